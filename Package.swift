@@ -1,0 +1,71 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// kcbx: the 控辍保学 data-reconciliation pipeline.
+///
+/// The layout follows the pipeline: `ingest → normalize → link → reconcile → report`,
+/// one module per stage, with the store (`KCBXStore`) and the command line (`kcbx`) at the edges.
+let package = Package(
+    name: "kcbx",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kcbx", targets: ["kcbx"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libxml2-dev, zlib1g-dev, libxlsxwriter-dev).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(name: "CZlibGzip", pkgConfig: "zlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
+                       providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
+
+        // Shared vocabulary: pipeline file, fields, roles, finding codes, errors, dates.
+        .target(name: "KCBXCore", dependencies: [
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // File formats at the edge: gzip, text encodings, CSV, XML, XLSX (read and write).
+        .target(name: "KCBXFormats", dependencies: [
+            "KCBXCore", "CLibXML2", "CZlibGzip",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Spreadsheets as officers need them, written with libxlsxwriter.
+        .target(name: "KCBXSheets", dependencies: ["KCBXCore", "CXlsxWriter"]),
+        // The stages, in pipeline order.
+        .target(name: "KCBXIngest", dependencies: ["KCBXCore", "KCBXFormats"]),
+        .target(name: "KCBXNormalize", dependencies: ["KCBXCore"]),
+        .target(name: "KCBXLink", dependencies: ["KCBXCore", "KCBXNormalize"]),
+        .target(name: "KCBXReconcile", dependencies: ["KCBXCore", "KCBXNormalize", "KCBXLink"]),
+        .target(name: "KCBXReport", dependencies: ["KCBXCore", "KCBXFormats", "KCBXSheets", "KCBXNormalize", "KCBXLink", "KCBXReconcile"]),
+        // The store: runs, stage results, ledger (SQLite through GRDB).
+        .target(name: "KCBXStore", dependencies: [
+            "KCBXCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Runs the stages against the store.
+        .target(name: "KCBXPipeline", dependencies: [
+            "KCBXCore", "KCBXFormats", "KCBXIngest", "KCBXNormalize", "KCBXLink", "KCBXReconcile", "KCBXReport", "KCBXStore",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The synthetic county.
+        .target(name: "KCBXSynth", dependencies: ["KCBXCore", "KCBXFormats", "KCBXSheets", "KCBXNormalize"]),
+        .executableTarget(name: "kcbx", dependencies: [
+            "KCBXCore", "KCBXPipeline", "KCBXSynth", "KCBXStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "KCBXTests", dependencies: [
+            "KCBXCore", "KCBXFormats", "KCBXSheets", "KCBXIngest", "KCBXNormalize", "KCBXLink", "KCBXReconcile",
+            "KCBXReport", "KCBXStore", "KCBXPipeline", "KCBXSynth", "kcbx",
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,109 @@
+/// A compact, fast binary form for stage results kept in the store.
+///
+/// Varint integers and length-prefixed UTF-8 strings; a format version leads every blob so that a
+/// store written by an older kcbx is recognised and its stage rerun rather than misread.
+public struct BinaryWriter: Sendable {
+    public private(set) var bytes: [UInt8] = []
+    public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+    public mutating func write(_ value: Int) {
+        var v = UInt64(bitPattern: Int64(value))
+        v = (v << 1) ^ UInt64(bitPattern: Int64(value) >> 63)  // zig-zag
+        while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+        bytes.append(UInt8(v))
+    }
+    public mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    public mutating func write(_ value: Double) { write(Int(Int64(bitPattern: value.bitPattern))) }
+    public mutating func write(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            write(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+    public mutating func write(_ values: [String]) {
+        write(values.count)
+        for v in values { write(v) }
+    }
+    public mutating func write(_ value: String?) {
+        write(value != nil)
+        if let value { write(value) }
+    }
+}
+
+/// Reads what ``BinaryWriter`` wrote.
+public struct BinaryReader {
+    private let bytes: [UInt8]
+    private var position = 0
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public var isAtEnd: Bool { position >= bytes.count }
+
+    public struct Corrupt: Error {}
+
+    public mutating func readInt() throws(Corrupt) -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count, shift < 64 else { throw Corrupt() }
+            let b = bytes[position]; position += 1
+            result |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: (result >> 1) ^ (0 &- (result & 1))))
+    }
+    public mutating func readBool() throws(Corrupt) -> Bool {
+        guard position < bytes.count else { throw Corrupt() }
+        defer { position += 1 }
+        return bytes[position] != 0
+    }
+    public mutating func readDouble() throws(Corrupt) -> Double { Double(bitPattern: UInt64(bitPattern: Int64(try readInt()))) }
+    public mutating func readString() throws(Corrupt) -> String {
+        let count = try readInt()
+        guard count >= 0, position + count <= bytes.count else { throw Corrupt() }
+        defer { position += count }
+        return String(decoding: bytes[position..<position + count], as: UTF8.self)
+    }
+    public mutating func readStrings() throws(Corrupt) -> [String] {
+        let count = try readInt()
+        guard count >= 0, count <= bytes.count else { throw Corrupt() }
+        var result: [String] = []
+        result.reserveCapacity(count)
+        for _ in 0..<count { result.append(try readString()) }
+        return result
+    }
+    public mutating func readOptionalString() throws(Corrupt) -> String? {
+        try readBool() ? try readString() : nil
+    }
+}
+
+/// A stage result that the store keeps between runs.
+public protocol BinaryCodable {
+    func encode(to writer: inout BinaryWriter)
+    init(from reader: inout BinaryReader) throws(BinaryReader.Corrupt)
+}
+
+extension SourceTable: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) {
+        w.write(source); w.write(role.rawValue); w.write(fields.map(\.rawValue))
+        w.write(records.count)
+        for r in records { w.write(r.recordNumber); w.write(r.line); w.write(r.values) }
+        w.write(rejects.count)
+        for r in rejects { w.write(r.recordNumber); w.write(r.line); w.write(r.raw); w.write(r.reason) }
+    }
+    public init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        let source = try r.readString()
+        guard let role = SourceRole(rawValue: try r.readString()) else { throw .init() }
+        var fields: [CanonicalField] = []
+        for f in try r.readStrings() { guard let field = CanonicalField(rawValue: f) else { throw .init() }; fields.append(field) }
+        var records: [RawRecord] = []
+        let n = try r.readInt()
+        records.reserveCapacity(n)
+        for _ in 0..<n { records.append(RawRecord(recordNumber: try r.readInt(), line: try r.readInt(), values: try r.readStrings())) }
+        var rejects: [Reject] = []
+        for _ in 0..<(try r.readInt()) {
+            rejects.append(Reject(recordNumber: try r.readInt(), line: try r.readInt(), raw: try r.readStrings(), reason: try r.readString()))
+        }
+        self.init(source: source, role: role, fields: fields, records: records, rejects: rejects)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// The pipeline file (`pipelines/*.yaml`): what to read, how to compare, where to write.
+///
+/// Parsed by ``PipelineFile/load(_:)``, which reports every mistake with its key, line and what was expected.
+public struct PipelineConfig: Sendable {
+    /// Free title, e.g. `示例县 2026年11月比对核查`.
+    public var name: String
+    /// The district (区/县) the bureau serves.
+    public var district: District
+    /// Reference date of the comparison; `--as-of` overrides it.
+    public var asOf: CivilDate
+    /// Who is of compulsory-school age.
+    public var schoolAge: SchoolAge
+    /// The SQLite store, absolute.
+    public var storePath: URL
+    /// The output folder, absolute; a run writes into `output/PERIOD/`.
+    public var outputDirectory: URL
+    /// The sources, in file order.
+    public var sources: [SourceConfig]
+    public var linkage: Linkage
+    public var rules: Rules
+    public var targets: Targets
+    public var privacy: Privacy
+    /// The pipeline file itself, absolute.
+    public var file: URL
+
+    /// The district (区/县): its GB/T 2260 code, name and, when listed, its towns (镇街).
+    public struct District: Sendable {
+        public var code: String
+        public var name: String
+        public var towns: [String]
+        public init(code: String, name: String, towns: [String] = []) { self.code = code; self.name = name; self.towns = towns }
+    }
+
+    /// The school-age rule: a child enters primary school in the September after turning `minAge` by the cutoff.
+    public struct SchoolAge: Sendable {
+        public var cutoffMonth: Int
+        public var cutoffDay: Int
+        public var minAge: Int
+        public var maxAge: Int
+        public init(cutoffMonth: Int = 8, cutoffDay: Int = 31, minAge: Int = 6, maxAge: Int = 14) {
+            self.cutoffMonth = cutoffMonth; self.cutoffDay = cutoffDay; self.minAge = minAge; self.maxAge = maxAge
+        }
+
+        /// Birth dates of the school-age cohort on `asOf`: born after the cutoff `maxAge+1` years before the
+        /// school year started, up to the cutoff `minAge` years before it.
+        ///
+        /// With cutoff 08-31, ages 6–14 and a school year starting in September Y, the cohort is born
+        /// between (Y−15)-09-01 and (Y−6)-08-31.
+        public func cohort(asOf: CivilDate) -> ClosedRange<CivilDate> {
+            // The school year in force on asOf starts in the September after the cutoff.
+            let cutoffThisYear = CivilDate(year: asOf.year, month: cutoffMonth, day: cutoffDay)!
+            let schoolYear = asOf > cutoffThisYear ? asOf.year : asOf.year - 1
+            let youngest = CivilDate(year: schoolYear - minAge, month: cutoffMonth, day: cutoffDay)!
+            let oldest = CivilDate(year: schoolYear - maxAge - 1, month: cutoffMonth, day: cutoffDay)!.adding(days: 1)
+            return oldest...youngest
+        }
+    }
+
+    /// Match-probability thresholds of the linkage stage.
+    public struct Linkage: Sendable {
+        public var autoThreshold: Double = 0.95
+        public var reviewThreshold: Double = 0.50
+        public init() {}
+    }
+
+    /// Rules of the comparison.
+    public struct Rules: Sendable {
+        /// Unexcused absence, in school days, from which a student is a suspected dropout.
+        public var dropoutAbsenceDays: Int = 10
+        /// The largest share of a source's rows that may be rejected before the run fails.
+        public var maxRejectRate: Double = 0.02
+        /// The largest inflated size of a gzipped input, in bytes (gzip-bomb guard).
+        public var maxInflatedBytes: Int64 = 8 << 30
+        public init() {}
+    }
+
+    /// Targets of the bulletin (0–1).
+    public struct Targets: Sendable {
+        public var primaryEnrolment = 1.0
+        public var juniorEnrolment = 1.0
+        public var consolidation = 0.96
+        public var disabledEnrolment = 0.97
+        public init() {}
+    }
+
+    /// Where full ID numbers are masked (370783********1234).
+    public struct Privacy: Sendable {
+        public var maskIdsIn: [String] = ["town_lists"]
+        public init() {}
+    }
+
+    /// The period key (`YYYY-MM`) of a reference date.
+    public static func period(of date: CivilDate) -> String {
+        date.month < 10 ? "\(date.year)-0\(date.month)" : "\(date.year)-\(date.month)"
+    }
+}
+
+/// One department's export, as the pipeline file describes it.
+public struct SourceConfig: Sendable {
+    /// Free label used in reports, errors, `source#record` evidence and `rejects/<name>.csv`.
+    public var name: String
+    public var role: SourceRole
+    /// Absolute path of the export.
+    public var path: URL
+    /// The path as written in the pipeline file (for messages).
+    public var displayPath: String
+    public var format: SourceFormat
+    public var encoding: TextEncodingOption
+    /// `nil` means sniff it.
+    public var delimiter: Character?
+    /// XML: the element that holds one record, or a path such as `导出/学生`.
+    public var record: String?
+    /// XLSX: the sheet to read; first sheet when `nil`.
+    public var sheet: String?
+    /// Canonical field → header (or child element, or `@attribute`) in this file, in file order.
+    public var columns: [(field: CanonicalField, header: String)]
+    /// The line of this source in the pipeline file.
+    public var line: Int?
+
+    public init(name: String, role: SourceRole, path: URL, displayPath: String, format: SourceFormat,
+                encoding: TextEncodingOption = .auto, delimiter: Character? = nil, record: String? = nil,
+                sheet: String? = nil, columns: [(field: CanonicalField, header: String)], line: Int? = nil) {
+        self.name = name; self.role = role; self.path = path; self.displayPath = displayPath; self.format = format
+        self.encoding = encoding; self.delimiter = delimiter; self.record = record; self.sheet = sheet
+        self.columns = columns; self.line = line
+    }
+
+    /// The header mapped to `field`, if the source has it.
+    public func header(for field: CanonicalField) -> String? { columns.first { $0.field == field }?.header }
+}
