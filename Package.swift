@@ -41,7 +41,10 @@ let package = Package(
         // Spreadsheets as officers need them, written with libxlsxwriter.
         .target(name: "KCBXSheets", dependencies: ["KCBXCore", "CXlsxWriter"]),
         // The stages, in pipeline order.
-        .target(name: "KCBXIngest", dependencies: ["KCBXCore", "KCBXFormats"]),
+        .target(name: "KCBXIngest", dependencies: [
+            "KCBXCore", "KCBXFormats",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "KCBXNormalize", dependencies: ["KCBXCore"]),
         .target(name: "KCBXLink", dependencies: ["KCBXCore", "KCBXNormalize"]),
         .target(name: "KCBXReconcile", dependencies: ["KCBXCore", "KCBXNormalize", "KCBXLink"]),
@@ -54,7 +57,6 @@ let package = Package(
         // Runs the stages against the store.
         .target(name: "KCBXPipeline", dependencies: [
             "KCBXCore", "KCBXFormats", "KCBXIngest", "KCBXNormalize", "KCBXLink", "KCBXReconcile", "KCBXReport", "KCBXStore",
-            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The synthetic county.
         .target(name: "KCBXSynth", dependencies: ["KCBXCore", "KCBXFormats", "KCBXSheets", "KCBXNormalize"]),

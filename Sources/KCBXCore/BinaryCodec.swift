@@ -38,7 +38,8 @@ public struct BinaryReader {
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
     public var isAtEnd: Bool { position >= bytes.count }
 
-    public struct Corrupt: Error {}
+    /// The bytes are not a stage result of this format.
+    public struct Corrupt: Error { public init() {} }
 
     public mutating func readInt() throws(Corrupt) -> Int {
         var result: UInt64 = 0

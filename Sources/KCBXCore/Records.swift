@@ -45,10 +45,12 @@ public struct Reject: Sendable {
     }
 }
 
-/// A reference to one input record: `source#record` in evidence and `persons.csv`.
+/// A reference to one record held by a stage: the source's index in the pipeline file and the
+/// record's position among that source's accepted records (not its record number in the file).
 public struct RecordRef: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Index of the source in the pipeline file.
     public var source: Int
+    /// Position among the source's accepted records.
     public var record: Int
     public init(source: Int, record: Int) { self.source = source; self.record = record }
     public static func < (a: RecordRef, b: RecordRef) -> Bool { (a.source, a.record) < (b.source, b.record) }

@@ -1,0 +1,13 @@
+import Foundation
+
+/// A fixed number of slots filled from concurrent work, read once all are done.
+public final class ConcurrentResults<T>: @unchecked Sendable {
+    private var storage: [T?]
+    private let lock = NSLock()
+    public init(count: Int) { storage = Array(repeating: nil, count: count) }
+    public subscript(i: Int) -> T? {
+        get { lock.lock(); defer { lock.unlock() }; return storage[i] }
+        set { lock.lock(); storage[i] = newValue; lock.unlock() }
+    }
+    public var values: [T?] { lock.lock(); defer { lock.unlock() }; return storage }
+}

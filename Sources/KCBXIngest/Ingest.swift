@@ -1,0 +1,163 @@
+import Crypto
+import Dispatch
+import Foundation
+import KCBXCore
+import KCBXFormats
+
+/// What the ingest stage read of one source: the rows, and the file they came from.
+public struct IngestedSource: Sendable {
+    public var table: SourceTable
+    /// Path, SHA-256 and size of the export as read.
+    public var file: InputFile
+}
+
+/// An input file's identity: where it was, its SHA-256 and its size.
+public struct InputFile: Sendable, Codable {
+    public var path: String
+    public var sha256: String
+    public var bytes: Int64
+}
+
+/// The ingest stage: reads every source's export into rows of canonical fields, or rejects.
+///
+/// Sources are read in parallel (one per core); each file is streamed, so memory is bounded by the
+/// records kept, not by the file.
+public enum IngestStage {
+    /// Reads every source. Throws the first source's error (file, line, what was expected).
+    public static func run(_ config: PipelineConfig) throws(KCBXError) -> [IngestedSource] {
+        let results = ConcurrentResults<Result<IngestedSource, KCBXError>>(count: config.sources.count)
+        DispatchQueue.concurrentPerform(iterations: config.sources.count) { i in
+            let source = config.sources[i]
+            let started = Date()
+            do throws(KCBXError) {
+                let ingested = try read(source, limits: limits(config))
+                Log.info("ingest: \(source.name): \(ingested.table.records.count) rows accepted, \(ingested.table.rejects.count) rejected (\(String(format: "%.1f", Date().timeIntervalSince(started))) s)")
+                results[i] = .success(ingested)
+            } catch {
+                results[i] = .failure(error)
+            }
+        }
+        return try results.values.map { r throws(KCBXError) in try r!.get() }
+    }
+
+    static func limits(_ config: PipelineConfig) -> InputLimits {
+        InputLimits(maxInflatedBytes: config.rules.maxInflatedBytes)
+    }
+
+    /// Checks every source without reading it whole: the file exists, opens in its format and
+    /// encoding, and has the mapped columns. Returns every problem found.
+    public static func check(_ config: PipelineConfig) -> [KCBXError] {
+        var problems: [KCBXError] = []
+        for source in config.sources {
+            do throws(KCBXError) {
+                let reader = try open(source, limits: limits(config))
+                _ = try columnMap(source, header: reader.header)
+                _ = try reader.next()
+            } catch {
+                problems.append(error)
+            }
+        }
+        return problems
+    }
+
+    /// Opens the reader that fits the source's format.
+    static func open(_ source: SourceConfig, limits: InputLimits) throws(KCBXError) -> any RowReader {
+        guard FileManager.default.fileExists(atPath: source.path.path) else {
+            throw KCBXError(.input, "source `\(source.name)`: file not found (expected the \(source.format.rawValue) export here)", file: source.path.path)
+        }
+        switch source.format {
+        case .csv:
+            return try CSVReader(url: source.path, encoding: source.encoding, delimiter: source.delimiter, limits: limits)
+        case .xml:
+            return try XMLRecordReader(url: source.path, record: source.record ?? "", fields: source.columns.map(\.header), limits: limits)
+        case .xlsx:
+            return try XLSXReader(url: source.path, sheet: source.sheet, limits: limits)
+        }
+    }
+
+    /// For each mapped field, its position in the file's header. Throws when a mapped header is missing,
+    /// naming the header, the headers found and the nearest one.
+    static func columnMap(_ source: SourceConfig, header: [String]) throws(KCBXError) -> [Int] {
+        let folded = header.map(foldHeader)
+        var positions: [Int] = []
+        var missing: [String] = []
+        for (_, wanted) in source.columns {
+            if let i = folded.firstIndex(of: foldHeader(wanted)) { positions.append(i) } else { missing.append(wanted) }
+        }
+        guard missing.isEmpty else {
+            let found = header.isEmpty ? "none" : header.joined(separator: ", ")
+            let hints = missing.compactMap { m in nearest(foldHeader(m), in: folded).map { "`\(m)` → `\(header[folded.firstIndex(of: $0)!])`?" } }
+            let hint = hints.isEmpty ? "" : "; nearest: " + hints.joined(separator: ", ")
+            throw KCBXError(.input, "source `\(source.name)`: missing column\(missing.count > 1 ? "s" : "") \(missing.map { "`\($0)`" }.joined(separator: ", ")); headers found: \(found)\(hint)",
+                            file: source.path.path, line: 1)
+        }
+        return positions
+    }
+
+    /// Header comparison form: full-width ASCII folded, whitespace removed.
+    public static func foldHeader(_ header: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in header.unicodeScalars {
+            switch s.value {
+            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(s.value - 0xFEE0)!)
+            case 0x3000, 0x20, 0x09, 0xA0, 0xFEFF: continue
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// Reads one source whole.
+    public static func read(_ source: SourceConfig, limits: InputLimits) throws(KCBXError) -> IngestedSource {
+        let hasher = FileHasher(url: source.path)
+        let reader = try open(source, limits: limits)
+        let positions = try columnMap(source, header: reader.header)
+        var table = SourceTable(source: source.name, role: source.role, fields: source.columns.map(\.field))
+        while let row = try reader.next() {
+            if let problem = row.problem {
+                table.rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values, reason: problem))
+                continue
+            }
+            var values: [String] = []
+            values.reserveCapacity(positions.count)
+            for p in positions { values.append(p < row.values.count ? row.values[p] : "") }
+            if values.allSatisfy(\.isEmpty) {
+                table.rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values, reason: "all mapped columns are empty"))
+                continue
+            }
+            table.records.append(RawRecord(recordNumber: row.recordNumber, line: row.line, values: values))
+        }
+        let (sha, bytes) = try hasher.finish()
+        return IngestedSource(table: table, file: InputFile(path: source.path.path, sha256: sha, bytes: bytes))
+    }
+}
+
+/// SHA-256 of a file, computed on a background queue while the file is parsed.
+final class FileHasher: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: Result<(String, Int64), KCBXError> = .failure(KCBXError(.input, "not hashed"))
+
+    init(url: URL) {
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            defer { group.leave() }
+            guard let handle = try? FileHandle(forReadingFrom: url) else {
+                result = .failure(KCBXError(.input, "cannot read the file", file: url.path)); return
+            }
+            defer { try? handle.close() }
+            var sha = SHA256()
+            var total: Int64 = 0
+            while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                sha.update(data: chunk)
+                total += Int64(chunk.count)
+            }
+            result = .success((sha.finalize().map { String(format: "%02x", $0) }.joined(), total))
+        }
+    }
+
+    func finish() throws(KCBXError) -> (String, Int64) {
+        group.wait()
+        return try result.get()
+    }
+}
+

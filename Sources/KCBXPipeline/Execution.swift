@@ -1,0 +1,269 @@
+import Foundation
+import KCBXCore
+import KCBXIngest
+import KCBXLink
+import KCBXNormalize
+import KCBXReconcile
+import KCBXReport
+import KCBXStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One run in progress: holds each stage's result in memory and loads earlier stages' results from
+/// the store when the run starts in the middle.
+final class Execution {
+    let config: PipelineConfig
+    let period: String
+    let store: Store
+    var runID: Int64 = 0
+    var stageTimes: [(stage: Stage, started: Date, finished: Date, outcome: String)] = []
+
+    private var ingested: [IngestedSource]?
+    private var inputs: [InputFile]?
+    private var normalized: [NormalizedSource]?
+    private var index: PersonIndex?
+    private var reconciled: ReconcileResult?
+
+    init(config: PipelineConfig, period: String, store: Store) {
+        self.config = config; self.period = period; self.store = store
+    }
+
+    func run(_ stages: [Stage]) throws(KCBXError) -> RunOutcome {
+        runID = try store.beginRun(period: period, pipeline: config.file.path, pipelineName: config.name, asOf: config.asOf,
+                                   stages: "\(stages.first!.rawValue)..\(stages.last!.rawValue)", version: PipelineRunner.version)
+        Log.info("run \(runID): period \(period), as of \(config.asOf), stages \(stages.map(\.rawValue).joined(separator: " → "))")
+        var outputDirectory: URL? = nil
+        for stage in stages {
+            let started = Date()
+            try store.stageStarted(runID, stage)
+            do throws(KCBXError) {
+                let figures = try execute(stage, outputDirectory: &outputDirectory)
+                let finished = Date()
+                stageTimes.append((stage, started, finished, "succeeded"))
+                try store.stageFinished(runID, stage, outcome: "succeeded", figures: json(figures))
+                Log.info("\(stage.rawValue): done in \(String(format: "%.2f", finished.timeIntervalSince(started))) s \(figures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
+            } catch {
+                try? store.stageFinished(runID, stage, outcome: "failed", message: error.description)
+                try? store.finishRun(runID, outcome: "failed", failedStage: stage, message: error.description)
+                var failure = error
+                if failure.kind == .runFailed || failure.kind == .usage {
+                    failure.message = "the \(stage.rawValue) stage failed: " + failure.message
+                }
+                throw failure
+            }
+        }
+        try store.finishRun(runID, outcome: "succeeded")
+        var lines: [String] = []
+        if let outputDirectory { lines.append("outputs: \(outputDirectory.path)") }
+        return RunOutcome(runID: runID, period: period, stages: stages, outputDirectory: outputDirectory, lines: lines)
+    }
+
+    func execute(_ stage: Stage, outputDirectory: inout URL?) throws(KCBXError) -> [String: Int] {
+        switch stage {
+        case .ingest:
+            let result = try IngestStage.run(config)
+            try checkRejectRate(result.map { ($0.table.source, $0.table.rowsRead, $0.table.rejects) })
+            try save(.ingest, parts: result.enumerated().map { ("source:\($0.offset)", encode($0.element.table)) }
+                     + [("inputs", Array(json(result.map(\.file)).utf8))])
+            ingested = result
+            inputs = result.map(\.file)
+            return ["rows": result.reduce(0) { $0 + $1.table.rowsRead }, "rejected": result.reduce(0) { $0 + $1.table.rejects.count }]
+        case .normalize:
+            let tables = try loadIngested()
+            let result = NormalizeStage.run(tables)
+            try checkRejectRate(result.map { ($0.source, $0.rowsRead, $0.rejects) })
+            try save(.normalize, parts: result.enumerated().map { ("source:\($0.offset)", encode($0.element)) })
+            normalized = result
+            if ingested != nil { try recordInputs(result) }
+            ingested = nil
+            return ["records": result.reduce(0) { $0 + $1.records.count }, "rejected": result.reduce(0) { $0 + $1.rejects.count }]
+        case .link:
+            let sources = try loadNormalized()
+            let result = LinkStage.run(sources)
+            try save(.link, parts: [("index", encode(result))])
+            index = result
+            return ["persons": result.persons.count]
+        case .reconcile:
+            let sources = try loadNormalized()
+            let result = ReconcileStage.run(sources, index: try loadIndex(), config: config)
+            try save(.reconcile, parts: [("findings", encode(result))])
+            reconciled = result
+            return ["findings": result.findings.count]
+        case .report:
+            let input = ReportInput(config: config, period: period, sources: try loadNormalized(), index: try loadIndex(),
+                                    reconcile: try loadReconciled(), manifest: try manifest())
+            let target = config.outputDirectory.appendingPathComponent(period)
+            let figures = try OutputFolder.replace(target, runID: runID) { (dir) throws(KCBXError) in try ReportStage.run(input, into: dir) }
+            outputDirectory = target
+            return figures
+        }
+    }
+
+    // MARK: stored results
+
+    func encode(_ value: some BinaryCodable) -> [UInt8] {
+        var w = BinaryWriter()
+        value.encode(to: &w)
+        return w.bytes
+    }
+
+    func save(_ stage: Stage, parts: [(String, [UInt8])]) throws(KCBXError) {
+        try store.saveResult(period: period, stage: stage, run: runID, parts: parts.map { (name: $0.0, bytes: $0.1) })
+    }
+
+    func load(_ stage: Stage) throws(KCBXError) -> [(name: String, bytes: [UInt8])] {
+        guard let parts = try store.loadResult(period: period, stage: stage) else {
+            throw KCBXError(.usage, "there are no stored \(stage.rawValue) results for period \(period) (or they were written by another version of kcbx); run from an earlier stage, e.g. --from \(stage.rawValue)")
+        }
+        Log.info("using the stored \(stage.rawValue) results of \(period)")
+        return parts
+    }
+
+    func decode<T: BinaryCodable>(_ type: T.Type, _ bytes: [UInt8], _ stage: Stage) throws(KCBXError) -> T {
+        var reader = BinaryReader(bytes)
+        do { return try T(from: &reader) } catch {
+            throw KCBXError(.usage, "the stored \(stage.rawValue) results for \(period) cannot be read; rerun from the \(stage.rawValue) stage")
+        }
+    }
+
+    func loadIngested() throws(KCBXError) -> [SourceTable] {
+        if let ingested { return ingested.map(\.table) }
+        let parts = try load(.ingest)
+        return try parts.filter { $0.name.hasPrefix("source:") }.map { p throws(KCBXError) in try decode(SourceTable.self, p.bytes, .ingest) }
+    }
+
+    func loadInputs() throws(KCBXError) -> [InputFile] {
+        if let inputs { return inputs }
+        guard let part = try load(.ingest).first(where: { $0.name == "inputs" }),
+              let files = try? JSONDecoder().decode([InputFile].self, from: Data(part.bytes)) else { return [] }
+        inputs = files
+        return files
+    }
+
+    func loadNormalized() throws(KCBXError) -> [NormalizedSource] {
+        if let normalized { return normalized }
+        let result = try load(.normalize).map { p throws(KCBXError) in try decode(NormalizedSource.self, p.bytes, .normalize) }
+        normalized = result
+        return result
+    }
+
+    func loadIndex() throws(KCBXError) -> PersonIndex {
+        if let index { return index }
+        guard let part = try load(.link).first else { throw KCBXError(.usage, "no stored link results for \(period)") }
+        let result = try decode(PersonIndex.self, part.bytes, .link)
+        index = result
+        return result
+    }
+
+    func loadReconciled() throws(KCBXError) -> ReconcileResult {
+        if let reconciled { return reconciled }
+        guard let part = try load(.reconcile).first else { throw KCBXError(.usage, "no stored reconcile results for \(period)") }
+        let result = try decode(ReconcileResult.self, part.bytes, .reconcile)
+        reconciled = result
+        return result
+    }
+
+    // MARK: checks and bookkeeping
+
+    /// Fails the run (exit 2) when a source's rejects pass `rules.max_reject_rate`.
+    func checkRejectRate(_ sources: [(name: String, read: Int, rejects: [Reject])]) throws(KCBXError) {
+        for s in sources where s.read > 0 {
+            let rate = Double(s.rejects.count) / Double(s.read)
+            guard rate > config.rules.maxRejectRate else { continue }
+            let reasons = Dictionary(grouping: s.rejects, by: \.reason).sorted { $0.value.count > $1.value.count }.prefix(3)
+                .map { "\($0.value.count)× \($0.key) (first at line \($0.value[0].line))" }.joined(separator: "; ")
+            throw KCBXError(.input, "source `\(s.name)`: \(s.rejects.count) of \(s.read) rows rejected (\(String(format: "%.1f", rate * 100))%), above rules.max_reject_rate \(config.rules.maxRejectRate * 100)%: \(reasons). Fix the export or its column mapping and rerun.",
+                            file: config.sources.first { $0.name == s.name }?.path.path)
+        }
+    }
+
+    func recordInputs(_ result: [NormalizedSource]) throws(KCBXError) {
+        let files = try loadInputs()
+        try store.recordInputs(runID, zip(config.sources, zip(files, result)).map { source, pair in
+            RunInput(source: source.name, role: source.role.rawValue, path: pair.0.path, sha256: pair.0.sha256, bytes: pair.0.bytes,
+                     rowsRead: pair.1.rowsRead, rowsAccepted: pair.1.records.count, rowsRejected: pair.1.rejects.count)
+        })
+    }
+
+    func manifest() throws(KCBXError) -> [String: any Sendable] {
+        let files = try loadInputs()
+        let sources = try loadNormalized()
+        let iso = ISO8601DateFormatter()
+        var inputList: [[String: any Sendable]] = []
+        for (i, source) in config.sources.enumerated() {
+            let counts = sources.first { $0.source == source.name }
+            var entry: [String: any Sendable] = ["source": source.name, "role": source.role.rawValue, "path": source.path.path,
+                                                 "format": source.format.rawValue]
+            if i < files.count { entry["sha256"] = files[i].sha256; entry["bytes"] = files[i].bytes }
+            if let counts {
+                entry["rows_read"] = counts.rowsRead; entry["rows_accepted"] = counts.records.count; entry["rows_rejected"] = counts.rejects.count
+            }
+            inputList.append(entry)
+        }
+        let ingestRun = try store.resultRun(period: period, stage: .ingest)
+        return [
+            "kcbx_version": PipelineRunner.version,
+            "run_id": runID,
+            "period": period,
+            "as_of": config.asOf.description,
+            "pipeline": config.file.path,
+            "inputs_read_by_run": ingestRun ?? runID,
+            "inputs": inputList,
+            "stages": stageTimes.map { ["stage": $0.stage.rawValue, "started_at": iso.string(from: $0.started),
+                                        "finished_at": iso.string(from: $0.finished),
+                                        "seconds": ($0.finished.timeIntervalSince($0.started) * 1000).rounded() / 1000,
+                                        "outcome": $0.outcome] as [String: any Sendable] },
+            "generated_at": iso.string(from: Date()),
+        ]
+    }
+
+    func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}
+
+/// Writes a run's outputs into a fresh folder beside the target and swaps it into place only when
+/// complete, so readers never see half a set of outputs, and a failed or killed run leaves the
+/// previous outputs where they were.
+enum OutputFolder {
+    static func replace<T>(_ target: URL, runID: Int64, write: (URL) throws(KCBXError) -> T) throws(KCBXError) -> T {
+        let fm = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(runID)")
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            // Leftovers of killed runs.
+            for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
+            where name.hasPrefix(".\(target.lastPathComponent).partial-") || name.hasPrefix(".\(target.lastPathComponent).old-") {
+                try? fm.removeItem(at: parent.appendingPathComponent(name))
+            }
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw KCBXError(.runFailed, "cannot create the output folder: \(error.localizedDescription)", file: parent.path)
+        }
+        let result: T
+        do { result = try write(staging) } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+        if fm.fileExists(atPath: target.path) {
+            let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(runID)")
+            guard rename(target.path, old.path) == 0 else {
+                throw KCBXError(.runFailed, "cannot move the previous outputs aside: \(String(cString: strerror(errno)))", file: target.path)
+            }
+            guard rename(staging.path, target.path) == 0 else {
+                _ = rename(old.path, target.path)
+                throw KCBXError(.runFailed, "cannot put the new outputs in place: \(String(cString: strerror(errno)))", file: target.path)
+            }
+            try? fm.removeItem(at: old)
+        } else {
+            guard rename(staging.path, target.path) == 0 else {
+                throw KCBXError(.runFailed, "cannot put the outputs in place: \(String(cString: strerror(errno)))", file: target.path)
+            }
+        }
+        return result
+    }
+}

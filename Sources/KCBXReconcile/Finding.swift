@@ -1,0 +1,63 @@
+import KCBXCore
+import KCBXLink
+import KCBXNormalize
+
+/// A finding (发现的问题): one child, one code, with the records behind it and why it was raised.
+public struct Finding: Sendable {
+    public var code: FindingCode
+    /// The person's stable id (from the person index).
+    public var personID: String
+    /// The child is in a priority group (重点群体): poverty, welfare, disability, justice.
+    public var priority: Bool
+    /// The records behind the finding.
+    public var evidence: [RecordRef]
+    /// Why it was raised, in words an officer reads.
+    public var detail: String
+
+    public init(code: FindingCode, personID: String, priority: Bool, evidence: [RecordRef], detail: String) {
+        self.code = code; self.personID = personID; self.priority = priority; self.evidence = evidence; self.detail = detail
+    }
+
+    /// Stable id of the case this finding feeds (one per code and person): `C` + 10 base-32 characters.
+    public var caseID: String { "C" + base32(stableHash(code.rawValue + "|" + personID)) }
+}
+
+/// What the reconcile stage produced: the findings, and the rules it could not check for want of input.
+public struct ReconcileResult: Sendable {
+    public var findings: [Finding]
+    /// Codes not checked because a source they need is missing from the pipeline, with the reason.
+    public var notChecked: [(code: FindingCode, reason: String)]
+    public init(findings: [Finding], notChecked: [(code: FindingCode, reason: String)]) {
+        self.findings = findings; self.notChecked = notChecked
+    }
+}
+
+extension ReconcileResult: BinaryCodable {
+    public func encode(to w: inout BinaryWriter) {
+        w.write(findings.count)
+        for f in findings {
+            w.write(f.code.rawValue); w.write(f.personID); w.write(f.priority); w.write(f.detail)
+            w.write(f.evidence.count)
+            for e in f.evidence { w.write(e.source); w.write(e.record) }
+        }
+        w.write(notChecked.count)
+        for n in notChecked { w.write(n.code.rawValue); w.write(n.reason) }
+    }
+
+    public init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        var findings: [Finding] = []
+        for _ in 0..<(try r.readInt()) {
+            guard let code = FindingCode(rawValue: try r.readString()) else { throw .init() }
+            let person = try r.readString(), priority = try r.readBool(), detail = try r.readString()
+            var evidence: [RecordRef] = []
+            for _ in 0..<(try r.readInt()) { evidence.append(RecordRef(source: try r.readInt(), record: try r.readInt())) }
+            findings.append(Finding(code: code, personID: person, priority: priority, evidence: evidence, detail: detail))
+        }
+        var notChecked: [(code: FindingCode, reason: String)] = []
+        for _ in 0..<(try r.readInt()) {
+            guard let code = FindingCode(rawValue: try r.readString()) else { throw .init() }
+            notChecked.append((code, try r.readString()))
+        }
+        self.init(findings: findings, notChecked: notChecked)
+    }
+}

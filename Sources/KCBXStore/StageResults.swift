@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import KCBXCore
+
+extension Store {
+    /// Version of the binary form of stage results; results of another version are not read back.
+    public static let resultFormat = 1
+    static let chunkSize = 32 << 20
+
+    /// Replaces the stored result of `stage` for `period` with `parts` (name → bytes), in one transaction.
+    public func saveResult(period: String, stage: Stage, run: Int64, parts: [(name: String, bytes: [UInt8])]) throws(KCBXError) {
+        try access("saving the \(stage.rawValue) results") { db in
+            try db.inTransaction {
+                try db.execute(sql: "DELETE FROM stage_result WHERE period = ? AND stage = ?", arguments: [period, stage.rawValue])
+                let insert = try db.makeStatement(sql: """
+                    INSERT INTO stage_result (period, stage, part, chunk, run_id, format, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for part in parts {
+                    var chunk = 0
+                    var offset = 0
+                    repeat {
+                        let end = min(part.bytes.count, offset + Store.chunkSize)
+                        let data = Data(part.bytes[offset..<end])
+                        try insert.execute(arguments: [period, stage.rawValue, part.name, chunk, run, Store.resultFormat, data])
+                        chunk += 1; offset = end
+                    } while offset < part.bytes.count
+                }
+                return .commit
+            }
+        }
+    }
+
+    /// The stored result of `stage` for `period` (part name → bytes), or `nil` when there is none.
+    public func loadResult(period: String, stage: Stage) throws(KCBXError) -> [(name: String, bytes: [UInt8])]? {
+        try read("loading the \(stage.rawValue) results") { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT part, data, format FROM stage_result WHERE period = ? AND stage = ? ORDER BY rowid
+                """, arguments: [period, stage.rawValue])
+            var parts: [(name: String, bytes: [UInt8])] = []
+            while let row = try rows.next() {
+                guard (row["format"] as Int) == Store.resultFormat else { return nil }
+                let name: String = row["part"]
+                let data: Data = row["data"]
+                if parts.last?.name == name { parts[parts.count - 1].bytes.append(contentsOf: data) } else { parts.append((name, [UInt8](data))) }
+            }
+            return parts.isEmpty ? nil : parts
+        }
+    }
+
+    /// The run that produced the current result of `stage` for `period`.
+    public func resultRun(period: String, stage: Stage) throws(KCBXError) -> Int64? {
+        try read("reading the results") { db in
+            try Int64.fetchOne(db, sql: "SELECT run_id FROM stage_result WHERE period = ? AND stage = ? LIMIT 1", arguments: [period, stage.rawValue])
+        }
+    }
+}

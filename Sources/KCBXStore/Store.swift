@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import KCBXCore
+
+/// The store: one SQLite database (through GRDB) holding the run history, each stage's results per
+/// period, and (later) the ledger. Created with its migrations on first use.
+///
+/// Every write that a stage makes happens in one transaction, so a killed run leaves the store as it
+/// was before that stage: the stage's previous results stay current.
+public final class Store: @unchecked Sendable {
+    let db: DatabaseQueue
+    /// The database file.
+    public let url: URL
+
+    /// Opens (creating if needed) the store at `url`, applying any pending migrations.
+    public init(url: URL) throws(KCBXError) {
+        self.url = url
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            var config = Configuration()
+            config.busyMode = .timeout(10)
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            db = try DatabaseQueue(path: url.path, configuration: config)
+            try Store.migrator.migrate(db)
+        } catch {
+            throw KCBXError(.runFailed, "cannot open the store: \(Store.describe(error))", file: url.path)
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let e = error as? DatabaseError { return e.message ?? "\(e.resultCode)" }
+        return "\(error)"
+    }
+
+    /// Runs `body` against the database, turning database errors into a ``KCBXError``.
+    func access<T>(_ what: String, _ body: (Database) throws -> T) throws(KCBXError) -> T {
+        do { return try db.write(body) } catch let e as KCBXError { throw e } catch {
+            throw KCBXError(.runFailed, "store: \(what) failed: \(Store.describe(error))", file: url.path)
+        }
+    }
+
+    func read<T>(_ what: String, _ body: (Database) throws -> T) throws(KCBXError) -> T {
+        do { return try db.read(body) } catch let e as KCBXError { throw e } catch {
+            throw KCBXError(.runFailed, "store: \(what) failed: \(Store.describe(error))", file: url.path)
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: runs and stage results") { db in
+            try db.create(table: "run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("period", .text).notNull().indexed()
+                t.column("pipeline", .text).notNull()
+                t.column("pipeline_name", .text).notNull()
+                t.column("as_of", .text).notNull()
+                t.column("stages", .text).notNull()          // e.g. "ingest..report"
+                t.column("started_at", .datetime).notNull()
+                t.column("finished_at", .datetime)
+                t.column("outcome", .text).notNull()          // running | succeeded | failed | interrupted
+                t.column("failed_stage", .text)
+                t.column("message", .text)
+                t.column("kcbx_version", .text).notNull()
+            }
+            try db.create(table: "run_input") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("source", .text).notNull()
+                t.column("role", .text).notNull()
+                t.column("path", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("bytes", .integer).notNull()
+                t.column("rows_read", .integer).notNull()
+                t.column("rows_accepted", .integer).notNull()
+                t.column("rows_rejected", .integer).notNull()
+                t.primaryKey(["run_id", "source"])
+            }
+            try db.create(table: "run_stage") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("stage", .text).notNull()
+                t.column("started_at", .datetime).notNull()
+                t.column("finished_at", .datetime)
+                t.column("outcome", .text).notNull()          // running | succeeded | failed | reused
+                t.column("message", .text)
+                t.column("figures", .text)                    // JSON object of counts
+                t.primaryKey(["run_id", "stage"])
+            }
+            // The current result of each stage for each period, in chunks; replaced whole when the stage
+            // succeeds again. `run_id` says which run produced it.
+            try db.create(table: "stage_result") { t in
+                t.column("period", .text).notNull()
+                t.column("stage", .text).notNull()
+                t.column("part", .text).notNull()
+                t.column("chunk", .integer).notNull()
+                t.column("run_id", .integer).notNull()
+                t.column("format", .integer).notNull()
+                t.column("data", .blob).notNull()
+                t.primaryKey(["period", "stage", "part", "chunk"])
+            }
+        }
+        return m
+    }
+}
