@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "KCBXTests", dependencies: [
             "KCBXCore", "KCBXFormats", "KCBXSheets", "KCBXIngest", "KCBXNormalize", "KCBXLink", "KCBXReconcile",
             "KCBXReport", "KCBXStore", "KCBXPipeline", "KCBXSynth", "kcbx",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ],
     swiftLanguageModes: [.v6]

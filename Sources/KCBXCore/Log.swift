@@ -29,32 +29,40 @@ public func maskID(_ id: String) -> String {
     return String(chars.prefix(6)) + String(repeating: "*", count: chars.count - 10) + String(chars.suffix(4))
 }
 
-/// Progress of a long step: a line rewritten in place on a terminal, plain lines (at most every
-/// 10%) when stderr is a file or a pipe, as under cron.
+/// Progress of a long step: a line rewritten in place on a terminal, plain log lines (at most one
+/// every few seconds) when stderr is a file or a pipe, as under cron.
 public final class Progress: @unchecked Sendable {
     private let label: String
-    private let total: Int
+    private let total: Int?
     private let isTerminal = isatty(2) != 0
-    private var lastShown = -1
+    private var done = 0
+    private var lastShown = Date.distantPast
+    private var shownOnTerminal = false
     private let lock = NSLock()
 
-    public init(_ label: String, total: Int) { self.label = label; self.total = max(total, 1) }
+    /// `total` nil counts without a percentage.
+    public init(_ label: String, total: Int? = nil) { self.label = label; self.total = total.map { max($0, 1) } }
 
-    public func update(_ done: Int) {
+    /// Adds `count` units of work done.
+    public func advance(by count: Int) {
         lock.lock(); defer { lock.unlock() }
-        let percent = min(100, done * 100 / total)
+        done += count
+        let now = Date()
+        let interval: TimeInterval = isTerminal ? 0.2 : 10
+        guard now.timeIntervalSince(lastShown) >= interval else { return }
+        lastShown = now
+        let text = total.map { "\(label): \(min(100, done * 100 / $0))% (\(done)/\($0))" } ?? "\(label): \(done)"
         if isTerminal {
-            guard percent != lastShown else { return }
-            lastShown = percent
-            FileHandle.standardError.write(Data("\r\(label): \(percent)% (\(done)/\(total))".utf8))
-        } else if percent / 10 != lastShown / 10 || lastShown < 0 {
-            lastShown = percent
-            Log.info("\(label): \(percent)% (\(done)/\(total))")
+            shownOnTerminal = true
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+        } else {
+            Log.info(text)
         }
     }
 
+    /// Clears the terminal line.
     public func finish() {
         lock.lock(); defer { lock.unlock() }
-        if isTerminal && lastShown >= 0 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if shownOnTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

@@ -113,7 +113,12 @@ public enum IngestStage {
         let reader = try open(source, limits: limits)
         let positions = try columnMap(source, header: reader.header)
         var table = SourceTable(source: source.name, role: source.role, fields: source.columns.map(\.field))
+        let progress = Progress("ingest: \(source.name): rows")
+        defer { progress.finish() }
+        var sinceProgress = 0
         while let row = try reader.next() {
+            sinceProgress += 1
+            if sinceProgress == 65536 { progress.advance(by: sinceProgress); sinceProgress = 0 }
             if let problem = row.problem {
                 table.rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values, reason: problem))
                 continue

@@ -16,13 +16,14 @@ public struct RunRequest: Sendable {
     public var from: Stage?
     public var to: Stage?
     public var output: URL?
+    public var store: URL?
     public var retry = false
     public var dryRun = false
 
     public init(pipeline: URL, asOf: CivilDate? = nil, period: String? = nil, only: Stage? = nil, from: Stage? = nil,
-                to: Stage? = nil, output: URL? = nil, retry: Bool = false, dryRun: Bool = false) {
+                to: Stage? = nil, output: URL? = nil, store: URL? = nil, retry: Bool = false, dryRun: Bool = false) {
         self.pipeline = pipeline; self.asOf = asOf; self.period = period; self.only = only; self.from = from
-        self.to = to; self.output = output; self.retry = retry; self.dryRun = dryRun
+        self.to = to; self.output = output; self.store = store; self.retry = retry; self.dryRun = dryRun
     }
 }
 
@@ -48,6 +49,7 @@ public enum PipelineRunner {
         var config = try PipelineFile.load(request.pipeline)
         if let asOf = request.asOf { config.asOf = asOf }
         if let output = request.output { config.outputDirectory = output }
+        if let store = request.store { config.storePath = store }
         let period = request.period ?? PipelineConfig.period(of: config.asOf)
         let parts = period.split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]),

@@ -45,6 +45,8 @@ struct RunCommand: ParsableCommand {
     var to: Stage?
     @Option(help: "Output folder (overrides output in the pipeline file).")
     var out: String?
+    @Option(help: "The store (overrides store in the pipeline file).")
+    var store: String?
     @Flag(help: "Resume the period's latest failed run from the stage that failed.")
     var retry = false
     @Flag(name: .customLong("dry-run"), help: "Say what would run and on which inputs, without running.")
@@ -52,7 +54,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let request = RunRequest(pipeline: URL(fileURLWithPath: pipeline), asOf: asOf, period: period, only: only, from: from,
-                                 to: to, output: out.map { URL(fileURLWithPath: $0) }, retry: retry, dryRun: dryRun)
+                                 to: to, output: out.map { URL(fileURLWithPath: $0) }, store: store.map { URL(fileURLWithPath: $0) },
+                                 retry: retry, dryRun: dryRun)
         let outcome = try PipelineRunner.run(request)
         for line in outcome.lines { print(line) }
     }

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import KCBXCore
+
+/// The pipeline file: what it accepts, and how it reports mistakes (key, line, what was expected).
+@Suite struct PipelineFileTests {
+    static let valid = """
+        name: 示例县 2026年11月比对核查
+        district: {code: "370783", name: 示例县}
+        as_of: 2026-11-30
+        school_age: {cutoff: "08-31", min_age: 6, max_age: 14}
+        sources:
+          - name: 公安户籍
+            role: hukou
+            path: data/hukou.csv.gz
+            columns: {id_number: 公民身份号码, name: 姓名}
+          - name: 学籍
+            role: student_status
+            path: data/xueji.xml
+            format: xml
+            record: 学生
+            columns: {id_number: 身份证件号, school_code: "@学校标识码"}
+        """
+
+    func write(_ text: String) -> URL {
+        let url = TestSupport.temporaryDirectory().appendingPathComponent("p.yaml")
+        try! text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test func readsAValidFile() throws {
+        let url = write(Self.valid)
+        let config = try PipelineFile.load(url)
+        #expect(config.district.code == "370783")
+        #expect(config.asOf == CivilDate(year: 2026, month: 11, day: 30))
+        #expect(config.sources.count == 2)
+        #expect(config.sources[0].format == .csv)
+        #expect(config.sources[1].header(for: .schoolCode) == "@学校标识码")
+        #expect(config.sources[0].path.path == url.deletingLastPathComponent().appendingPathComponent("data/hukou.csv.gz").path)
+        #expect(config.storePath.lastPathComponent == "kcbx.sqlite")
+    }
+
+    /// Each mistake is reported with the line it is on and what was expected.
+    @Test(arguments: [
+        ("role: hukou", "role: hukuo", 7, "did you mean `hukou`"),
+        ("as_of: 2026-11-30", "as_of: 2026-13-30", 3, "expected a date as YYYY-MM-DD"),
+        ("code: \"370783\"", "code: \"3707\"", 2, "6-digit"),
+        ("columns: {id_number: 公民身份号码, name: 姓名}", "columns: {id_numbr: 公民身份号码, name: 姓名}", 9, "did you mean `id_number`"),
+        ("            record: 学生\n", "", 10, "`record` is missing"),
+        ("school_age: {cutoff: \"08-31\"", "school_age: {cutoff: \"31-08\"", 4, "\"MM-DD\""),
+        ("as_of: 2026-11-30", "as_of: 2026-11-30\nsauces: []", 4, "unknown key"),
+        ("path: data/hukou.csv.gz", "path: [data/hukou.csv.gz", nil, "YAML syntax"),
+    ] as [(String, String, Int?, String)])
+    func reportsMistakes(original: String, replacement: String, line: Int?, expected: String) throws {
+        let (config, problems) = PipelineFile.parse(write(Self.valid.replacingOccurrences(of: original, with: replacement)))
+        #expect(config == nil)
+        let problem = try #require(problems.first { $0.message.contains(expected) }, "\(problems)")
+        if let line { #expect(problem.line == line, "\(problem)") }
+        #expect(problem.exitCode == 2)
+        #expect(problem.description.contains("p.yaml"))
+    }
+
+    @Test func reportsEveryProblemAtOnce() {
+        let text = Self.valid.replacingOccurrences(of: "role: hukou", with: "role: police")
+            .replacingOccurrences(of: "format: xml", with: "format: json")
+        let (_, problems) = PipelineFile.parse(write(text))
+        #expect(problems.count == 2)
+    }
+
+    @Test(arguments: [
+        // as of, cutoff → cohort of the school year in force
+        ("2026-11-30", "2011-09-01", "2020-08-31"),
+        ("2026-08-31", "2010-09-01", "2019-08-31"),
+        ("2027-03-01", "2011-09-01", "2020-08-31"),
+    ])
+    func schoolAgeCohort(asOf: String, oldest: String, youngest: String) {
+        let cohort = PipelineConfig.SchoolAge().cohort(asOf: CivilDate(iso: asOf)!)
+        #expect(cohort.lowerBound.description == oldest)
+        #expect(cohort.upperBound.description == youngest)
+    }
+
+    @Test func civilDateArithmetic() {
+        let d = CivilDate(year: 2024, month: 2, day: 29)!
+        #expect(CivilDate(daysSinceEpoch: d.daysSinceEpoch) == d)
+        #expect(d.adding(days: 1).description == "2024-03-01")
+        #expect(CivilDate(year: 2023, month: 2, day: 29) == nil)
+        #expect(CivilDate(year: 2014, month: 3, day: 5)!.age(on: CivilDate(year: 2026, month: 3, day: 4)!) == 11)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import KCBXCore
+import KCBXStore
+
+/// The demo pipeline end to end, through the built `kcbx`: outputs, exit codes, stage reruns.
+@Suite(.serialized) struct PipelineTests {
+    let work = TestSupport.temporaryDirectory("kcbx-e2e")
+    var out: URL { work.appendingPathComponent("out") }
+    var store: URL { work.appendingPathComponent("state/kcbx.sqlite") }
+    var period: URL { out.appendingPathComponent("2026-11") }
+
+    func run(_ extra: [String] = []) throws -> TestSupport.Result {
+        try TestSupport.run(["run", "pipelines/demo.yaml", "--out", out.path, "--store", store.path] + extra)
+    }
+
+    /// Person keys of the planted findings of `code`, from the synthetic county's ground truth.
+    func truthIDs(_ code: String) throws -> [String] {
+        let rows = try TestSupport.csvRows(TestSupport.root.appendingPathComponent("sample-data/truth/findings.csv"))
+        let header = rows[0]
+        let codeCol = try #require(header.firstIndex(of: "code")), idCol = try #require(header.firstIndex(of: "id_number"))
+        return rows.dropFirst().filter { $0[codeCol] == code }.map { $0[idCol] }.filter { !$0.isEmpty }
+    }
+
+    @Test func demoRunWritesEveryOutputAndFindsPlantedChildren() throws {
+        let result = try run()
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in ["差异清单.xlsx", "findings.csv", "persons.csv", "summary.json", "manifest.json"] {
+            #expect(FileManager.default.fileExists(atPath: period.appendingPathComponent(name).path), "\(name) missing")
+        }
+        // Personal data is readable by its owner only.
+        let mode = try FileManager.default.attributesOfItem(atPath: period.appendingPathComponent("findings.csv").path)[.posixPermissions] as! NSNumber
+        #expect(mode.intValue & 0o077 == 0)
+
+        // A planted not_enrolled child is in findings.csv and in 差异清单.xlsx, its ID stored as a string.
+        let planted = Set(try truthIDs("not_enrolled"))
+        #expect(!planted.isEmpty)
+        let findings = try TestSupport.csvRows(period.appendingPathComponent("findings.csv"))
+        #expect(findings[0] == ["case_id", "code", "priority", "person_id", "id_number", "name", "birth_date", "sex", "town",
+                                "school_code", "evidence", "detail"])
+        let found = findings.dropFirst().filter { $0[1] == "not_enrolled" }.map { $0[4] }
+        let child = try #require(found.first { planted.contains($0) }, "no planted not_enrolled child found")
+        let xlsx = period.appendingPathComponent("差异清单.xlsx")
+        let shared = try TestSupport.zipPart(xlsx, "xl/sharedStrings.xml")
+        #expect(shared.contains("<t>\(child)</t>"))
+        let workbook = try TestSupport.zipPart(xlsx, "xl/workbook.xml")
+        #expect(workbook.contains("应入未入"))
+        // The child's cell is a shared string (t="s"), not a number Excel would round.
+        let sheets = try (2...12).map { try TestSupport.zipPart(xlsx, "xl/worksheets/sheet\($0).xml") }.joined()
+        #expect(!sheets.contains("<v>\(child)</v>") || sheets.contains("t=\"s\""))
+        #expect(!sheets.contains("<c r=\"C3\" s=\"0\"><v>"))
+
+        // persons.csv: one row per input record; manifest: read = accepted + rejected per source.
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: period.appendingPathComponent("manifest.json"))) as! [String: Any]
+        let inputs = manifest["inputs"] as! [[String: Any]]
+        #expect(inputs.count >= 8)
+        var accepted = 0
+        for input in inputs {
+            let read = input["rows_read"] as! Int, ok = input["rows_accepted"] as! Int, rejected = input["rows_rejected"] as! Int
+            #expect(read == ok + rejected)
+            #expect((input["sha256"] as! String).count == 64)
+            if input["role"] as! String != "schools" { accepted += ok }
+        }
+        let persons = try TestSupport.csvRows(period.appendingPathComponent("persons.csv"))
+        #expect(persons.count - 1 == accepted)
+        #expect(persons[0] == ["source", "record", "person_id", "id_number", "link_rule", "match_probability"])
+
+        // The run is in the history, with its inputs and stages.
+        let runs = try Store(url: store).runs()
+        #expect(runs.first?.outcome == "succeeded")
+    }
+
+    @Test func rerunningOneStageGivesTheSameFindings() throws {
+        #expect(try run().status == 0)
+        let before = try String(contentsOf: period.appendingPathComponent("findings.csv"), encoding: .utf8)
+        let rerun = try run(["--only", "reconcile"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        let report = try run(["--from", "report"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let after = try String(contentsOf: period.appendingPathComponent("findings.csv"), encoding: .utf8)
+        #expect(before == after)
+        #expect(!rerun.stderr.contains("ingest:"))
+    }
+
+    @Test func aSecondRunWhileOneHoldsTheLockExits3() throws {
+        try FileManager.default.createDirectory(at: store.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let lock = try RunLock(store: store)
+        let second = try run()
+        #expect(second.status == 3, "\(second.stderr)")
+        #expect(second.stderr.contains("lock"))
+        withExtendedLifetime(lock) {}
+    }
+
+    @Test func twoProcessesAtOnceOneWaitsOut() throws {
+        let first = TestSupport.start(["run", "pipelines/demo.yaml", "--out", out.path, "--store", store.path])
+        // Wait until the first process holds the lock.
+        let lockFile = store.appendingPathExtension("lock")
+        for _ in 0..<200 where ((try? String(contentsOf: lockFile, encoding: .utf8)) ?? "").isEmpty { usleep(20_000) }
+        let second = try run()
+        first.process.waitUntilExit()
+        #expect(first.process.terminationStatus == 0)
+        #expect(second.status == 3 || second.status == 0)  // 0 only if the first had already finished
+    }
+
+    @Test func onlyAStageWithNoStoredResultsIsAUsageError() throws {
+        let result = try run(["--only", "link"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no stored normalize results"))
+    }
+
+    @Test func dryRunSaysWhatWouldRunAndWritesNothing() throws {
+        let result = try run(["--dry-run"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("ingest → normalize → link → reconcile → report"))
+        #expect(result.stdout.contains("hukou.csv.gz"))
+        #expect(!FileManager.default.fileExists(atPath: period.path))
+    }
+
+    @Test func badUsageExits2() throws {
+        #expect(try run(["--only", "bogus"]).status == 2)
+        #expect(try TestSupport.run(["run", "no/such/pipeline.yaml"]).status == 2)
+        #expect(try run(["--period", "2026-13"]).status == 2)
+    }
+
+    @Test func validateAcceptsTheDemoAndNamesAMissingColumn() throws {
+        let ok = try TestSupport.run(["validate", "pipelines/demo.yaml"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let text = try String(contentsOf: TestSupport.root.appendingPathComponent("pipelines/demo.yaml"), encoding: .utf8)
+        let broken = text.replacingOccurrences(of: "name: 姓名", with: "name: 姓 名字", options: [], range: text.range(of: "name: 姓名"))
+            .replacingOccurrences(of: "../sample-data", with: TestSupport.root.appendingPathComponent("sample-data").path)
+        let url = work.appendingPathComponent("broken.yaml")
+        try broken.write(to: url, atomically: true, encoding: .utf8)
+        let bad = try TestSupport.run(["validate", url.path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("姓名字") || bad.stderr.contains("姓 名字"))
+        #expect(bad.stderr.contains("headers found"))
+    }
+}
