@@ -9,8 +9,9 @@ extension Store {
 
     /// Replaces the stored result of `stage` for `period` with `parts` (name → bytes), in one transaction.
     public func saveResult(period: String, stage: Stage, run: Int64, parts: [(name: String, bytes: [UInt8])]) throws(KCBXError) {
+        // `access` runs in one transaction: the old result stays until the new one is complete.
         try access("saving the \(stage.rawValue) results") { db in
-            try db.inTransaction {
+            do {
                 try db.execute(sql: "DELETE FROM stage_result WHERE period = ? AND stage = ?", arguments: [period, stage.rawValue])
                 let insert = try db.makeStatement(sql: """
                     INSERT INTO stage_result (period, stage, part, chunk, run_id, format, data) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -25,7 +26,6 @@ extension Store {
                         chunk += 1; offset = end
                     } while offset < part.bytes.count
                 }
-                return .commit
             }
         }
     }

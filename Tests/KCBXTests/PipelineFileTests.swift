@@ -46,7 +46,7 @@ import Testing
         ("as_of: 2026-11-30", "as_of: 2026-13-30", 3, "expected a date as YYYY-MM-DD"),
         ("code: \"370783\"", "code: \"3707\"", 2, "6-digit"),
         ("columns: {id_number: 公民身份号码, name: 姓名}", "columns: {id_numbr: 公民身份号码, name: 姓名}", 9, "did you mean `id_number`"),
-        ("            record: 学生\n", "", 10, "`record` is missing"),
+        ("    record: 学生\n", "", 10, "`record` is missing"),
         ("school_age: {cutoff: \"08-31\"", "school_age: {cutoff: \"31-08\"", 4, "\"MM-DD\""),
         ("as_of: 2026-11-30", "as_of: 2026-11-30\nsauces: []", 4, "unknown key"),
         ("path: data/hukou.csv.gz", "path: [data/hukou.csv.gz", nil, "YAML syntax"),

@@ -102,6 +102,25 @@ import KCBXStore
         #expect(second.status == 3 || second.status == 0)  // 0 only if the first had already finished
     }
 
+    /// A run killed mid-way leaves the store readable, the previous outputs in place, and can be resumed.
+    @Test func aKilledRunLeavesThePreviousOutputsAndCanBeRetried() throws {
+        #expect(try run().status == 0)
+        let before = try Data(contentsOf: period.appendingPathComponent("findings.csv"))
+        let victim = TestSupport.start(["run", "pipelines/demo.yaml", "--out", out.path, "--store", store.path])
+        let lockFile = store.appendingPathExtension("lock")
+        for _ in 0..<200 where ((try? String(contentsOf: lockFile, encoding: .utf8)) ?? "").isEmpty { usleep(10_000) }
+        usleep(150_000)
+        kill(victim.process.processIdentifier, SIGKILL)
+        victim.process.waitUntilExit()
+        #expect(try Data(contentsOf: period.appendingPathComponent("findings.csv")) == before)
+        let retry = try run(["--retry"])
+        // The killed run may have finished before the signal; then there is nothing to retry (exit 2).
+        #expect(retry.status == 0 || retry.stderr.contains("nothing to retry"), "\(retry.stderr)")
+        #expect(try Data(contentsOf: period.appendingPathComponent("findings.csv")) == before)
+        let history = try Store(url: store).runs()
+        #expect(history.allSatisfy { $0.outcome != "running" })
+    }
+
     @Test func onlyAStageWithNoStoredResultsIsAUsageError() throws {
         let result = try run(["--only", "link"])
         #expect(result.status == 2)

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import KCBXCore
+@testable import KCBXStore
+
+/// The store: migrations on first use, stage results replaced whole, run history.
+@Suite struct StoreTests {
+    let url = TestSupport.temporaryDirectory("kcbx-store").appendingPathComponent("state/kcbx.sqlite")
+
+    @Test func stageResultsAreReplacedWholeAndChunked() throws {
+        let store = try Store(url: url)
+        let run = try store.beginRun(period: "2026-11", pipeline: "p.yaml", pipelineName: "t", asOf: CivilDate(iso: "2026-11-30")!,
+                                     stages: "ingest..report", version: "test")
+        let big = [UInt8]((0..<(Store.chunkSize + 10)).map { UInt8($0 & 0xFF) })
+        try store.saveResult(period: "2026-11", stage: .ingest, run: run, parts: [("a", big), ("b", [1, 2, 3])])
+        var loaded = try #require(try store.loadResult(period: "2026-11", stage: .ingest))
+        #expect(loaded.map(\.name) == ["a", "b"])
+        #expect(loaded[0].bytes == big)
+        try store.saveResult(period: "2026-11", stage: .ingest, run: run, parts: [("c", [9])])
+        loaded = try #require(try store.loadResult(period: "2026-11", stage: .ingest))
+        #expect(loaded.map(\.name) == ["c"])
+        #expect(try store.loadResult(period: "2026-10", stage: .ingest) == nil)
+        #expect(try store.resultRun(period: "2026-11", stage: .ingest) == run)
+    }
+
+    @Test func runHistoryAndInterruptedRuns() throws {
+        let store = try Store(url: url)
+        let run = try store.beginRun(period: "2026-11", pipeline: "p.yaml", pipelineName: "t", asOf: CivilDate(iso: "2026-11-30")!,
+                                     stages: "ingest..report", version: "test")
+        try store.stageStarted(run, .ingest)
+        try store.stageFinished(run, .ingest, outcome: "succeeded", figures: "{\"rows\":3}")
+        try store.stageStarted(run, .normalize)
+        // The process dies here; the next run closes the books.
+        let reopened = try Store(url: url)
+        try reopened.markInterruptedRuns()
+        let failed = try #require(try reopened.latestFailedRun(period: "2026-11"))
+        #expect(failed.outcome == "interrupted")
+        #expect(failed.failedStage == "normalize")
+        let (_, _, stages) = try #require(try reopened.run(run))
+        #expect(stages.map(\.outcome) == ["succeeded", "interrupted"])
+    }
+
+    @Test func binaryFormRoundTrips() throws {
+        let table = SourceTable(source: "公安户籍", role: .hukou, fields: [.idNumber, .name],
+                                records: [RawRecord(recordNumber: 1, line: 2, values: ["370783201403051234", "张伟"]),
+                                          RawRecord(recordNumber: 2, line: 3, values: ["", "买买提·艾力"])],
+                                rejects: [Reject(recordNumber: 3, line: 5, raw: ["x"], reason: "expected 2 fields, found 1")])
+        var w = BinaryWriter()
+        table.encode(to: &w)
+        var r = BinaryReader(w.bytes)
+        let back = try SourceTable(from: &r)
+        #expect(back.records.map(\.values) == table.records.map(\.values))
+        #expect(back.rejects.first?.reason == "expected 2 fields, found 1")
+        #expect(back.fields == table.fields)
+        var truncated = BinaryReader(Array(w.bytes.prefix(10)))
+        #expect(throws: BinaryReader.Corrupt.self) { try SourceTable(from: &truncated) }
+        var ints = BinaryWriter()
+        for v in [0, 1, -1, Int.max, Int.min, 300] { ints.write(v) }
+        var ir = BinaryReader(ints.bytes)
+        #expect(try [0, 1, -1, Int.max, Int.min, 300].map { _ in try ir.readInt() } == [0, 1, -1, Int.max, Int.min, 300])
+    }
+}
