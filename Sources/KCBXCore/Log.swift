@@ -22,6 +22,13 @@ public enum Log {
     }
 }
 
+/// The process's peak resident memory so far, in MiB (from `getrusage`).
+public func peakMemoryMiB() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return Int(usage.ru_maxrss) / 1024
+}
+
 /// Masks an ID number for logs and masked outputs: `370783********1234`.
 public func maskID(_ id: String) -> String {
     let chars = Array(id)

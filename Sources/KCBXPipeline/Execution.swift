@@ -42,7 +42,7 @@ final class Execution {
                 let finished = Date()
                 stageTimes.append((stage, started, finished, "succeeded"))
                 try store.stageFinished(runID, stage, outcome: "succeeded", figures: json(figures))
-                Log.info("\(stage.rawValue): done in \(String(format: "%.2f", finished.timeIntervalSince(started))) s \(figures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
+                Log.info("\(stage.rawValue): done in \(String(format: "%.2f", finished.timeIntervalSince(started))) s, peak memory \(peakMemoryMiB()) MiB; \(figures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))")
             } catch {
                 try? store.stageFinished(runID, stage, outcome: "failed", message: error.description)
                 try? store.finishRun(runID, outcome: "failed", failedStage: stage, message: error.description)
