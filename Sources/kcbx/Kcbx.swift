@@ -15,7 +15,7 @@ struct Kcbx: ParsableCommand {
             config or input (the message names the file, line and column); 3 another run holds the lock.
             """,
         version: PipelineRunner.version,
-        subcommands: [RunCommand.self, ValidateCommand.self, SynthCommand.self, RunsCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, SynthCommand.self, EvaluateCommand.self, RunsCommand.self]
     )
 }
 
@@ -101,6 +101,23 @@ struct SynthCommand: ParsableCommand {
     func run() throws {
         let summary = try Synthesizer.run(SynthOptions(children: children, seed: seed, output: URL(fileURLWithPath: out)))
         print(summary)
+    }
+}
+
+/// `kcbx evaluate`: scores a run against a synthetic county's ground truth.
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Score a run's links and findings against ground truth: precision, recall, F1 per link source and per finding code.")
+
+    @Option(help: "The ground truth folder (`truth/` written by kcbx synth).")
+    var truth: String
+    @Option(help: "The run's output folder (the period folder, or the output folder holding period folders).")
+    var out: String
+
+    func run() throws {
+        let report = try Evaluation.run(truth: URL(fileURLWithPath: truth), output: URL(fileURLWithPath: out))
+        for line in report.lines { print(line) }
     }
 }
 

@@ -1,0 +1,139 @@
+import Foundation
+import KCBXCore
+import KCBXFormats
+
+/// `kcbx evaluate`: scores a run's person index and findings against a synthetic county's ground truth.
+///
+/// Links are scored as pairs of records that share a person: for each source, its pairs with the
+/// reference source (户籍) and within itself; findings as (code, true person) pairs.
+public enum Evaluation {
+    /// Precision, recall and F1 of one set of predicted pairs against the true ones.
+    public struct Score: Sendable, Codable, Equatable {
+        public var truePositives: Int
+        public var predicted: Int
+        public var actual: Int
+        public var precision: Double { predicted == 0 ? 1 : Double(truePositives) / Double(predicted) }
+        public var recall: Double { actual == 0 ? 1 : Double(truePositives) / Double(actual) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+    }
+
+    /// The scores of one run.
+    public struct Report: Sendable {
+        /// Link scores by label, e.g. `学籍↔公安户籍`, `学籍↔学籍` (within-source), `all`.
+        public var links: [(label: String, score: Score)]
+        /// Finding scores per code.
+        public var findings: [(code: String, score: Score)]
+        /// Lines for the terminal.
+        public var lines: [String] {
+            var out = ["links (record pairs that share a person)", pad("pair", 28) + "precision  recall     F1        predicted  true"]
+            for (label, s) in links { out.append(row(label, s)) }
+            out.append("")
+            out.append("findings (code, person)")
+            out.append(pad("code", 28) + "precision  recall     F1        predicted  true")
+            for (code, s) in findings { out.append(row(code, s)) }
+            return out
+        }
+        func row(_ label: String, _ s: Score) -> String {
+            pad(label, 28) + pad(String(format: "%.5f", s.precision), 11) + pad(String(format: "%.5f", s.recall), 11)
+                + pad(String(format: "%.5f", s.f1), 10) + pad(String(s.predicted), 11) + String(s.actual)
+        }
+        func pad(_ s: String, _ n: Int) -> String {
+            let width = s.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) }
+            return s + String(repeating: " ", count: max(1, n - width))
+        }
+    }
+
+    /// Reads `truth/` and a run's period folder (holding persons.csv and findings.csv) and scores them.
+    public static func run(truth: URL, output: URL) throws(KCBXError) -> Report {
+        let period = try periodFolder(output)
+        // Truth: (source, record) → person key.
+        var truePerson: [String: String] = [:]
+        for row in try rows(truth.appendingPathComponent("records.csv"), ["source", "record", "person_key"]) {
+            truePerson[row[0] + "#" + row[1]] = row[2]
+        }
+        // Prediction: (source, record) → person id.
+        var predicted: [String: String] = [:]
+        var sourceOf: [String: String] = [:]
+        for row in try rows(period.appendingPathComponent("persons.csv"), ["source", "record", "person_id"]) {
+            predicted[row[0] + "#" + row[1]] = row[2]
+            sourceOf[row[0] + "#" + row[1]] = row[0]
+        }
+        let sources = Array(Set(sourceOf.values)).sorted()
+        let reference = sources.contains("公安户籍") ? "公安户籍" : sources.first ?? ""
+        var links: [(label: String, score: Score)] = []
+        for source in sources {
+            let keys = sourceOf.filter { $0.value == source }.map(\.key)
+            if source != reference {
+                let refKeys = sourceOf.filter { $0.value == reference }.map(\.key)
+                links.append(("\(source)↔\(reference)", pairScore(keys, refKeys, predicted, truePerson)))
+            }
+            links.append(("\(source)↔\(source)", pairScore(keys, nil, predicted, truePerson)))
+        }
+        links.append(("all", pairScore(Array(sourceOf.keys), nil, predicted, truePerson)))
+
+        // Findings: (code, true person) pairs.
+        var trueFindings = Set<String>()
+        for row in try rows(truth.appendingPathComponent("findings.csv"), ["code", "person_key"]) { trueFindings.insert(row[0] + "|" + row[1]) }
+        var found = Set<String>()
+        for row in try rows(period.appendingPathComponent("findings.csv"), ["code", "evidence"]) {
+            // The finding's person is the true person most of its evidence records belong to.
+            var votes: [String: Int] = [:]
+            for ref in row[1].split(separator: ";") { if let p = truePerson[String(ref)] { votes[p, default: 0] += 1 } }
+            let person = votes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "unknown:" + row[1]
+            found.insert(row[0] + "|" + person)
+        }
+        var findings: [(code: String, score: Score)] = []
+        for code in FindingCode.allCases.map(\.rawValue) {
+            let t = trueFindings.filter { $0.hasPrefix(code + "|") }, f = found.filter { $0.hasPrefix(code + "|") }
+            findings.append((code, Score(truePositives: t.intersection(f).count, predicted: f.count, actual: t.count)))
+        }
+        return Report(links: links, findings: findings)
+    }
+
+    /// Counts record pairs sharing a person: between `keys` and `others`, or within `keys` when `others` is nil.
+    static func pairScore(_ keys: [String], _ others: [String]?, _ predicted: [String: String], _ truth: [String: String]) -> Score {
+        func pairs(_ assignment: [String: String]) -> Set<Pair> {
+            var groupA: [String: [String]] = [:], groupB: [String: [String]] = [:]
+            for k in keys { if let p = assignment[k] { groupA[p, default: []].append(k) } }
+            if let others { for k in others { if let p = assignment[k] { groupB[p, default: []].append(k) } } }
+            var result = Set<Pair>()
+            for (p, a) in groupA {
+                if others != nil {
+                    for x in a { for y in groupB[p] ?? [] { result.insert(Pair(x, y)) } }
+                } else if a.count > 1 {
+                    for i in 0..<a.count { for j in (i + 1)..<a.count { result.insert(Pair(a[i], a[j])) } }
+                }
+            }
+            return result
+        }
+        let p = pairs(predicted), t = pairs(truth)
+        return Score(truePositives: p.intersection(t).count, predicted: p.count, actual: t.count)
+    }
+
+    struct Pair: Hashable {
+        let a: String, b: String
+        init(_ x: String, _ y: String) { if x < y { a = x; b = y } else { a = y; b = x } }
+    }
+
+    static func periodFolder(_ output: URL) throws(KCBXError) -> URL {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: output.appendingPathComponent("persons.csv").path) { return output }
+        let periods = ((try? fm.contentsOfDirectory(atPath: output.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        for p in periods.reversed() where fm.fileExists(atPath: output.appendingPathComponent(p).appendingPathComponent("persons.csv").path) {
+            return output.appendingPathComponent(p)
+        }
+        throw KCBXError(.usage, "no persons.csv in this folder or its period folders; expected a run's output folder", file: output.path)
+    }
+
+    /// The named columns of every row of a CSV file.
+    static func rows(_ url: URL, _ columns: [String]) throws(KCBXError) -> [[String]] {
+        let reader = try CSVReader(url: url)
+        let positions = columns.map { reader.header.firstIndex(of: $0) }
+        if let missing = zip(columns, positions).first(where: { $0.1 == nil }) {
+            throw KCBXError(.input, "missing column `\(missing.0)`; headers found: \(reader.header.joined(separator: ", "))", file: url.path)
+        }
+        var result: [[String]] = []
+        while let row = try reader.next() { result.append(positions.map { row.values[$0!] }) }
+        return result
+    }
+}
