@@ -25,7 +25,7 @@ public enum Log {
 /// The process's peak resident memory so far, in MiB (from `getrusage`).
 public func peakMemoryMiB() -> Int {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
     return Int(usage.ru_maxrss) / 1024
 }
 
