@@ -16,11 +16,15 @@ public struct ReportInput: Sendable {
     public var reconcile: ReconcileResult
     /// The manifest's run part (inputs, stages, versions), already encoded as a JSON object.
     public var manifest: [String: any Sendable]
+    /// The ledger (台账) after this period's reconcile: open and closed cases with their history.
+    public var cases: [Case]
+    /// The ledger's figures for the bulletin.
+    public var ledger: LedgerFigures
 
     public init(config: PipelineConfig, period: String, sources: [NormalizedSource], index: PersonIndex,
-                reconcile: ReconcileResult, manifest: [String: any Sendable]) {
+                reconcile: ReconcileResult, manifest: [String: any Sendable], cases: [Case] = [], ledger: LedgerFigures = .init()) {
         self.config = config; self.period = period; self.sources = sources; self.index = index
-        self.reconcile = reconcile; self.manifest = manifest
+        self.reconcile = reconcile; self.manifest = manifest; self.cases = cases; self.ledger = ledger
     }
 }
 
@@ -46,6 +50,7 @@ public enum ReportStage {
         try writeFindingsCSV(input, people, to: directory.appendingPathComponent(FileName.findings))
         try writePersonsCSV(input, to: directory.appendingPathComponent(FileName.persons))
         try writeDiscrepancies(input, people, to: directory.appendingPathComponent(FileName.discrepancies))
+        try LedgerWorkbook.write(input, to: directory.appendingPathComponent(LedgerWorkbook.fileName))
         let rejected = try writeRejects(input, to: directory.appendingPathComponent(FileName.rejects))
         let summary = summaryObject(input)
         try writeJSON(summary, to: directory.appendingPathComponent(FileName.summary))

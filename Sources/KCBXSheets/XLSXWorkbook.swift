@@ -44,3 +44,36 @@ public final class XLSXSheet {
     /// Appends one row; `highlight` marks it (priority rows).
     public func append(_ cells: [XLSXCell], highlight: Bool = false) throws(KCBXError) { fatalError("stub") }
 }
+
+/// A block of cells of a sheet, for chart data (0-based rows and columns, inclusive).
+public struct XLSXRange: Sendable {
+    public var sheet: String
+    public var firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int
+    public init(sheet: String, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
+        self.sheet = sheet; self.firstRow = firstRow; self.firstColumn = firstColumn; self.lastRow = lastRow; self.lastColumn = lastColumn
+    }
+}
+
+/// A native Excel chart (libxlsxwriter): column, bar, line or pie, over ranges of the workbook.
+public struct XLSXChart: Sendable {
+    public enum Kind: Sendable { case column, bar, line, pie }
+    public var kind: Kind
+    public var title: String
+    /// The category labels (e.g. the towns).
+    public var categories: XLSXRange
+    /// Each series: its name and its values.
+    public var series: [(name: String, values: XLSXRange)]
+    /// Axis titles, and the value axis shown as a percentage.
+    public var xTitle: String?, yTitle: String?
+    public var percent: Bool
+    public init(kind: Kind, title: String, categories: XLSXRange, series: [(name: String, values: XLSXRange)],
+                xTitle: String? = nil, yTitle: String? = nil, percent: Bool = false) {
+        self.kind = kind; self.title = title; self.categories = categories; self.series = series
+        self.xTitle = xTitle; self.yTitle = yTitle; self.percent = percent
+    }
+}
+
+extension XLSXSheet {
+    /// Inserts `chart` with its top-left corner at (row, column), 0-based; size in pixels.
+    public func insertChart(_ chart: XLSXChart, row: Int, column: Int, width: Int = 720, height: Int = 360) throws(KCBXError) { fatalError("stub") }
+}
