@@ -92,6 +92,17 @@ public struct IDNumber: Sendable, Hashable {
     ]
 
     static func parseSlowly(_ raw: String) -> IDNumber {
+        let (bytes, defects) = fold(raw)
+        if bytes.isEmpty || placeholders.contains(TextFolding.compact(raw)) {
+            return IDNumber(raw: raw, normalized: "", kind: .missing, defects: [.empty])
+        }
+        return classify(bytes, raw: raw, defects: defects)
+    }
+
+    /// `raw` as ASCII: full-width forms folded, spaces, hyphens and quotes removed, letters
+    /// upper-cased; characters that have no place in a number become `?`. Spaces around the value
+    /// are trimming, not a defect.
+    static func fold(_ raw: some StringProtocol) -> (bytes: [UInt8], defects: [Defect]) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24)
         var defects: [Defect] = []
@@ -100,7 +111,6 @@ public struct IDNumber: Sendable, Hashable {
         for scalar in raw.unicodeScalars {
             let original = scalar.value
             if TextFolding.isSpace(original) { spaceAfterValue = seenValue; continue }
-            // Spaces inside the value are a defect; around it they are only trimming.
             if spaceAfterValue { note(.whitespaceOrSeparators); spaceAfterValue = false }
             seenValue = true
             let v = TextFolding.halfWidth(original)
@@ -115,14 +125,14 @@ public struct IDNumber: Sendable, Hashable {
                 if TextFolding.isDash(original) || TextFolding.isDash(v) { note(.whitespaceOrSeparators) } else { bytes.append(0x3F) }
             }
         }
-        // Separators found only around the value are trimming, not a defect.
-        if bytes.isEmpty || placeholders.contains(TextFolding.compact(raw)) {
-            return IDNumber(raw: raw, normalized: "", kind: .missing, defects: [.empty])
-        }
+        return (bytes, defects)
+    }
+
+    /// Classifies a folded, non-empty value.
+    static func classify(_ bytes: [UInt8], raw: String, defects: [Defect]) -> IDNumber {
         if let damaged = excelScientific(bytes, raw: raw, defects: defects) { return damaged }
         let text = String(decoding: bytes, as: UTF8.self)
-        let digits = bytes.prefix(17).allSatisfy(isDigit)
-        if bytes.count == 18, digits, isDigit(bytes[17]) || bytes[17] == UInt8(ascii: "X") {
+        if bytes.count == 18, bytes.prefix(17).allSatisfy(isDigit), isDigit(bytes[17]) || bytes[17] == UInt8(ascii: "X") {
             return bytes.withUnsafeBufferPointer { classify18($0, raw: raw, normalized: text, defects: defects) }
         }
         if bytes.count == 15, bytes.allSatisfy(isDigit) {
@@ -131,7 +141,8 @@ public struct IDNumber: Sendable, Hashable {
         if bytes.count == 15, bytes.prefix(3).allSatisfy(isLetter), bytes.dropFirst(3).allSatisfy(isDigit) {
             return IDNumber(raw: raw, normalized: text, kind: .foreignPermanent, defects: defects)
         }
-        if bytes.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "X") }) { note(.badLength) } else { note(.badCharacters) }
+        var defects = defects
+        defects.append(bytes.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "X") }) ? .badLength : .badCharacters)
         return IDNumber(raw: raw, normalized: text, kind: .invalid, defects: defects)
     }
 
