@@ -136,6 +136,7 @@ struct SheetsTests {
         #expect(sheet.contains("<formula1>\"已复学,送教上门,转学外地,其他\"</formula1>"))
         #expect(sheet.contains("<sheetProtection"))
         #expect(try Self.part(url, "xl/styles.xml").contains("locked=\"0\""))
+        #expect(try Self.part(url, "xl/styles.xml").contains("<fgColor rgb=\"FFE2EFDA\"/>"))  // officer columns' header
         // Widths: ID fitted (18 × 1.1 + 1), 备注 as given.
         #expect(sheet.contains("<col min=\"1\" max=\"1\" width=\"21.5"))
         #expect(sheet.contains("<col min=\"8\" max=\"8\" width=\"30.7"))
@@ -313,5 +314,41 @@ struct SheetsMoreTests {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print("1,000,000 rows: \(Date().timeIntervalSince(start)) s, \(size / 1_000_000) MB, peak RSS \(usage.ru_maxrss / 1024) MB")
+    }
+}
+
+/// `KCBX_SHEETS_SAMPLE=/some/dir swift test --skip-build --filter sample` writes a sample workbook to look at
+/// (render it with `soffice --headless --convert-to pdf` and `pdftoppm -png`).
+@Suite("SheetsTests sample")
+struct SheetsSample {
+    @Test("Sample workbook for a visual check", .enabled(if: ProcessInfo.processInfo.environment["KCBX_SHEETS_SAMPLE"] != nil))
+    func sample() throws {
+        let dir = URL(fileURLWithPath: ProcessInfo.processInfo.environment["KCBX_SHEETS_SAMPLE"] ?? "/tmp")
+        let book = try XLSXWorkbook(url: dir.appendingPathComponent("样例.xlsx"))
+        let sheet = try book.addSheet("应入学未入学", columns: [
+            XLSXColumn("案件编号"), XLSXColumn("重点群体"), XLSXColumn("身份证件号"), XLSXColumn("姓名"),
+            XLSXColumn("出生日期", .date), XLSXColumn("性别"), XLSXColumn("镇街"), XLSXColumn("学校标识码"),
+            XLSXColumn("核查结果", editable: true, choices: ["已复学", "送教上门", "转学外地", "其他"]),
+            XLSXColumn("说明", width: 40),
+        ], title: "示范县 2024年11月 应入学未入学适龄儿童名单（F01）")
+        let towns = ["城关街道", "东港镇", "南山乡", "北岭镇", "西河乡"]
+        let names = ["张三", "李四", "王小五", "欧阳晓明", "赵六"]
+        for i in 0..<60 {
+            try sheet.append([.text("F01-\(1000 + i)"), .text(i % 5 == 0 ? "是" : ""), .text("370783********\(1200 + i)"),
+                              .text(names[i % 5]), .date(CivilDate(year: 2012 + i % 6, month: 1 + i % 12, day: 1 + i % 28)!),
+                              .text(i % 2 == 0 ? "男" : "女"), .text(towns[i % 5]), .text("21370\(10000 + i)"),
+                              .empty, .text("户籍在册，学籍系统无在籍记录，未见转出证明")], highlight: i % 5 == 0)
+        }
+        let rates = try book.addSheet("各镇街入学率", columns: [
+            XLSXColumn("镇街"), XLSXColumn("适龄儿童", .integer), XLSXColumn("入学率", .percent), XLSXColumn("巩固率", .percent),
+        ], title: "各镇街入学率与巩固率")
+        for (i, town) in towns.enumerated() {
+            try rates.append([.text(town), .integer(12000 - i * 1500), .percent(0.999 - Double(i) * 0.012), .percent(0.99 - Double(i) * 0.008)])
+        }
+        let range = { (c: Int) in XLSXRange(sheet: rates.name, firstRow: rates.firstDataRow, firstColumn: c, lastRow: rates.lastDataRow, lastColumn: c) }
+        try rates.insertChart(XLSXChart(kind: .column, title: "各镇街入学率与巩固率", categories: range(0),
+                                        series: [("入学率", range(2)), ("巩固率", range(3))], xTitle: "镇街", yTitle: "比率", percent: true),
+                              row: rates.lastDataRow + 2, column: 0)
+        try book.close()
     }
 }
