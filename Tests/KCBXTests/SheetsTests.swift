@@ -321,10 +321,11 @@ struct SheetsMoreTests {
 /// (render it with `soffice --headless --convert-to pdf` and `pdftoppm -png`).
 @Suite("SheetsTests sample")
 struct SheetsSample {
-    @Test("Sample workbook for a visual check", .enabled(if: ProcessInfo.processInfo.environment["KCBX_SHEETS_SAMPLE"] != nil))
-    func sample() throws {
+    @Test("Sample workbook for a visual check", .enabled(if: ProcessInfo.processInfo.environment["KCBX_SHEETS_SAMPLE"] != nil),
+          arguments: [false, true])
+    func sample(constantMemory: Bool) throws {
         let dir = URL(fileURLWithPath: ProcessInfo.processInfo.environment["KCBX_SHEETS_SAMPLE"] ?? "/tmp")
-        let book = try XLSXWorkbook(url: dir.appendingPathComponent("样例.xlsx"))
+        let book = try XLSXWorkbook(url: dir.appendingPathComponent(constantMemory ? "样例-流式.xlsx" : "样例.xlsx"), constantMemory: constantMemory)
         try book.setProperties(title: "样例", subject: "控辍保学")
         let sheet = try book.addSheet("应入学未入学", columns: [
             XLSXColumn("案件编号"), XLSXColumn("重点群体"), XLSXColumn("身份证件号"), XLSXColumn("姓名"),
