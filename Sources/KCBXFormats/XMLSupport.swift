@@ -344,19 +344,57 @@ func xmlString(_ value: UnsafePointer<xmlChar>?) -> String {
     return String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
 }
 
-/// UTF-8 bytes as a string with surrounding whitespace removed (ASCII fast path; U+3000 and other
-/// Unicode spaces handled when a non-ASCII byte sits at an end).
+/// UTF-8 bytes as a string with surrounding whitespace removed: ASCII white space and the Unicode
+/// spaces exports carry (U+3000 ideographic space, U+00A0, U+2000–U+200A, …), at the byte level.
 @inline(__always)
 func trimmedString(_ bytes: [UInt8]) -> String {
     bytes.withUnsafeBufferPointer { buffer -> String in
         var lo = 0, hi = buffer.count
-        while lo < hi, isASCIISpace(buffer[lo]) { lo += 1 }
-        while hi > lo, isASCIISpace(buffer[hi - 1]) { hi -= 1 }
-        if lo == hi { return "" }
-        let s = String(decoding: UnsafeBufferPointer(rebasing: buffer[lo..<hi]), as: UTF8.self)
-        if buffer[lo] >= 0x80 || buffer[hi - 1] >= 0x80 { return s.trimmingCharacters(in: .whitespacesAndNewlines) }
-        return s
+        while lo < hi {
+            let n = spaceLength(buffer, at: lo)
+            if n == 0 { break }
+            lo += n
+        }
+        while hi > lo {
+            let n = spaceLengthBefore(buffer, end: hi, start: lo)
+            if n == 0 { break }
+            hi -= n
+        }
+        return lo == hi ? "" : String(decoding: UnsafeBufferPointer(rebasing: buffer[lo..<hi]), as: UTF8.self)
     }
 }
 
-@inline(__always) private func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+/// Byte length of the white-space character starting at `i`, or 0.
+@inline(__always)
+private func spaceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    let c = b[i]
+    if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }
+    if c < 0xC2 { return 0 }
+    let rest = b.count - i
+    if c == 0xC2, rest >= 2, b[i + 1] == 0xA0 || b[i + 1] == 0x85 { return 2 }
+    guard rest >= 3 else { return 0 }
+    return isUnicodeSpace(c, b[i + 1], b[i + 2]) ? 3 : 0
+}
+
+/// Byte length of the white-space character ending at `end` (not before `start`), or 0.
+@inline(__always)
+private func spaceLengthBefore(_ b: UnsafeBufferPointer<UInt8>, end: Int, start: Int) -> Int {
+    let c = b[end - 1]
+    if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }
+    if c < 0x80 { return 0 }
+    if end - start >= 2, b[end - 2] == 0xC2, c == 0xA0 || c == 0x85 { return 2 }
+    guard end - start >= 3 else { return 0 }
+    return isUnicodeSpace(b[end - 3], b[end - 2], c) ? 3 : 0
+}
+
+/// The three-byte white space of Unicode: U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+@inline(__always)
+private func isUnicodeSpace(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+    switch (a, b) {
+    case (0xE3, 0x80): return c == 0x80
+    case (0xE2, 0x80): return (c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF
+    case (0xE2, 0x81): return c == 0x9F
+    case (0xE1, 0x9A): return c == 0x80
+    default: return false
+    }
+}

@@ -55,6 +55,16 @@ import Testing
     }
 
     @Test(arguments: [
+        (" 张三 ", "张三"), ("\u{3000}张三\u{3000}", "张三"), ("\n\t 买买提·艾力\r\n", "买买提·艾力"),
+        ("\u{00A0}李四\u{2003}", "李四"), ("王\u{3000}五", "王\u{3000}五"), ("\u{3000}", ""), ("   ", ""), ("", ""),
+        ("\u{205F}370783201501011234\u{2029}", "370783201501011234"), ("示例县城关镇\u{00A0}", "示例县城关镇"),
+    ])
+    func fieldValuesAreTrimmedLikeFoundation(raw: String, expected: String) {
+        #expect(trimmedString(Array(raw.utf8)) == expected)
+        #expect(raw.trimmingCharacters(in: .whitespacesAndNewlines) == expected)
+    }
+
+    @Test(arguments: [
         ("导出/学生", 2),        // only the students directly under 导出
         ("学生", 3),            // every 学生 anywhere
         ("转出/学生", 1),
