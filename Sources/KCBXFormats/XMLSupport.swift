@@ -61,7 +61,7 @@ final class XMLReaderState {
     let file: String
     var guardState = PrologGuard()
     /// First error libxml2 reported (message, line, column).
-    var parserError: (message: String, line: Int, column: Int)?
+    var parserError: (message: String, line: Int, column: Int, code: Int32)?
     /// An error of the byte source or of the prolog guard; wins over `parserError`.
     var inputError: KCBXError?
     /// Bytes passed to libxml2 so far.
@@ -117,8 +117,13 @@ final class XMLStream {
         if state.bytesRead == 0 { return KCBXError(.input, "the file is empty (expected an XML document)", file: state.file) }
         if let e = state.parserError {
             let start = state.firstBytes.drop { [0x00, 0x09, 0x0A, 0x0D, 0x20, 0xEF, 0xBB, 0xBF, 0xFE, 0xFF].contains($0) }
-            let what = start.first.map { $0 == UInt8(ascii: "<") } ?? true ? "malformed XML: " :
-                "not an XML document (it starts with bytes \(state.firstBytes.map { String(format: "%02X", $0) }.joined(separator: " "))); libxml2: "
+            var what = "malformed XML: "
+            if let first = start.first, first != UInt8(ascii: "<") {
+                what = "not an XML document (it starts with bytes \(state.firstBytes.map { String(format: "%02X", $0) }.joined(separator: " "))); libxml2: "
+            } else if e.code == Int32(XML_ERR_DOCUMENT_END.rawValue), xmlTextReaderDepth(reader) > 0 {
+                // The push parser names a document cut short "extra content at the end".
+                what = "malformed XML: the document ends before its elements are closed (a truncated file?); libxml2: "
+            }
             return KCBXError(.input, what + e.message, file: state.file,
                              line: e.line > 0 ? e.line : nil, column: e.column > 0 ? e.column : nil)
         }
@@ -189,7 +194,7 @@ private func xmlStreamError(_ context: UnsafeMutableRawPointer?, _ error: xmlErr
     let state = Unmanaged<XMLReaderState>.fromOpaque(context).takeUnretainedValue()
     guard state.parserError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
     let message = error.pointee.message.map { String(cString: $0) } ?? "unknown parser error"
-    state.parserError = (message.trimmingCharacters(in: .whitespacesAndNewlines), Int(error.pointee.line), Int(error.pointee.int2))
+    state.parserError = (message.trimmingCharacters(in: .whitespacesAndNewlines), Int(error.pointee.line), Int(error.pointee.int2), error.pointee.code)
 }
 
 /// Looks at the bytes before the root element and refuses a DOCTYPE whose internal subset declares

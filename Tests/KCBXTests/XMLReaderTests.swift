@@ -102,6 +102,8 @@ import Testing
     @Test(arguments: [
         ("<导出><学生><姓名>甲</姓名></学生>\n<学生><姓名>乙</名></学生></导出>", 2, "malformed XML: Opening and ending tag mismatch: 姓名 line 2 and 名"),
         ("<导出>\n<学生 a=1/></导出>", 2, "malformed XML: AttValue: \" or ' expected"),
+        ("<导出><学生><姓名>甲</姓名></学生>\n<学生><姓名>乙</姓名>", 2, "malformed XML: the document ends before its elements are closed (a truncated file?)"),
+        ("<学生><姓名>甲</姓名></学生><学生/>", 1, "malformed XML: Extra content at the end of the document"),
         ("<导出><学生>&nbsp;</学生></导出>", 1, "malformed XML: Entity 'nbsp' not defined"),
         ("PK\u{3}\u{4}\u{14}\u{0}binary", 1, "not an XML document (it starts with bytes 50 4B 03 04 14 00 62 69); libxml2: Document is empty"),
     ])
