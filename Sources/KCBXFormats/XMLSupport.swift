@@ -88,7 +88,7 @@ final class XMLStream {
         let context = retained.toOpaque()
         guard let reader = xmlReaderForIO(xmlStreamRead, nil, context, file, nil, hardenedXMLOptions) else {
             retained.release()
-            throw KCBXError(.input, "cannot start the XML parser", file: file)
+            throw state.inputError ?? KCBXError(.input, "cannot start the XML parser", file: file)
         }
         self.reader = reader
         xmlTextReaderSetStructuredErrorHandler(reader, xmlStreamError, context)
@@ -204,15 +204,18 @@ private func xmlStreamError(_ context: UnsafeMutableRawPointer?, _ error: xmlErr
 /// the markup bytes `<>"'!` inside a character.
 struct PrologGuard {
     /// Longest prolog (XML declaration, comments, DOCTYPE) accepted before the root element.
-    static let limit = 4 << 20
+    static let limit = 1 << 20
     private(set) var done = false
     private var bytes: [UInt8] = []
+    /// Where the first construct not yet complete starts: scanning resumes there.
+    private var resume = 0
 
     /// Adds the next bytes; returns why and where to refuse the document, or nil.
     mutating func inspect(_ chunk: UnsafeRawBufferPointer) -> (message: String, line: Int)? {
         for b in chunk where b != 0 { bytes.append(b) }
         switch scan() {
-        case .needMore:
+        case .needMore(let start):
+            resume = start
             guard bytes.count > PrologGuard.limit else { return nil }
             done = true
             return ("the XML prolog is longer than \(PrologGuard.limit >> 20) MB before the first element", 1)
@@ -225,11 +228,11 @@ struct PrologGuard {
         }
     }
 
-    private enum Verdict { case needMore, clean, entity(Int) }
+    private enum Verdict { case needMore(Int), clean, entity(Int) }
 
     private func scan() -> Verdict {
         let b = bytes
-        var i = 0
+        var i = resume
         func has(_ s: String, at k: Int) -> Bool? {
             let u = Array(s.utf8)
             if k + u.count > b.count { return nil }
@@ -246,26 +249,26 @@ struct PrologGuard {
         }
         while i < b.count {
             guard b[i] == UInt8(ascii: "<") else { i += 1; continue }
-            guard i + 1 < b.count else { return .needMore }
+            guard i + 1 < b.count else { return .needMore(i) }
             switch b[i + 1] {
             case UInt8(ascii: "?"):
-                guard let end = find("?>", from: i + 2) else { return .needMore }
+                guard let end = find("?>", from: i + 2) else { return .needMore(i) }
                 i = end + 2
             case UInt8(ascii: "!"):
-                guard let isComment = has("<!--", at: i) else { return .needMore }
+                guard let isComment = has("<!--", at: i) else { return .needMore(i) }
                 if isComment {
-                    guard let end = find("-->", from: i + 4) else { return .needMore }
+                    guard let end = find("-->", from: i + 4) else { return .needMore(i) }
                     i = end + 3
                     continue
                 }
-                guard let isDoctype = has("<!DOCTYPE", at: i) else { return .needMore }
+                guard let isDoctype = has("<!DOCTYPE", at: i) else { return .needMore(i) }
                 guard isDoctype else { return .clean }  // not well-formed: libxml2 will say so
                 return scanDoctype(from: i + 9, find: find, has: has)
             default:
                 return .clean  // the root element: nothing more to guard
             }
         }
-        return .needMore
+        return .needMore(i)
     }
 
     /// The DOCTYPE up to its closing `>`: an internal subset with `<!ENTITY` is refused.
@@ -276,19 +279,19 @@ struct PrologGuard {
         while i < b.count {
             let c = b[i]
             if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-                guard let end = b[(i + 1)...].firstIndex(of: c) else { return .needMore }
+                guard let end = b[(i + 1)...].firstIndex(of: c) else { return .needMore(start - 9) }
                 i = end + 1
                 continue
             }
             if inSubset {
                 if c == UInt8(ascii: "<") {
-                    guard let isComment = has("<!--", i) else { return .needMore }
+                    guard let isComment = has("<!--", i) else { return .needMore(start - 9) }
                     if isComment {
-                        guard let end = find("-->", i + 4) else { return .needMore }
+                        guard let end = find("-->", i + 4) else { return .needMore(start - 9) }
                         i = end + 3
                         continue
                     }
-                    guard let isEntity = has("<!ENTITY", i) else { return .needMore }
+                    guard let isEntity = has("<!ENTITY", i) else { return .needMore(start - 9) }
                     if isEntity { return .entity(i) }
                 } else if c == UInt8(ascii: "%") {
                     return .entity(i)  // a parameter-entity reference pulls in declarations
@@ -302,7 +305,7 @@ struct PrologGuard {
             }
             i += 1
         }
-        return .needMore
+        return .needMore(start - 9)
     }
 }
 

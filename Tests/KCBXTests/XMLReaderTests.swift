@@ -183,6 +183,12 @@ import Testing
         #expect(e?.message.contains("billion laughs/XXE guard") == true)
     }
 
+    @Test func aPrologTooLongToInspectIsRefused() throws {
+        let xml = "<?xml version=\"1.0\"?>\n<!-- " + String(repeating: "注释", count: 200_000) + " -->\n<导出><学生/></导出>"
+        let e = Self.error { _ = try Self.readAll(Self.write(xml), record: "学生", fields: ["姓名"]) }
+        #expect(e?.message == "the XML prolog is longer than 1 MB before the first element")
+    }
+
     @Test func aDoctypeWithoutEntitiesIsRead() throws {
         let xml = """
             <?xml version="1.0"?>
