@@ -209,13 +209,17 @@ struct PrologGuard {
     private var bytes: [UInt8] = []
     /// Where the first construct not yet complete starts: scanning resumes there.
     private var resume = 0
+    /// For a comment or processing instruction left open at `resume`: where its end was last looked for.
+    private var searched = 0
 
     /// Adds the next bytes; returns why and where to refuse the document, or nil.
     mutating func inspect(_ chunk: UnsafeRawBufferPointer) -> (message: String, line: Int)? {
         for b in chunk where b != 0 { bytes.append(b) }
         switch scan() {
         case .needMore(let start):
+            if start != resume { searched = 0 }
             resume = start
+            searched = max(searched, bytes.count - 3)
             guard bytes.count > PrologGuard.limit else { return nil }
             done = true
             return ("the XML prolog is longer than \(PrologGuard.limit >> 20) MB before the first element", 1)
@@ -252,12 +256,12 @@ struct PrologGuard {
             guard i + 1 < b.count else { return .needMore(i) }
             switch b[i + 1] {
             case UInt8(ascii: "?"):
-                guard let end = find("?>", from: i + 2) else { return .needMore(i) }
+                guard let end = find("?>", from: max(i + 2, i == resume ? searched : 0)) else { return .needMore(i) }
                 i = end + 2
             case UInt8(ascii: "!"):
                 guard let isComment = has("<!--", at: i) else { return .needMore(i) }
                 if isComment {
-                    guard let end = find("-->", from: i + 4) else { return .needMore(i) }
+                    guard let end = find("-->", from: max(i + 4, i == resume ? searched : 0)) else { return .needMore(i) }
                     i = end + 3
                     continue
                 }

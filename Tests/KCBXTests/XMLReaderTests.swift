@@ -178,6 +178,11 @@ import Testing
             if refusal != nil { break }
         }
         #expect(refusal?.line == 2)
+        var clean = PrologGuard()
+        for byte in Array("<?xml version='1.0'?><!-- --> --><?pi x?><!DOCTYPE 导出 SYSTEM 'x.dtd'><导出>".utf8) {
+            #expect([byte].withUnsafeBytes { clean.inspect($0) } == nil)
+        }
+        #expect(clean.done)
         let utf16 = Self.write(Self.xxe.replacingOccurrences(of: "UTF-8", with: "UTF-16"), encoding: .utf16)
         let e = Self.error { _ = try Self.readAll(utf16, record: "学生", fields: ["姓名"]) }
         #expect(e?.message.contains("billion laughs/XXE guard") == true)
