@@ -193,7 +193,9 @@ private struct XLSXPackage {
                 targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target.replacingOccurrences(of: "./", with: "")
             }
         }
-        return (sheets.map { ($0.name, targets[$0.id]) }, date1904)
+        // Without relationships, sheets sit at Excel's default places.
+        let fallback = targets.isEmpty
+        return (sheets.enumerated().map { ($1.name, fallback ? "xl/worksheets/sheet\($0 + 1).xml" : targets[$1.id]) }, date1904)
     }
 
     /// xl/sharedStrings.xml: each `<si>`'s text, rich-text runs joined, phonetic runs (`<rPh>`) left out.
