@@ -102,7 +102,11 @@ struct FindingRows: Sendable {
         let results = ConcurrentResults<[Row]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             results[c] = sorted[(c * chunk)..<min(sorted.count, (c + 1) * chunk)].map { f in
-                Row(finding: f, person: people.describe(f.personID, evidence: f.evidence), evidence: people.evidence(f.evidence))
+                var person = people.describe(f.personID, evidence: f.evidence)
+                // Reconcile's own town and school, when it names them, are the ones the finding is about.
+                if !f.town.isEmpty { person.town = f.town }
+                if !f.schoolCode.isEmpty { person.schoolCode = f.schoolCode }
+                return Row(finding: f, person: person, evidence: people.evidence(f.evidence))
             }
         }
         rows = results.values.flatMap { $0 ?? [] }
