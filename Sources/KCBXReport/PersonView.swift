@@ -15,7 +15,7 @@ struct PersonView: Sendable {
         var birthDate: CivilDate?
     }
     let input: ReportInput
-    /// Person id → position in the person index.
+    /// Person id → position in the person index, for the persons with findings.
     let index: [String: Int]
     /// 学校标识码 → (school name, town), from the school directory and 学籍 records.
     let schools: [String: (name: String, town: String)]
@@ -24,9 +24,11 @@ struct PersonView: Sendable {
 
     init(_ input: ReportInput) {
         self.input = input
+        // Only the persons with findings are looked up by id: no map of millions of persons.
+        let wanted = Set(input.reconcile.findings.map(\.personID))
         var index: [String: Int] = [:]
-        index.reserveCapacity(input.index.persons.count)
-        for (i, p) in input.index.persons.enumerated() { index[p.id] = i }
+        index.reserveCapacity(wanted.count)
+        for (i, p) in input.index.persons.enumerated() where wanted.contains(p.id) { index[p.id] = i }
         self.index = index
         columns = input.sources.map { s in Dictionary(s.fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
         var schools: [String: (name: String, town: String)] = [:]
