@@ -44,7 +44,7 @@ enum BulletinHTML {
         h += overview(f)
         h += "<h2>二、各镇街情况</h2>\n" + townTable(f)
         h += figure(rateChart(f), "图1 各镇街小学入学率、初中入学率与巩固率（虚线为目标）")
-        h += "<h2 class=\"page\">三、比对发现的问题</h2>\n" + findingTable(f)
+        h += "<h2>三、比对发现的问题</h2>\n" + findingTable(f)
         h += figure(findingChart(f), "图2 全区各类问题人数")
         h += "<h2>四、一人一案办理情况</h2>\n" + caseTable(f)
         if !f.openByPeriod.isEmpty { h += figure(trendChart(f), "图3 近 12 期期末未销号案件数") }
@@ -151,8 +151,14 @@ enum BulletinHTML {
                 guard let v = se.1(t) else { continue }
                 let top = y(max(v, low))
                 s += "<rect x=\"\(fmt(x0 + bar * Double(k)))\" y=\"\(fmt(top))\" width=\"\(fmt(bar - 1))\" height=\"\(fmt(y(low) - top))\" fill=\"\(palette[k])\"><title>\(esc(t.name)) \(se.0) \(pct(v))</title></rect>\n"
+                if towns.count <= 8 {
+                    s += "<text x=\"\(fmt(x0 + bar * (Double(k) + 0.5)))\" y=\"\(fmt(top - 3))\" text-anchor=\"middle\" font-size=\"8\">\(pct(v, digits: 1))</text>\n"
+                }
             }
-            s += "<text x=\"\(fmt(left + group * (Double(i) + 0.5)))\" y=\"\(fmt(h - bottom + 14))\" text-anchor=\"end\" transform=\"rotate(-35 \(fmt(left + group * (Double(i) + 0.5))) \(fmt(h - bottom + 14)))\">\(esc(t.name))</text>\n"
+            let cx = left + group * (Double(i) + 0.5), cy = h - bottom + 14
+            s += towns.count <= 8
+                ? "<text x=\"\(fmt(cx))\" y=\"\(fmt(cy))\" text-anchor=\"middle\">\(esc(t.name))</text>\n"
+                : "<text x=\"\(fmt(cx))\" y=\"\(fmt(cy))\" text-anchor=\"end\" transform=\"rotate(-35 \(fmt(cx)) \(fmt(cy)))\">\(esc(t.name))</text>\n"
         }
         for (k, se) in series.enumerated() where se.2 > low && se.2 <= 1 {
             s += "<line x1=\"\(left)\" x2=\"\(w - right)\" y1=\"\(fmt(y(se.2)))\" y2=\"\(fmt(y(se.2)))\" stroke=\"\(palette[k])\" stroke-dasharray=\"5 3\"/>\n"
@@ -183,14 +189,14 @@ enum BulletinHTML {
 
     /// Line: open cases at the end of each of the last 12 periods.
     static func trendChart(_ f: BulletinFigures) -> String {
-        let points = f.openByPeriod, maxV = max(points.map(\.open).max() ?? 0, 1)
+        let points = f.openByPeriod, maxV = niceCeiling(points.map(\.open).max() ?? 0)
         let w = 680.0, h = 240.0, left = 50.0, right = 20.0, top = 20.0, bottom = 40.0
         let plotW = w - left - right, plotH = h - top - bottom
         func x(_ i: Int) -> Double { left + (points.count > 1 ? plotW * Double(i) / Double(points.count - 1) : plotW / 2) }
         func y(_ v: Int) -> Double { top + plotH * (1 - Double(v) / Double(maxV)) }
         var s = "<svg viewBox=\"0 0 \(Int(w)) \(Int(h))\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" \(font) font-size=\"11\">\n"
         for k in 0...4 {
-            let v = Int((Double(maxV) * Double(k) / 4).rounded())
+            let v = maxV * k / 4
             s += "<line x1=\"\(left)\" x2=\"\(w - right)\" y1=\"\(fmt(y(v)))\" y2=\"\(fmt(y(v)))\" stroke=\"#ddd\"/><text x=\"\(left - 4)\" y=\"\(fmt(y(v) + 4))\" text-anchor=\"end\">\(v)</text>\n"
         }
         s += "<polyline fill=\"none\" stroke=\"\(palette[1])\" stroke-width=\"2\" points=\"\(points.indices.map { "\(fmt(x($0))),\(fmt(y(points[$0].open)))" }.joined(separator: " "))\"/>\n"
@@ -199,6 +205,15 @@ enum BulletinHTML {
             s += "<text x=\"\(fmt(x(i)))\" y=\"\(fmt(h - bottom + 16))\" text-anchor=\"middle\">\(esc(p.period))</text>\n"
         }
         return s + "</svg>\n"
+    }
+
+    /// The smallest of 4, 8, 20, 40, 80, 200, … (a multiple of 4 with a round quarter) at or above `v`.
+    static func niceCeiling(_ v: Int) -> Int {
+        var step = 1
+        while true {
+            for m in [1, 2, 5] where step * m * 4 >= v { return step * m * 4 }
+            step *= 10
+        }
     }
 
     // MARK: text

@@ -127,6 +127,10 @@ struct WorkbookReadBack {
         #expect(!html.contains("src=\""))
         #expect(html.contains("巩固率") && html.contains("83.33%"))
         #expect(Self.personalData(in: html, ids: fixture.ids).isEmpty)
+        // KCBX_PREVIEW=DIR keeps the page for a look in a browser.
+        if let dir = ProcessInfo.processInfo.environment["KCBX_PREVIEW"] {
+            try? Data(html.utf8).write(to: URL(fileURLWithPath: dir).appendingPathComponent("bulletin-fixture.html"))
+        }
     }
 
     /// Any 15/18-character ID-like run, any ID or name of the county, found in `text`.
