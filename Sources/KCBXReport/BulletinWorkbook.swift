@@ -39,7 +39,7 @@ enum BulletinWorkbook {
         let towns = try book.addSheet("分镇街", columns: townColumns, title: "\(f.title)：分镇街情况（按排名）")
         for town in f.towns { try towns.append(townRow(town, f), highlight: !f.shortfalls(town).isEmpty) }
         try towns.append(townRow(f.district, f))
-        let first = headerRow(towns) + 1, last = first + max(f.towns.count, 1) - 1
+        let first = towns.headerRow + 1, last = first + max(f.towns.count, 1) - 1
         func col(_ sheet: String, _ c: Int, _ r0: Int, _ r1: Int) -> XLSXRange {
             XLSXRange(sheet: sheet, firstRow: r0, firstColumn: c, lastRow: r1, lastColumn: c)
         }
@@ -57,7 +57,7 @@ enum BulletinWorkbook {
             try codes.append([.text(code.rawValue), .text(code.title), .integer(f.district.findings[code] ?? 0)]
                              + f.towns.map { .integer($0.findings[code] ?? 0) })
         }
-        let c0 = headerRow(codes) + 1, c1 = c0 + FindingCode.allCases.count - 1
+        let c0 = codes.headerRow + 1, c1 = c0 + FindingCode.allCases.count - 1
         try codes.insertChart(XLSXChart(kind: .bar, title: "全区各类问题人数", categories: col("问题分类", 1, c0, c1),
                                         series: [("全区", col("问题分类", 2, c0, c1))], yTitle: "人数"),
                               row: c1 + 3, column: 1, width: 720, height: 400)
@@ -66,7 +66,7 @@ enum BulletinWorkbook {
                                       title: "近 12 期期末未销号案件数")
         for p in f.openByPeriod { try trend.append([.text(p.period), .integer(p.open)]) }
         if !f.openByPeriod.isEmpty {
-            let t0 = headerRow(trend) + 1, t1 = t0 + f.openByPeriod.count - 1
+            let t0 = trend.headerRow + 1, t1 = t0 + f.openByPeriod.count - 1
             try trend.insertChart(XLSXChart(kind: .line, title: "期末未销号案件（近 12 期）", categories: col("案件趋势", 0, t0, t1),
                                             series: [("期末未销号案件", col("案件趋势", 1, t0, t1))], xTitle: "期间", yTitle: "件"),
                                   row: 1, column: 3, width: 640, height: 320)
@@ -119,7 +119,4 @@ enum BulletinWorkbook {
                           .text(below.isEmpty ? "无" : below.map { "\($0.name)（\(f.shortfalls($0).map(\.title).joined(separator: "、"))）" }
                                     .joined(separator: "；"))], highlight: !below.isEmpty)
     }
-
-    /// The 0-based row of a sheet's header (a title line sits above it).
-    static func headerRow(_ sheet: XLSXSheet) -> Int { 1 }
 }

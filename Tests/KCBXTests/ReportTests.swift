@@ -169,6 +169,11 @@ struct WorkbookReadBack {
         let (input, ids) = ReportFixture.input(mask: mask)
         let dir = TestSupport.temporaryDirectory("kcbx-report")
         try ReportStage.run(input, into: dir)
+        if let keep = ProcessInfo.processInfo.environment["KCBX_PREVIEW"] {  // KCBX_PREVIEW=DIR keeps a copy to look at
+            let copy = URL(fileURLWithPath: keep).appendingPathComponent("report-" + mask.joined(separator: "+"))
+            try? FileManager.default.removeItem(at: copy)
+            try? FileManager.default.copyItem(at: dir, to: copy)
+        }
         return (dir, ids)
     }
 
