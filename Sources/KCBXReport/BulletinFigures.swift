@@ -10,6 +10,18 @@ struct BulletinFigures: Sendable {
         case primaryEnrolment = "primary_enrolment", juniorEnrolment = "junior_enrolment", consolidation
         case disabledPlacement = "disabled_placement", priorityChildren = "priority_children", openCases = "open_cases"
 
+        /// A short name for lists of missed targets.
+        var short: String {
+            switch self {
+            case .primaryEnrolment: "小学入学率"
+            case .juniorEnrolment: "初中入学率"
+            case .consolidation: "巩固率"
+            case .disabledPlacement: "残疾儿童安置率"
+            case .priorityChildren: "重点群体"
+            case .openCases: "未销号案件"
+            }
+        }
+
         var title: String {
             switch self {
             case .primaryEnrolment: "小学入学率"

@@ -52,7 +52,7 @@ enum BulletinHTML {
         let below = f.townsBelowTarget
         if below.isEmpty { h += "<p>各镇街各项指标均达到目标。</p>\n" } else {
             h += "<p>以下镇街未达到目标，予以通报，请限期整改：</p>\n<ol>\n"
-            for t in below { h += "<li><span class=\"miss\">\(esc(t.name))</span>：\(esc(f.shortfalls(t).map(\.title).joined(separator: "、")))</li>\n" }
+            for t in below { h += "<li><span class=\"miss\">\(esc(t.name))</span>：\(esc(f.shortfalls(t).map(\.short).joined(separator: "、")))</li>\n" }
             h += "</ol>\n"
         }
         h += "<h2>六、统计口径</h2>\n<dl>\n"

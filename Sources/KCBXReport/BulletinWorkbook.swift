@@ -14,9 +14,9 @@ enum BulletinWorkbook {
         XLSXColumn("小学入学率", .percent, width: 10), XLSXColumn("初中适龄", .integer, width: 9), XLSXColumn("初中在校", .integer, width: 9),
         XLSXColumn("初中入学率", .percent, width: 10), XLSXColumn("巩固率", .percent, width: 9),
         XLSXColumn("残疾儿童", .integer, width: 9), XLSXColumn("已安置", .integer, width: 8), XLSXColumn("安置率", .percent, width: 9),
-        XLSXColumn("问题总数", .integer, width: 9), XLSXColumn("重点群体问题儿童", .integer, width: 10),
+        XLSXColumn("问题总数", .integer, width: 9), XLSXColumn("重点群体", .integer, width: 9),
         XLSXColumn("新增案件", .integer, width: 9), XLSXColumn("销号案件", .integer, width: 9), XLSXColumn("期末未销号", .integer, width: 10),
-        XLSXColumn("未达标指标", width: 40),
+        XLSXColumn("未达标指标", width: 62),
     ]
 
     static func percent(_ v: Double?) -> XLSXCell { v.map(XLSXCell.percent) ?? .text("—") }
@@ -29,7 +29,7 @@ enum BulletinWorkbook {
                 .integer(c.juniorEnrolled), percent(a.juniorRate), percent(a.consolidationRate), .integer(c.disabled),
                 .integer(c.disabledPlaced), percent(a.placementRate), .integer(a.findingsTotal), .integer(a.priorityChildren),
                 .integer(a.cases.opened), .integer(a.cases.closed), .integer(a.cases.open),
-                .text(f.shortfalls(a).map(\.title).joined(separator: "、"))]
+                .text(f.shortfalls(a).map(\.short).joined(separator: "、"))]
     }
 
     static func write(_ f: BulletinFigures, to url: URL) throws(KCBXError) {
@@ -115,8 +115,11 @@ enum BulletinWorkbook {
         try count("销号案件（件）", d.cases.closed, f.since.map { "自 \($0) 通报以来" } ?? "自台账建立以来")
         try indicator(.openCases, "台账清零")
         let below = f.townsBelowTarget
-        try sheet.append([.text("未达标镇街"), .integer(below.count), .empty, .empty,
-                          .text(below.isEmpty ? "无" : below.map { "\($0.name)（\(f.shortfalls($0).map(\.title).joined(separator: "、"))）" }
-                                    .joined(separator: "；"))], highlight: !below.isEmpty)
+        try sheet.append([.text("未达标镇街（个）"), .integer(below.count), .empty, .empty, .text(below.isEmpty ? "无" : "见下，按排名")],
+                         highlight: !below.isEmpty)
+        for town in below {
+            try sheet.append([.text("　" + town.name), .empty, .empty, .text("未达标"), .text(f.shortfalls(town).map(\.short).joined(separator: "、"))],
+                             highlight: true)
+        }
     }
 }

@@ -10,7 +10,7 @@ enum FindingSheets {
         XLSXColumn("案件编号", width: 13), XLSXColumn("重点群体", width: 9), XLSXColumn("身份证件号", width: 21),
         XLSXColumn("姓名", width: 10), XLSXColumn("出生日期", .date, width: 11), XLSXColumn("性别", width: 6),
         XLSXColumn("镇街", width: 12), XLSXColumn("学校标识码", width: 12), XLSXColumn("学校名称", width: 22),
-        XLSXColumn("依据记录", width: 30), XLSXColumn("说明", width: 60),
+        XLSXColumn("依据记录", width: 30), XLSXColumn("说明", width: 80),
     ]
 
     static let summaryColumns: [XLSXColumn] = [

@@ -15,7 +15,7 @@ enum SchoolWorkbook {
         XLSXColumn("全国学籍号", width: 21), XLSXColumn("身份证件号", width: 21), XLSXColumn("姓名", width: 10),
         XLSXColumn("性别", width: 6), XLSXColumn("出生日期", .date, width: 11), XLSXColumn("年级", width: 8),
         XLSXColumn("班级", width: 8), XLSXColumn("学籍状态", width: 9), XLSXColumn("户籍姓名", width: 10),
-        XLSXColumn("户籍性别", width: 8), XLSXColumn("户籍出生日期", .date, width: 12), XLSXColumn("需核对纠正", width: 60),
+        XLSXColumn("户籍性别", width: 8), XLSXColumn("户籍出生日期", .date, width: 12), XLSXColumn("需核对纠正", width: 90),
         XLSXColumn("依据记录", width: 20),
     ]
 

@@ -268,3 +268,38 @@ struct WorkbookReadBack {
         #expect(ReportFigureTests.personalData(in: try book.allText(), ids: ids).isEmpty)
     }
 }
+
+/// The report stage on a big generated county (KCBX_REPORT_BENCH=CHILDREN): time and peak memory.
+@Suite struct ReportScaleTests {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["KCBX_REPORT_BENCH"] != nil))
+    func reportStageOnABigCounty() throws {
+        let children = Int(ProcessInfo.processInfo.environment["KCBX_REPORT_BENCH"] ?? "") ?? 100_000
+        var b = ReportFixture.Builder()
+        let towns = (1...18).map { "第\($0)镇" }
+        var findings: [Finding] = []
+        b.sources[0].records.reserveCapacity(children * 2)
+        for i in 0..<children {
+            let birth = CivilDate(iso: "2011-09-01")!.adding(days: i % 3286)
+            let id = ReportFixture.idNumber(birth.description, i % 997)
+            let town = towns[i % towns.count]
+            var members = [b.hukou(id, "儿童\(i % 5000)", i % 2 == 0 ? .male : .female, birth.description, household: "H\(i / 3)", town: town)]
+            members.append(b.add(0, id: id, name: "家长\(i % 5000)", sex: .male, birth: "1985-01-01", values: [id, "家长", "男", "1985-01-01", "H\(i / 3)", town, "正常", ""]))
+            if i % 40 != 0 { members.append(b.student(id, "儿童\(i % 5000)", .male, birth.description, school: "37078300\(10 + i % 80)")) }
+            if i % 50 == 0 { members.append(b.add(2, id: id, name: "儿童", sex: nil, birth: birth.description, values: [id, "儿童", birth.description, ""])) }
+            b.person("P\(i)", members)
+            if i % 40 == 0 { findings.append(Finding(code: .notEnrolled, personID: "P\(i)", priority: i % 200 == 0, evidence: [members[0]], detail: "无在籍学籍", town: town)) }
+            if i % 97 == 0 { findings.append(Finding(code: .identityMismatch, personID: "P\(i)", priority: false, evidence: members, detail: "姓名不一致")) }
+        }
+        var input = ReportFixture.input().input
+        input.sources = b.sources
+        input.index = b.index()
+        input.reconcile = ReconcileResult(findings: findings, notChecked: [])
+        input.config.district.towns = towns
+        let dir = TestSupport.temporaryDirectory("kcbx-report-bench")
+        let records = input.sources.reduce(0) { $0 + $1.records.count }
+        let start = Date()
+        try ReportStage.run(input, into: dir)
+        print("REPORT BENCH: \(children) children, \(records) records, \(findings.count) findings: \(String(format: "%.1f", Date().timeIntervalSince(start))) s, peak \(peakMemoryMiB()) MiB")
+        try? FileManager.default.removeItem(at: dir)
+    }
+}
