@@ -11,21 +11,33 @@ public struct Finding: Sendable {
     public var priority: Bool
     /// The records behind the finding.
     public var evidence: [RecordRef]
-    /// Why it was raised, in words an officer reads.
+    /// Why it was raised, in words an officer reads, with the field values that matter (ID numbers masked).
     public var detail: String
+    /// The child's town (镇街) as the records give it (hukou first), "" when unknown.
+    public var town: String
+    /// The school (学校标识码) the finding concerns, "" when none.
+    public var schoolCode: String
 
-    public init(code: FindingCode, personID: String, priority: Bool, evidence: [RecordRef], detail: String) {
+    public init(code: FindingCode, personID: String, priority: Bool, evidence: [RecordRef], detail: String,
+                town: String = "", schoolCode: String = "") {
         self.code = code; self.personID = personID; self.priority = priority; self.evidence = evidence; self.detail = detail
+        self.town = town; self.schoolCode = schoolCode
     }
 
     /// Stable id of the case this finding feeds (one per code and person): `C` + 10 base-32 characters.
-    public var caseID: String { "C" + base32(stableHash(code.rawValue + "|" + personID)) }
+    public var caseID: String { Finding.caseID(code: code, personID: personID) }
+
+    /// The case id of (code, person): `C` + 10 base-32 characters of a stable hash.
+    public static func caseID(code: FindingCode, personID: String) -> String {
+        "C" + base32(stableHash(code.rawValue + "|" + personID))
+    }
 }
 
 /// What the reconcile stage produced: the findings, and the rules it could not check for want of input.
 public struct ReconcileResult: Sendable {
     public var findings: [Finding]
-    /// Codes not checked because a source they need is missing from the pipeline, with the reason.
+    /// Codes not checked (or only partly checked) because a source they need is missing from the
+    /// pipeline, with the reason. A code listed here is never to be read as "no findings".
     public var notChecked: [(code: FindingCode, reason: String)]
     public init(findings: [Finding], notChecked: [(code: FindingCode, reason: String)]) {
         self.findings = findings; self.notChecked = notChecked
@@ -39,6 +51,7 @@ extension ReconcileResult: BinaryCodable {
             w.write(f.code.rawValue); w.write(f.personID); w.write(f.priority); w.write(f.detail)
             w.write(f.evidence.count)
             for e in f.evidence { w.write(e.source); w.write(e.record) }
+            w.write(f.town); w.write(f.schoolCode)
         }
         w.write(notChecked.count)
         for n in notChecked { w.write(n.code.rawValue); w.write(n.reason) }
@@ -46,12 +59,17 @@ extension ReconcileResult: BinaryCodable {
 
     public init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
         var findings: [Finding] = []
-        for _ in 0..<(try r.readInt()) {
+        let n = try r.readInt()
+        guard n >= 0 else { throw .init() }
+        findings.reserveCapacity(min(n, 1 << 20))
+        for _ in 0..<n {
             guard let code = FindingCode(rawValue: try r.readString()) else { throw .init() }
             let person = try r.readString(), priority = try r.readBool(), detail = try r.readString()
             var evidence: [RecordRef] = []
             for _ in 0..<(try r.readInt()) { evidence.append(RecordRef(source: try r.readInt(), record: try r.readInt())) }
-            findings.append(Finding(code: code, personID: person, priority: priority, evidence: evidence, detail: detail))
+            let town = try r.readString(), school = try r.readString()
+            findings.append(Finding(code: code, personID: person, priority: priority, evidence: evidence, detail: detail,
+                                    town: town, schoolCode: school))
         }
         var notChecked: [(code: FindingCode, reason: String)] = []
         for _ in 0..<(try r.readInt()) {

@@ -1,0 +1,222 @@
+import KCBXCore
+import KCBXLink
+import KCBXNormalize
+
+/// One person's records as the rules read them: who the child is (birth date, town, region) and the
+/// words of a finding's detail. Built per person from its ``RecordFact``s; allocates only when asked.
+struct PersonFacts {
+    let ctx: ReconcileStage.Context
+    let facts: [RecordFact]
+
+    func record(_ f: RecordFact) -> NormalizedRecord { ctx.sources[f.ref.source].records[f.ref.record] }
+    func value(_ f: RecordFact, _ column: KeyPath<SourceColumns, Int?>) -> String {
+        let cols = ctx.columns[f.ref.source]
+        return cols.value(cols[keyPath: column], record(f))
+    }
+
+    /// Birth date: the resident hukou record's, else any hukou record's, else 学籍's, else any record's.
+    var birthDate: CivilDate? {
+        var best: CivilDate? = nil, bestRank = Int.max
+        for f in facts {
+            let rank: Int
+            switch f.kind {
+            case .hukouResident: rank = 0
+            case .hukouDead, .hukouGone: rank = 1
+            case .statusActive, .statusDropout, .statusTransferred, .statusOther: rank = 2
+            default: rank = 3
+            }
+            if rank < bestRank, let b = record(f).birthDate { best = b; bestRank = rank }
+        }
+        return best
+    }
+
+    /// Town (镇街): hukou first, then any record that names one.
+    var town: String {
+        for f in facts where f.kind == .hukouResident { let t = value(f, \.town); if !t.isEmpty { return t } }
+        for f in facts { let t = value(f, \.town); if !t.isEmpty { return t } }
+        return ""
+    }
+
+    /// The school of the first active 学籍 record, else of any 学籍 record.
+    var activeSchool: String {
+        let s = firstSchool(.statusActive)
+        if !s.isEmpty { return s }
+        for f in facts where f.isStatus { let v = school(f); if !v.isEmpty { return v } }
+        return ""
+    }
+
+    func school(_ f: RecordFact) -> String { value(f, \.schoolCode) }
+    func firstSchool(_ kind: RecordFact.Kind) -> String {
+        for f in facts where f.kind == kind { let v = school(f); if !v.isEmpty { return v } }
+        return ""
+    }
+
+    func refs(_ kind: RecordFact.Kind) -> [RecordRef] { facts.filter { $0.kind == kind }.map(\.ref) }
+
+    /// Schools where the person has attendance rows.
+    var attendanceSchools: Set<String> {
+        var set = Set<String>()
+        for f in facts where f.kind == .attendance { let s = school(f); if !s.isEmpty { set.insert(s) } }
+        return set
+    }
+
+    /// The first valid ID number of the person (hukou first).
+    var idNumber: IDNumber? {
+        for f in facts where f.kind == .hukouResident { if let id = record(f).id, id.isValid { return id } }
+        for f in facts { if let id = record(f).id, id.isValid { return id } }
+        return nil
+    }
+
+    var regionCode: String? { idNumber?.regionCode }
+
+    /// Non-local (外地户籍): no resident hukou record, and an ID whose region is outside the district.
+    func isNonLocal(resident: Int) -> Bool {
+        guard resident == 0, let region = regionCode, !region.isEmpty else { return false }
+        return !region.hasPrefix(ctx.districtPrefix)
+    }
+
+    // MARK: words of the detail
+
+    /// `学校 3707830001（在读）、学校 3707830002（休学）` for the 学籍 records of `kind`.
+    func schools(_ kind: RecordFact.Kind) -> String {
+        facts.filter { $0.kind == kind }.map { f in
+            let s = school(f), st = value(f, \.status)
+            return "学校 \(s.isEmpty ? "不详" : s)（\(st.isEmpty ? "状态未填" : st)）"
+        }.joined(separator: "、")
+    }
+
+    /// Every 学籍 record's status and school.
+    func statuses() -> String {
+        facts.filter(\.isStatus).map { f in
+            let s = school(f), st = value(f, \.status)
+            return "\(st.isEmpty ? "状态未填" : st)（学校 \(s.isEmpty ? "不详" : s)）"
+        }.joined(separator: "、")
+    }
+
+    /// `延缓入学，有效期至 2027-08-31` for the deferral records of `kind`.
+    func deferrals(_ kind: RecordFact.Kind) -> String {
+        facts.filter { $0.kind == kind }.map { f in
+            let type = value(f, \.deferralType), until = value(f, \.validUntil)
+            return "\(type.isEmpty ? "延缓/免于入学" : type)\(until.isEmpty ? "（未填有效期）" : "，有效期至 \(until)")"
+        }.joined(separator: "；")
+    }
+
+    /// `学校 X 无故缺课 15 天（原因：未说明）` for attendance records.
+    func absences(_ list: [RecordFact]) -> String {
+        list.map { f in
+            let reason = value(f, \.absenceReason)
+            return "学校 \(school(f)) 缺课 \(value(f, \.absentDays)) 天（\(reason.isEmpty ? "无请假原因" : "原因：" + reason)），达到 \(ctx.threshold) 天"
+        }.joined(separator: "；")
+    }
+
+    /// The distinct values of `column` in `list`, joined by `、`.
+    func values(_ list: [RecordFact], _ column: KeyPath<SourceColumns, Int?>, empty: String = "", prefix: String = "", suffix: String = "") -> String {
+        var seen: [String] = []
+        for f in list { let v = value(f, column); if !v.isEmpty && !seen.contains(v) { seen.append(v) } }
+        return seen.isEmpty ? empty : prefix + seen.joined(separator: "、") + suffix
+    }
+
+    // MARK: identity
+
+    /// The resident hukou record the 学籍 records are compared with: one with the same ID when there is one.
+    var referenceHukou: RecordFact? {
+        let residents = facts.filter { $0.kind == .hukouResident }
+        let statusIDs = Set(facts.filter(\.isStatus).compactMap { record($0).id?.normalized }.filter { !$0.isEmpty })
+        return residents.first { record($0).id.map { statusIDs.contains($0.normalized) } ?? false } ?? residents.first
+    }
+
+    /// Why a 学籍 record's identity is wrong: its ID fails its check, its own birth date or sex disagree
+    /// with its ID, or its name, birth date or sex differ from the hukou record's. ID numbers masked.
+    func identityProblems(_ f: RecordFact, against hukou: RecordFact?) -> [String] {
+        let r = record(f)
+        var problems: [String] = []
+        if let id = r.id {
+            switch id.kind {
+            case .invalid, .damaged:
+                let defects = id.defects.map(\.rawValue).joined(separator: ",")
+                problems.append("学籍身份证件号无效（\(defects.isEmpty ? id.kind.rawValue : defects)）：\(id.masked)")
+            case .resident, .legacy:
+                if let b = r.birthDate, let idb = id.birthDate, b != idb { problems.append("学籍出生日期 \(b) 与其身份证件号中的 \(idb) 不一致") }
+                if let s = r.sex, let ids = id.sex, s != ids { problems.append("学籍性别「\(s.rawValue)」与其身份证件号不一致") }
+            default: break
+            }
+        }
+        guard let hukou else { return problems }
+        let h = record(hukou)
+        if let a = r.name, let b = h.name, !a.isPlaceholder, !b.isPlaceholder, a.normalized != b.normalized {
+            problems.append("姓名不一致：学籍「\(a.normalized)」，户籍「\(b.normalized)」")
+        }
+        if let a = r.birthDate, let b = h.birthDate, a != b { problems.append("出生日期不一致：学籍 \(a)，户籍 \(b)") }
+        if let a = r.sex, let b = h.sex ?? (h.id?.isValid == true ? h.id?.sex : nil), a != b {
+            problems.append("性别不一致：学籍「\(a.rawValue)」，户籍「\(b.rawValue)」")
+        }
+        return problems
+    }
+
+    /// Why the person's resident hukou records are one child registered twice, or nil when they are not
+    /// (the same ID twice in one household is one registration exported twice).
+    func duplicateHukou() -> String? {
+        let residents = facts.filter { $0.kind == .hukouResident }
+        guard residents.count >= 2 else { return nil }
+        var households: [String] = [], ids: [String] = []
+        for f in residents {
+            let h = value(f, \.householdID)
+            if !h.isEmpty && !households.contains(h) { households.append(h) }
+            if let id = record(f).id?.normalized, !id.isEmpty, !ids.contains(id) { ids.append(id) }
+        }
+        if households.count >= 2 { return "户籍在 \(households.count) 个户登记：户号 \(households.joined(separator: "、"))" }
+        if ids.count >= 2 { return "户籍中以 \(ids.count) 个身份证件号登记：\(ids.map(maskID).joined(separator: "、"))" }
+        if ctx.columns[residents[0].ref.source].householdID == nil { return "户籍中登记 \(residents.count) 次" }
+        return nil
+    }
+}
+
+extension ReconcileStage {
+    /// `duplicate_hukou` between persons of the index: resident hukou records of two persons with the same
+    /// name, birth date and sex and a shared parent (ID or name) but other ID numbers. Twins differ in name.
+    /// Returns the findings (on the person of the first record) and, per person, the others it duplicates.
+    static func duplicateHukouAcrossPersons(_ ctx: Context) -> ([Finding], [Int32: [Int32]]) {
+        struct Key: Hashable { let name: String; let birth: Int; let male: Bool }
+        var first: [Key: RecordRef] = [:]
+        var groups: [RecordRef: [RecordRef]] = [:]
+        for (s, source) in ctx.sources.enumerated() where source.role == .hukou {
+            let cols = ctx.columns[s]
+            guard cols.fatherID != nil || cols.motherID != nil || cols.fatherName != nil || cols.motherName != nil else { continue }
+            for (i, r) in source.records.enumerated() {
+                guard let name = r.name, !name.isPlaceholder, let birth = r.birthDate, let sex = r.sex,
+                      StateWords.registration(cols.value(cols.registrationStatus, r)) == .hukouResident else { continue }
+                let ref = RecordRef(source: s, record: i)
+                let key = Key(name: name.normalized, birth: birth.yyyymmdd, male: sex == .male)
+                if let f = first[key] { groups[f, default: []].append(ref) } else { first[key] = ref }
+            }
+        }
+        func person(_ ref: RecordRef) -> Int32 { ctx.index.personOf[ref.source][ref.record] }
+        func parents(_ ref: RecordRef) -> [String] {
+            let cols = ctx.columns[ref.source], r = ctx.sources[ref.source].records[ref.record]
+            return [cols.fatherID, cols.motherID, cols.fatherName, cols.motherName].map { cols.value($0, r) }
+        }
+        var findings: [Finding] = []
+        var twins: [Int32: [Int32]] = [:]
+        for (head, others) in groups.sorted(by: { $0.key < $1.key }) {
+            let hp = parents(head)
+            let headID = ctx.sources[head.source].records[head.record].id?.normalized ?? ""
+            let same = others.filter { o in
+                let op = parents(o)
+                let otherID = ctx.sources[o.source].records[o.record].id?.normalized ?? ""
+                return person(o) != person(head) && otherID != headID && zip(hp, op).contains { !$0.isEmpty && $0 == $1 }
+            }
+            guard !same.isEmpty else { continue }
+            let members = [head] + same
+            let ps = members.map(person)
+            for p in ps { twins[p, default: []].append(contentsOf: ps.filter { $0 != p }) }
+            let ids = members.compactMap { ctx.sources[$0.source].records[$0.record].id?.normalized }.filter { !$0.isEmpty }
+            let priority = ps.contains { p in ctx.index.persons[Int(p)].members.contains { ctx.sources[$0.source].role.marksPriority } }
+            let town = ctx.columns[head.source].value(ctx.columns[head.source].town, ctx.sources[head.source].records[head.record])
+            findings.append(Finding(code: .duplicateHukou, personID: ctx.index.persons[Int(person(head))].id, priority: priority,
+                                    evidence: members.sorted(),
+                                    detail: "同一儿童在户籍中以 \(members.count) 个身份证件号登记（\(ids.map(maskID).joined(separator: "、"))），姓名、出生日期、性别及父母相同",
+                                    town: town))
+        }
+        return (findings, twins)
+    }
+}

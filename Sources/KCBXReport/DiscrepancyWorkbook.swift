@@ -1,0 +1,88 @@
+import Foundation
+import KCBXCore
+import KCBXReconcile
+import KCBXSheets
+
+/// The finding sheets shared by 差异清单.xlsx and the town workbooks: a 汇总 sheet, then one sheet per
+/// finding code with the child, the evidence (`source#record`) and the priority mark.
+enum FindingSheets {
+    static let columns: [XLSXColumn] = [
+        XLSXColumn("案件编号", width: 13), XLSXColumn("重点群体", width: 9), XLSXColumn("身份证件号", width: 21),
+        XLSXColumn("姓名", width: 10), XLSXColumn("出生日期", .date, width: 11), XLSXColumn("性别", width: 6),
+        XLSXColumn("镇街", width: 12), XLSXColumn("学校标识码", width: 12), XLSXColumn("学校名称", width: 22),
+        XLSXColumn("依据记录", width: 30), XLSXColumn("说明", width: 80),
+    ]
+
+    static let summaryColumns: [XLSXColumn] = [
+        XLSXColumn("问题代码", width: 24), XLSXColumn("问题类型", width: 16), XLSXColumn("人数", .integer, width: 8),
+        XLSXColumn("其中重点群体", .integer, width: 12), XLSXColumn("核查情况", width: 60),
+    ]
+
+    /// A sheet name Excel accepts for `code` (no `/`, at most 31 characters).
+    static func sheetName(_ code: FindingCode) -> String { sheetName(code.title) }
+
+    static func sheetName(_ name: String) -> String {
+        String(String(name.map { "/\\?*[]:".contains($0) ? "、" : $0 }).prefix(31))
+    }
+
+    /// Writes the 汇总 sheet and a sheet per code that has findings, into `book`.
+    static func write(_ rows: [FindingRows.Row], _ input: ReportInput, people: PersonView, title: String, masked: Bool,
+                      into book: XLSXWorkbook) throws(KCBXError) {
+        let byCode = Dictionary(grouping: rows, by: \.finding.code)
+        let summary = try book.addSheet("汇总", columns: summaryColumns,
+                                        title: "\(title)（核查基准日 \(input.config.asOf)，期间 \(input.period)）")
+        let notChecked = Dictionary(input.reconcile.notChecked.map { ($0.code, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        for code in FindingCode.allCases {
+            let list = byCode[code] ?? []
+            let state = notChecked[code].map { "未核查：\($0)" } ?? "已核查"
+            try summary.append([.text(code.rawValue), .text(code.title), .integer(list.count),
+                                .integer(list.filter(\.finding.priority).count), .text(state)])
+        }
+        try summary.append([.text("合计"), .text(""), .integer(rows.count), .integer(rows.filter(\.finding.priority).count), .text("")])
+        for code in FindingCode.allCases {
+            guard let list = byCode[code], !list.isEmpty else { continue }
+            let sheet = try book.addSheet(sheetName(code), columns: columns, title: "\(code.title)（\(code.rawValue)）：\(list.count) 人")
+            for row in list {
+                let f = row.finding, p = row.person
+                try sheet.append([.text(f.caseID), .text(f.priority ? "是" : ""), .text(Masking.id(p.idNumber, masked)), .text(p.name),
+                                  p.birthDate.map(XLSXCell.date) ?? .empty, .text(p.sex), .text(p.town), .text(p.schoolCode),
+                                  .text(people.schools[p.schoolCode]?.name ?? ""), .text(row.evidence),
+                                  .text(Masking.text(f.detail, masked))], highlight: f.priority)
+            }
+        }
+    }
+}
+
+/// 差异清单.xlsx: every finding of the district.
+enum DiscrepancyWorkbook {
+    static func write(_ rows: FindingRows, _ input: ReportInput, _ people: PersonView, to url: URL) throws(KCBXError) {
+        let book = try XLSXWorkbook(url: url, constantMemory: rows.rows.count > 20_000)
+        try FindingSheets.write(rows.rows, input, people: people, title: "\(input.config.district.name) 控辍保学比对核查差异清单",
+                                masked: MaskedOutput.discrepancies.isMasked(in: input.config), into: book)
+        try book.close()
+    }
+}
+
+/// `towns/<镇街>.xlsx`: the same sheets, one workbook per town (镇街) for the town education office.
+///
+/// Every listed town gets a workbook (an empty one says there is nothing to follow up); a finding whose
+/// child has no known town goes to 未知镇街.xlsx.
+enum TownWorkbooks {
+    /// Writes the workbooks; returns how many.
+    static func write(_ rows: FindingRows, _ input: ReportInput, _ people: PersonView, into directory: URL) throws(KCBXError) -> Int {
+        try ReportStage.makeDirectory(directory)
+        let byTown = Dictionary(grouping: rows.rows, by: \.person.town)
+        var towns = input.config.district.towns
+        towns += byTown.keys.filter { !towns.contains($0) }.sorted()
+        let masked = MaskedOutput.townLists.isMasked(in: input.config)
+        for town in towns {
+            let list = byTown[town] ?? []
+            let url = directory.appendingPathComponent(ReportStage.safeFileName(town) + ".xlsx")
+            let book = try XLSXWorkbook(url: url, constantMemory: list.count > 20_000)
+            try FindingSheets.write(list, input, people: people, title: "\(input.config.district.name)\(town) 控辍保学核查名单",
+                                    masked: masked, into: book)
+            try book.close()
+        }
+        return towns.count
+    }
+}

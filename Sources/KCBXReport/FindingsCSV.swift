@@ -1,0 +1,58 @@
+import Foundation
+import KCBXCore
+import KCBXFormats
+import KCBXReconcile
+
+/// findings.csv (UTF-8 with BOM): one row per finding, columns exactly as INTERFACE.md lists them.
+enum FindingsCSV {
+    static let header = ["case_id", "code", "priority", "person_id", "id_number", "name", "birth_date", "sex", "town",
+                         "school_code", "evidence", "detail"]
+
+    static func write(_ rows: FindingRows, _ input: ReportInput, to url: URL) throws(KCBXError) {
+        let masked = MaskedOutput.csv.isMasked(in: input.config)
+        let csv = try CSVWriter(url: url)
+        try csv.write(header)
+        for row in rows.rows {
+            let f = row.finding, p = row.person
+            try csv.write([f.caseID, f.code.rawValue, f.priority ? "true" : "false", f.personID, Masking.id(p.idNumber, masked), p.name,
+                           p.birthDate?.description ?? "", p.sex, p.town, p.schoolCode, row.evidence, Masking.text(f.detail, masked)])
+        }
+        try csv.close()
+    }
+}
+
+/// persons.csv (UTF-8 with BOM): the person index, one row per input record, streamed.
+enum PersonsCSV {
+    static let header = ["source", "record", "person_id", "id_number", "link_rule", "match_probability"]
+
+    static func write(_ input: ReportInput, to url: URL) throws(KCBXError) {
+        let masked = MaskedOutput.csv.isMasked(in: input.config)
+        let csv = try CSVWriter(url: url)
+        try csv.write(header)
+        var row = [String](repeating: "", count: header.count)
+        for (s, source) in input.sources.enumerated() where source.role != .schools {
+            row[0] = source.source
+            let personOf = input.index.personOf[s], rule = input.index.rule[s], probability = input.index.probability[s]
+            for (i, record) in source.records.enumerated() {
+                let id = record.id.map { $0.normalized.isEmpty ? $0.raw : $0.normalized } ?? ""
+                row[1] = String(record.recordNumber)
+                row[2] = input.index.persons[Int(personOf[i])].id
+                row[3] = Masking.id(id, masked)
+                row[4] = rule[i].rawValue
+                row[5] = probabilityText(probability[i])
+                try csv.write(row)
+            }
+        }
+        try csv.close()
+    }
+
+    /// `1`, `0`, or four decimals (`0.9731`), without going through `String(format:)` for six million rows.
+    static func probabilityText(_ p: Float) -> String {
+        if p >= 1 { return "1" }
+        if p <= 0 { return "0" }
+        let n = Int((Double(p) * 10_000).rounded())
+        if n >= 10_000 { return "1.0000" }
+        let digits = String(n)
+        return "0." + String(repeating: "0", count: 4 - digits.count) + digits
+    }
+}

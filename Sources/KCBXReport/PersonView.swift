@@ -1,0 +1,140 @@
+import Dispatch
+import Foundation
+import KCBXCore
+import KCBXLink
+import KCBXNormalize
+import KCBXReconcile
+
+/// What the outputs show of a person: taken from the hukou record first, then 学籍, then any other.
+struct PersonView: Sendable {
+    /// The town shown when no record of the person names one.
+    static let unknownTown = "未知镇街"
+
+    struct Description: Sendable {
+        var idNumber = "", name = "", sex = "", town = "", schoolCode = ""
+        var birthDate: CivilDate?
+    }
+    let input: ReportInput
+    /// Person id → position in the person index, for the persons with findings.
+    let index: [String: Int]
+    /// 学校标识码 → (school name, town), from the school directory and 学籍 records.
+    let schools: [String: (name: String, town: String)]
+    /// Column of each field in each source (nil: the source does not map it).
+    let columns: [[CanonicalField: Int]]
+
+    init(_ input: ReportInput) {
+        self.input = input
+        // Only the persons with findings are looked up by id: no map of millions of persons.
+        let wanted = Set(input.reconcile.findings.map(\.personID))
+        var index: [String: Int] = [:]
+        index.reserveCapacity(wanted.count)
+        for (i, p) in input.index.persons.enumerated() where wanted.contains(p.id) { index[p.id] = i }
+        self.index = index
+        columns = input.sources.map { s in Dictionary(s.fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+        var schools: [String: (name: String, town: String)] = [:]
+        for (s, source) in input.sources.enumerated() where source.role == .schools || source.role == .studentStatus {
+            guard let code = columns[s][.schoolCode] else { continue }
+            let nameCol = columns[s][.schoolName], townCol = source.role == .schools ? columns[s][.town] : nil
+            for r in source.records where !r.values[code].isEmpty {
+                let old = schools[r.values[code]] ?? ("", "")
+                let name = old.name.isEmpty ? nameCol.map { r.values[$0] } ?? "" : old.name
+                let town = old.town.isEmpty ? townCol.map { r.values[$0] } ?? "" : old.town
+                schools[r.values[code]] = (name, town)
+            }
+        }
+        self.schools = schools
+    }
+
+    static let rank: [SourceRole: Int] = [.hukou: 0, .studentStatus: 1, .disability: 2, .poverty: 3, .welfare: 4, .justice: 5,
+                                          .deferral: 6, .attendance: 7, .schools: 8]
+
+    /// The value of `field` in the record `ref`, "" when its source does not map it.
+    func value(_ field: CanonicalField, _ ref: RecordRef) -> String {
+        guard let c = columns[ref.source][field] else { return "" }
+        return input.sources[ref.source].records[ref.record].values[c]
+    }
+
+    func record(_ ref: RecordRef) -> NormalizedRecord { input.sources[ref.source].records[ref.record] }
+    func role(_ ref: RecordRef) -> SourceRole { input.sources[ref.source].role }
+
+    /// The records of a person, hukou first (then 学籍, …).
+    func members(_ personID: String) -> [RecordRef] {
+        guard let i = index[personID] else { return [] }
+        return input.index.persons[i].members
+    }
+
+    func describe(_ personID: String, evidence: [RecordRef]) -> Description {
+        var refs = evidence + members(personID)
+        refs.sort { (PersonView.rank[role($0)] ?? 9, $0) < (PersonView.rank[role($1)] ?? 9, $1) }
+        var d = Description()
+        for ref in refs {
+            let r = record(ref), role = role(ref)
+            if d.idNumber.isEmpty, let id = r.id, id.kind != .missing { d.idNumber = id.normalized.isEmpty ? id.raw : id.normalized }
+            if d.name.isEmpty, let n = r.name { d.name = n.normalized }
+            if d.sex.isEmpty, let s = r.sex ?? (r.id?.isValid == true ? r.id?.sex : nil) { d.sex = s.rawValue }
+            if d.birthDate == nil { d.birthDate = r.birthDate }
+            if d.town.isEmpty, role != .schools { d.town = value(.town, ref) }
+            if d.schoolCode.isEmpty, role == .studentStatus || role == .attendance { d.schoolCode = value(.schoolCode, ref) }
+        }
+        if d.town.isEmpty, let t = schools[d.schoolCode]?.town { d.town = t }
+        if d.town.isEmpty { d.town = PersonView.unknownTown }
+        return d
+    }
+
+    /// `source#record` of each record, joined by `;` (record = 1-based record number in its file).
+    func evidence(_ refs: [RecordRef]) -> String {
+        refs.map { "\(input.sources[$0.source].source)#\(record($0).recordNumber)" }.joined(separator: ";")
+    }
+}
+
+/// The findings in report order (by code, then case id), each with the person as shown and its evidence:
+/// computed once, shared by every output.
+struct FindingRows: Sendable {
+    struct Row: Sendable {
+        var finding: Finding
+        var person: PersonView.Description
+        var evidence: String
+    }
+    let rows: [Row]
+
+    init(_ input: ReportInput, _ people: PersonView) {
+        let order = Dictionary(uniqueKeysWithValues: FindingCode.allCases.enumerated().map { ($1, $0) })
+        let sorted = input.reconcile.findings.sorted { (order[$0.code] ?? 0, $0.caseID) < (order[$1.code] ?? 0, $1.caseID) }
+        let chunk = 4096, chunks = (sorted.count + chunk - 1) / chunk
+        let results = ConcurrentResults<[Row]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            results[c] = sorted[(c * chunk)..<min(sorted.count, (c + 1) * chunk)].map { f in
+                var person = people.describe(f.personID, evidence: f.evidence)
+                // Reconcile's own town and school, when it names them, are the ones the finding is about.
+                if !f.town.isEmpty { person.town = f.town }
+                if !f.schoolCode.isEmpty { person.schoolCode = f.schoolCode }
+                return Row(finding: f, person: person, evidence: people.evidence(f.evidence))
+            }
+        }
+        rows = results.values.flatMap { $0 ?? [] }
+    }
+
+    /// Rows of one code.
+    func of(_ code: FindingCode) -> [Row] { rows.filter { $0.finding.code == code } }
+}
+
+/// ID masking for the outputs `privacy.mask_ids_in` names.
+enum Masking {
+    /// `id` as shown: masked (370783********1234) when `masked`.
+    static func id(_ id: String, _ masked: Bool) -> String { masked && !id.isEmpty ? maskID(id) : id }
+
+    /// `text` with every run of 15 to 18 ID characters (digits, with a final X) masked.
+    static func text(_ text: String, _ masked: Bool) -> String {
+        guard masked else { return text }
+        var out = "", run = ""
+        func flush() {
+            out += run.count >= 15 && run.count <= 18 ? maskID(run) : run
+            run = ""
+        }
+        for ch in text {
+            if ch.isASCII && (ch.isNumber || ((ch == "X" || ch == "x") && !run.isEmpty)) { run.append(ch) } else { flush(); out.append(ch) }
+        }
+        flush()
+        return out
+    }
+}
