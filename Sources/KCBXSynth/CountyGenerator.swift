@@ -168,7 +168,7 @@ final class CountyGenerator {
     func schoolDay(before date: CivilDate, back: Int) -> CivilDate {
         var d = date.adding(days: -1), left = back
         while true {
-            let weekday = ((d.daysSinceEpoch % 7) + 11) % 7 // 0 = Monday (1970-01-01 was a Thursday)
+            let weekday = ((d.daysSinceEpoch % 7) + 10) % 7 // 0 = Monday (1970-01-01 was a Thursday)
             if weekday < 5 { if left == 0 { return d }; left -= 1 }
             d = d.adding(days: -1)
         }

@@ -117,6 +117,8 @@ final class Exports {
         status = try XMLExportWriter(url: url(Path.status), root: Exports.statusRoot,
                                      attributes: [("导出时间", asOf.description), ("区县代码", County.districtCode)])
         poverty = try XLSXWorkbook(url: url(Path.poverty), constantMemory: true)
+        // A fixed creation time (the as-of day) keeps the file byte-identical for a seed.
+        try poverty.setProperties(title: "防返贫监测户成员", author: "示例县乡村振兴局", created: asOf.daysSinceEpoch * 86_400)
         povertySheet = try poverty.addSheet("监测户成员", columns: [
             XLSXColumn("户编号"), XLSXColumn("户主姓名"), XLSXColumn("成员姓名"), XLSXColumn("证件号码", width: 22),
             XLSXColumn("与户主关系"), XLSXColumn("在校情况"), XLSXColumn("出生日期", .date),
