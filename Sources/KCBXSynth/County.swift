@@ -61,7 +61,18 @@ struct County {
     private static let communities = ["幸福", "文化路", "建设路", "人民路", "府前街", "育才", "和平", "东关", "西关", "南苑",
                                       "北苑", "阳光", "滨河", "锦绣", "新华", "光明", "兴隆", "安居"]
 
-    init(_ rng: inout SynthRandom) {
+    /// Chinese numerals up to 99 (第十二小学).
+    static func numeral(_ n: Int) -> String {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        if n < 10 { return digits[n] }
+        return (n / 10 == 1 ? "" : digits[n / 10]) + "十" + digits[n % 10]
+    }
+
+    /// A county sized for `children`: a big county gets more schools (about one per 900 pupils), named
+    /// the way counties number them.
+    init(children: Int, _ rng: inout SynthRandom) {
+        let totalWeight = County.townSpecs.reduce(0) { $0 + $1.2 }
+        var urbanNumber = 2, urbanJuniorNumber = 2
         var towns: [Town] = []
         var usedVillages = Set<String>()
         for (i, spec) in County.townSpecs.enumerated() {
@@ -100,13 +111,33 @@ struct County {
         var urbanP = 0, urbanJ = 0
         for t in towns.indices {
             let town = towns[t]
+            let pupils = Double(children) * 0.6 * County.townSpecs[t].2 / totalWeight
+            let wantPrimaries = Int(pupils * 0.67 / 900), wantJuniors = Int(pupils * 0.33 / 1200)
+            let short = String(town.name.dropLast(town.isSubdistrict ? 2 : 1))
+            defer {
+                // Extra schools of a big county (none for a small one: the sample stays as it is).
+                for _ in 0..<max(0, wantPrimaries - towns[t].primaries.count) {
+                    if town.isSubdistrict {
+                        urbanNumber += 1
+                        add("示例县第" + County.numeral(min(urbanNumber, 99)) + "小学" + (urbanNumber > 99 ? String(urbanNumber) : ""), .primary, t, 3, &rng)
+                    } else {
+                        let n = towns[t].primaries.count
+                        add("示例县" + short + "镇第" + County.numeral(min(n, 99)) + "小学" + (n > 99 ? String(n) : ""), .primary, t, 1, &rng)
+                    }
+                }
+                for _ in 0..<max(0, wantJuniors - towns[t].juniors.count) {
+                    urbanJuniorNumber += 1
+                    let n = town.isSubdistrict ? urbanJuniorNumber : towns[t].juniors.count + 1
+                    let label = County.numeral(min(n, 99)) + (n > 99 ? String(n) : "")
+                    add(town.isSubdistrict ? "示例县第" + label + "初级中学" : "示例县" + short + "镇第" + label + "初级中学", .junior, t, 3, &rng)
+                }
+            }
             if town.isSubdistrict {
                 for _ in 0..<(t == 0 ? 3 : 2) { add(urbanPrimaries[urbanP], .primary, t, 3, &rng); urbanP += 1 }
                 add(town.name.replacingOccurrences(of: "街道", with: "") + "街道中心小学", .primary, t, 2, &rng)
                 for _ in 0..<(t == 0 ? 2 : 1) { add(urbanJuniors[urbanJ], .junior, t, 3, &rng); urbanJ += 1 }
                 if t == 2 { add("示例县西城实验学校", .nineYear, t, 2, &rng) }
             } else {
-                let short = String(town.name.dropLast())
                 add(short + "镇中心小学", .primary, t, 4, &rng)
                 let villageSchools = rng.int(1...3)
                 for v in 0..<villageSchools {

@@ -105,6 +105,11 @@ final class CountyGenerator {
     var ids = IDAllocator()
     var quotas: [Quota]
     var phantomQuota: Quota
+    /// Decoy: an unrelated child with the same common name, sex and birth day as an earlier one (their IDs
+    /// share 14 characters): not a duplicate.
+    var lookalikeQuota: Quota
+    var lastCommonChild: (name: String, birth: CivilDate, male: Bool)?
+    var lookalikes = 0
     let exports: Exports
     var findings: [TruthFinding] = []
     var phantomCandidates: [PhantomCandidate] = []
@@ -129,12 +134,13 @@ final class CountyGenerator {
         cohortLast = CivilDate(year: schoolYear - 6, month: 8, day: 31)!
         rng = SynthRandom(seed: options.seed)
         err = ErrorModel(scale: options.errorRate, rng: SynthRandom(seed: options.seed, stream: 1))
-        county = County(&rng)
+        county = County(children: options.children, &rng)
         rules = FindingRules(cohortFirst: cohortFirst, cohortLast: cohortLast, dropoutDays: 10, schoolCodes: county.schools.map(\.code))
         var q: [Quota] = []
         for plan in Plan.allCases { q.append(Quota(rate: plan.rate, rng: &rng)) }
         quotas = q
         phantomQuota = Quota(rate: 0.0006, rng: &rng)
+        lookalikeQuota = Quota(rate: 0.004, rng: &rng)
     }
 
     // MARK: - Dates
@@ -220,6 +226,13 @@ final class CountyGenerator {
         count = min(count, maxChildren)
         let region = migrant ? (uyghur ? County.xinjiangRegions[rng.below(3)] : County.migrantRegions.pick(&rng)) : County.districtCode
         var births: [(CivilDate, Bool)] = []
+        var lookalike: (name: String, birth: CivilDate, male: Bool)?
+        if !migrant && count == 1, let earlier = lastCommonChild, lookalikeQuota.offer(&rng) {
+            lookalike = earlier
+            lastCommonChild = nil
+            lookalikes += 1
+            births = [(earlier.birth, false)]
+        }
         var attempts = 0
         while births.count < count && attempts < 40 {
             attempts += 1
@@ -234,7 +247,7 @@ final class CountyGenerator {
         let firstBirth = births.first?.0 ?? asOf
         let motherYear = rng.int(max(1975, firstBirth.year - 36)...min(1998, firstBirth.year - 20))
         let fatherYear = min(min(1998, firstBirth.year - 21), max(1975, motherYear + rng.int(-1...5)))
-        let fatherSurname = NameMaker.surname(&rng)
+        let fatherSurname = lookalike.map { String($0.name.prefix(1)) } ?? NameMaker.surname(&rng)
         let fatherGiven = uyghur ? NameMaker.uyghurMen[rng.below(NameMaker.uyghurMen.count)] : NameMaker.adultGiven(male: true, &rng)
         let motherName = uyghur ? NameMaker.uyghurWomen[rng.below(NameMaker.uyghurWomen.count)] + "·" + NameMaker.uyghurMen[rng.below(NameMaker.uyghurMen.count)]
             : NameMaker.surname(&rng) + NameMaker.adultGiven(male: false, &rng)
@@ -250,14 +263,16 @@ final class CountyGenerator {
         let ethnicity = uyghur ? "维吾尔族" : [("汉族", 0.989), ("回族", 0.007), ("满族", 0.002), ("蒙古族", 0.001), ("朝鲜族", 0.001)].pickWeighted(&rng)
         father.ethnicity = ethnicity
         mother.ethnicity = rng.chance(0.9) ? ethnicity : "汉族"
-        let surname = rng.chance(0.95) || uyghur ? fatherSurname : String(mother.name.prefix(1))
+        let surname = lookalike != nil || rng.chance(0.95) || uyghur ? fatherSurname : String(mother.name.prefix(1))
 
         var children: [Member] = []
         var sons = 0, daughters = 0
         for (b, twin) in births {
-            let male = rng.chance(0.515)
+            let male = lookalike?.male ?? rng.chance(0.515)
             var given: String
-            if uyghur {
+            if let lookalike {
+                given = String(lookalike.name.dropFirst())
+            } else if uyghur {
                 given = (male ? NameMaker.uyghurMen : NameMaker.uyghurWomen)[rng.below(male ? 10 : 8)] + "·" + fatherGiven
             } else if twin, let sibling = children.last {
                 given = NameMaker.twinGiven(of: String(sibling.name.dropFirst(surname.count)), male: male, &rng)
@@ -272,6 +287,9 @@ final class CountyGenerator {
             if male { sons += 1 } else { daughters += 1 }
             child.relation = (["长", "次", "三", "四"][min(order, 3)]) + (male ? "子" : "女")
             child.grade = grade(of: child.birth)
+            if !migrant && !uyghur && surname.count == 1 && (NameMaker.boyNames.values.contains(given) || NameMaker.girlNames.values.contains(given)) {
+                lastCommonChild = (child.name, child.birth, male)
+            }
             children.append(child)
         }
 
