@@ -144,6 +144,24 @@ import Testing
         for s in config.sources { #expect(FileManager.default.fileExists(atPath: s.path.path), "\(s.name): \(s.path.path)") }
     }
 
+    /// Formatting the county writes (traditional characters, spaces, other date styles) is undone by the
+    /// project's normalizer; homophone typos are not (they are real differences).
+    @Test func formattingIsUndoneByTheNormalizerButTyposAreNot() throws {
+        let names = NameNormalizer()
+        for (simplified, traditional) in NameMaker.traditional {
+            #expect(names.normalize("王" + String(traditional)).normalized == "王" + String(simplified), "\(traditional) → \(simplified)")
+        }
+        #expect(names.normalize("王 芳").normalized == "王芳")
+        #expect(names.normalize("张\u{3000}子涵").normalized == "张子涵")
+        #expect(names.normalize("买买提·艾力").normalized == "买买提·艾力")
+        for (a, b) in NameMaker.homophones { #expect(names.normalize("李" + String(a)).normalized != names.normalize("李" + String(b)).normalized) }
+        let day = CivilDate(year: 2014, month: 3, day: 7)!
+        for style in [ErrorModel.DateStyle.iso, .compact, .slash, .chinese, .dotted] {
+            #expect(DateParser.parse(ErrorModel.format(day, style)) == .date(day), "\(ErrorModel.format(day, style))")
+        }
+        #expect(DateParser.parse(String(day.daysSinceEpoch + 25569)) == .date(day))
+    }
+
     @Test func errorRateZeroWritesCleanExports() throws {
         let dir = try Self.county(children: 1500, seed: 9, errorRate: 0)
         defer { try? FileManager.default.removeItem(at: dir) }
