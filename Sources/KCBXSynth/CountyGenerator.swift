@@ -560,8 +560,8 @@ final class CountyGenerator {
         case .excusedAbsence: days = rng.int(10...40); reason = "病假"
         case .suspended: days = rng.int(20...60); reason = "休学"
         }
-        let (name, _) = err.name(c.name, identityErrors: true)
-        let id = err.write(c.id, err.idForm(c.id, identityErrors: true))
+        let name = writtenName(c)
+        let id = writtenID(c)
         let (last, _) = err.date(schoolDay(before: asOf, back: days), style: .slash, swaps: false)
         try exports.attendanceRow([county.schools[school].code, name, id, String(days), reason, last], &c.facts)
         schoolsWithAttendance.insert(school)
@@ -570,10 +570,18 @@ final class CountyGenerator {
 
     // MARK: Other departments
 
+    /// The person's ID as a department writes it: identity errors only for people without a planted finding.
+    func writtenID(_ m: Member) -> String {
+        err.write(m.id, err.idForm(m.id, identityErrors: m.plan.allowsIdentityErrors, allowMissing: m.plan.allowsIdentityErrors))
+    }
+
+    /// The person's name as a department writes it (homophone typos only without a planted finding).
+    func writtenName(_ m: Member) -> String { err.name(m.name, identityErrors: m.plan.allowsIdentityErrors).0 }
+
     func poverty(_ h: inout Household) throws(KCBXError) {
         let number = h.povertyNumber, head = h.father.name
         func row(_ m: inout Member, relation: String, state: String, adult: Bool) throws(KCBXError) {
-            var form = err.idForm(m.id, identityErrors: true)
+            var form = err.idForm(m.id, identityErrors: m.plan.allowsIdentityErrors, allowMissing: m.plan.allowsIdentityErrors)
             if adult && rng.chance(err.p(ErrorModel.parentLegacy15)) && IDAllocator.legacy15(m.id) != nil { form = .legacy15 }
             if !adult && m.id.last != "X" && rng.chance(err.p(ErrorModel.excelDamaged)) { form = .excelDamaged }
             let idCell: XLSXCell = form == .excelDamaged ? .number(Double(m.id) ?? 0) : .text(err.write(m.id, form))
@@ -582,7 +590,7 @@ final class CountyGenerator {
             if u < err.p(0.02) { birthCell = .integer(m.birth.daysSinceEpoch + 25569) } // an Excel serial without its date format
             else if u < err.p(0.05) { birthCell = .text(err.date(m.birth, style: .dotted, swaps: false).0) }
             else { birthCell = .date(m.birth) }
-            let (name, _) = err.name(m.name, identityErrors: true)
+            let name = writtenName(m)
             try exports.povertyRow([.text(number), .text(head), .text(name), idCell, .text(relation), .text(state), birthCell], &m.facts)
             m.facts.poverty = true
         }
@@ -607,7 +615,7 @@ final class CountyGenerator {
         guard let d = c.disability, c.hukouStatus != "死亡" else { return }
         let form = err.idForm(c.id, identityErrors: false, allowMissing: false)
         let cert = err.write(c.id, form) + String(d.category) + String(d.level)
-        let (name, _) = err.name(c.name, identityErrors: true)
+        let name = writtenName(c)
         try exports.disabilityRow([name, c.male ? "男" : "女", cert, CountyGenerator.categories[d.category - 1], CountyGenerator.levels[d.level - 1],
                                    h.guardianName, h.address, town.name, d.placement], &c.facts)
         c.facts.disabled = true
@@ -617,13 +625,13 @@ final class CountyGenerator {
     func welfareAndJustice(_ c: inout Member, _ h: Household, town: County.Town) throws(KCBXError) {
         guard c.hukouStatus != "死亡" else { return }
         if let category = c.welfare {
-            let (name, _) = err.name(c.name, identityErrors: true)
-            try exports.welfareRow([name, err.write(c.id, err.idForm(c.id, identityErrors: true)), category, h.guardianName, town.name], &c.facts)
+            let name = writtenName(c)
+            try exports.welfareRow([name, writtenID(c), category, h.guardianName, town.name], &c.facts)
             c.facts.welfare = true
         }
         if h.fatherInPrison {
-            let (name, _) = err.name(c.name, identityErrors: true)
-            try exports.justiceRow([name, err.write(c.id, err.idForm(c.id, identityErrors: true)), h.mother.name, h.father.name], &c.facts)
+            let name = writtenName(c)
+            try exports.justiceRow([name, writtenID(c), h.mother.name, h.father.name], &c.facts)
             c.facts.justice = true
         }
     }
@@ -644,8 +652,8 @@ final class CountyGenerator {
             until = rng.chance(0.5) ? nil : CivilDate(year: schoolYear + 3, month: 8, day: 31)
         default: return
         }
-        let (name, _) = err.name(c.name, identityErrors: true)
-        let id = err.write(c.id, err.idForm(c.id, identityErrors: true))
+        let name = writtenName(c)
+        let id = writtenID(c)
         let approvedText = err.date(approved, style: .iso, swaps: false).0
         let untilText = until.map { err.date($0, style: .iso, swaps: false).0 } ?? ""
         try exports.deferralRow([name, id, type, approvedText, untilText], &c.facts)
