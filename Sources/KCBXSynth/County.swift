@@ -89,7 +89,7 @@ struct County {
                 }
                 if usedVillages.insert(spec.0 + name).inserted { villages.append(name) }
             }
-            towns.append(Town(name: spec.0, isSubdistrict: spec.1, code: String(format: "%02d", i + 1), villages: villages, weight: spec.2))
+            towns.append(Town(name: spec.0, isSubdistrict: spec.1, code: zeroPadded(i + 1, 2), villages: villages, weight: spec.2))
         }
 
         var schools: [School] = []

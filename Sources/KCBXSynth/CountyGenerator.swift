@@ -184,7 +184,7 @@ final class CountyGenerator {
 
     func newKey() -> String {
         personCount += 1
-        return "P" + String(format: "%08d", personCount)
+        return "P" + zeroPadded(personCount, 8)
     }
 
     func makeMember(name: String, birth: CivilDate, male: Bool, region: String, town: String, kind: String) -> Member {
@@ -219,7 +219,7 @@ final class CountyGenerator {
         } else {
             address = "\(County.districtName)\(townInfo.name)\(village)\(rng.int(1...260))号"
         }
-        let number = townInfo.code + String(format: "%07d", householdCount)
+        let number = townInfo.code + zeroPadded(householdCount, 7)
 
         // Children: births first, then parents old enough to have them.
         var count = [1, 1, 1, 1, 2, 2, 2, 2, 2, 3][rng.below(10)]
@@ -362,7 +362,7 @@ final class CountyGenerator {
         let forcedPoverty = h.children.contains { $0.plan == .dropoutPoverty }
             || h.children.contains { [.notEnrolled, .dropoutStatus, .disabledUnplaced].contains($0.plan) && rng.chance(0.4) }
         h.poverty = forcedPoverty || rng.chance(0.04)
-        if h.poverty { h.povertyNumber = County.districtCode + county.towns[h.town].code + String(format: "%07d", householdCount) }
+        if h.poverty { h.povertyNumber = County.districtCode + county.towns[h.town].code + zeroPadded(householdCount, 7) }
         h.guardianName = rng.chance(0.6) ? h.father.name : h.mother.name
         let u = rng.unit()
         var category: String?
@@ -429,7 +429,7 @@ final class CountyGenerator {
                     let address = town.isSubdistrict ? "\(County.districtName)\(town.name)\(village)\(rng.int(1...30))号楼\(rng.int(1...4))单元\(rng.int(1...6))0\(rng.int(1...3))室"
                         : "\(County.districtName)\(town.name)\(village)\(rng.int(1...260))号"
                     householdCount += 1
-                    let number = town.code + String(format: "%07d", householdCount)
+                    let number = town.code + zeroPadded(householdCount, 7)
                     var grandfather = makeMember(name: String(h.father.name.prefix(1)) + NameMaker.adultGiven(male: true, &rng),
                                                  birth: birth(age: rng.int(58...72)), male: true, region: County.districtCode,
                                                  town: town.name, kind: "parent")
@@ -497,7 +497,7 @@ final class CountyGenerator {
             var idForm = r.noID ? ErrorModel.IDForm.missing : err.idForm(c.id, identityErrors: identityErrors, allowMissing: identityErrors)
             if idForm == .lowercaseX && rng.chance(0.5) { idForm = .clean }
             let writtenID = err.write(c.id, idForm)
-            let studentNumber = idForm == .missing ? "L" + County.districtCode.prefix(2) + String(format: "%014d", stableNumber(c.facts.key, r.school)) : "G" + c.id
+            let studentNumber = idForm == .missing ? "L" + County.districtCode + zeroPadded(stableNumber(c.facts.key, r.school), 11) : "G" + c.id
             let (writtenName, _) = err.name(c.name, identityErrors: identityErrors)
             let (writtenBirth, statedBirth) = err.date(c.birth, style: .iso, swaps: identityErrors)
             let statedMale = identityErrors && rng.chance(err.p(ErrorModel.sexWrong)) ? !c.male : c.male
@@ -538,8 +538,8 @@ final class CountyGenerator {
         }
     }
 
-    /// A stable 14-digit number for a 学籍号 without ID (L…).
-    func stableNumber(_ key: String, _ school: Int) -> UInt64 { stableHash(key + "#" + String(school)) % 100_000_000_000_000 }
+    /// A stable 11-digit number for a 学籍号 without ID (L + district + 11 digits).
+    func stableNumber(_ key: String, _ school: Int) -> UInt64 { stableHash(key + "#" + String(school)) % 100_000_000_000 }
 
     // MARK: Attendance
 

@@ -41,9 +41,13 @@ struct IDAllocator {
         return String(chars[0..<6]) + String(chars[8..<17])
     }
 
-    static func threeDigits(_ n: Int) -> String {
-        n < 10 ? "00\(n)" : n < 100 ? "0\(n)" : String(n)
-    }
+    static func threeDigits(_ n: Int) -> String { zeroPadded(n, 3) }
+}
+
+/// `n` in decimal with leading zeros to `width` digits (户号, person keys, 学籍号).
+func zeroPadded<N: BinaryInteger>(_ n: N, _ width: Int) -> String {
+    let digits = String(n)
+    return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }
 
 /// How a value was written to a non-police export: the identity errors clerks make, and the formatting
