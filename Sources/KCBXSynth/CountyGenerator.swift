@@ -110,6 +110,8 @@ final class CountyGenerator {
     var lookalikeQuota: Quota
     var lastCommonChild: (name: String, birth: CivilDate, male: Bool)?
     var lookalikes = 0
+    /// Excel-damaged IDs in the poverty workbook, at a steady rate so that even the sample has some.
+    var damagedQuota: Quota
     let exports: Exports
     var findings: [TruthFinding] = []
     var phantomCandidates: [PhantomCandidate] = []
@@ -141,6 +143,7 @@ final class CountyGenerator {
         quotas = q
         phantomQuota = Quota(rate: 0.0006, rng: &rng)
         lookalikeQuota = Quota(rate: 0.004, rng: &rng)
+        damagedQuota = Quota(rate: err.p(ErrorModel.excelDamaged), rng: &err.rng)
     }
 
     // MARK: - Dates
@@ -583,8 +586,9 @@ final class CountyGenerator {
         func row(_ m: inout Member, relation: String, state: String, adult: Bool) throws(KCBXError) {
             var form = err.idForm(m.id, identityErrors: m.plan.allowsIdentityErrors, allowMissing: m.plan.allowsIdentityErrors)
             if adult && rng.chance(err.p(ErrorModel.parentLegacy15)) && IDAllocator.legacy15(m.id) != nil { form = .legacy15 }
-            if !adult && m.id.last != "X" && rng.chance(err.p(ErrorModel.excelDamaged)) { form = .excelDamaged }
-            let idCell: XLSXCell = form == .excelDamaged ? .number(Double(m.id) ?? 0) : .text(err.write(m.id, form))
+            if !adult && m.id.last != "X" && m.plan.allowsIdentityErrors && damagedQuota.offer(&err.rng) { form = .excelDamaged }
+            // Excel keeps 15 significant digits of a number: the last three digits are lost.
+            let idCell: XLSXCell = form == .excelDamaged ? .number(Double(m.id.prefix(15) + "000") ?? 0) : .text(err.write(m.id, form))
             let birthCell: XLSXCell
             let u = rng.unit()
             if u < err.p(0.02) { birthCell = .integer(m.birth.daysSinceEpoch + 25569) } // an Excel serial without its date format

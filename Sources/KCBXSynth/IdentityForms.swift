@@ -68,7 +68,7 @@ struct ErrorModel {
     // Default rates per record (documented in docs/synthetic-county.md).
     static let idTypo = 0.002, idTransposition = 0.0015, idFullWidth = 0.004, idLowercaseX = 0.25, idMissing = 0.003
     static let idDropped = 0.0005, nameHomophone = 0.002, nameTraditional = 0.002, nameSpaced = 0.003
-    static let dateOtherFormat = 0.03, dateSwap = 0.002, sexWrong = 0.0005, parentLegacy15 = 0.02, excelDamaged = 0.004
+    static let dateOtherFormat = 0.03, dateSwap = 0.002, sexWrong = 0.0005, parentLegacy15 = 0.02, excelDamaged = 0.01
 
     func p(_ base: Double) -> Double { min(1, base * scale) }
 

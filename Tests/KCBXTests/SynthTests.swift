@@ -162,6 +162,17 @@ import Testing
         #expect(DateParser.parse(String(day.daysSinceEpoch + 25569)) == .date(day))
     }
 
+    /// The poverty workbook has what Excel does to IDs: numbers that lost their last digits, and parents'
+    /// 15-digit legacy numbers.
+    @Test func thePovertyWorkbookHoldsExcelDamagedAndLegacyIDs() throws {
+        let (header, rows) = try Self.rows(Self.shared, Exports.Path.poverty)
+        #expect(header == Exports.povertyHeader)
+        let kinds = rows.map { IDNumber.parse($0.values[3]).kind }
+        #expect(kinds.contains(.damaged))
+        #expect(kinds.contains(.legacy))
+        #expect(kinds.filter { $0 == .resident }.count > rows.count * 9 / 10)
+    }
+
     @Test func errorRateZeroWritesCleanExports() throws {
         let dir = try Self.county(children: 1500, seed: 9, errorRate: 0)
         defer { try? FileManager.default.removeItem(at: dir) }
