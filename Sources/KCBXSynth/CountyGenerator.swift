@@ -248,7 +248,10 @@ final class CountyGenerator {
         }
         births.sort { $0.0 < $1.0 }
         let firstBirth = births.first?.0 ?? asOf
-        let motherYear = rng.int(max(1975, firstBirth.year - 36)...min(1998, firstBirth.year - 20))
+        // Parents born 1975–1998 (for as-of dates near 2026), old enough for their first child.
+        var lowest = max(1975, firstBirth.year - 36), highest = min(1998, firstBirth.year - 20)
+        if lowest > highest { lowest = firstBirth.year - 36; highest = firstBirth.year - 20 }
+        let motherYear = rng.int(lowest...highest)
         let fatherYear = min(min(1998, firstBirth.year - 21), max(1975, motherYear + rng.int(-1...5)))
         let fatherSurname = lookalike.map { String($0.name.prefix(1)) } ?? NameMaker.surname(&rng)
         let fatherGiven = uyghur ? NameMaker.uyghurMen[rng.below(NameMaker.uyghurMen.count)] : NameMaker.adultGiven(male: true, &rng)

@@ -33,6 +33,7 @@ public enum Synthesizer {
     public static func run(_ options: SynthOptions) throws(KCBXError) -> String {
         guard options.children > 0 else { throw KCBXError(.usage, "--children must be at least 1") }
         guard options.errorRate >= 0 && options.errorRate <= 100 else { throw KCBXError(.usage, "--error-rate must be between 0 and 100") }
+        guard (2000...2100).contains(options.asOf.year) else { throw KCBXError(.usage, "--as-of must be a date from 2000 to 2100") }
         let root = options.output
         let exports = try Exports(root: root, asOf: options.asOf)
         let generator = CountyGenerator(options: options, exports: exports)
