@@ -108,7 +108,7 @@ final class TextSource {
             if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
                 throw KCBXError(.input, "not a text file: this is a zip archive (an XLSX workbook?); set `format: xlsx` for a workbook, or export it as CSV", file: file)
             }
-            if let nul = head.firstIndex(of: 0) {
+            if let nul = head.prefix(Self.sniffBytes).firstIndex(of: 0) {
                 throw KCBXError(.input, "not a text file: binary content (a NUL byte at byte \(nul + 1)); expected CSV text in UTF-8 or GB18030", file: file)
             }
             switch encoding {
