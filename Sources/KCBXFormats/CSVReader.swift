@@ -40,6 +40,7 @@ public final class CSVReader: RowReader {
     /// Physical line (1-based) where the next record starts.
     private var line = 1
     private var records = 0
+    private var warned = false
     /// Field bounds of the record being parsed, reused from record to record.
     private var spans: [Span] = []
     private var scratch: [UInt8] = []
@@ -89,7 +90,13 @@ public final class CSVReader: RowReader {
 
     /// The next data row, or `nil` at the end of the file.
     public func next() throws(KCBXError) -> Row? {
-        guard let record = try nextRecord() else { return nil }
+        guard let record = try nextRecord() else {
+            if !warned, text.invalidSequences > 0, let detected = text.detected {
+                warned = true
+                Log.warning("\(file): \(text.invalidSequences) byte sequence(s) not valid \(detected.rawValue) were replaced with �")
+            }
+            return nil
+        }
         records += 1
         var values = record.fields
         var problem: String?

@@ -82,6 +82,8 @@ final class TextSource {
     /// The encoding in use; `nil` while undecided (only ASCII seen so far, auto-detection).
     private(set) var detected: DetectedEncoding?
     private var converter: IconvConverter?
+    /// Byte sequences that were not valid in the file's encoding and became U+FFFD (converted encodings only).
+    var invalidSequences: Int { converter?.invalidSequences ?? 0 }
     /// Raw (undecoded) bytes read ahead, `pending[pendingStart..<pendingEnd]`.
     private var pending: UnsafeMutablePointer<UInt8>
     private let pendingCapacity = 256 << 10

@@ -251,6 +251,16 @@ struct CSVReaderTests {
         #expect(rows.allSatisfy { $0.values[1] == "李四王五赵六" && $0.values[0].hasPrefix("张三") })
     }
 
+    @Test("a byte that is not GB18030 becomes U+FFFD; the rows around it read")
+    func invalidGB18030() throws {
+        let dir = TestSupport.temporaryDirectory()
+        // 姓名 / 张三 in GB18030, then a lone 0xFF (never valid) inside a value.
+        let bytes: [UInt8] = [0xD0, 0xD5, 0xC3, 0xFB, 0x0A, 0xD5, 0xC5, 0xFF, 0xC8, 0xFD, 0x0A, 0x41, 0x0A]
+        let (h, rows, _) = try CSVFixture.rows(CSVFixture.write(bytes, "bad.csv", in: dir), encoding: .gb18030)
+        #expect(h == ["姓名"])
+        #expect(rows.map(\.values) == [["张\u{FFFD}三"], ["A"]])
+    }
+
     @Test("UTF-16 (Excel's \"Unicode text\") is converted")
     func utf16() throws {
         let dir = TestSupport.temporaryDirectory()
