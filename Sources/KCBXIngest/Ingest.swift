@@ -54,7 +54,7 @@ public enum IngestStage {
             do throws(KCBXError) {
                 let reader = try open(source, limits: limits(config))
                 _ = try columnMap(source, header: reader.header)
-                _ = try reader.next()
+                _ = try next(reader, source)
             } catch {
                 results[i] = error
             }
@@ -62,8 +62,24 @@ public enum IngestStage {
         return results.values.compactMap { $0 }
     }
 
-    /// Opens the reader that fits the source's format.
+    /// The reader's next row; its error names the source.
+    static func next(_ reader: any RowReader, _ source: SourceConfig) throws(KCBXError) -> Row? {
+        do { return try reader.next() } catch { throw named(error, source) }
+    }
+
+    /// `error` with the source's name in front of its message, so `kcbx validate` says which source it is.
+    static func named(_ error: KCBXError, _ source: SourceConfig) -> KCBXError {
+        var error = error
+        if !error.message.hasPrefix("source `") { error.message = "source `\(source.name)`: " + error.message }
+        return error
+    }
+
+    /// Opens the reader that fits the source's format (its errors name the source).
     static func open(_ source: SourceConfig, limits: InputLimits) throws(KCBXError) -> any RowReader {
+        do { return try openReader(source, limits: limits) } catch { throw named(error, source) }
+    }
+
+    private static func openReader(_ source: SourceConfig, limits: InputLimits) throws(KCBXError) -> any RowReader {
         guard FileManager.default.fileExists(atPath: source.path.path) else {
             throw KCBXError(.input, "source `\(source.name)`: file not found (expected the \(source.format.rawValue) export here)", file: source.path.path)
         }
@@ -130,7 +146,7 @@ public enum IngestStage {
         let progress = Progress("ingest: \(source.name): rows")
         defer { progress.finish() }
         var sinceProgress = 0
-        while let row = try reader.next() {
+        while let row = try next(reader, source) {
             sinceProgress += 1
             if sinceProgress == 65536 { progress.advance(by: sinceProgress); sinceProgress = 0 }
             if let problem = row.problem {

@@ -92,8 +92,8 @@ struct IngestTests {
         let problems = IngestStage.check(config)
         #expect(problems.count == 4)
         #expect(problems.map { URL(fileURLWithPath: $0.file ?? "").lastPathComponent } == ["a.csv", "b.csv", "c.csv", "missing.csv"])
-        #expect(problems[1].message == "empty file: expected a header row")
-        #expect(problems[2].message.hasPrefix("truncated gzip file"))
+        #expect(problems[1].message == "source `B`: empty file: expected a header row")
+        #expect(problems[2].message.hasPrefix("source `C`: truncated gzip file"))
         #expect(problems[3].message.contains("file not found"))
     }
 
