@@ -80,6 +80,8 @@ public final class CSVReader: RowReader {
             throw KCBXError(.input, "empty file: expected a header row", file: file, line: 1)
         }
         header = first.fields
+        // Unnamed columns at the end of the header (`a,b,,` from a spreadsheet) are not columns.
+        while header.count > 1, header.last?.isEmpty == true { header.removeLast() }
         self.encoding = text.detected?.option ?? (encoding == .gb18030 ? .gb18030 : .utf8)
     }
 

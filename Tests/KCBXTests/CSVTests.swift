@@ -173,6 +173,8 @@ struct CSVReaderTests {
              bytes: Array("a,b\n5\"3,\"ab\"c\n".utf8), header: ["a", "b"], rows: [["5\"3", "abc"]]),
         Case(label: "trailing empty fields beyond the header are dropped (spreadsheet export)",
              bytes: Array("a,b\n1,2,,\n".utf8), header: ["a", "b"], rows: [["1", "2"]]),
+        Case(label: "unnamed trailing header columns are dropped, and so are the rows' empty values under them",
+             bytes: Array("a,b,,\n1,2,,\n3,4\n".utf8), header: ["a", "b"], rows: [["1", "2"], ["3", "4"]]),
         Case(label: "a header-only file has no rows and no error",
              bytes: Array("公民身份号码,姓名\r\n".utf8), header: ["公民身份号码", "姓名"], rows: []),
     ]
