@@ -89,22 +89,42 @@ extension SourceTable: BinaryCodable {
         w.write(source); w.write(role.rawValue); w.write(fields.map(\.rawValue))
         w.write(records.count)
         for r in records { w.write(r.recordNumber); w.write(r.line); w.write(r.values) }
-        w.write(rejects.count)
-        for r in rejects { w.write(r.recordNumber); w.write(r.line); w.write(r.raw); w.write(r.reason) }
+        w.write(rejects)
     }
     public init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
-        let source = try r.readString()
-        guard let role = SourceRole(rawValue: try r.readString()) else { throw .init() }
-        var fields: [CanonicalField] = []
-        for f in try r.readStrings() { guard let field = CanonicalField(rawValue: f) else { throw .init() }; fields.append(field) }
+        let (source, role, fields) = try r.readSourceHeader()
         var records: [RawRecord] = []
         let n = try r.readInt()
         records.reserveCapacity(n)
         for _ in 0..<n { records.append(RawRecord(recordNumber: try r.readInt(), line: try r.readInt(), values: try r.readStrings())) }
+        self.init(source: source, role: role, fields: fields, records: records, rejects: try r.readRejects())
+    }
+}
+
+extension BinaryWriter {
+    /// Writes a source's rejects (count, then record number, line, raw values and reason of each).
+    public mutating func write(_ rejects: [Reject]) {
+        write(rejects.count)
+        for r in rejects { write(r.recordNumber); write(r.line); write(r.raw); write(r.reason) }
+    }
+}
+
+extension BinaryReader {
+    /// Reads what ``BinaryWriter/write(_:)-rejects`` wrote.
+    public mutating func readRejects() throws(Corrupt) -> [Reject] {
         var rejects: [Reject] = []
-        for _ in 0..<(try r.readInt()) {
-            rejects.append(Reject(recordNumber: try r.readInt(), line: try r.readInt(), raw: try r.readStrings(), reason: try r.readString()))
+        for _ in 0..<(try readInt()) {
+            rejects.append(Reject(recordNumber: try readInt(), line: try readInt(), raw: try readStrings(), reason: try readString()))
         }
-        self.init(source: source, role: role, fields: fields, records: records, rejects: rejects)
+        return rejects
+    }
+
+    /// Reads a stage result's source header: its name, role and mapped fields.
+    public mutating func readSourceHeader() throws(Corrupt) -> (String, SourceRole, [CanonicalField]) {
+        let source = try readString()
+        guard let role = SourceRole(rawValue: try readString()) else { throw Corrupt() }
+        var fields: [CanonicalField] = []
+        for f in try readStrings() { guard let field = CanonicalField(rawValue: f) else { throw Corrupt() }; fields.append(field) }
+        return (source, role, fields)
     }
 }

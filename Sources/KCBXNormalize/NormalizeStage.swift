@@ -311,15 +311,11 @@ extension NormalizedSource: BinaryCodable {
             w.write(r.values); w.write(r.notes)
             w.write(r.town); w.write(r.schoolCode); w.write(Int(r.flags.rawValue))
         }
-        w.write(rejects.count)
-        for r in rejects { w.write(r.recordNumber); w.write(r.line); w.write(r.raw); w.write(r.reason) }
+        w.write(rejects)
     }
 
     public init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
-        let source = try r.readString()
-        guard let role = SourceRole(rawValue: try r.readString()) else { throw .init() }
-        var fields: [CanonicalField] = []
-        for f in try r.readStrings() { guard let field = CanonicalField(rawValue: f) else { throw .init() }; fields.append(field) }
+        let (source, role, fields) = try r.readSourceHeader()
         let n = try r.readInt()
         var records: [NormalizedRecord] = []
         records.reserveCapacity(n)
@@ -349,10 +345,6 @@ extension NormalizedSource: BinaryCodable {
                                             values: values, notes: notes, town: town, schoolCode: schoolCode,
                                             flags: .init(rawValue: UInt8(flags))))
         }
-        var rejects: [Reject] = []
-        for _ in 0..<(try r.readInt()) {
-            rejects.append(Reject(recordNumber: try r.readInt(), line: try r.readInt(), raw: try r.readStrings(), reason: try r.readString()))
-        }
-        self.init(source: source, role: role, fields: fields, records: records, rejects: rejects)
+        self.init(source: source, role: role, fields: fields, records: records, rejects: try r.readRejects())
     }
 }
