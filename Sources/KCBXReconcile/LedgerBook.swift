@@ -58,6 +58,17 @@ public enum LedgerBook {
         }
     }
 
+    /// Updates the ledger with period `period`'s reconcile `result` (as of `config.asOf`): the sightings of
+    /// its findings, with close reasons read from this period's records. Returns the cases that changed.
+    public static func update(period: String, config: PipelineConfig, result: ReconcileResult, sources: [NormalizedSource],
+                              index: PersonIndex, cases: [Case], periods: [String: CivilDate]) -> [Case] {
+        let found = sightings(result.findings, sources: sources, index: index)
+        let foundIDs = Set(found.map(\.caseID))
+        let closing = Set(cases.filter { $0.state == .open && !foundIDs.contains($0.id) }.map(\.personID))
+        let reasons = CloseReasons(sources: sources, index: index, config: config, personIDs: closing)
+        return apply(period: period, asOf: config.asOf, found: found, periods: periods, cases: cases, closeReason: reasons.reason(for:))
+    }
+
     /// Applies period `period` (as of `asOf`) to the ledger: `cases` as stored, `periods` every period
     /// applied so far (period → as-of date; `period` itself is added), `found` this period's sightings.
     /// `closeReason` says, from this period's data, why an open case is no longer found. Returns the
@@ -175,5 +186,57 @@ public enum LedgerBook {
             })
         }
         return figures
+    }
+}
+
+extension LedgerBook {
+    /// The officer's columns of one row of an edited ledger workbook.
+    public struct NotesImport: Sendable {
+        /// The sheet row, for problems.
+        public var line: Int
+        public var caseID: String
+        public var checksum: String
+        public var notes: OfficerNotes
+        public init(line: Int, caseID: String, checksum: String, notes: OfficerNotes) {
+            self.line = line; self.caseID = caseID; self.checksum = checksum; self.notes = notes
+        }
+    }
+
+    /// Stores officers' notes with their cases (`kcbx cases import`). A row whose case id is not in the
+    /// ledger, or whose 校验码 does not match its id (an altered id), is reported with its row number
+    /// and never guessed. Notes equal to the stored ones change nothing (importing twice is harmless);
+    /// changed notes replace the stored ones and leave one 处理记录 entry per period in the history.
+    public static func importNotes(_ rows: [NotesImport], cases: [String: Case], period: String, date: CivilDate,
+                                   checksum: (Case) -> String) -> (changed: [Case], unchanged: Int, problems: [String]) {
+        var changed: [String: Case] = [:], order: [String] = [], firstRow: [String: Int] = [:]
+        var unchanged = 0
+        var problems: [String] = []
+        for row in rows {
+            guard let stored = cases[row.caseID] else {
+                problems.append("row \(row.line): case id \(row.caseID) is not in the ledger (unknown or altered); not imported")
+                continue
+            }
+            guard row.checksum.uppercased() == checksum(stored) else {
+                problems.append("row \(row.line): case id \(row.caseID) does not match its 校验码 \(row.checksum.isEmpty ? "(empty)" : row.checksum) (altered); not imported")
+                continue
+            }
+            if let first = firstRow[row.caseID] {
+                problems.append("row \(row.line): case \(row.caseID) is already on row \(first); not imported")
+                continue
+            }
+            firstRow[row.caseID] = row.line
+            guard stored.notes != row.notes else { unchanged += 1; continue }
+            var c = stored
+            c.notes = row.notes
+            let words = [("劝返措施", row.notes.measures), ("责任人", row.notes.responsible), ("处理结果", row.notes.result), ("备注", row.notes.remarks)]
+                .filter { !$0.1.isEmpty }.map { "\($0.0)：\($0.1)" }.joined(separator: "；")
+            c.history.removeAll { $0.kind == .notes && $0.period == period }
+            let entry = CaseEvent(period: period, date: date, kind: .notes, detail: words.isEmpty ? "处理记录已清空" : words)
+            let at = c.history.firstIndex { $0.period > period } ?? c.history.count
+            c.history.insert(entry, at: at)
+            changed[c.id] = c
+            order.append(c.id)
+        }
+        return (order.compactMap { changed[$0] }, unchanged, problems)
     }
 }

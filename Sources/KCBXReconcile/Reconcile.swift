@@ -31,6 +31,7 @@ public enum ReconcileStage {
 
         func deferralValid(_ validUntil: String) -> Bool {
             if validUntil.isEmpty { return true }
+            if let d = CivilDate(iso: validUntil) { return d >= asOf }
             if case .date(let d) = DateParser.parse(validUntil) { return d >= asOf }
             return true  // an unreadable end date is not taken as expired
         }
