@@ -64,7 +64,10 @@ public enum LedgerBook {
                               index: PersonIndex, cases: [Case], periods: [String: CivilDate]) -> [Case] {
         let found = sightings(result.findings, sources: sources, index: index)
         let foundIDs = Set(found.map(\.caseID))
-        let closing = Set(cases.filter { $0.state == .open && !foundIDs.contains($0.id) }.map(\.personID))
+        // Cases this period may close: open ones, and any with entries from this period on (a rerun, or an earlier period).
+        let closing = Set(cases.filter { c in
+            !foundIDs.contains(c.id) && (c.state == .open || c.history.contains { $0.kind != .notes && $0.period >= period })
+        }.map(\.personID))
         let reasons = CloseReasons(sources: sources, index: index, config: config, personIDs: closing)
         return apply(period: period, asOf: config.asOf, found: found, periods: periods, cases: cases, closeReason: reasons.reason(for:))
     }
