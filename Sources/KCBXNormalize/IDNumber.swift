@@ -92,6 +92,17 @@ public struct IDNumber: Sendable, Hashable {
     ]
 
     static func parseSlowly(_ raw: String) -> IDNumber {
+        let (bytes, defects) = fold(raw)
+        if bytes.isEmpty || placeholders.contains(TextFolding.compact(raw)) {
+            return IDNumber(raw: raw, normalized: "", kind: .missing, defects: [.empty])
+        }
+        return classify(bytes, raw: raw, defects: defects)
+    }
+
+    /// `raw` as ASCII: full-width forms folded, spaces, hyphens and quotes removed, letters
+    /// upper-cased; characters that have no place in a number become `?`. Spaces around the value
+    /// are trimming, not a defect.
+    static func fold(_ raw: some StringProtocol) -> (bytes: [UInt8], defects: [Defect]) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24)
         var defects: [Defect] = []
@@ -100,7 +111,6 @@ public struct IDNumber: Sendable, Hashable {
         for scalar in raw.unicodeScalars {
             let original = scalar.value
             if TextFolding.isSpace(original) { spaceAfterValue = seenValue; continue }
-            // Spaces inside the value are a defect; around it they are only trimming.
             if spaceAfterValue { note(.whitespaceOrSeparators); spaceAfterValue = false }
             seenValue = true
             let v = TextFolding.halfWidth(original)
@@ -115,14 +125,14 @@ public struct IDNumber: Sendable, Hashable {
                 if TextFolding.isDash(original) || TextFolding.isDash(v) { note(.whitespaceOrSeparators) } else { bytes.append(0x3F) }
             }
         }
-        // Separators found only around the value are trimming, not a defect.
-        if bytes.isEmpty || placeholders.contains(TextFolding.compact(raw)) {
-            return IDNumber(raw: raw, normalized: "", kind: .missing, defects: [.empty])
-        }
+        return (bytes, defects)
+    }
+
+    /// Classifies a folded, non-empty value.
+    static func classify(_ bytes: [UInt8], raw: String, defects: [Defect]) -> IDNumber {
         if let damaged = excelScientific(bytes, raw: raw, defects: defects) { return damaged }
         let text = String(decoding: bytes, as: UTF8.self)
-        let digits = bytes.prefix(17).allSatisfy(isDigit)
-        if bytes.count == 18, digits, isDigit(bytes[17]) || bytes[17] == UInt8(ascii: "X") {
+        if bytes.count == 18, bytes.prefix(17).allSatisfy(isDigit), isDigit(bytes[17]) || bytes[17] == UInt8(ascii: "X") {
             return bytes.withUnsafeBufferPointer { classify18($0, raw: raw, normalized: text, defects: defects) }
         }
         if bytes.count == 15, bytes.allSatisfy(isDigit) {
@@ -131,7 +141,8 @@ public struct IDNumber: Sendable, Hashable {
         if bytes.count == 15, bytes.prefix(3).allSatisfy(isLetter), bytes.dropFirst(3).allSatisfy(isDigit) {
             return IDNumber(raw: raw, normalized: text, kind: .foreignPermanent, defects: defects)
         }
-        if bytes.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "X") }) { note(.badLength) } else { note(.badCharacters) }
+        var defects = defects
+        defects.append(bytes.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "X") }) ? .badLength : .badCharacters)
         return IDNumber(raw: raw, normalized: text, kind: .invalid, defects: defects)
     }
 
@@ -139,7 +150,7 @@ public struct IDNumber: Sendable, Hashable {
     static func classify18(_ b: UnsafeBufferPointer<UInt8>, raw: String, normalized: String, defects: [Defect]) -> IDNumber {
         var defects = defects
         let checkOK = checkByte(b) == b[17]
-        let dateOK = embeddedDate(b, at: 6, century: nil) != nil
+        let dateOK = embeddedDate(b, at: 6) != nil
         let kind: Kind
         if b[0] == UInt8(ascii: "8"), b[1] >= UInt8(ascii: "1"), b[1] <= UInt8(ascii: "3"), b[2..<6].allSatisfy({ $0 == 0x30 }) {
             kind = .hkMacauTaiwan
@@ -167,7 +178,7 @@ public struct IDNumber: Sendable, Hashable {
         var up = Array(b[0..<6]) + [0x31, 0x39] + Array(b[6..<15])
         up.append(up.withUnsafeBufferPointer(checkByte))
         if !isProvince(b[0], b[1]) { defects.append(.unknownRegion) }
-        let dateOK = up.withUnsafeBufferPointer { embeddedDate($0, at: 6, century: nil) } != nil
+        let dateOK = up.withUnsafeBufferPointer { embeddedDate($0, at: 6) } != nil
         if !dateOK { defects.append(.badBirthDate) }
         return IDNumber(raw: raw, normalized: String(decoding: up, as: UTF8.self), kind: dateOK ? .legacy : .invalid, defects: defects)
     }
@@ -222,17 +233,14 @@ public struct IDNumber: Sendable, Hashable {
     /// Today, once per process: a birth date after it is impossible.
     static let today = CivilDate.today()
 
-    /// The date written as `yyyyMMdd` at `offset` (or `yyMMdd` with `century`), if it exists and
-    /// lies between 1900-01-01 and today.
-    static func embeddedDate(_ b: UnsafeBufferPointer<UInt8>, at offset: Int, century: Int?) -> CivilDate? {
-        let n = century == nil ? 8 : 6
-        guard offset + n <= b.count else { return nil }
+    /// The date written as `yyyyMMdd` at `offset`, if it exists and lies between 1900-01-01 and today.
+    static func embeddedDate(_ b: UnsafeBufferPointer<UInt8>, at offset: Int) -> CivilDate? {
+        guard offset + 8 <= b.count else { return nil }
         var value = 0
-        for i in offset..<(offset + n) {
+        for i in offset..<(offset + 8) {
             guard isDigit(b[i]) else { return nil }
             value = value * 10 + Int(b[i] - 0x30)
         }
-        if let century { value += century * 1_000_000 }
         guard value >= 1900_01_01, let date = CivilDate(yyyymmdd: value), date <= today else { return nil }
         return date
     }
@@ -252,18 +260,12 @@ public struct IDNumber: Sendable, Hashable {
     /// Usable as an identity key (resident, legacy upgraded, HK/Macau/Taiwan, foreign permanent).
     public var isValid: Bool { [.resident, .legacy, .hkMacauTaiwan, .foreignPermanent].contains(kind) }
 
-    /// The birth date embedded in the number: for usable numbers, and for damaged ones whose date
-    /// digits survived. An old 15-character permanent residence card gives `yyMMdd`, read as the
-    /// most recent such date not after today.
+    /// The birth date embedded in the number: for usable 18-character numbers (including the 2023
+    /// permanent residence card), and for damaged ones whose date digits survived.
     public var birthDate: CivilDate? {
         switch kind {
-        case .resident, .legacy, .hkMacauTaiwan, .damaged:
-            return withBytes { Self.embeddedDate($0, at: 6, century: nil) }
-        case .foreignPermanent:
-            return withBytes { b in
-                if b.count == 18 { return Self.embeddedDate(b, at: 6, century: nil) }
-                return Self.embeddedDate(b, at: 5, century: 20) ?? Self.embeddedDate(b, at: 5, century: 19)
-            }
+        case .resident, .legacy, .hkMacauTaiwan, .damaged, .foreignPermanent:
+            return withBytes { b in b.count == 18 ? Self.embeddedDate(b, at: 6) : nil }
         case .invalid, .missing:
             return nil
         }

@@ -3,6 +3,22 @@ import KCBXCore
 
 /// A record after normalization: its identity fields typed and checked, its other values as read.
 public struct NormalizedRecord: Sendable {
+    /// What normalization found questionable about a record; recorded, never fixed.
+    public struct Flags: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+        /// The record's own birth date differs from the one in its ID number.
+        public static let birthDateDisagreesWithID = Flags(rawValue: 1 << 0)
+        /// The record's own sex differs from the one the ID number's sequence gives.
+        public static let sexDisagreesWithID = Flags(rawValue: 1 << 1)
+        /// The 全国学籍号 (G + ID) or 残疾人证号 holds another ID number than `id_number`.
+        public static let documentDisagreesWithID = Flags(rawValue: 1 << 2)
+        /// The town is not in the district's list (`district.towns`).
+        public static let unknownTown = Flags(rawValue: 1 << 3)
+        /// The 学校标识码 is malformed or not in the school directory.
+        public static let unknownSchool = Flags(rawValue: 1 << 4)
+    }
+
     /// 1-based record number in its file.
     public var recordNumber: Int
     public var line: Int
@@ -11,6 +27,7 @@ public struct NormalizedRecord: Sendable {
     /// 全国学籍号, normalized.
     public var studentNumber: String?
     public var name: PersonName?
+    /// The record's own sex (`sex`); the ID's is `id?.sex`.
     public var sex: Sex?
     /// The record's own birth date (`birth_date`), else the one in its ID number.
     public var birthDate: CivilDate?
@@ -18,11 +35,20 @@ public struct NormalizedRecord: Sendable {
     public var values: [String]
     /// Problems found in the record's values (an ID's defects, an impossible date), for evidence.
     public var notes: [String]
+    /// The district's town (镇街) the record's `town` names, as the pipeline file spells it; `nil`
+    /// when the record has none or it is not in the list.
+    public var town: String?
+    /// 学校标识码, normalized to 10 ASCII digits; `nil` when absent or malformed.
+    public var schoolCode: String?
+    /// Disagreements and unknown codes found (each also described in `notes`).
+    public var flags: Flags
 
     public init(recordNumber: Int, line: Int, id: IDNumber?, studentNumber: String?, name: PersonName?, sex: Sex?,
-                birthDate: CivilDate?, values: [String], notes: [String]) {
+                birthDate: CivilDate?, values: [String], notes: [String], town: String? = nil, schoolCode: String? = nil,
+                flags: Flags = []) {
         self.recordNumber = recordNumber; self.line = line; self.id = id; self.studentNumber = studentNumber
         self.name = name; self.sex = sex; self.birthDate = birthDate; self.values = values; self.notes = notes
+        self.town = town; self.schoolCode = schoolCode; self.flags = flags
     }
 }
 
@@ -50,71 +76,188 @@ public struct NormalizedSource: Sendable {
     public func column(_ field: CanonicalField) -> Int? { fields.firstIndex(of: field) }
 }
 
-/// The normalize stage: checks and normalizes ID numbers, names, sex and dates of every record.
+/// The normalize stage: checks and normalizes ID numbers, names, sex, dates, towns and school codes
+/// of every record, in parallel over records.
 public enum NormalizeStage {
-    /// Normalizes every source, in parallel over records.
+    /// Normalizes every source without the pipeline file: towns are not matched (no list); school
+    /// codes are checked against the `schools` sources among `tables`.
     public static func run(_ tables: [SourceTable]) -> [NormalizedSource] {
-        let names = NameNormalizer()
-        return tables.map { normalize($0, names: names) }
+        run(tables, context: Context(tables: tables, towns: nil))
     }
 
-    static func normalize(_ table: SourceTable, names: NameNormalizer) -> NormalizedSource {
-        let idCol = table.column(.idNumber), studentCol = table.column(.studentNumber)
-        let certCol = table.column(.disabilityCert), nameCol = table.column(.name)
-        let sexCol = table.column(.sex), birthCol = table.column(.birthDate)
-        let chunk = 8192
+    /// Normalizes every source, matching towns to `config.district.towns` and school codes to the
+    /// school directory (the `schools` sources). Unknown towns and codes are notes, not rejects.
+    public static func run(_ tables: [SourceTable], config: PipelineConfig) -> [NormalizedSource] {
+        let towns = config.district.towns.isEmpty ? nil : TownMatcher(towns: config.district.towns, districtName: config.district.name)
+        return run(tables, context: Context(tables: tables, towns: towns))
+    }
+
+    static func run(_ tables: [SourceTable], context: Context) -> [NormalizedSource] {
+        tables.map { normalize($0, context: context) }
+    }
+
+    /// What every record is checked against.
+    struct Context: Sendable {
+        let names = NameNormalizer()
+        let towns: TownMatcher?
+        /// Codes of the school directory; empty when there is no `schools` source.
+        let schools: Set<String>
+
+        init(tables: [SourceTable], towns: TownMatcher?) {
+            self.towns = towns
+            var schools: Set<String> = []
+            for table in tables where table.role == .schools {
+                guard let c = table.column(.schoolCode) else { continue }
+                for r in table.records { if let code = SchoolCode.normalize(r.values[c]) { schools.insert(code) } }
+            }
+            self.schools = schools
+        }
+    }
+
+    /// Columns of one source.
+    struct Columns {
+        let id, student, cert, name, sex, birth, town, school: Int?
+        init(_ t: SourceTable) {
+            id = t.column(.idNumber); student = t.column(.studentNumber); cert = t.column(.disabilityCert)
+            name = t.column(.name); sex = t.column(.sex); birth = t.column(.birthDate)
+            town = t.column(.town); school = t.column(.schoolCode)
+        }
+        var identifies: Bool { id != nil || name != nil || student != nil || cert != nil }
+    }
+
+    static let chunk = 8192
+
+    static func normalize(_ table: SourceTable, context: Context) -> NormalizedSource {
+        let columns = Columns(table)
         let chunks = (table.records.count + chunk - 1) / chunk
         let results = ConcurrentResults<([NormalizedRecord], [Reject])>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var worker = Worker(context: context, columns: columns, checkSchools: table.role != .schools)
             var records: [NormalizedRecord] = []
             var rejects: [Reject] = []
             records.reserveCapacity(chunk)
             for raw in table.records[(c * chunk)..<min(table.records.count, (c + 1) * chunk)] {
-                var notes: [String] = []
-                var id: IDNumber? = nil
-                if let idCol, !raw.values[idCol].isEmpty { id = IDNumber.parse(raw.values[idCol]) }
-                var studentNumber: String? = nil
-                if let studentCol, !raw.values[studentCol].isEmpty {
-                    let sn = StudentNumber.parse(raw.values[studentCol])
-                    studentNumber = sn.normalized
-                    if id == nil || id?.kind == .missing, let fromSN = sn.idNumber { id = fromSN }
-                }
-                if let certCol, !raw.values[certCol].isEmpty, id == nil || id?.kind == .missing {
-                    if let cert = DisabilityCertificate.parse(raw.values[certCol]) { id = cert.idNumber } else {
-                        notes.append("残疾人证号 is not 20 characters of ID + category + level")
-                    }
-                }
-                if let id, !id.defects.isEmpty { notes.append("ID: " + id.defects.map(\.rawValue).joined(separator: ",")) }
-                var name: PersonName? = nil
-                if let nameCol, !raw.values[nameCol].isEmpty { name = names.normalize(raw.values[nameCol]) }
-                let sex = sexCol.flatMap { Sex.parse(raw.values[$0]) }
-                var birthDate: CivilDate? = nil
-                if let birthCol {
-                    switch DateParser.parse(raw.values[birthCol]) {
-                    case .date(let d): birthDate = d
-                    case .empty: break
-                    case .invalid(let reason): notes.append("出生日期: \(reason)")
-                    }
-                }
-                if birthDate == nil { birthDate = id?.birthDate }
-                let identifiable = (id.map { $0.kind != .missing } ?? false) || studentNumber != nil
-                    || (name.map { !$0.isPlaceholder } ?? false)
-                if !identifiable && (idCol != nil || nameCol != nil || studentCol != nil || certCol != nil) {
+                if let record = worker.normalize(raw) { records.append(record) } else {
                     rejects.append(Reject(recordNumber: raw.recordNumber, line: raw.line, raw: raw.values,
                                           reason: "no ID number, student number or name to identify the child"))
-                    continue
                 }
-                records.append(NormalizedRecord(recordNumber: raw.recordNumber, line: raw.line, id: id, studentNumber: studentNumber,
-                                                name: name, sex: sex, birthDate: birthDate, values: raw.values, notes: notes))
             }
             results[c] = (records, rejects)
         }
         var records: [NormalizedRecord] = []
         records.reserveCapacity(table.records.count)
         var rejects = table.rejects
-        for r in results.values { records.append(contentsOf: r!.0); rejects.append(contentsOf: r!.1) }
+        for case let (r, j)? in results.values { records.append(contentsOf: r); rejects.append(contentsOf: j) }
         rejects.sort { $0.recordNumber < $1.recordNumber }
         return NormalizedSource(source: table.source, role: table.role, fields: table.fields, records: records, rejects: rejects)
+    }
+
+    /// One worker's state: its view of the character table and its memo of town spellings.
+    struct Worker {
+        let context: Context
+        let columns: Columns
+        let checkSchools: Bool
+        var han: LocalHanTable
+        var townMemo: [String: String?] = [:]
+
+        init(context: Context, columns: Columns, checkSchools: Bool) {
+            self.context = context; self.columns = columns; self.checkSchools = checkSchools
+            han = LocalHanTable(HanTable.shared)
+        }
+
+        /// The normalized record, or `nil` when nothing in it identifies a child.
+        mutating func normalize(_ raw: RawRecord) -> NormalizedRecord? {
+            let v = raw.values
+            var notes: [String] = []
+            var flags: NormalizedRecord.Flags = []
+            var id: IDNumber? = nil
+            if let c = columns.id, !v[c].isEmpty { id = IDNumber.parse(v[c]) }
+            let own = id.map { $0.kind != .missing } ?? false
+            var studentNumber: String? = nil
+            if let c = columns.student, !v[c].isEmpty {
+                let sn = StudentNumber.parse(v[c])
+                if !sn.normalized.isEmpty { studentNumber = sn.normalized }
+                if let fromSN = sn.idNumber {
+                    if !own { id = fromSN } else if let id, id.isValid, fromSN.isValid, id.normalized != fromSN.normalized {
+                        flags.insert(.documentDisagreesWithID)
+                        notes.append("全国学籍号 holds another ID number (\(fromSN.masked)) than 身份证号 (\(id.masked))")
+                    }
+                }
+            }
+            if let c = columns.cert, !v[c].isEmpty {
+                if let cert = DisabilityCertificate.parse(v[c]) {
+                    if let problem = cert.problem { notes.append("残疾人证号: \(problem)") }
+                    if id == nil || id?.kind == .missing { id = cert.idNumber } else if let id, id.isValid, cert.idNumber.isValid,
+                        id.normalized != cert.idNumber.normalized {
+                        flags.insert(.documentDisagreesWithID)
+                        notes.append("残疾人证号 holds another ID number (\(cert.idNumber.masked)) than 身份证号 (\(id.masked))")
+                    }
+                } else {
+                    notes.append("残疾人证号 is not 20 characters of ID + category + level")
+                }
+            }
+            if let id, !id.defects.isEmpty { notes.append("ID: " + id.defects.map(\.rawValue).joined(separator: ",")) }
+            var name: PersonName? = nil
+            if let c = columns.name, !v[c].isEmpty { name = context.names.normalize(v[c], local: &han) }
+            let sex = columns.sex.flatMap { Sex.parse(v[$0]) }
+            var birthDate: CivilDate? = nil
+            if let c = columns.birth {
+                switch DateParser.parse(v[c]) {
+                case .date(let d): birthDate = d
+                case .empty: break
+                case .invalid(let reason): notes.append("出生日期: \(reason)")
+                }
+            }
+            // The ID's embedded birth date and sex against the record's own: recorded, never fixed.
+            if let id, let idBirth = id.birthDate {
+                if let own = birthDate, own != idBirth {
+                    flags.insert(.birthDateDisagreesWithID)
+                    notes.append("出生日期 \(own) disagrees with the ID number's \(idBirth)")
+                }
+            }
+            if let sex, let idSex = id?.sex, sex != idSex {
+                flags.insert(.sexDisagreesWithID)
+                notes.append("性别 \(sex.rawValue) disagrees with the ID number's \(idSex.rawValue)")
+            }
+            if birthDate == nil { birthDate = id?.birthDate }
+            let town = matchTown(v, notes: &notes, flags: &flags)
+            let schoolCode = checkSchool(v, notes: &notes, flags: &flags)
+            let identifiable = (id.map { $0.kind != .missing } ?? false) || studentNumber != nil
+                || (name.map { !$0.isPlaceholder } ?? false)
+            if !identifiable && columns.identifies { return nil }
+            return NormalizedRecord(recordNumber: raw.recordNumber, line: raw.line, id: id, studentNumber: studentNumber,
+                                    name: name, sex: sex, birthDate: birthDate, values: v, notes: notes,
+                                    town: town, schoolCode: schoolCode, flags: flags)
+        }
+
+        mutating func matchTown(_ v: [String], notes: inout [String], flags: inout NormalizedRecord.Flags) -> String? {
+            guard let c = columns.town, !v[c].isEmpty, let matcher = context.towns else { return nil }
+            let raw = v[c]
+            let town: String?
+            if let memo = townMemo[raw] { town = memo } else {
+                town = matcher.match(raw)
+                townMemo[raw] = .some(town)
+            }
+            if town == nil {
+                flags.insert(.unknownTown)
+                notes.append("镇街 \(quoteSafely(raw)) is not one of the district's towns")
+            }
+            return town
+        }
+
+        func checkSchool(_ v: [String], notes: inout [String], flags: inout NormalizedRecord.Flags) -> String? {
+            guard let c = columns.school, !v[c].isEmpty else { return nil }
+            guard let code = SchoolCode.normalize(v[c]) else {
+                flags.insert(.unknownSchool)
+                notes.append("学校标识码 \(quoteSafely(v[c])) is not a 10-digit code")
+                return nil
+            }
+            if checkSchools && !context.schools.isEmpty && !context.schools.contains(code) {
+                flags.insert(.unknownSchool)
+                notes.append("学校标识码 \(code) is not in the school directory")
+            }
+            return code
+        }
     }
 }
 
@@ -132,6 +275,7 @@ extension NormalizedSource: BinaryCodable {
             w.write(r.sex?.rawValue)
             w.write(r.birthDate?.yyyymmdd ?? 0)
             w.write(r.values); w.write(r.notes)
+            w.write(r.town); w.write(r.schoolCode); w.write(Int(r.flags.rawValue))
         }
         w.write(rejects.count)
         for r in rejects { w.write(r.recordNumber); w.write(r.line); w.write(r.raw); w.write(r.reason) }
@@ -162,9 +306,14 @@ extension NormalizedSource: BinaryCodable {
             }
             let sex = try r.readOptionalString().flatMap(Sex.init(rawValue:))
             let birth = try r.readInt()
+            let values = try r.readStrings(), notes = try r.readStrings()
+            let town = try r.readOptionalString(), schoolCode = try r.readOptionalString()
+            let flags = try r.readInt()
+            guard (0...255).contains(flags) else { throw .init() }
             records.append(NormalizedRecord(recordNumber: recordNumber, line: line, id: id, studentNumber: studentNumber, name: name,
                                             sex: sex, birthDate: birth == 0 ? nil : CivilDate(yyyymmdd: birth),
-                                            values: try r.readStrings(), notes: try r.readStrings()))
+                                            values: values, notes: notes, town: town, schoolCode: schoolCode,
+                                            flags: .init(rawValue: UInt8(flags))))
         }
         var rejects: [Reject] = []
         for _ in 0..<(try r.readInt()) {

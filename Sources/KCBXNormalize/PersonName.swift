@@ -1,3 +1,4 @@
+import Foundation
 import KCBXCore
 
 /// 姓名, normalized for comparison: NFKC, no whitespace, one middle dot, simplified characters,
@@ -19,7 +20,244 @@ public struct PersonName: Sendable, Hashable {
 
 /// Normalizes names, with per-character caches of the ICU transforms (never an ICU call per record).
 /// Safe to share between threads.
+///
+/// Characters of the CJK Unified Ideographs block (U+4E00–U+9FFF) are looked up in ``HanTable``,
+/// filled 256 characters at a time; anything else (extension A/B, letters of other scripts) in a
+/// lock-striped per-character cache. `normalize` of an already clean name such as `张伟` allocates
+/// only its results.
 public final class NameNormalizer: @unchecked Sendable {
-    public init() {}
-    public func normalize(_ raw: String) -> PersonName { fatalError("stub") }
+    private let han: HanTable
+    private let others = StripedCache()
+
+    public init() { han = HanTable.shared }
+
+    /// Normalizes one name.
+    public func normalize(_ raw: String) -> PersonName {
+        var local = LocalHanTable(han)
+        return normalize(raw, local: &local)
+    }
+
+    /// Normalizes one name through a worker's own view of the table (no lock once its chunks are held).
+    func normalize(_ raw: String, local: inout LocalHanTable) -> PersonName {
+        var text = Substring(raw)
+        if !Self.isPlain(raw) {
+            text = Substring(raw.precomposedStringWithCompatibilityMapping)  // NFKC
+        }
+        // Split off annotations in (…), […] or 【…】.
+        var annotation: String? = nil
+        var body = String.UnicodeScalarView()
+        var note = String.UnicodeScalarView()
+        var depth = 0
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x28, 0x5B, 0x3010, 0x3014, 0xFF08:
+                depth += 1
+                if depth > 1 { note.append(s) }
+            case 0x29, 0x5D, 0x3011, 0x3015, 0xFF09:
+                if depth > 1 { note.append(s) }
+                if depth > 0 { depth -= 1 }
+                if depth == 0 && !note.isEmpty { note.append(Unicode.Scalar(0x3B)) }  // ';' between annotations
+            default:
+                if TextFolding.isSpace(s.value) { continue }
+                if depth > 0 { note.append(s) } else { body.append(s) }
+            }
+        }
+        if !note.isEmpty {
+            var n = String(note)
+            if n.hasSuffix(";") { n.removeLast() }
+            if !n.isEmpty { annotation = n }
+        }
+        // Middle dots, simplification and pinyin, one scalar at a time.
+        var normalized = String.UnicodeScalarView()
+        var pinyin = ""
+        let scalars = Array(body)
+        for (i, s) in scalars.enumerated() {
+            let v = s.value
+            if Self.isDot(v) || (v == 0x2E && i > 0 && i + 1 < scalars.count && Self.isHan(scalars[i - 1].value) && Self.isHan(scalars[i + 1].value)) {
+                // One U+00B7 between parts; none leading, trailing or doubled.
+                if let last = normalized.last, last.value != 0xB7 { normalized.append(Unicode.Scalar(0xB7)) }
+                continue
+            }
+            if v >= HanTable.first && v <= HanTable.last {
+                let entry = local.entry(v)
+                normalized.append(entry.simplified)
+                pinyin += entry.pinyin
+            } else if v < 0x80 {
+                normalized.append(s)
+                if (0x30...0x39).contains(v) || (0x61...0x7A).contains(v) { pinyin.unicodeScalars.append(s) }
+                else if (0x41...0x5A).contains(v) { pinyin.unicodeScalars.append(Unicode.Scalar(v + 0x20)!) }
+            } else {
+                let entry = others.entry(s)
+                normalized.append(entry.simplified)
+                pinyin += entry.pinyin
+            }
+        }
+        if normalized.last?.value == 0xB7 { normalized.removeLast() }
+        let result = String(normalized)
+        return PersonName(raw: raw, normalized: result, annotation: annotation, pinyin: pinyin,
+                          isPlaceholder: Self.isPlaceholder(result))
+    }
+
+    /// Only CJK unified ideographs (NFKC leaves them as they are): no folding, no splitting needed.
+    @inline(__always)
+    static func isPlain(_ raw: String) -> Bool {
+        raw.unicodeScalars.allSatisfy { $0.value >= HanTable.first && $0.value <= HanTable.last }
+    }
+
+    @inline(__always)
+    static func isHan(_ v: UInt32) -> Bool {
+        (v >= 0x3400 && v <= 0x9FFF) || (v >= 0x20000 && v <= 0x3134F) || (v >= 0xF900 && v <= 0xFAFF)
+    }
+
+    /// The middle-dot variants of minority and foreign names: · ・ • ‧ ∙ ･ ⋅ ㆍ ᐧ and the like.
+    @inline(__always)
+    static func isDot(_ v: UInt32) -> Bool {
+        switch v {
+        case 0xB7, 0x387, 0x16EB, 0x2022, 0x2027, 0x2219, 0x22C5, 0x2E31, 0x30FB, 0x318D, 0xFF65, 0x1427, 0xA78F: true
+        default: false
+        }
+    }
+
+    /// Names that stand for "no name": 无, 不详, 某某, 无名, 待定, 空, -, 0, ?, 未知, and masked names
+    /// such as 张某某 or 王某.
+    static func isPlaceholder(_ name: String) -> Bool {
+        if name.isEmpty || placeholders.contains(name.lowercased()) { return true }
+        if name.hasSuffix("某某") { return true }
+        let count = name.unicodeScalars.count
+        return count == 2 && name.unicodeScalars.last?.value == 0x67D0  // 王某
+    }
+
+    static let placeholders: Set<String> = [
+        "无", "不详", "某某", "无名", "无名氏", "待定", "空", "-", "--", "—", "0", "?", "??", "未知", "暂无", "没有",
+        "男婴", "女婴", "婴儿", "新生儿", "null", "none", "n/a", "x", "xx", "/", ".", "·",
+    ]
+}
+
+/// Simplified form and toneless pinyin of every character of U+4E00–U+9FFF, computed by ICU 256
+/// characters per transform call (each character separated, so each is transformed on its own)
+/// when a character of that chunk is first needed. Chunks once built never change.
+final class HanTable: @unchecked Sendable {
+    static let first: UInt32 = 0x4E00, last: UInt32 = 0x9FFF
+    static let chunkSize = 256
+    static let chunkCount = Int(last - first + 1) / chunkSize  // 82
+    static let shared = HanTable()
+
+    struct Entry: Sendable {
+        var simplified: Unicode.Scalar
+        var pinyin: String
+    }
+
+    final class Chunk: Sendable {
+        let entries: [Entry]
+        init(entries: [Entry]) { self.entries = entries }
+    }
+
+    private var chunks: [Chunk?] = Array(repeating: nil, count: HanTable.chunkCount)
+    private let lock = NSLock()
+
+    /// The chunk holding `index`, built on first use (under the lock; ICU runs once per chunk).
+    func chunk(_ index: Int) -> Chunk {
+        lock.lock(); defer { lock.unlock() }
+        if let c = chunks[index] { return c }
+        let c = HanTable.build(index)
+        chunks[index] = c
+        return c
+    }
+
+    static let pinyinTransform = StringTransform("Han-Latin; Latin-ASCII")
+    static let simplifyTransform = StringTransform("Hant-Hans")
+
+    static func build(_ index: Int) -> Chunk {
+        let base = first + UInt32(index * chunkSize)
+        var text = String.UnicodeScalarView()
+        for i in 0..<UInt32(chunkSize) {
+            text.append(Unicode.Scalar(base + i)!)
+            text.append("\n")
+        }
+        let source = String(text)
+        let pinyin = lines(source.applyingTransform(pinyinTransform, reverse: false))
+        let simple = lines(source.applyingTransform(simplifyTransform, reverse: false))
+        var entries: [Entry] = []
+        entries.reserveCapacity(chunkSize)
+        for i in 0..<chunkSize {
+            let original = Unicode.Scalar(base + UInt32(i))!
+            entries.append(Entry(simplified: single(simple, i) ?? original, pinyin: asciiKey(pinyin, i)))
+        }
+        return Chunk(entries: entries)
+    }
+
+    static func lines(_ s: String?) -> [Substring] {
+        s.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+    }
+
+    /// The one scalar on line `i`, if the transform gave exactly one.
+    static func single(_ lines: [Substring], _ i: Int) -> Unicode.Scalar? {
+        guard i < lines.count else { return nil }
+        let scalars = lines[i].unicodeScalars
+        return scalars.count == 1 ? scalars.first : nil
+    }
+
+    /// Lower-case ASCII letters and digits of line `i`.
+    static func asciiKey(_ lines: [Substring], _ i: Int) -> String {
+        guard i < lines.count else { return "" }
+        return asciiKey(lines[i])
+    }
+
+    static func asciiKey(_ s: some StringProtocol) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x30...0x39, 0x61...0x7A: out.append(u)
+            case 0x41...0x5A: out.append(Unicode.Scalar(u.value + 0x20)!)
+            default: break
+            }
+        }
+        return String(out)
+    }
+}
+
+/// A worker's view of ``HanTable``: chunk references held locally, so that after warm-up a lookup is
+/// two array reads and no lock.
+struct LocalHanTable {
+    private let table: HanTable
+    private var chunks: [HanTable.Chunk?]
+
+    init(_ table: HanTable) {
+        self.table = table
+        chunks = Array(repeating: nil, count: HanTable.chunkCount)
+    }
+
+    @inline(__always)
+    mutating func entry(_ v: UInt32) -> HanTable.Entry {
+        let offset = Int(v - HanTable.first)
+        let c = offset / HanTable.chunkSize
+        if let chunk = chunks[c] { return chunk.entries[offset % HanTable.chunkSize] }
+        let chunk = table.chunk(c)
+        chunks[c] = chunk
+        return chunk.entries[offset % HanTable.chunkSize]
+    }
+}
+
+/// Per-character ICU results for characters outside the table (CJK extensions, other scripts),
+/// in 16 stripes each with its own lock. Rare in practice; each character is transformed once.
+final class StripedCache: @unchecked Sendable {
+    private final class Stripe: @unchecked Sendable {
+        let lock = NSLock()
+        var map: [UInt32: HanTable.Entry] = [:]
+    }
+    private let stripes = (0..<16).map { _ in Stripe() }
+    private let anyLatin = StringTransform("Any-Latin; Latin-ASCII")
+
+    func entry(_ s: Unicode.Scalar) -> HanTable.Entry {
+        let stripe = stripes[Int(s.value & 15)]
+        stripe.lock.lock(); defer { stripe.lock.unlock() }
+        if let e = stripe.map[s.value] { return e }
+        let text = String(s)
+        let simple = text.applyingTransform(HanTable.simplifyTransform, reverse: false)
+        let simplified = simple.flatMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil } ?? s
+        let e = HanTable.Entry(simplified: simplified,
+                               pinyin: HanTable.asciiKey(text.applyingTransform(anyLatin, reverse: false) ?? ""))
+        stripe.map[s.value] = e
+        return e
+    }
 }
