@@ -32,8 +32,8 @@ struct PersonFacts {
 
     /// Town (镇街): hukou first, then any record that names one.
     var town: String {
-        for f in facts where f.kind == .hukouResident { let t = value(f, \.town); if !t.isEmpty { return t } }
-        for f in facts { let t = value(f, \.town); if !t.isEmpty { return t } }
+        for f in facts where f.kind == .hukouResident { let t = town(f); if !t.isEmpty { return t } }
+        for f in facts { let t = town(f); if !t.isEmpty { return t } }
         return ""
     }
 
@@ -45,7 +45,10 @@ struct PersonFacts {
         return ""
     }
 
-    func school(_ f: RecordFact) -> String { value(f, \.schoolCode) }
+    /// The record's 学校标识码 as normalized (10 digits), else as read.
+    func school(_ f: RecordFact) -> String { record(f).schoolCode ?? value(f, \.schoolCode) }
+    /// The record's town as the pipeline file spells it, else as read.
+    func town(_ f: RecordFact) -> String { record(f).town ?? value(f, \.town) }
     func firstSchool(_ kind: RecordFact.Kind) -> String {
         for f in facts where f.kind == kind { let v = school(f); if !v.isEmpty { return v } }
         return ""
@@ -211,7 +214,8 @@ extension ReconcileStage {
             for p in ps { twins[p, default: []].append(contentsOf: ps.filter { $0 != p }) }
             let ids = members.compactMap { ctx.sources[$0.source].records[$0.record].id?.normalized }.filter { !$0.isEmpty }
             let priority = ps.contains { p in ctx.index.persons[Int(p)].members.contains { ctx.sources[$0.source].role.marksPriority } }
-            let town = ctx.columns[head.source].value(ctx.columns[head.source].town, ctx.sources[head.source].records[head.record])
+            let headRecord = ctx.sources[head.source].records[head.record]
+            let town = headRecord.town ?? ctx.columns[head.source].value(ctx.columns[head.source].town, headRecord)
             findings.append(Finding(code: .duplicateHukou, personID: ctx.index.persons[Int(person(head))].id, priority: priority,
                                     evidence: members.sorted(),
                                     detail: "同一儿童在户籍中以 \(members.count) 个身份证件号登记（\(ids.map(maskID).joined(separator: "、"))），姓名、出生日期、性别及父母相同",

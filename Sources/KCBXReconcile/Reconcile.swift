@@ -44,7 +44,10 @@ public enum ReconcileStage {
         let columns = sources.map(SourceColumns.init)
         var attendanceSchools = Set<String>()
         for (s, source) in sources.enumerated() where source.role == .attendance {
-            for r in source.records { let v = columns[s].value(columns[s].schoolCode, r); if !v.isEmpty { attendanceSchools.insert(v) } }
+            for r in source.records {
+                let v = r.schoolCode ?? columns[s].value(columns[s].schoolCode, r)
+                if !v.isEmpty { attendanceSchools.insert(v) }
+            }
         }
         var hasActive = [Bool](repeating: false, count: index.persons.count)
         for (s, source) in sources.enumerated() where source.role == .studentStatus && s < index.personOf.count {

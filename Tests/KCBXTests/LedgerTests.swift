@@ -5,6 +5,7 @@ import Testing
 @testable import KCBXNormalize
 @testable import KCBXReconcile
 @testable import KCBXReport
+import KCBXSheets
 @testable import KCBXStore
 
 /// The ledger (台账) from run to run: opening, keeping, closing with reasons from the data, reopening,
@@ -186,5 +187,45 @@ import Testing
         let sheet = try TestSupport.zipPart(url, "xl/worksheets/sheet1.xml")
         #expect(sheet.contains("sheetProtection"))
         #expect(sheet.contains("已返校"))  // the 处理结果 drop-down
+    }
+}
+
+extension LedgerTests {
+    @Test func officersEditedLedgerIsReadBack() throws {
+        try run("2026-08", asOf: "2026-08-31", Self.month1())
+        let cases = try store.loadCases()
+        let dir = TestSupport.temporaryDirectory("kcbx-ledger-edit")
+        // The ledger as written reads back with empty notes on every case.
+        let written = dir.appendingPathComponent(LedgerWorkbook.fileName)
+        var county = Self.month1()
+        let input = ReportInput(config: TestCounty.config(), period: "2026-08", sources: county.sources, index: county.index,
+                                reconcile: county.reconcile(asOf: CivilDate(iso: "2026-08-31")!), manifest: [:], cases: cases)
+        try LedgerWorkbook.write(input, to: written)
+        let plain = try LedgerWorkbook.readNotes(written)
+        #expect(plain.problems.isEmpty)
+        #expect(Set(plain.rows.map(\.caseID)) == Set(cases.map(\.id)))
+        #expect(plain.rows.allSatisfy { $0.notes.isEmpty && $0.line >= 2 })
+
+        // The officer's copy: notes on the first case, an altered id on the second row, notes without an id.
+        county = TestCounty()
+        let edited = dir.appendingPathComponent("edited.xlsx")
+        let book = try XLSXWorkbook(url: edited)
+        let sheet = try book.addSheet(LedgerWorkbook.casesSheet, columns: LedgerWorkbook.columns)
+        func row(_ id: String, _ check: String, _ result: String) -> [XLSXCell] {
+            [.text(id), .text(check)] + Array(repeating: XLSXCell.empty, count: 14) + [.text("家访"), .text("王老师"), .text(result), .text("")]
+        }
+        try sheet.append(row(cases[0].id, LedgerWorkbook.checksum(caseID: cases[0].id, personID: cases[0].personID), "已返校"))
+        try sheet.append(row(cases[1].id.replacingOccurrences(of: "C", with: "D"), "ZZZZ", "劝返中"))
+        try sheet.append(row("", "", "其他"))
+        try book.close()
+        let read = try LedgerWorkbook.readNotes(edited)
+        #expect(read.rows.count == 2)
+        #expect(read.rows[0].notes == OfficerNotes(measures: "家访", responsible: "王老师", result: "已返校"))
+        #expect(read.problems == ["row 4: notes without a case id (案件编号); not imported"])
+        let imports = read.rows.map { LedgerBook.NotesImport(line: $0.line, caseID: $0.caseID, checksum: $0.checksum, notes: $0.notes) }
+        let outcome = LedgerBook.importNotes(imports, cases: try store.cases(ids: read.rows.map(\.caseID)), period: "2026-08",
+                                             date: CivilDate(iso: "2026-09-01")!, checksum: checksum)
+        #expect(outcome.changed.map(\.id) == [cases[0].id])
+        #expect(outcome.problems.count == 1 && outcome.problems[0].hasPrefix("row 3:"))
     }
 }
