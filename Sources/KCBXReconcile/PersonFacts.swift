@@ -46,7 +46,10 @@ struct PersonFacts {
     }
 
     /// The record's 学校标识码 as normalized (10 digits), else as read.
-    func school(_ f: RecordFact) -> String { record(f).schoolCode ?? value(f, \.schoolCode) }
+    func school(_ f: RecordFact) -> String {
+        let cols = ctx.columns[f.ref.source], r = record(f)
+        return r.schoolCode ?? cols.value(cols.schoolCode, r)
+    }
     /// The record's town as the pipeline file spells it, else as read.
     func town(_ f: RecordFact) -> String { record(f).town ?? value(f, \.town) }
     func firstSchool(_ kind: RecordFact.Kind) -> String {
@@ -123,9 +126,13 @@ struct PersonFacts {
 
     /// The resident hukou record the 学籍 records are compared with: one with the same ID when there is one.
     var referenceHukou: RecordFact? {
-        let residents = facts.filter { $0.kind == .hukouResident }
-        let statusIDs = Set(facts.filter(\.isStatus).compactMap { record($0).id?.normalized }.filter { !$0.isEmpty })
-        return residents.first { record($0).id.map { statusIDs.contains($0.normalized) } ?? false } ?? residents.first
+        var first: RecordFact? = nil
+        for h in facts where h.kind == .hukouResident {
+            if first == nil { first = h }
+            guard let id = record(h).id?.normalized, !id.isEmpty else { continue }
+            if facts.contains(where: { $0.isStatus && record($0).id?.normalized == id }) { return h }
+        }
+        return first
     }
 
     /// Why a 学籍 record's identity is wrong: its ID fails its check, its own birth date or sex disagree

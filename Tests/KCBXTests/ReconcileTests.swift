@@ -303,3 +303,38 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
         #expect(Finding.caseID(code: .notEnrolled, personID: "P0123456789").count == 11)
     }
 }
+
+/// Reconcile's speed on a large hand-built county (not a unit test): set KCBX_BENCH_CHILDREN, build in release.
+@Suite struct ReconcileBench {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["KCBX_BENCH_CHILDREN"] != nil))
+    func reconcileLargeCounty() throws {
+        let n = Int(ProcessInfo.processInfo.environment["KCBX_BENCH_CHILDREN"] ?? "") ?? 100_000
+        var county = TestCounty()
+        var rng = SystemRandomNumberGenerator()
+        let built = Date()
+        for i in 0..<n {
+            let who = String(i)
+            let birth = CivilDate(daysSinceEpoch: CivilDate(iso: "2010-01-01")!.daysSinceEpoch + i % 4000)
+            let b = String(format: "%04d%02d%02d", birth.year, birth.month, birth.day)
+            let number = TestCounty.id(b, seq: i / 4000 % 1000)
+            let school = String(3707830000 + i % 300)
+            county.add(.hukou, who, [.idNumber: number, .name: "学生\(i)", .registrationStatus: "正常", .town: "镇\(i % 12)", .householdId: "H\(i)"])
+            if i % 100 != 0 { county.add(.studentStatus, who, [.idNumber: number, .schoolCode: school, .status: "在读"]) }
+            if i % 10 != 0 { county.add(.attendance, who, [.idNumber: number, .schoolCode: school, .absentDays: String(Int.random(in: 0...12, using: &rng))]) }
+            if i % 20 == 0 { county.add(.poverty, who, [.idNumber: number, .status: "在校"]) }
+            if i % 100 == 7 { county.add(.disability, who, [.idNumber: number, .placement: "随班就读"]) }
+        }
+        let index = county.index
+        let records = county.sources.reduce(0) { $0 + $1.records.count }
+        print("built \(n) children, \(records) records, \(index.persons.count) persons in \(String(format: "%.1f", Date().timeIntervalSince(built))) s")
+        let started = Date()
+        let result = ReconcileStage.run(county.sources, index: index, config: TestCounty.config())
+        let seconds = Date().timeIntervalSince(started)
+        print("reconcile: \(String(format: "%.2f", seconds)) s for \(index.persons.count) persons, \(result.findings.count) findings, peak \(peakMemoryMiB()) MiB")
+        let ledgerStarted = Date()
+        let changed = LedgerBook.update(period: "2026-11", config: TestCounty.config(), result: result, sources: county.sources, index: index,
+                                        cases: [], periods: [:])
+        print("ledger update: \(String(format: "%.2f", Date().timeIntervalSince(ledgerStarted))) s for \(changed.count) cases")
+        #expect(!result.findings.isEmpty)
+    }
+}
