@@ -44,7 +44,7 @@ public final class XMLRecordReader: RowReader {
             throw KCBXError(.config, "an XML source needs `record`: the element that holds one record (e.g. 学生 or 导出/学生)", file: file)
         }
         recordLabel = steps.joined(separator: "/")
-        let stream = try XMLStream(input: try XMLRecordReader.openInput(url, limits: limits), file: url.path)
+        let stream = try XMLStream(input: try ByteSource(url: url, limits: limits), file: url.path)
         self.stream = stream
         recordName = stream.intern(last)
         ancestors = steps.dropLast().map { stream.intern($0) }
@@ -58,14 +58,6 @@ public final class XMLRecordReader: RowReader {
         childFields = children
         attributeFields = attributes
         buffers = Array(repeating: [], count: fields.count)
-    }
-
-    private static func openInput(_ url: URL, limits: InputLimits) throws(KCBXError) -> any XMLByteInput {
-        let fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else {
-            throw KCBXError(.input, "cannot open: \(String(cString: strerror(errno)))", file: url.path)
-        }
-        return FileDescriptorInput(fd: fd, path: url.path)
     }
 
     /// The next record, or nil at the end of the document. Throws for malformed XML (with libxml2's

@@ -11,6 +11,9 @@ protocol XMLByteInput: AnyObject {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(KCBXError) -> Int
 }
 
+/// An input file, gunzipped on the fly when it is gzip.
+extension ByteSource: XMLByteInput {}
+
 /// Reads a plain file descriptor (an unlinked temporary file holding a zip part, say).
 final class FileDescriptorInput: XMLByteInput {
     private let fd: Int32

@@ -1,5 +1,8 @@
 /// Names, references and widths as Excel wants them.
 enum XLSXLayout {
+    /// Fitted widths stay within these bounds (Excel character units); a column's given width is kept.
+    static let minimumWidth = 6.0, maximumWidth = 60.0
+
     /// A valid Excel sheet name: none of `[]:*?/\`, no leading or trailing apostrophe, at most 31
     /// UTF-16 units (Excel's count), never empty.
     static func sheetName(_ name: String) -> String {

@@ -69,7 +69,7 @@ public final class XLSXSheet {
                     status = worksheet_write_blank(worksheet, row, col, format)
                 } else {
                     status = worksheet_write_string(worksheet, row, col, s, format)
-                    if !fixedWidth[c] { width = XLSXLayout.textWidth(s) }
+                    if !fixedWidth[c], widths[c] < XLSXLayout.maximumWidth { width = XLSXLayout.textWidth(s) }
                 }
             case .integer(let n):
                 status = worksheet_write_number(worksheet, row, col, Double(n), styles.cell(.integer, highlight: highlight, unlocked: unlocked, book))
@@ -129,7 +129,7 @@ public final class XLSXSheet {
         let header = lxw_row_t(headerRow)
         try workbook.check(worksheet_set_row(worksheet, header, 22, nil))
         for (c, column) in columns.enumerated() {
-            try workbook.check(worksheet_write_string(worksheet, header, lxw_col_t(c), column.header, styles.header(book)), "sheet \(name) header: ")
+            try workbook.check(worksheet_write_string(worksheet, header, lxw_col_t(c), column.header, styles.header(editable: column.editable, book)), "sheet \(name) header: ")
         }
         worksheet_freeze_panes(worksheet, header + 1, 0)
 
@@ -154,7 +154,7 @@ public final class XLSXSheet {
     func setColumns() throws(KCBXError) {
         let (workbook, book) = try open()
         for (c, column) in columns.enumerated() {
-            let width = column.width ?? min(max(widths[c], 6), 60)
+            let width = column.width ?? min(max(widths[c], XLSXLayout.minimumWidth), XLSXLayout.maximumWidth)
             let format = column.editable ? workbook.styles.cell(XLSXStyles.Kind(column.kind), highlight: false, unlocked: true, book) : nil
             try workbook.check(worksheet_set_column(worksheet, lxw_col_t(c), lxw_col_t(c), width, format))
         }

@@ -24,11 +24,13 @@ final class XLSXStyles {
     static let fontName = "宋体"
     static let fontSize = 11.0
     static let headerFill: lxw_color_t = 0xDDEBF7
+    /// The header of a column officers fill in (unlocked): green, so they see where to type.
+    static let editableHeaderFill: lxw_color_t = 0xE2EFDA
     static let highlightFill: lxw_color_t = 0xFFF2CC
     static let borderColor: lxw_color_t = 0xA6A6A6
 
     private var cells = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: 20)
-    private var headerFormat: UnsafeMutablePointer<lxw_format>?
+    private var headerFormats: [UnsafeMutablePointer<lxw_format>?] = [nil, nil]
     private var titleFormat: UnsafeMutablePointer<lxw_format>?
 
     /// The format of a data cell.
@@ -55,16 +57,16 @@ final class XLSXStyles {
         return format
     }
 
-    /// The header row: bold, filled, bordered, centred and wrapped.
-    func header(_ book: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_format>? {
-        if let headerFormat { return headerFormat }
+    /// The header row: bold, filled, bordered, centred and wrapped; green over an officer's column.
+    func header(editable: Bool, _ book: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_format>? {
+        if let format = headerFormats[editable ? 1 : 0] { return format }
         let format = base(book)
         format_set_bold(format)
-        format_set_bg_color(format, Self.headerFill)
+        format_set_bg_color(format, editable ? Self.editableHeaderFill : Self.headerFill)
         format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
         format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
         format_set_text_wrap(format)
-        headerFormat = format
+        headerFormats[editable ? 1 : 0] = format
         return format
     }
 

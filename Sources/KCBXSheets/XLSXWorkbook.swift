@@ -92,8 +92,9 @@ public final class XLSXWorkbook {
         }
     }
 
-    /// Sets the document properties shown in Excel's 文件 → 属性.
-    public func setProperties(title: String, subject: String? = nil, author: String = "kcbx") throws(KCBXError) {
+    /// Sets the document properties shown in Excel's 文件 → 属性; `created` (seconds since 1970, UTC)
+    /// fixes the creation time written, for byte-identical files (default: now).
+    public func setProperties(title: String, subject: String? = nil, author: String = "kcbx", created: Int? = nil) throws(KCBXError) {
         let book = try openBook()
         let status: lxw_error = title.withCString { t in
             (subject ?? "").withCString { s in
@@ -102,6 +103,7 @@ public final class XLSXWorkbook {
                     properties.title = UnsafeMutablePointer(mutating: t)
                     if subject != nil { properties.subject = UnsafeMutablePointer(mutating: s) }
                     properties.author = UnsafeMutablePointer(mutating: a)
+                    if let created { properties.created = time_t(created) }
                     return workbook_set_properties(book, &properties)
                 }
             }

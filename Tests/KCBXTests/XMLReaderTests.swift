@@ -211,6 +211,41 @@ import Testing
         #expect(e?.line == 1)
     }
 
+    @Test func gzipIsInflatedWhateverTheFileIsCalled() throws {
+        let plain = Self.write(Self.xueji)
+        let gz = plain.deletingLastPathComponent().appendingPathComponent("xueji.xml")
+        CSVFixture.shell("gzip -c '\(plain.path)' > '\(gz.path)'")
+        let fields = ["姓名", "身份证件号", "@学校标识码"]
+        #expect(try Self.readAll(gz, record: "学生", fields: fields).rows.map(\.values)
+                == Self.readAll(plain, record: "学生", fields: fields).rows.map(\.values))
+        #expect(try Self.readAll(gz, record: "学生", fields: fields).rows.map(\.line) == [4, 9, 13])
+    }
+
+    @Test func aTruncatedGzipIsReportedAsSuch() throws {
+        var xml = "<导出>"
+        for i in 1...2000 { xml += "<学生><姓名>学生\(i)</姓名></学生>" }
+        let plain = Self.write(xml + "</导出>")
+        let gz = plain.deletingLastPathComponent().appendingPathComponent("cut.xml.gz")
+        CSVFixture.shell("gzip -c '\(plain.path)' | head -c 2000 > '\(gz.path)'")
+        let e = Self.error { _ = try Self.readAll(gz, record: "学生", fields: ["姓名"]) }
+        #expect(e?.kind == .input)
+        #expect(e?.message.contains("truncated") == true, "\(String(describing: e))")
+        #expect(e?.message.hasPrefix("malformed XML") == false)
+    }
+
+    @Test func aGzipBombStopsAtTheLimit() throws {
+        let plain = Self.write("<导出>" + String(repeating: "<学生><姓名>甲</姓名></学生>", count: 100_000) + "</导出>")
+        let gz = plain.deletingLastPathComponent().appendingPathComponent("bomb.xml")
+        CSVFixture.shell("gzip -c '\(plain.path)' > '\(gz.path)'")
+        var count = 0
+        let e = Self.error {
+            let reader = try XMLRecordReader(url: gz, record: "学生", fields: ["姓名"], limits: .init(maxInflatedBytes: 1 << 20))
+            while try reader.next() != nil { count += 1 }
+        }
+        #expect(e?.kind == .input)
+        #expect(count < 100_000)
+    }
+
     @Test func nothingIsPrintedToStandardError() throws {
         let captured = try Self.capturingStandardError {
             _ = Self.error { _ = try Self.readAll(Self.write("<导出><学生></导出>"), record: "学生", fields: ["姓名"]) }
@@ -218,6 +253,43 @@ import Testing
             _ = Self.error { _ = try Self.readAll(Self.write("<?xml version='1.0' encoding='no-such-encoding'?><a/>"), record: "学生", fields: ["姓名"]) }
         }
         for libxml2Noise in ["parser error", "I/O error", "encoding error", "Unsupported encoding"] { #expect(!captured.contains(libxml2Noise)) }
+    }
+
+    /// Records per second on a 200,000-record 学籍 export, plain and gzipped (KCBX_BENCH=1 to run).
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["KCBX_BENCH"] != nil))
+    func benchmark200kRecords() throws {
+        let dir = TestSupport.temporaryDirectory("kcbx-xml-bench")
+        let plain = dir.appendingPathComponent("xueji.xml")
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<导出 批次=\"2026-11\">\n"
+        xml.reserveCapacity(80 << 20)
+        for i in 0..<200_000 {
+            xml += """
+                  <学生 学校标识码="21370\(10000 + i % 300)">
+                    <姓名>学生\(i)</姓名>
+                    <性别>\(i % 2 == 0 ? "男" : "女")</性别>
+                    <出生日期>2015-0\(1 + i % 9)-1\(i % 10)</出生日期>
+                    <身份证件号>37078320150101\(String(1000 + i % 9000))</身份证件号>
+                    <全国学籍号>G37078320150101\(String(1000 + i % 9000))</全国学籍号>
+                    <年级>\(1 + i % 9)</年级>
+                  </学生>
+
+                """
+        }
+        xml += "</导出>\n"
+        try xml.write(to: plain, atomically: false, encoding: .utf8)
+        let gz = dir.appendingPathComponent("xueji.xml.gz")
+        CSVFixture.shell("gzip -c '\(plain.path)' > '\(gz.path)'")
+        let fields = ["姓名", "性别", "出生日期", "身份证件号", "全国学籍号", "年级", "@学校标识码"]
+        for (label, url) in [("plain", plain), ("gzip", gz)] {
+            let start = Date()
+            let reader = try XMLRecordReader(url: url, record: "学生", fields: fields)
+            var count = 0
+            while try reader.next() != nil { count += 1 }
+            let seconds = Date().timeIntervalSince(start)
+            #expect(count == 200_000)
+            let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            print("XML benchmark (\(label), \(size >> 20) MB): \(count) records in \(String(format: "%.2f", seconds)) s = \(Int(Double(count) / seconds)) records/s")
+        }
     }
 
     // MARK: helpers
