@@ -5,12 +5,20 @@ public enum Sex: String, Sendable, Codable, Hashable {
     case male = "男", female = "女"
     /// Parses 男/女/1/2/M/F/male/female/男性/女性 (full-width too); `nil` when unknown (0, 9, 未知, blank).
     public static func parse(_ raw: String) -> Sex? {
-        // Fast path: the values that make up nearly every export.
-        switch raw {
-        case "男", "1", "M", "男性": return .male
-        case "女", "2", "F", "女性": return .female
-        case "": return nil
-        default: break
+        // Fast path on the UTF-8 bytes (a String switch compares non-ASCII text by canonical
+        // equivalence, which is slow): 男 E7 94 B7, 女 E5 A5 B3, 1, 2.
+        let u = raw.utf8
+        if u.count == 3 {
+            if u.elementsEqual([0xE7, 0x94, 0xB7]) { return .male }
+            if u.elementsEqual([0xE5, 0xA5, 0xB3]) { return .female }
+        } else if u.count == 1 {
+            switch u.first {
+            case UInt8(ascii: "1"), UInt8(ascii: "M"), UInt8(ascii: "m"): return .male
+            case UInt8(ascii: "2"), UInt8(ascii: "F"), UInt8(ascii: "f"): return .female
+            default: return nil
+            }
+        } else if u.isEmpty {
+            return nil
         }
         switch TextFolding.compact(raw) {
         case "男", "1", "m", "male", "男性", "男孩", "男生", "boy": return .male
@@ -63,8 +71,8 @@ public struct IDNumber: Sendable, Hashable {
     public let raw: String
     /// Normalized (half-width, upper-case X, 18 characters for resident/legacy); "" when there is none.
     public let normalized: String
-    public let kind: Kind
     public let defects: [Defect]
+    public let kind: Kind
 
     public init(raw: String, normalized: String, kind: Kind, defects: [Defect]) {
         self.raw = raw; self.normalized = normalized; self.kind = kind; self.defects = defects
