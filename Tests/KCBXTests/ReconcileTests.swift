@@ -4,6 +4,7 @@ import Testing
 @testable import KCBXLink
 @testable import KCBXNormalize
 @testable import KCBXReconcile
+@testable import KCBXStore
 
 /// A hand-built county for rule tests: a source per role with every field the rules read, and each
 /// record tagged with the child it belongs to (the person index groups records by tag, as the link
@@ -336,5 +337,56 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
                                         cases: [], periods: [:])
         print("ledger update: \(String(format: "%.2f", Date().timeIntervalSince(ledgerStarted))) s for \(changed.count) cases")
         #expect(!result.findings.isEmpty)
+    }
+}
+
+/// The rules alone, on a synthetic county with the true person index (not a unit test): set
+/// KCBX_ORACLE_COUNTY (a `kcbx synth` folder) and KCBX_ORACLE_STORE (the store of a run on it, at least
+/// to normalize). Prints precision and recall per code, so rule errors show apart from linkage errors.
+@Suite struct ReconcileOracle {
+    static let env = ProcessInfo.processInfo.environment
+
+    @Test(.enabled(if: env["KCBX_ORACLE_COUNTY"] != nil && env["KCBX_ORACLE_STORE"] != nil))
+    func rulesOnTheTrueIndex() throws {
+        let county = URL(fileURLWithPath: Self.env["KCBX_ORACLE_COUNTY"]!)
+        let store = try Store(url: URL(fileURLWithPath: Self.env["KCBX_ORACLE_STORE"]!))
+        let config = try PipelineFile.load(county.appendingPathComponent("pipeline.yaml"))
+        let period = PipelineConfig.period(of: config.asOf)
+        let parts = try #require(try store.loadResult(period: period, stage: .normalize))
+        let sources = try parts.map { p in var r = BinaryReader(p.bytes); return try NormalizedSource(from: &r) }
+        let truth = county.appendingPathComponent("truth")
+        var key: [String: String] = [:]
+        for row in try TestSupport.csvRows(truth.appendingPathComponent("records.csv")).dropFirst() { key[row[0] + "#" + row[1]] = row[2] }
+        // The true index: records grouped by person_key (the school directory, which has none, one person per record).
+        var persons: [PersonIndex.Person] = [], position: [String: Int32] = [:], personOf: [[Int32]] = []
+        for (s, source) in sources.enumerated() {
+            personOf.append(source.records.enumerated().map { i, r in
+                let k = key["\(source.source)#\(r.recordNumber)"] ?? "record:\(s)#\(i)"
+                if let p = position[k] { persons[Int(p)].members.append(RecordRef(source: s, record: i)); return p }
+                position[k] = Int32(persons.count)
+                persons.append(.init(id: k, members: [RecordRef(source: s, record: i)]))
+                return Int32(persons.count - 1)
+            })
+        }
+        let index = PersonIndex(personOf: personOf, rule: personOf.map { $0.map { _ in .exactID } },
+                                probability: personOf.map { $0.map { _ in 1 } }, persons: persons)
+        let started = Date()
+        let result = ReconcileStage.run(sources, index: index, config: config)
+        print("reconcile on the true index: \(String(format: "%.2f", Date().timeIntervalSince(started))) s, \(result.findings.count) findings")
+        var expected = Set<String>(), priority = Set<String>()
+        for row in try TestSupport.csvRows(truth.appendingPathComponent("findings.csv")).dropFirst() {
+            expected.insert(row[0] + "|" + row[1]); if row[4] == "true" { priority.insert(row[0] + "|" + row[1]) }
+        }
+        let found = Set(result.findings.map { $0.code.rawValue + "|" + $0.personID })
+        let foundPriority = Set(result.findings.filter(\.priority).map { $0.code.rawValue + "|" + $0.personID })
+        for code in FindingCode.allCases {
+            let t = expected.filter { $0.hasPrefix(code.rawValue + "|") }, f = found.filter { $0.hasPrefix(code.rawValue + "|") }
+            print("\(code.rawValue)\tprecision \(f.isEmpty ? 1 : Double(t.intersection(f).count) / Double(f.count))\trecall \(t.isEmpty ? 1 : Double(t.intersection(f).count) / Double(t.count))\t\(f.count)/\(t.count)")
+            for miss in t.subtracting(f).sorted().prefix(3) { print("  missed \(miss)") }
+            for extra in f.subtracting(t).sorted().prefix(3) {
+                print("  extra \(extra): \(result.findings.first { $0.code.rawValue + "|" + $0.personID == extra }?.detail ?? "")")
+            }
+        }
+        print("priority: recall \(Double(priority.intersection(found).count) / Double(max(1, priority.count))), flagged wrongly \(foundPriority.subtracting(priority).count)")
     }
 }
