@@ -205,6 +205,20 @@ extension ReconcileStage {
             let cols = ctx.columns[ref.source], r = ctx.sources[ref.source].records[ref.record]
             return [cols.fatherID, cols.motherID, cols.fatherName, cols.motherName].map { cols.value($0, r) }
         }
+        /// A parent in common: the same father's (mother's) ID, or — where either lacks that ID — the
+        /// same name; a parent whose IDs differ on both records rules it out (namesake fathers).
+        func shareParent(_ a: [String], _ b: [String]) -> Bool {
+            var shared = false
+            for (id, name) in [(0, 2), (1, 3)] {
+                if !a[id].isEmpty && !b[id].isEmpty {
+                    if a[id] != b[id] { return false }
+                    shared = true
+                } else if !a[name].isEmpty && a[name] == b[name] {
+                    shared = true
+                }
+            }
+            return shared
+        }
         var findings: [Finding] = []
         var twins: [Int32: [Int32]] = [:]
         for (head, others) in groups.sorted(by: { $0.key < $1.key }) {
@@ -213,7 +227,7 @@ extension ReconcileStage {
             let same = others.filter { o in
                 let op = parents(o)
                 let otherID = ctx.sources[o.source].records[o.record].id?.normalized ?? ""
-                return person(o) != person(head) && otherID != headID && zip(hp, op).contains { !$0.isEmpty && $0 == $1 }
+                return person(o) != person(head) && otherID != headID && shareParent(hp, op)
             }
             guard !same.isEmpty else { continue }
             let members = [head] + same

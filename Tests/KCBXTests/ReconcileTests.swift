@@ -12,7 +12,7 @@ import Testing
 struct TestCounty {
     static let asOf = CivilDate(iso: "2026-11-30")!
     static let roles: [(SourceRole, String, [CanonicalField])] = [
-        (.hukou, "公安户籍", [.idNumber, .name, .sex, .birthDate, .householdId, .registrationStatus, .statusDate, .town, .fatherName, .motherName]),
+        (.hukou, "公安户籍", [.idNumber, .name, .sex, .birthDate, .householdId, .registrationStatus, .statusDate, .town, .fatherName, .fatherId, .motherName]),
         (.studentStatus, "学籍", [.idNumber, .studentNumber, .name, .sex, .birthDate, .schoolCode, .status, .studyMode]),
         (.attendance, "考勤", [.idNumber, .name, .schoolCode, .absentDays, .absenceReason]),
         (.poverty, "扶贫", [.idNumber, .name, .status]),
@@ -208,6 +208,20 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
             $0.add(.hukou, "a", [.idNumber: TestCounty.id("20150302"), .name: "李娜", .sex: "女", .birthDate: "2015-03-02", .fatherName: "李强", .householdId: "H1"])
             $0.add(.studentStatus, "a", [.idNumber: TestCounty.id("20150302"), .status: "在读"])
             $0.add(.hukou, "a2", [.idNumber: TestCounty.id("20150302", seq: 246), .name: "李娜", .sex: "女", .birthDate: "2015-03-02", .fatherName: "李强", .householdId: "H2"])
+        },
+        RuleExample("namesakes whose fathers share a name but not an ID: nothing", []) {
+            for (who, seq, father) in [("a", 124, "370783199011170552"), ("b", 246, "370783198101201135")] {
+                $0.add(.hukou, who, [.idNumber: TestCounty.id("20130527", seq: seq), .name: "刘彤", .sex: "女", .birthDate: "2013-05-27",
+                                     .fatherName: "刘俊杰", .fatherId: father, .householdId: "H" + who])
+                $0.add(.studentStatus, who, [.idNumber: TestCounty.id("20130527", seq: seq), .status: "在读"])
+            }
+        },
+        RuleExample("two IDs with the same father's ID: duplicate_hukou", ["duplicate_hukou:a"]) {
+            for (who, seq) in [("a", 124), ("a2", 246)] {
+                $0.add(.hukou, who, [.idNumber: TestCounty.id("20130527", seq: seq), .name: "刘彤", .sex: "女", .birthDate: "2013-05-27",
+                                     .fatherName: "刘俊杰", .fatherId: "370783199011170552", .householdId: "H" + who])
+            }
+            $0.add(.studentStatus, "a", [.idNumber: TestCounty.id("20130527", seq: 124), .status: "在读"])
         },
         RuleExample("twins (same parents and birth date, other names): nothing", []) {
             $0.child("a", name: "张一"); $0.child("b", seq: 125, name: "张二")
