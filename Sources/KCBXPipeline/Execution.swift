@@ -86,13 +86,26 @@ final class Execution {
             return ["persons": result.persons.count]
         case .reconcile:
             let sources = try loadNormalized()
-            let result = ReconcileStage.run(sources, index: try loadIndex(), config: config)
-            try save(.reconcile, parts: [("findings", encode(result))])
+            let index = try loadIndex()
+            let result = ReconcileStage.run(sources, index: index, config: config)
+            // The ledger: this period's findings open, keep, close and reopen cases; saved with the result.
+            let changed = LedgerBook.update(period: period, config: config, result: result, sources: sources, index: index,
+                                            cases: try store.loadCases(), periods: try store.ledgerPeriods())
+            try store.saveReconcile(period: period, asOf: config.asOf, run: runID, parts: [("findings", encode(result))],
+                                    changedCases: changed)
             reconciled = result
-            return ["findings": result.findings.count]
+            let events = changed.flatMap { $0.history.filter { $0.period == period } }
+            return ["findings": result.findings.count, "priority": result.findings.filter(\.priority).count,
+                    "not_checked": result.notChecked.count, "cases_changed": changed.count,
+                    "cases_opened": events.filter { $0.kind == .opened || $0.kind == .reopened }.count,
+                    "cases_closed": events.filter { $0.kind == .closed }.count]
         case .report:
+            let ledger = try store.loadCases()
+            let periods = Array(try store.ledgerPeriods().keys)
             let input = ReportInput(config: config, period: period, sources: try loadNormalized(), index: try loadIndex(),
-                                    reconcile: try loadReconciled(), manifest: try manifest())
+                                    reconcile: try loadReconciled(), manifest: try manifest(),
+                                    cases: LedgerBook.view(asOf: period, ledger),
+                                    ledger: LedgerBook.figures(ledger, period: period, periods: periods))
             let target = config.outputDirectory.appendingPathComponent(period)
             let figures = try OutputFolder.replace(target, runID: runID) { (dir) throws(KCBXError) in try ReportStage.run(input, into: dir) }
             outputDirectory = target

@@ -32,8 +32,8 @@ struct PersonFacts {
 
     /// Town (镇街): hukou first, then any record that names one.
     var town: String {
-        for f in facts where f.kind == .hukouResident { let t = value(f, \.town); if !t.isEmpty { return t } }
-        for f in facts { let t = value(f, \.town); if !t.isEmpty { return t } }
+        for f in facts where f.kind == .hukouResident { let t = town(f); if !t.isEmpty { return t } }
+        for f in facts { let t = town(f); if !t.isEmpty { return t } }
         return ""
     }
 
@@ -45,7 +45,13 @@ struct PersonFacts {
         return ""
     }
 
-    func school(_ f: RecordFact) -> String { value(f, \.schoolCode) }
+    /// The record's 学校标识码 as normalized (10 digits), else as read.
+    func school(_ f: RecordFact) -> String {
+        let cols = ctx.columns[f.ref.source], r = record(f)
+        return r.schoolCode ?? cols.value(cols.schoolCode, r)
+    }
+    /// The record's town as the pipeline file spells it, else as read.
+    func town(_ f: RecordFact) -> String { record(f).town ?? value(f, \.town) }
     func firstSchool(_ kind: RecordFact.Kind) -> String {
         for f in facts where f.kind == kind { let v = school(f); if !v.isEmpty { return v } }
         return ""
@@ -120,9 +126,13 @@ struct PersonFacts {
 
     /// The resident hukou record the 学籍 records are compared with: one with the same ID when there is one.
     var referenceHukou: RecordFact? {
-        let residents = facts.filter { $0.kind == .hukouResident }
-        let statusIDs = Set(facts.filter(\.isStatus).compactMap { record($0).id?.normalized }.filter { !$0.isEmpty })
-        return residents.first { record($0).id.map { statusIDs.contains($0.normalized) } ?? false } ?? residents.first
+        var first: RecordFact? = nil
+        for h in facts where h.kind == .hukouResident {
+            if first == nil { first = h }
+            guard let id = record(h).id?.normalized, !id.isEmpty else { continue }
+            if facts.contains(where: { $0.isStatus && record($0).id?.normalized == id }) { return h }
+        }
+        return first
     }
 
     /// Why a 学籍 record's identity is wrong: its ID fails its check, its own birth date or sex disagree
@@ -195,6 +205,20 @@ extension ReconcileStage {
             let cols = ctx.columns[ref.source], r = ctx.sources[ref.source].records[ref.record]
             return [cols.fatherID, cols.motherID, cols.fatherName, cols.motherName].map { cols.value($0, r) }
         }
+        /// A parent in common: the same father's (mother's) ID, or — where either lacks that ID — the
+        /// same name; a parent whose IDs differ on both records rules it out (namesake fathers).
+        func shareParent(_ a: [String], _ b: [String]) -> Bool {
+            var shared = false
+            for (id, name) in [(0, 2), (1, 3)] {
+                if !a[id].isEmpty && !b[id].isEmpty {
+                    if a[id] != b[id] { return false }
+                    shared = true
+                } else if !a[name].isEmpty && a[name] == b[name] {
+                    shared = true
+                }
+            }
+            return shared
+        }
         var findings: [Finding] = []
         var twins: [Int32: [Int32]] = [:]
         for (head, others) in groups.sorted(by: { $0.key < $1.key }) {
@@ -203,7 +227,7 @@ extension ReconcileStage {
             let same = others.filter { o in
                 let op = parents(o)
                 let otherID = ctx.sources[o.source].records[o.record].id?.normalized ?? ""
-                return person(o) != person(head) && otherID != headID && zip(hp, op).contains { !$0.isEmpty && $0 == $1 }
+                return person(o) != person(head) && otherID != headID && shareParent(hp, op)
             }
             guard !same.isEmpty else { continue }
             let members = [head] + same
@@ -211,7 +235,8 @@ extension ReconcileStage {
             for p in ps { twins[p, default: []].append(contentsOf: ps.filter { $0 != p }) }
             let ids = members.compactMap { ctx.sources[$0.source].records[$0.record].id?.normalized }.filter { !$0.isEmpty }
             let priority = ps.contains { p in ctx.index.persons[Int(p)].members.contains { ctx.sources[$0.source].role.marksPriority } }
-            let town = ctx.columns[head.source].value(ctx.columns[head.source].town, ctx.sources[head.source].records[head.record])
+            let headRecord = ctx.sources[head.source].records[head.record]
+            let town = headRecord.town ?? ctx.columns[head.source].value(ctx.columns[head.source].town, headRecord)
             findings.append(Finding(code: .duplicateHukou, personID: ctx.index.persons[Int(person(head))].id, priority: priority,
                                     evidence: members.sorted(),
                                     detail: "同一儿童在户籍中以 \(members.count) 个身份证件号登记（\(ids.map(maskID).joined(separator: "、"))），姓名、出生日期、性别及父母相同",

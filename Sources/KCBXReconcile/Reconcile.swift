@@ -31,6 +31,7 @@ public enum ReconcileStage {
 
         func deferralValid(_ validUntil: String) -> Bool {
             if validUntil.isEmpty { return true }
+            if let d = CivilDate(iso: validUntil) { return d >= asOf }
             if case .date(let d) = DateParser.parse(validUntil) { return d >= asOf }
             return true  // an unreadable end date is not taken as expired
         }
@@ -43,7 +44,10 @@ public enum ReconcileStage {
         let columns = sources.map(SourceColumns.init)
         var attendanceSchools = Set<String>()
         for (s, source) in sources.enumerated() where source.role == .attendance {
-            for r in source.records { let v = columns[s].value(columns[s].schoolCode, r); if !v.isEmpty { attendanceSchools.insert(v) } }
+            for r in source.records {
+                let v = r.schoolCode ?? columns[s].value(columns[s].schoolCode, r)
+                if !v.isEmpty { attendanceSchools.insert(v) }
+            }
         }
         var hasActive = [Bool](repeating: false, count: index.persons.count)
         for (s, source) in sources.enumerated() where source.role == .studentStatus && s < index.personOf.count {
@@ -154,12 +158,12 @@ public enum ReconcileStage {
             if f.homeTaught { homeTaught += 1 }
         }
         let view = PersonFacts(ctx: ctx, facts: facts)
-        let birth = view.birthDate
+        // The birth date matters only to the rules of unenrolled children.
+        let birth = (active == 0 && (resident > 0 || disability > 0)) ? view.birthDate : nil
         let inCohort = birth.map { ctx.cohort.contains($0) } ?? false
-        let town = view.town
         func emit(_ code: FindingCode, _ evidence: [RecordRef], _ detail: String, school: String = "") {
             out.append(Finding(code: code, personID: person.id, priority: priority, evidence: evidence.sorted(), detail: detail,
-                               town: town, schoolCode: school.isEmpty ? view.activeSchool : school))
+                               town: view.town, schoolCode: school.isEmpty ? view.activeSchool : school))
         }
         let born = birth.map { "出生\($0)" } ?? "出生日期不详"
 
@@ -178,14 +182,15 @@ public enum ReconcileStage {
         // 空挂学籍
         if ctx.checks.contains(.phantomStatus) && active > 0 && !duplicate && !deceased {
             var phantom: [RecordRef] = [], schools: [String] = []
-            let attended = view.attendanceSchools
             for f in facts where f.kind == .statusActive && !f.suspended {
                 let school = view.school(f)
-                if !school.isEmpty && ctx.attendanceSchools.contains(school) && !attended.contains(school) {
+                if !school.isEmpty && ctx.attendanceSchools.contains(school)
+                    && !facts.contains(where: { $0.kind == .attendance && view.school($0) == school }) {
                     phantom.append(f.ref); schools.append(school)
                 }
             }
             if !phantom.isEmpty {
+                let attended = view.attendanceSchools
                 let elsewhere = attended.isEmpty ? "本人无任何学校考勤记录" : "本人在学校 \(attended.sorted().joined(separator: "、")) 考勤"
                 emit(.phantomStatus, phantom + view.refs(.attendance),
                      "学籍在学校 \(schools.joined(separator: "、"))，该校考勤名单中无此学生；\(elsewhere)", school: schools[0])
@@ -239,7 +244,7 @@ public enum ReconcileStage {
             }
             if !records.isEmpty {
                 emit(.identityMismatch, records + (hukou.map { [$0.ref] } ?? []), why.joined(separator: "；"),
-                     school: view.school(facts.first { $0.ref == records[0] }!))
+                     school: facts.first { $0.ref == records[0] }.map(view.school) ?? "")
             }
         }
         // 户籍重复 (within one person of the index)

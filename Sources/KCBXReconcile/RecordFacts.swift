@@ -69,32 +69,63 @@ struct RecordFact {
 }
 
 /// Reading the values departments use for states. Matching is by containment, so that `正常在读`,
-/// `户籍迁出` or `事假（3天）` read as what they say.
+/// `户籍迁出` or `事假（3天）` read as what they say; done on UTF-8 bytes (no Foundation bridging in
+/// the hot loop), with the usual exact values first.
 enum StateWords {
+    /// A word to look for, as UTF-8 bytes.
+    struct Word: Sendable {
+        let bytes: [UInt8]
+        init(_ s: String) { bytes = Array(s.utf8) }
+    }
+    static let dead = Word("死亡"), movedOut = Word("迁出"), cancelled = Word("注销"), missing = Word("失踪"), lost = Word("失联")
+    static let dropout = Word("辍学"), transferred = Word("转出"), graduated = Word("毕业"), completed = Word("结业")
+    static let reading = Word("在读"), registered = Word("在籍"), atSchool = Word("在校"), suspended = Word("休学")
+    static let sick = Word("病假"), personal = Word("事假"), outOfSchool = Word("失学"), notEntered = Word("未入学")
+    static let homeTeaching = Word("送教上门"), exemption = Word("免")
+
+    /// `value` contains `word`.
+    static func has(_ value: String, _ word: Word) -> Bool {
+        var value = value
+        return value.withUTF8 { hay in
+            let needle = word.bytes
+            guard hay.count >= needle.count, let first = needle.first else { return needle.isEmpty }
+            var i = 0
+            while i <= hay.count - needle.count {
+                if hay[i] == first {
+                    var j = 1
+                    while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     static func registration(_ v: String) -> RecordFact.Kind {
-        if v.isEmpty { return .hukouResident }
-        if v.contains("死亡") { return .hukouDead }
-        if v.contains("迁出") || v.contains("注销") || v.contains("失踪") || v.contains("失联") { return .hukouGone }
+        if v.isEmpty || v == "正常" { return .hukouResident }
+        if has(v, dead) { return .hukouDead }
+        if has(v, movedOut) || has(v, cancelled) || has(v, missing) || has(v, lost) { return .hukouGone }
         return .hukouResident
     }
 
     static func status(_ v: String) -> RecordFact.Kind {
-        if v.isEmpty { return .statusActive }
-        if v.contains("辍学") { return .statusDropout }
-        if v.contains("转出") { return .statusTransferred }
-        if v.contains("毕业") || v.contains("结业") || v.contains("死亡") || v.contains("注销") { return .statusOther }
-        if v.contains("在读") || v.contains("在籍") || v.contains("在校") || v.contains("休学") { return .statusActive }
+        if v.isEmpty || v == "在读" { return .statusActive }
+        if has(v, dropout) { return .statusDropout }
+        if has(v, transferred) { return .statusTransferred }
+        if has(v, graduated) || has(v, completed) || has(v, dead) || has(v, cancelled) { return .statusOther }
+        if has(v, reading) || has(v, registered) || has(v, atSchool) || has(v, suspended) { return .statusActive }
         return .statusOther
     }
 
     /// 病假, 事假 and approved 休学 excuse an absence; anything else, or nothing, does not.
     static func excused(_ reason: String) -> Bool {
-        reason.contains("病假") || reason.contains("事假") || reason.contains("休学")
+        has(reason, sick) || has(reason, personal) || has(reason, suspended)
     }
 
-    static func reportedOut(_ v: String) -> Bool { v.contains("辍学") || v.contains("失学") || v.contains("未入学") }
+    static func reportedOut(_ v: String) -> Bool { has(v, dropout) || has(v, outOfSchool) || has(v, notEntered) }
 
-    static func homeTaught(_ v: String) -> Bool { v.contains("送教上门") }
+    static func homeTaught(_ v: String) -> Bool { !v.isEmpty && has(v, homeTeaching) }
 
     /// Leading digits of a count such as `15`, `15天`, `15.0`; nil when there are none.
     static func days(_ v: String) -> Int? {
@@ -118,7 +149,7 @@ extension ReconcileStage {
         case .studentStatus:
             let status = cols.value(cols.status, record)
             f.kind = StateWords.status(status)
-            f.suspended = status.contains("休学")
+            f.suspended = f.kind == .statusActive && StateWords.has(status, StateWords.suspended)
             f.homeTaught = StateWords.homeTaught(cols.value(cols.studyMode, record))
         case .attendance:
             f.kind = .attendance
@@ -134,7 +165,7 @@ extension ReconcileStage {
         case .justice: f.kind = .justice
         case .deferral:
             f.kind = ctx.deferralValid(cols.value(cols.validUntil, record)) ? .deferralValid : .deferralExpired
-            f.exemption = f.kind == .deferralValid && cols.value(cols.deferralType, record).contains("免")
+            f.exemption = f.kind == .deferralValid && StateWords.has(cols.value(cols.deferralType, record), StateWords.exemption)
         case .schools: f.kind = .other
         }
         return f

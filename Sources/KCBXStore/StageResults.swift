@@ -11,22 +11,25 @@ extension Store {
     public func saveResult(period: String, stage: Stage, run: Int64, parts: [(name: String, bytes: [UInt8])]) throws(KCBXError) {
         // `access` runs in one transaction: the old result stays until the new one is complete.
         try access("saving the \(stage.rawValue) results") { db in
-            do {
-                try db.execute(sql: "DELETE FROM stage_result WHERE period = ? AND stage = ?", arguments: [period, stage.rawValue])
-                let insert = try db.makeStatement(sql: """
-                    INSERT INTO stage_result (period, stage, part, chunk, run_id, format, data) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for part in parts {
-                    var chunk = 0
-                    var offset = 0
-                    repeat {
-                        let end = min(part.bytes.count, offset + Store.chunkSize)
-                        let data = Data(part.bytes[offset..<end])
-                        try insert.execute(arguments: [period, stage.rawValue, part.name, chunk, run, Store.resultFormat, data])
-                        chunk += 1; offset = end
-                    } while offset < part.bytes.count
-                }
-            }
+            try Store.writeResult(db, period: period, stage: stage, run: run, parts: parts)
+        }
+    }
+
+    /// Replaces the stored result inside the caller's transaction (the ledger saves it with its own changes).
+    static func writeResult(_ db: Database, period: String, stage: Stage, run: Int64, parts: [(name: String, bytes: [UInt8])]) throws {
+        try db.execute(sql: "DELETE FROM stage_result WHERE period = ? AND stage = ?", arguments: [period, stage.rawValue])
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO stage_result (period, stage, part, chunk, run_id, format, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for part in parts {
+            var chunk = 0
+            var offset = 0
+            repeat {
+                let end = min(part.bytes.count, offset + Store.chunkSize)
+                let data = Data(part.bytes[offset..<end])
+                try insert.execute(arguments: [period, stage.rawValue, part.name, chunk, run, Store.resultFormat, data])
+                chunk += 1; offset = end
+            } while offset < part.bytes.count
         }
     }
 
