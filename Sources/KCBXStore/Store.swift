@@ -100,6 +100,7 @@ public final class Store: @unchecked Sendable {
                 t.primaryKey(["period", "stage", "part", "chunk"])
             }
         }
+        registerReviewMigration(&m)
         return m
     }
 }
