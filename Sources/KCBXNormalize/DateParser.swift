@@ -18,6 +18,9 @@ public enum DateParser {
     /// ignored, blanks and placeholders (无, 不详, -) are `.empty`, and a day that does not exist is
     /// `.invalid` with that reason. Messages never repeat a value that looks like an ID number in full.
     public static func parse(_ raw: String) -> Result {
+        // Fast path: yyyy-MM-dd and yyyyMMdd in ASCII, the forms of nearly every export.
+        var copy = raw
+        if let fast = copy.withUTF8(parseFast) { return fast }
         // Fold into ASCII: digits, separators ('-'), an end mark ('.' for 日/号), 'T'/space before a time.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(raw.utf8.count)
@@ -79,6 +82,19 @@ public enum DateParser {
         default:
             return .invalid(expected(raw))
         }
+    }
+
+    static func parseFast(_ b: UnsafeBufferPointer<UInt8>) -> Result? {
+        @inline(__always) func digits(_ range: Range<Int>) -> Int? {
+            var v = 0
+            for i in range { guard b[i] &- 0x30 < 10 else { return nil }; v = v * 10 + Int(b[i] - 0x30) }
+            return v
+        }
+        if b.count == 10, b[4] == 0x2D, b[7] == 0x2D, let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) {
+            return day(y, m, d)
+        }
+        if b.count == 8, let v = digits(0..<8) { return day(v / 10000, (v / 100) % 100, v % 100) }
+        return nil
     }
 
     /// 1900 date system: serial 1 is 1900-01-01, with Excel's fictitious 1900-02-29 at 60.

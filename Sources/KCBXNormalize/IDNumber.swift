@@ -5,12 +5,20 @@ public enum Sex: String, Sendable, Codable, Hashable {
     case male = "男", female = "女"
     /// Parses 男/女/1/2/M/F/male/female/男性/女性 (full-width too); `nil` when unknown (0, 9, 未知, blank).
     public static func parse(_ raw: String) -> Sex? {
-        // Fast path: the values that make up nearly every export.
-        switch raw {
-        case "男", "1", "M", "男性": return .male
-        case "女", "2", "F", "女性": return .female
-        case "": return nil
-        default: break
+        // Fast path on the UTF-8 bytes (a String switch compares non-ASCII text by canonical
+        // equivalence, which is slow): 男 E7 94 B7, 女 E5 A5 B3, 1, 2.
+        let u = raw.utf8
+        if u.count == 3 {
+            if u.elementsEqual([0xE7, 0x94, 0xB7]) { return .male }
+            if u.elementsEqual([0xE5, 0xA5, 0xB3]) { return .female }
+        } else if u.count == 1 {
+            switch u.first {
+            case UInt8(ascii: "1"), UInt8(ascii: "M"), UInt8(ascii: "m"): return .male
+            case UInt8(ascii: "2"), UInt8(ascii: "F"), UInt8(ascii: "f"): return .female
+            default: return nil
+            }
+        } else if u.isEmpty {
+            return nil
         }
         switch TextFolding.compact(raw) {
         case "男", "1", "m", "male", "男性", "男孩", "男生", "boy": return .male
@@ -63,8 +71,8 @@ public struct IDNumber: Sendable, Hashable {
     public let raw: String
     /// Normalized (half-width, upper-case X, 18 characters for resident/legacy); "" when there is none.
     public let normalized: String
-    public let kind: Kind
     public let defects: [Defect]
+    public let kind: Kind
 
     public init(raw: String, normalized: String, kind: Kind, defects: [Defect]) {
         self.raw = raw; self.normalized = normalized; self.kind = kind; self.defects = defects
@@ -150,7 +158,7 @@ public struct IDNumber: Sendable, Hashable {
     static func classify18(_ b: UnsafeBufferPointer<UInt8>, raw: String, normalized: String, defects: [Defect]) -> IDNumber {
         var defects = defects
         let checkOK = checkByte(b) == b[17]
-        let dateOK = embeddedDate(b, at: 6, century: nil) != nil
+        let dateOK = embeddedDate(b, at: 6) != nil
         let kind: Kind
         if b[0] == UInt8(ascii: "8"), b[1] >= UInt8(ascii: "1"), b[1] <= UInt8(ascii: "3"), b[2..<6].allSatisfy({ $0 == 0x30 }) {
             kind = .hkMacauTaiwan
@@ -178,7 +186,7 @@ public struct IDNumber: Sendable, Hashable {
         var up = Array(b[0..<6]) + [0x31, 0x39] + Array(b[6..<15])
         up.append(up.withUnsafeBufferPointer(checkByte))
         if !isProvince(b[0], b[1]) { defects.append(.unknownRegion) }
-        let dateOK = up.withUnsafeBufferPointer { embeddedDate($0, at: 6, century: nil) } != nil
+        let dateOK = up.withUnsafeBufferPointer { embeddedDate($0, at: 6) } != nil
         if !dateOK { defects.append(.badBirthDate) }
         return IDNumber(raw: raw, normalized: String(decoding: up, as: UTF8.self), kind: dateOK ? .legacy : .invalid, defects: defects)
     }
@@ -233,17 +241,14 @@ public struct IDNumber: Sendable, Hashable {
     /// Today, once per process: a birth date after it is impossible.
     static let today = CivilDate.today()
 
-    /// The date written as `yyyyMMdd` at `offset` (or `yyMMdd` with `century`), if it exists and
-    /// lies between 1900-01-01 and today.
-    static func embeddedDate(_ b: UnsafeBufferPointer<UInt8>, at offset: Int, century: Int?) -> CivilDate? {
-        let n = century == nil ? 8 : 6
-        guard offset + n <= b.count else { return nil }
+    /// The date written as `yyyyMMdd` at `offset`, if it exists and lies between 1900-01-01 and today.
+    static func embeddedDate(_ b: UnsafeBufferPointer<UInt8>, at offset: Int) -> CivilDate? {
+        guard offset + 8 <= b.count else { return nil }
         var value = 0
-        for i in offset..<(offset + n) {
+        for i in offset..<(offset + 8) {
             guard isDigit(b[i]) else { return nil }
             value = value * 10 + Int(b[i] - 0x30)
         }
-        if let century { value += century * 1_000_000 }
         guard value >= 1900_01_01, let date = CivilDate(yyyymmdd: value), date <= today else { return nil }
         return date
     }
@@ -263,18 +268,12 @@ public struct IDNumber: Sendable, Hashable {
     /// Usable as an identity key (resident, legacy upgraded, HK/Macau/Taiwan, foreign permanent).
     public var isValid: Bool { [.resident, .legacy, .hkMacauTaiwan, .foreignPermanent].contains(kind) }
 
-    /// The birth date embedded in the number: for usable numbers, and for damaged ones whose date
-    /// digits survived. An old 15-character permanent residence card gives `yyMMdd`, read as the
-    /// most recent such date not after today.
+    /// The birth date embedded in the number: for usable 18-character numbers (including the 2023
+    /// permanent residence card), and for damaged ones whose date digits survived.
     public var birthDate: CivilDate? {
         switch kind {
-        case .resident, .legacy, .hkMacauTaiwan, .damaged:
-            return withBytes { Self.embeddedDate($0, at: 6, century: nil) }
-        case .foreignPermanent:
-            return withBytes { b in
-                if b.count == 18 { return Self.embeddedDate(b, at: 6, century: nil) }
-                return Self.embeddedDate(b, at: 5, century: 20) ?? Self.embeddedDate(b, at: 5, century: 19)
-            }
+        case .resident, .legacy, .hkMacauTaiwan, .damaged, .foreignPermanent:
+            return withBytes { b in b.count == 18 ? Self.embeddedDate(b, at: 6) : nil }
         case .invalid, .missing:
             return nil
         }

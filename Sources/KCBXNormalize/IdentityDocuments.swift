@@ -17,6 +17,12 @@ public struct StudentNumber: Sendable, Hashable {
     /// number is parsed with all its checks (its raw value is the part after the `G`). A value
     /// without a letter that is itself an ID number yields that ID too.
     public static func parse(_ raw: String) -> StudentNumber {
+        // Fast path: `G` and 18 ASCII characters, as the national system exports it.
+        let utf8 = raw.utf8
+        if utf8.count == 19, utf8.first == UInt8(ascii: "G") {
+            let id = IDNumber.parse(String(Substring(raw).dropFirst()))
+            if id.defects.isEmpty { return StudentNumber(raw: raw, normalized: raw, idNumber: id, isLocal: false) }
+        }
         let (bytes, _) = IDNumber.fold(raw)
         guard let first = bytes.first, !IDNumber.placeholders.contains(TextFolding.compact(raw)) else {
             return StudentNumber(raw: raw, normalized: "", idNumber: nil, isLocal: false)

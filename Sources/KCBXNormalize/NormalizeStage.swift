@@ -27,10 +27,13 @@ public struct NormalizedRecord: Sendable {
     /// 全国学籍号, normalized.
     public var studentNumber: String?
     public var name: PersonName?
-    /// The record's own sex (`sex`); the ID's is `id?.sex`.
-    public var sex: Sex?
     /// The record's own birth date (`birth_date`), else the one in its ID number.
     public var birthDate: CivilDate?
+    /// The record's own sex (`sex`); the ID's is `id?.sex`.
+    public var sex: Sex?
+    /// Disagreements and unknown codes found (each also described in `notes`).
+    public var flags: Flags
+    // (sex and flags sit after birthDate so that they fill its padding: millions of records are held.)
     /// Every value as read, aligned with the source's fields.
     public var values: [String]
     /// Problems found in the record's values (an ID's defects, an impossible date), for evidence.
@@ -40,8 +43,6 @@ public struct NormalizedRecord: Sendable {
     public var town: String?
     /// 学校标识码, normalized to 10 ASCII digits; `nil` when absent or malformed.
     public var schoolCode: String?
-    /// Disagreements and unknown codes found (each also described in `notes`).
-    public var flags: Flags
 
     public init(recordNumber: Int, line: Int, id: IDNumber?, studentNumber: String?, name: PersonName?, sex: Sex?,
                 birthDate: CivilDate?, values: [String], notes: [String], town: String? = nil, schoolCode: String? = nil,
@@ -127,27 +128,45 @@ public enum NormalizeStage {
 
     static let chunk = 8192
 
+    /// Normalizes one source. Workers write records straight into the result's storage, each in
+    /// its chunk's slots; the few gaps left by rejects are closed by moving records down (no copy,
+    /// no retain/release of millions of values).
     static func normalize(_ table: SourceTable, context: Context) -> NormalizedSource {
         let columns = Columns(table)
-        let chunks = (table.records.count + chunk - 1) / chunk
-        let results = ConcurrentResults<([NormalizedRecord], [Reject])>(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            var worker = Worker(context: context, columns: columns, checkSchools: table.role != .schools)
-            var records: [NormalizedRecord] = []
-            var rejects: [Reject] = []
-            records.reserveCapacity(chunk)
-            for raw in table.records[(c * chunk)..<min(table.records.count, (c + 1) * chunk)] {
-                if let record = worker.normalize(raw) { records.append(record) } else {
-                    rejects.append(Reject(recordNumber: raw.recordNumber, line: raw.line, raw: raw.values,
-                                          reason: "no ID number, student number or name to identify the child"))
+        let n = table.records.count
+        let chunks = (n + chunk - 1) / chunk
+        let results = ConcurrentResults<(count: Int, rejects: [Reject])>(count: chunks)
+        let records = [NormalizedRecord](unsafeUninitializedCapacity: n) { buffer, initialized in
+            guard let start = buffer.baseAddress else { initialized = 0; return }
+            let slots = Slots(base: start)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let base = slots.base
+                var worker = Worker(context: context, columns: columns, checkSchools: table.role != .schools)
+                var rejects: [Reject] = []
+                let start = c * chunk
+                var count = 0
+                for raw in table.records[start..<min(n, start + chunk)] {
+                    if let record = worker.normalize(raw) {
+                        (base + start + count).initialize(to: record)
+                        count += 1
+                    } else {
+                        rejects.append(Reject(recordNumber: raw.recordNumber, line: raw.line, raw: raw.values,
+                                              reason: "no ID number, student number or name to identify the child"))
+                    }
                 }
+                results[c] = (count, rejects)
             }
-            results[c] = (records, rejects)
+            let base = start
+            var filled = 0
+            for (c, result) in results.values.enumerated() {
+                let count = result?.count ?? 0
+                if filled != c * chunk && count > 0 { (base + filled).moveInitialize(from: base + c * chunk, count: count) }
+                filled += count
+            }
+            initialized = filled
         }
-        var records: [NormalizedRecord] = []
-        records.reserveCapacity(table.records.count)
         var rejects = table.rejects
-        for case let (r, j)? in results.values { records.append(contentsOf: r); rejects.append(contentsOf: j) }
+        for case let result? in results.values { rejects.append(contentsOf: result.rejects) }
         rejects.sort { $0.recordNumber < $1.recordNumber }
         return NormalizedSource(source: table.source, role: table.role, fields: table.fields, records: records, rejects: rejects)
     }
@@ -158,7 +177,7 @@ public enum NormalizeStage {
         let columns: Columns
         let checkSchools: Bool
         var han: LocalHanTable
-        var townMemo: [String: String?] = [:]
+        var townMemo: [BytesKey: String?] = [:]
 
         init(context: Context, columns: Columns, checkSchools: Bool) {
             self.context = context; self.columns = columns; self.checkSchools = checkSchools
@@ -234,9 +253,9 @@ public enum NormalizeStage {
             guard let c = columns.town, !v[c].isEmpty, let matcher = context.towns else { return nil }
             let raw = v[c]
             let town: String?
-            if let memo = townMemo[raw] { town = memo } else {
+            if let memo = townMemo[BytesKey(raw)] { town = memo } else {
                 town = matcher.match(raw)
-                townMemo[raw] = .some(town)
+                townMemo[BytesKey(raw)] = .some(town)
             }
             if town == nil {
                 flags.insert(.unknownTown)
@@ -258,6 +277,21 @@ public enum NormalizeStage {
             }
             return code
         }
+    }
+}
+
+/// The result's storage, shared by the workers: each writes only its own chunk's slots.
+struct Slots: @unchecked Sendable { let base: UnsafeMutablePointer<NormalizedRecord> }
+
+/// A string keyed by its exact UTF-8 bytes: hashing skips the canonical-equivalence work a `String`
+/// key does, which is what a memo of exact spellings needs.
+struct BytesKey: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    static func == (a: BytesKey, b: BytesKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    func hash(into hasher: inout Hasher) {
+        var s = text
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

@@ -39,10 +39,8 @@ public final class NameNormalizer: @unchecked Sendable {
 
     /// Normalizes one name through a worker's own view of the table (no lock once its chunks are held).
     func normalize(_ raw: String, local: inout LocalHanTable) -> PersonName {
-        var text = Substring(raw)
-        if !Self.isPlain(raw) {
-            text = Substring(raw.precomposedStringWithCompatibilityMapping)  // NFKC
-        }
+        if Self.isPlain(raw) { return normalizePlain(raw, local: &local) }
+        let text = Substring(raw.precomposedStringWithCompatibilityMapping)  // NFKC
         // Split off annotations in (…), […] or 【…】.
         var annotation: String? = nil
         var body = String.UnicodeScalarView()
@@ -98,6 +96,26 @@ public final class NameNormalizer: @unchecked Sendable {
                           isPlaceholder: Self.isPlaceholder(result))
     }
 
+    /// A name of CJK unified ideographs only, as nearly all are: no NFKC, no splitting; the raw
+    /// string is reused when no character needs simplifying.
+    func normalizePlain(_ raw: String, local: inout LocalHanTable) -> PersonName {
+        var pinyin = ""
+        var simplified = false
+        for s in raw.unicodeScalars {
+            let entry = local.entry(s.value)
+            if entry.simplified != s { simplified = true }
+            pinyin += entry.pinyin
+        }
+        var normalized = raw
+        if simplified {
+            var view = String.UnicodeScalarView()
+            for s in raw.unicodeScalars { view.append(local.entry(s.value).simplified) }
+            normalized = String(view)
+        }
+        return PersonName(raw: raw, normalized: normalized, annotation: nil, pinyin: pinyin,
+                          isPlaceholder: Self.isPlaceholder(normalized))
+    }
+
     /// Only CJK unified ideographs (NFKC leaves them as they are): no folding, no splitting needed.
     @inline(__always)
     static func isPlain(_ raw: String) -> Bool {
@@ -121,11 +139,19 @@ public final class NameNormalizer: @unchecked Sendable {
     /// Names that stand for "no name": 无, 不详, 某某, 无名, 待定, 空, -, 0, ?, 未知, and masked names
     /// such as 张某某 or 王某.
     static func isPlaceholder(_ name: String) -> Bool {
-        if name.isEmpty || placeholders.contains(name.lowercased()) { return true }
+        if name.isEmpty { return true }
+        // Only names that could be one are looked up (a Set of Chinese text hashes slowly).
+        guard let first = name.unicodeScalars.first, placeholderStarts.contains(first.value) || first.value < 0x80
+                || name.unicodeScalars.last?.value == 0x67D0 else { return false }
+        if placeholders.contains(name) { return true }
+        if name.utf8.contains(where: { $0 &- 0x41 < 26 }), placeholders.contains(name.lowercased()) { return true }
         if name.hasSuffix("某某") { return true }
         let count = name.unicodeScalars.count
         return count == 2 && name.unicodeScalars.last?.value == 0x67D0  // 王某
     }
+
+    /// First scalars of the placeholders that are not ASCII.
+    static let placeholderStarts: Set<UInt32> = Set(placeholders.compactMap { $0.unicodeScalars.first?.value }.filter { $0 >= 0x80 })
 
     static let placeholders: Set<String> = [
         "无", "不详", "某某", "无名", "无名氏", "待定", "空", "-", "--", "—", "0", "?", "??", "未知", "暂无", "没有",

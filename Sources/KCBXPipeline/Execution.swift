@@ -71,7 +71,7 @@ final class Execution {
             return ["rows": result.reduce(0) { $0 + $1.table.rowsRead }, "rejected": result.reduce(0) { $0 + $1.table.rejects.count }]
         case .normalize:
             let tables = try loadIngested()
-            let result = NormalizeStage.run(tables)
+            let result = NormalizeStage.run(tables, config: config)
             try checkRejectRate(result.map { ($0.source, $0.rowsRead, $0.rejects) })
             try save(.normalize, parts: result.enumerated().map { ("source:\($0.offset)", encode($0.element)) })
             normalized = result
