@@ -1,16 +1,300 @@
 import Foundation
 import KCBXCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Streams an RFC 4180 CSV/TSV file (gzipped or not; UTF-8, UTF-8 with BOM or GB18030).
+///
+/// Quoted fields may hold delimiters, doubled quotes (`""`) and line breaks; records end in CRLF, LF or
+/// CR. Values are trimmed of surrounding whitespace (ASCII blanks, U+3000, U+00A0). Blank lines are
+/// skipped. A row whose field count differs from the header's comes back with ``Row/problem`` set.
+/// The parser works on UTF-8 bytes in a buffer that holds at most one record beyond its refill size, so
+/// memory does not grow with the file; a record longer than ``InputLimits/maxRecordBytes`` is an error.
 public final class CSVReader: RowReader {
     public private(set) var header: [String] = []
-    /// The encoding in use (detected when configured `auto`).
+    /// The encoding in use (detected when configured `auto`; a UTF-16 file reads as `.utf8` after conversion).
     public private(set) var encoding: TextEncodingOption = .utf8
     /// The delimiter in use (sniffed when configured `nil`).
     public private(set) var delimiter: Character = ","
+    /// The encoding as detected, in detail (e.g. "UTF-8 with BOM"); known once the first non-ASCII text is read.
+    public var detectedEncoding: DetectedEncoding? { text.detected }
+    /// Whether the file was gzip.
+    public var isGzip: Bool { text.bytes.isGzip }
 
-    public init(url: URL, encoding: TextEncodingOption = .auto, delimiter: Character? = nil, limits: InputLimits = .init()) throws(KCBXError) {
-        fatalError("stub")
+    private let text: TextSource
+    private let limits: InputLimits
+    private let file: String
+
+    // The byte buffer: unparsed bytes are buffer[pos..<end].
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var pos = 0
+    private var end = 0
+    private var eof = false
+    /// The delimiter byte, and a table marking the bytes that end an unquoted field (delimiter, CR, LF).
+    private var delim: UInt8 = 0x2C
+    private var stops: UnsafeMutablePointer<Bool>
+    /// Physical line (1-based) where the next record starts.
+    private var line = 1
+    private var records = 0
+    /// Field bounds of the record being parsed, reused from record to record.
+    private var spans: [Span] = []
+    private var scratch: [UInt8] = []
+
+    /// One field of a record: content bounds in the buffer; quoted fields may hold doubled quotes, and
+    /// text after the closing quote (`"ab"c`) is kept as `tail`.
+    private struct Span {
+        var start: Int, end: Int
+        var escapes: Bool
+        var tailStart: Int, tailEnd: Int
     }
-    public func next() throws(KCBXError) -> Row? { fatalError("stub") }
+
+    private static let refill = 1 << 20
+    private static let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+
+    /// Opens `url` and reads its header row. `delimiter: nil` sniffs it from the header among `,` tab `;` `|`.
+    public init(url: URL, encoding: TextEncodingOption = .auto, delimiter: Character? = nil, limits: InputLimits = .init()) throws(KCBXError) {
+        file = url.path
+        self.limits = limits
+        text = try TextSource(try ByteSource(url: url, limits: limits), encoding: encoding)
+        capacity = Self.refill + 64
+        buffer = .allocate(capacity: capacity)
+        stops = .allocate(capacity: 256)
+        stops.initialize(repeating: false, count: 256)
+        spans.reserveCapacity(64)
+        if let delimiter {
+            guard let byte = delimiter.asciiValue, byte != Self.quote, byte != Self.lf, byte != Self.cr else {
+                throw KCBXError(.config, "CSV delimiter must be one ASCII character other than a quote or line break, found `\(delimiter)`", file: file)
+            }
+            delim = byte
+        } else {
+            delim = try sniffDelimiter()
+        }
+        self.delimiter = Character(Unicode.Scalar(delim))
+        stops[Int(delim)] = true; stops[Int(Self.lf)] = true; stops[Int(Self.cr)] = true
+        guard let first = try nextRecord() else {
+            throw KCBXError(.input, "empty file: expected a header row", file: file, line: 1)
+        }
+        header = first.fields
+        self.encoding = text.detected?.option ?? (encoding == .gb18030 ? .gb18030 : .utf8)
+    }
+
+    deinit {
+        buffer.deallocate()
+        stops.deallocate()
+    }
+
+    /// The next data row, or `nil` at the end of the file.
+    public func next() throws(KCBXError) -> Row? {
+        guard let record = try nextRecord() else { return nil }
+        records += 1
+        var values = record.fields
+        var problem: String?
+        if values.count != header.count {
+            // Trailing empty fields beyond the header (`a,b,c,,` from a spreadsheet) are harmless.
+            while values.count > header.count, values.last?.isEmpty == true { values.removeLast() }
+            if values.count != header.count {
+                problem = "expected \(header.count) field\(header.count == 1 ? "" : "s"), found \(values.count)"
+            }
+        }
+        if encoding == .utf8, text.detected == .gb18030 { encoding = .gb18030 }
+        return Row(values: values, recordNumber: records, line: record.line, problem: problem)
+    }
+
+    // MARK: - Records
+
+    /// The next non-blank record's fields and starting line, or `nil` at the end.
+    private func nextRecord() throws(KCBXError) -> (fields: [String], line: Int)? {
+        while true {
+            if pos == end {
+                if eof { return nil }
+                try fill()
+                continue
+            }
+            let startLine = line
+            guard let (next, newlines) = try scanRecord() else {
+                try fill()
+                continue
+            }
+            let fields = makeFields()
+            pos = next
+            line += 1 + newlines
+            // A blank (or all-blank) line is not a record.
+            if fields.count == 1, fields[0].isEmpty { continue }
+            return (fields, startLine)
+        }
+    }
+
+    /// Scans the record at `pos` into `spans`. Returns the offset after its terminator and the line
+    /// breaks inside quoted fields, or `nil` when the buffer ends before the record does (and the file has more).
+    private func scanRecord() throws(KCBXError) -> (Int, Int)? {
+        spans.removeAll(keepingCapacity: true)
+        let p = buffer, e = end, d = delim, stops = stops
+        var i = pos
+        var newlines = 0
+        while true {
+            // Leading blanks before a quote do not make the field unquoted.
+            var j = i
+            while j < e, p[j] == 0x20 || (p[j] == 0x09 && d != 0x09) { j += 1 }
+            if j < e, p[j] == Self.quote {
+                let openLine = line + newlines
+                j += 1
+                let start = j
+                var escapes = false
+                var closed = -1
+                while closed < 0 {
+                    guard let q = memchr(p + j, Int32(Self.quote), e - j) else {
+                        if eof { throw unterminatedQuote(openLine) }
+                        return nil
+                    }
+                    let k = p.distance(to: q.assumingMemoryBound(to: UInt8.self))
+                    if k + 1 >= e, !eof { return nil }
+                    if k + 1 < e, p[k + 1] == Self.quote { escapes = true; j = k + 2; continue }
+                    closed = k
+                }
+                newlines += countNewlines(start, closed)
+                j = closed + 1
+                let tailStart = j
+                while j < e, !stops[Int(p[j])] { j += 1 }
+                if j == e, !eof { return nil }
+                spans.append(Span(start: start, end: closed, escapes: escapes, tailStart: tailStart, tailEnd: j))
+            } else {
+                while j < e, !stops[Int(p[j])] { j += 1 }
+                if j == e, !eof { return nil }
+                spans.append(Span(start: i, end: j, escapes: false, tailStart: j, tailEnd: j))
+            }
+            if j < e, p[j] == d { i = j + 1; continue }
+            if j < e, p[j] == Self.cr {
+                if j + 1 < e { j += p[j + 1] == Self.lf ? 2 : 1 } else if eof { j += 1 } else { return nil }
+            } else if j < e {
+                j += 1  // LF
+            }
+            return (j, newlines)
+        }
+    }
+
+    private func countNewlines(_ from: Int, _ to: Int) -> Int {
+        var n = 0
+        var i = from
+        while i < to {
+            if buffer[i] == Self.lf || (buffer[i] == Self.cr && (i + 1 == to || buffer[i + 1] != Self.lf)) { n += 1 }
+            i += 1
+        }
+        return n
+    }
+
+    private func unterminatedQuote(_ openLine: Int) -> KCBXError {
+        KCBXError(.input, "unterminated quoted field: the quote opened on line \(openLine) is never closed before the end of the file", file: file, line: openLine)
+    }
+
+    /// Strings of the scanned fields, trimmed.
+    private func makeFields() -> [String] {
+        var fields: [String] = []
+        fields.reserveCapacity(spans.count)
+        for span in spans {
+            if !span.escapes, span.tailStart == span.tailEnd {
+                fields.append(string(span.start, span.end))
+            } else {
+                // Undouble the quotes and append any text after the closing quote.
+                scratch.removeAll(keepingCapacity: true)
+                var i = span.start
+                while i < span.end {
+                    let b = buffer[i]
+                    scratch.append(b)
+                    i += (b == Self.quote && i + 1 < span.end && buffer[i + 1] == Self.quote) ? 2 : 1
+                }
+                scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + span.tailStart, count: span.tailEnd - span.tailStart))
+                fields.append(scratch.withUnsafeBufferPointer { Self.trimmed($0.baseAddress!, 0, $0.count) })
+            }
+        }
+        return fields
+    }
+
+    @inline(__always) private func string(_ start: Int, _ end: Int) -> String { Self.trimmed(buffer, start, end) }
+
+    /// UTF-8 text of `p[start..<end]` without surrounding blanks (space, tab, U+3000, U+00A0).
+    @inline(__always) static func trimmed(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        var s = start, e = end
+        while s < e {
+            let b = p[s]
+            if b == 0x20 || b == 0x09 { s += 1 }
+            else if b == 0xE3, e - s >= 3, p[s + 1] == 0x80, p[s + 2] == 0x80 { s += 3 }
+            else if b == 0xC2, e - s >= 2, p[s + 1] == 0xA0 { s += 2 }
+            else { break }
+        }
+        while e > s {
+            let b = p[e - 1]
+            if b == 0x20 || b == 0x09 { e -= 1 }
+            else if b == 0x80, e - s >= 3, p[e - 2] == 0x80, p[e - 3] == 0xE3 { e -= 3 }
+            else if b == 0xA0, e - s >= 2, p[e - 2] == 0xC2 { e -= 2 }
+            else { break }
+        }
+        if s == e { return "" }
+        return String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
+    }
+
+    // MARK: - Buffer
+
+    /// Makes room and reads more text; grows the buffer for a long record up to the limit.
+    private func fill() throws(KCBXError) {
+        let pendingBytes = end - pos
+        if pendingBytes > limits.maxRecordBytes {
+            throw recordTooLong()
+        }
+        if pos > 0 {
+            if pendingBytes > 0 { memmove(buffer, buffer + pos, pendingBytes) }
+            pos = 0; end = pendingBytes
+        }
+        if capacity - end < Self.refill / 2 {
+            // The record in hand fills the buffer: grow it (up to the limit plus one refill).
+            let newCapacity = min(max(capacity * 2, end + Self.refill), limits.maxRecordBytes + Self.refill + 64)
+            guard newCapacity > capacity else { throw recordTooLong() }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            grown.update(from: buffer, count: end)
+            buffer.deallocate()
+            buffer = grown
+            capacity = newCapacity
+        }
+        let n = try text.read(into: UnsafeMutableRawBufferPointer(start: buffer + end, count: capacity - end))
+        if n == 0 { eof = true } else { end += n }
+    }
+
+    private func recordTooLong() -> KCBXError {
+        var quoteNote = ""
+        // An unclosed quote makes everything after it one field: say so when the record starts one.
+        let head = UnsafeBufferPointer(start: buffer + pos, count: min(end - pos, 1 << 16))
+        if head.contains(Self.quote) { quoteNote = "; if a quoted field was meant to end, a closing quote is missing" }
+        return KCBXError(.input, "record longer than \(ByteSource.describe(Int64(limits.maxRecordBytes))) (the limit for one record)\(quoteNote); is this really a CSV file?", file: file, line: line)
+    }
+
+    /// The delimiter most frequent outside quotes in the header line, among `,` tab `;` `|` (`,` when none).
+    private func sniffDelimiter() throws(KCBXError) -> UInt8 {
+        // Read until the buffer holds the first line break outside quotes, or the file ends.
+        var scanned = 0
+        var inQuotes = false
+        let candidates: [UInt8] = [0x2C, 0x09, 0x3B, 0x7C]
+        var counts = [0, 0, 0, 0]
+        var lineEnded = false
+        var sawText = false
+        while !lineEnded {
+            if scanned == end {
+                if eof { break }
+                if end > limits.maxRecordBytes { throw recordTooLong() }
+                try fill()
+                continue
+            }
+            let b = buffer[scanned]
+            scanned += 1
+            if b == Self.quote { inQuotes.toggle(); sawText = true }
+            else if !inQuotes, b == Self.lf || b == Self.cr { if sawText { lineEnded = true } }
+            else if !inQuotes, let k = candidates.firstIndex(of: b) { counts[k] += 1; sawText = true }
+            else if b != 0x20 { sawText = true }
+        }
+        var best = 0
+        for k in 1..<candidates.count where counts[k] > counts[best] { best = k }
+        return candidates[best]
+    }
 }

@@ -1,13 +1,585 @@
 import Foundation
 import KCBXCore
+import CLibXML2
+import ZIPFoundation
 
 /// Streams the rows of one sheet of an XLSX workbook (ZIPFoundation + libxml2): shared and inline
 /// strings, numbers, and cells with a date format as `yyyy-MM-dd`.
+///
+/// The sheet's XML is inflated to an unlinked 0600 temporary file and streamed from there, so a 200 MB
+/// sheet never sits in memory; every part passes the same hardened XML reader as XML exports. Cells are
+/// placed by the column letter of their `r` reference (sparse rows keep their alignment); the header is
+/// the first non-empty row, trimmed; ``Row/line`` is the sheet's row number.
 public final class XLSXReader: RowReader {
     public private(set) var header: [String] = []
+
+    private let sheet: SheetStream
+
     /// `sheet`: the sheet's name; the first sheet when `nil`.
-    public init(url: URL, sheet: String? = nil, limits: InputLimits = .init()) throws(KCBXError) { fatalError("stub") }
-    public func next() throws(KCBXError) -> Row? { fatalError("stub") }
+    public init(url: URL, sheet name: String? = nil, limits: InputLimits = .init()) throws(KCBXError) {
+        let package = try XLSXPackage(url: url, limits: limits)
+        let book = try package.workbook()
+        guard let chosen = name.map({ wanted in book.sheets.first { $0.name == wanted } }) ?? book.sheets.first else {
+            let found = book.sheets.isEmpty ? "none" : book.sheets.map { "`\($0.name)`" }.joined(separator: ", ")
+            throw KCBXError(.input, name.map { "no sheet named `\($0)`; sheets found: \(found)" } ?? "the workbook has no sheets", file: url.path)
+        }
+        guard let part = chosen.part, package.hasPart(part) else {
+            throw KCBXError(.input, "not an XLSX workbook: sheet `\(chosen.name)` has no part in the archive", file: url.path)
+        }
+        sheet = SheetStream(stream: try package.stream(part), file: url.path, sheetName: chosen.name,
+                            sharedStrings: try package.sharedStrings(), dateStyles: try package.dateStyles(),
+                            date1904: book.date1904, maxRecordBytes: limits.maxRecordBytes)
+        while let row = try sheet.nextRow() {
+            guard row.values.contains(where: { !$0.isEmpty }) else { continue }
+            header = row.values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            while header.last == "" { header.removeLast() }
+            break
+        }
+    }
+
+    /// The next non-empty data row after the header, or nil at the end of the sheet.
+    public func next() throws(KCBXError) -> Row? {
+        guard !header.isEmpty else { return nil }
+        while let row = try sheet.nextRow() {
+            guard row.values.contains(where: { !$0.isEmpty }) else { continue }
+            sheet.dataRows += 1
+            var values = row.values
+            var problem: String?
+            if values.count > header.count {
+                if let extra = values[header.count...].firstIndex(where: { !$0.isEmpty }) {
+                    problem = "cell \(columnName(extra))\(row.number) has a value but its column has no header"
+                }
+                values.removeSubrange(header.count...)
+            }
+            while values.count < header.count { values.append("") }
+            return Row(values: values, recordNumber: sheet.dataRows, line: row.number, problem: problem)
+        }
+        return nil
+    }
+
     /// The workbook's sheet names, in order.
-    public static func sheetNames(url: URL) throws(KCBXError) -> [String] { fatalError("stub") }
+    public static func sheetNames(url: URL) throws(KCBXError) -> [String] {
+        try XLSXPackage(url: url, limits: .init()).workbook().sheets.map(\.name)
+    }
+}
+
+/// The letters of a 0-based column index: 0 → A, 27 → AB.
+func columnName(_ index: Int) -> String {
+    var n = index + 1
+    var letters: [Character] = []
+    while n > 0 {
+        let r = (n - 1) % 26
+        letters.insert(Character(UnicodeScalar(UInt8(65 + r))), at: 0)
+        n = (n - 1) / 26
+    }
+    return String(letters)
+}
+
+// MARK: - The package: zip entries and the small parts
+
+/// An XLSX file opened as a zip archive, with its parts read through the hardened XML reader.
+private struct XLSXPackage {
+    let url: URL
+    let archive: Archive
+    let limits: InputLimits
+
+    init(url: URL, limits: InputLimits) throws(KCBXError) {
+        self.url = url
+        self.limits = limits
+        let magic: [UInt8]
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            magic = Array(try handle.read(upToCount: 4) ?? Data())
+            try? handle.close()
+        } catch {
+            throw KCBXError(.input, "cannot open: \(error.localizedDescription)", file: url.path)
+        }
+        if magic == [0xD0, 0xCF, 0x11, 0xE0] {
+            throw KCBXError(.input, "not an XLSX workbook: this is an Excel 97-2003 .xls file (or a password-protected workbook); save it as .xlsx", file: url.path)
+        }
+        guard magic == [0x50, 0x4B, 0x03, 0x04] else {
+            throw KCBXError(.input, magic.isEmpty ? "not an XLSX workbook: the file is empty" : "not an XLSX workbook: not a zip archive", file: url.path)
+        }
+        do { archive = try Archive(url: url, accessMode: .read) } catch {
+            throw KCBXError(.input, "not an XLSX workbook: the zip archive is corrupt (\(error))", file: url.path)
+        }
+    }
+
+    func hasPart(_ path: String) -> Bool { entry(path) != nil }
+
+    /// The entry at `path`; OPC names are case-insensitive.
+    private func entry(_ path: String) -> Entry? {
+        if let e = archive[path] { return e }
+        let lower = path.lowercased()
+        return archive.first { $0.path.lowercased() == lower }
+    }
+
+    /// A streaming reader over the part at `path`, inflated to an unlinked 0600 temporary file.
+    func stream(_ path: String) throws(KCBXError) -> XMLStream {
+        guard let entry = entry(path) else {
+            throw KCBXError(.input, "not an XLSX workbook: no \(path) in the archive", file: url.path)
+        }
+        let label = "\(url.path)!\(path)"
+        if entry.uncompressedSize > UInt64(limits.maxInflatedBytes) { throw inflateLimit(path) }
+        var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("kcbx-xlsx-XXXXXX").path.utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }  // mkstemp: mode 0600
+        guard fd >= 0 else {
+            throw KCBXError(.input, "cannot create a temporary file to unpack \(path): \(String(cString: strerror(errno)))", file: url.path)
+        }
+        unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+        let input = FileDescriptorInput(fd: fd, path: label)
+        var written: Int64 = 0
+        let limit = limits.maxInflatedBytes
+        do {
+            _ = try archive.extract(entry) { data in
+                written += Int64(data.count)
+                if written > limit { throw InflateLimitReached() }
+                try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                    var offset = 0
+                    while offset < raw.count {
+                        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                        if n < 0 { if errno == EINTR { continue }; throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                        offset += n
+                    }
+                }
+            }
+        } catch is InflateLimitReached {
+            throw inflateLimit(path)
+        } catch {
+            throw KCBXError(.input, "not an XLSX workbook: cannot unpack \(path) (\(error))", file: url.path)
+        }
+        lseek(fd, 0, SEEK_SET)
+        return try XMLStream(input: input, file: label)
+    }
+
+    private struct InflateLimitReached: Error {}
+
+    private func inflateLimit(_ path: String) -> KCBXError {
+        KCBXError(.input, "\(path) inflates to more than \(limits.maxInflatedBytes) bytes (zip-bomb guard)", file: url.path)
+    }
+
+    /// xl/workbook.xml and its relationships: the sheets in order, with their parts; the date system.
+    func workbook() throws(KCBXError) -> (sheets: [(name: String, part: String?)], date1904: Bool) {
+        var sheets: [(name: String, id: String)] = []
+        var date1904 = false
+        let book = try stream("xl/workbook.xml")
+        let sheetName = book.intern("sheet"), workbookPr = book.intern("workbookPr")
+        let nameAttr = book.intern("name"), idAttr = book.intern("id"), date1904Attr = book.intern("date1904")
+        while try book.read() {
+            guard book.nodeType == XMLNode.element else { continue }
+            let element = book.localName
+            if element == sheetName {
+                var name = "", id = ""
+                try book.forEachAttribute { attribute, value in
+                    if attribute == nameAttr { name = xmlString(value) } else if attribute == idAttr { id = xmlString(value) }
+                }
+                sheets.append((name, id))
+            } else if element == workbookPr {
+                try book.forEachAttribute { attribute, value in
+                    if attribute == date1904Attr { date1904 = ["1", "true"].contains(xmlString(value).lowercased()) }
+                }
+            }
+        }
+        var targets: [String: String] = [:]
+        if hasPart("xl/_rels/workbook.xml.rels") {
+            let rels = try stream("xl/_rels/workbook.xml.rels")
+            let relationship = rels.intern("Relationship"), idAttr = rels.intern("Id"), targetAttr = rels.intern("Target")
+            while try rels.read() {
+                guard rels.nodeType == XMLNode.element, rels.localName == relationship else { continue }
+                var id = "", target = ""
+                try rels.forEachAttribute { attribute, value in
+                    if attribute == idAttr { id = xmlString(value) } else if attribute == targetAttr { target = xmlString(value) }
+                }
+                targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target.replacingOccurrences(of: "./", with: "")
+            }
+        }
+        return (sheets.map { ($0.name, targets[$0.id]) }, date1904)
+    }
+
+    /// xl/sharedStrings.xml: each `<si>`'s text, rich-text runs joined, phonetic runs (`<rPh>`) left out.
+    func sharedStrings() throws(KCBXError) -> [String] {
+        guard hasPart("xl/sharedStrings.xml") else { return [] }
+        let sst = try stream("xl/sharedStrings.xml")
+        let si = sst.intern("si"), t = sst.intern("t"), rPh = sst.intern("rPh")
+        var strings: [String] = []
+        var text: [UInt8] = []
+        var inText = false, inPhonetic = false
+        while try sst.read() {
+            switch sst.nodeType {
+            case XMLNode.element:
+                let name = sst.localName
+                if name == si {
+                    text.removeAll(keepingCapacity: true)
+                    if sst.isEmptyElement { strings.append("") }
+                } else if name == t {
+                    inText = !sst.isEmptyElement && !inPhonetic
+                } else if name == rPh {
+                    inPhonetic = !sst.isEmptyElement
+                }
+            case XMLNode.text, XMLNode.cdata, XMLNode.significantWhitespace, XMLNode.whitespace:
+                if inText { _ = appendXMLString(sst.value, to: &text) }
+            case XMLNode.endElement:
+                let name = sst.localName
+                if name == t { inText = false } else if name == rPh { inPhonetic = false } else if name == si { strings.append(ooxmlString(text)) }
+            default:
+                break
+            }
+        }
+        return strings
+    }
+
+    /// xl/styles.xml: for each cell style (`cellXfs` index), whether its number format shows a date.
+    func dateStyles() throws(KCBXError) -> [DateStyle] {
+        guard hasPart("xl/styles.xml") else { return [] }
+        let styles = try stream("xl/styles.xml")
+        let numFmt = styles.intern("numFmt"), cellXfs = styles.intern("cellXfs"), xf = styles.intern("xf")
+        let idAttr = styles.intern("numFmtId"), codeAttr = styles.intern("formatCode")
+        var custom: [Int: DateStyle] = [:]
+        var formats: [Int] = []
+        var xfDepth = -1
+        while try styles.read() {
+            let type = styles.nodeType
+            if type == XMLNode.endElement, styles.localName == cellXfs { xfDepth = -1; continue }
+            guard type == XMLNode.element else { continue }
+            let name = styles.localName
+            if name == numFmt {
+                var id = -1, code = ""
+                try styles.forEachAttribute { attribute, value in
+                    if attribute == idAttr { id = Int(xmlString(value)) ?? -1 } else if attribute == codeAttr { code = xmlString(value) }
+                }
+                custom[id] = DateStyle(formatCode: code)
+            } else if name == cellXfs {
+                if !styles.isEmptyElement { xfDepth = styles.depth + 1 }
+            } else if name == xf, styles.depth == xfDepth {
+                var id = 0
+                try styles.forEachAttribute { attribute, value in
+                    if attribute == idAttr { id = Int(xmlString(value)) ?? 0 }
+                }
+                formats.append(id)
+            }
+        }
+        return formats.map { custom[$0] ?? DateStyle(builtin: $0) }
+    }
+}
+
+/// How a cell style shows a number: as is, as a date, or as a date and time.
+enum DateStyle: Equatable {
+    case none, date, dateTime
+
+    /// Excel's built-in formats: 14–17 and 22 everywhere, 27–31, 36, 50–54, 57, 58 in Chinese locales.
+    init(builtin id: Int) {
+        switch id {
+        case 14...17, 27...31, 36, 50...54, 57, 58: self = .date
+        case 22: self = .dateTime
+        default: self = .none
+        }
+    }
+
+    /// A custom format code: a date when, outside quoted text, escapes and `[...]`, it has `y` or `d`
+    /// (or `m` with no `h`/`s`, which would make it minutes); date-time when it also has `h` or `s`.
+    init(formatCode: String) {
+        var letters = Set<Character>()
+        var quoted = false, escaped = false
+        var bracket: String?
+        for c in formatCode.lowercased() {
+            if escaped { escaped = false; continue }
+            if quoted { if c == "\"" { quoted = false }; continue }
+            if let inside = bracket {
+                // `[h]:mm` (elapsed time) counts as time; `[Red]`, `[$-804]` are ignored.
+                if c != "]" { bracket = inside + String(c); continue }
+                if !inside.isEmpty, inside.allSatisfy({ "hms".contains($0) }) { letters.insert("h") }
+                bracket = nil
+                continue
+            }
+            switch c {
+            case "\"": quoted = true
+            case "[": bracket = ""
+            case "\\", "_", "*": escaped = true
+            default: letters.insert(c)
+            }
+        }
+        let time = letters.contains("h") || letters.contains("s")
+        if letters.contains("y") || letters.contains("d") || (letters.contains("m") && !time) {
+            self = time ? .dateTime : .date
+        } else {
+            self = .none
+        }
+    }
+}
+
+/// OOXML string text with its `_xHHHH_` escapes (control characters, `_x005F_` for `_`) decoded.
+func ooxmlString(_ bytes: [UInt8]) -> String {
+    let s = String(decoding: bytes, as: UTF8.self)
+    guard s.contains("_x") else { return s }
+    var out = String.UnicodeScalarView()
+    let u = Array(s.unicodeScalars)
+    var i = 0
+    while i < u.count {
+        if u[i] == "_", i + 6 < u.count, u[i + 1] == "x", u[i + 6] == "_",
+           let code = UInt32(String(String.UnicodeScalarView(u[(i + 2)..<(i + 6)])), radix: 16),
+           let scalar = Unicode.Scalar(code) {
+            out.append(scalar)
+            i += 7
+        } else {
+            out.append(u[i])
+            i += 1
+        }
+    }
+    return String(out)
+}
+
+// MARK: - The sheet stream
+
+/// Reads `<row>`/`<c>` elements of a worksheet part into values placed by column.
+private final class SheetStream {
+    private let stream: XMLStream
+    private let file: String
+    private let sheetName: String
+    private let sharedStrings: [String]
+    private let dateStyles: [DateStyle]
+    private let date1904: Bool
+    private let maxRecordBytes: Int
+    var dataRows = 0
+
+    private let rowName, cellName, valueName, inlineName, textName, phoneticName: UnsafePointer<xmlChar>?
+    private let refAttr, typeAttr, styleAttr: UnsafePointer<xmlChar>?
+
+    private var rowNumber = 0
+    private var values: [String] = []
+    private var rowBytes = 0
+    private var column = -1
+    private var cellType = CellType.number
+    private var cellStyle = 0
+    private var text: [UInt8] = []
+    private var collecting = false
+    private var inInline = false, inPhonetic = false
+
+    init(stream: XMLStream, file: String, sheetName: String, sharedStrings: [String], dateStyles: [DateStyle],
+         date1904: Bool, maxRecordBytes: Int) {
+        self.stream = stream; self.file = file; self.sheetName = sheetName; self.sharedStrings = sharedStrings
+        self.dateStyles = dateStyles; self.date1904 = date1904; self.maxRecordBytes = maxRecordBytes
+        rowName = stream.intern("row"); cellName = stream.intern("c"); valueName = stream.intern("v")
+        inlineName = stream.intern("is"); textName = stream.intern("t"); phoneticName = stream.intern("rPh")
+        refAttr = stream.intern("r"); typeAttr = stream.intern("t"); styleAttr = stream.intern("s")
+    }
+
+    /// The next `<row>` as values by column (its sheet row number), or nil at the end of the sheet.
+    func nextRow() throws(KCBXError) -> (number: Int, values: [String])? {
+        while try stream.read() {
+            switch stream.nodeType {
+            case XMLNode.element:
+                let name = stream.localName
+                if name == cellName {
+                    try startCell()
+                } else if name == valueName {
+                    collecting = !stream.isEmptyElement
+                } else if name == textName {
+                    collecting = inInline && !inPhonetic && !stream.isEmptyElement
+                } else if name == inlineName {
+                    inInline = !stream.isEmptyElement
+                } else if name == phoneticName {
+                    inPhonetic = !stream.isEmptyElement
+                } else if name == rowName {
+                    try startRow()
+                    if stream.isEmptyElement { return (rowNumber, values) }
+                }
+            case XMLNode.text, XMLNode.cdata, XMLNode.significantWhitespace, XMLNode.whitespace:
+                if collecting {
+                    rowBytes += appendXMLString(stream.value, to: &text)
+                    if rowBytes > maxRecordBytes {
+                        throw KCBXError(.input, "sheet `\(sheetName)` row \(rowNumber) is larger than the \(maxRecordBytes)-byte record limit", file: file, line: rowNumber)
+                    }
+                }
+            case XMLNode.endElement:
+                let name = stream.localName
+                if name == valueName || name == textName {
+                    collecting = false
+                } else if name == cellName {
+                    try finishCell()
+                } else if name == inlineName {
+                    inInline = false
+                } else if name == phoneticName {
+                    inPhonetic = false
+                } else if name == rowName {
+                    return (rowNumber, values)
+                }
+            case XMLNode.documentType:
+                try stream.checkDocumentType()
+            default:
+                break
+            }
+        }
+        return nil
+    }
+
+    private func startRow() throws(KCBXError) {
+        var number = rowNumber + 1
+        try stream.forEachAttribute { (attribute, value) throws(KCBXError) in
+            if attribute == refAttr, let value {
+                guard let n = parseDigits(value), n > 0 else { throw corrupt("row number `\(xmlString(value))`") }
+                number = n
+            }
+        }
+        rowNumber = number
+        values.removeAll(keepingCapacity: true)
+        rowBytes = 0
+        column = -1
+    }
+
+    private func startCell() throws(KCBXError) {
+        var nextColumn = column + 1
+        cellType = .number
+        cellStyle = 0
+        try stream.forEachAttribute { (attribute, value) throws(KCBXError) in
+            guard let value else { return }
+            if attribute == refAttr {
+                guard let c = parseColumn(value) else { throw corrupt("cell reference `\(xmlString(value))`") }
+                nextColumn = c
+            } else if attribute == typeAttr {
+                cellType = CellType(value)
+            } else if attribute == styleAttr {
+                cellStyle = parseDigits(value) ?? 0
+            }
+        }
+        column = nextColumn
+        text.removeAll(keepingCapacity: true)
+        collecting = false
+        inInline = false
+        inPhonetic = false
+        if stream.isEmptyElement { try finishCell() }
+    }
+
+    private func finishCell() throws(KCBXError) {
+        collecting = false
+        guard !text.isEmpty || cellType == .inlineString else { return }
+        let value: String
+        switch cellType {
+        case .shared:
+            guard let index = text.withUnsafeBufferPointer({ parseDigits($0) }), index < sharedStrings.count else {
+                throw corrupt("shared string `\(String(decoding: text, as: UTF8.self))` (the workbook has \(sharedStrings.count))")
+            }
+            value = sharedStrings[index]
+        case .inlineString:
+            value = ooxmlString(text)
+        case .string, .error:
+            value = String(decoding: text, as: UTF8.self)
+        case .boolean:
+            value = text == [0x31] ? "TRUE" : text == [0x30] ? "FALSE" : String(decoding: text, as: UTF8.self)
+        case .isoDate:
+            value = isoDateText(String(decoding: text, as: UTF8.self))
+        case .number:
+            let raw = String(decoding: text, as: UTF8.self)
+            let style = cellStyle < dateStyles.count ? dateStyles[cellStyle] : .none
+            value = style == .none ? numberText(raw) : (excelDate(raw, style: style, date1904: date1904) ?? numberText(raw))
+        }
+        if value.isEmpty { return }
+        while values.count <= column { values.append("") }
+        values[column] = value
+    }
+
+    private func corrupt(_ what: String) -> KCBXError {
+        KCBXError(.input, "corrupt XLSX sheet `\(sheetName)`: bad \(what)", file: file, line: rowNumber)
+    }
+}
+
+/// The `t` attribute of a cell.
+private enum CellType {
+    case number, shared, inlineString, string, boolean, error, isoDate
+
+    init(_ value: UnsafePointer<xmlChar>) {
+        switch xmlString(value) {
+        case "s": self = .shared
+        case "inlineStr": self = .inlineString
+        case "str": self = .string
+        case "b": self = .boolean
+        case "e": self = .error
+        case "d": self = .isoDate
+        default: self = .number
+        }
+    }
+}
+
+/// The decimal number at `p` (digits only), or nil.
+private func parseDigits(_ p: UnsafePointer<xmlChar>) -> Int? {
+    var n = 0, q = p
+    guard q.pointee != 0 else { return nil }
+    while q.pointee != 0 {
+        let d = Int(q.pointee) - 48
+        guard d >= 0, d <= 9, n < Int.max / 10 - 9 else { return nil }
+        n = n * 10 + d
+        q += 1
+    }
+    return n
+}
+
+private func parseDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !bytes.isEmpty, bytes.count < 18, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+    return bytes.reduce(0) { $0 * 10 + Int($1 - 48) }
+}
+
+/// The 0-based column of a cell reference like `AB12` (at most XFD, Excel's 16,384 columns).
+private func parseColumn(_ p: UnsafePointer<xmlChar>) -> Int? {
+    var n = 0, q = p
+    while q.pointee >= 65 && q.pointee <= 90 || q.pointee >= 97 && q.pointee <= 122 {
+        n = n * 26 + Int(q.pointee & 0xDF) - 64
+        if n > 16384 { return nil }
+        q += 1
+    }
+    return n > 0 ? n - 1 : nil
+}
+
+/// A number as Excel stores it, for display: integer literals exactly as written (an ID typed as a
+/// number keeps every digit); decimals without trailing zeros; scientific notation expanded only when it
+/// is a whole number below 10^15, otherwise kept as given (so a damaged ID like `3.70783E+17` shows).
+func numberText(_ raw: String) -> String {
+    let s = raw.trimmingCharacters(in: .whitespaces)
+    var body = Substring(s), sign = ""
+    if body.first == "-" { sign = "-"; body = body.dropFirst() }
+    let parts = body.split(separator: "E", maxSplits: 1, omittingEmptySubsequences: false)
+        .flatMap { $0.split(separator: "e", maxSplits: 1, omittingEmptySubsequences: false) }
+    guard let mantissa = parts.first, !mantissa.isEmpty, parts.count <= 2 else { return s }
+    let pieces = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+    let whole = pieces[0], fraction = pieces.count > 1 ? pieces[1] : ""
+    guard (whole + fraction).allSatisfy(\.isASCII), (whole + fraction).allSatisfy(\.isNumber), !(whole + fraction).isEmpty else { return s }
+    if parts.count == 1 {
+        let trimmed = fraction.reversed().drop(while: { $0 == "0" })
+        return trimmed.isEmpty ? sign + (whole.isEmpty ? "0" : whole) : sign + (whole.isEmpty ? "0" : whole) + "." + String(trimmed.reversed())
+    }
+    guard let exponent = Int(parts[1]) else { return s }
+    let digits = Array(whole + fraction)
+    let point = whole.count + exponent
+    guard point >= digits.count || digits[max(point, 0)...].allSatisfy({ $0 == "0" }), point > 0 else { return s }
+    var integer = String(digits.prefix(point)) + String(repeating: "0", count: max(0, point - digits.count))
+    integer = String(integer.drop(while: { $0 == "0" }))
+    if integer.isEmpty { return "0" }
+    return integer.count <= 15 ? sign + integer : s
+}
+
+/// An Excel serial date (1900 system with its 1900-02-29, or 1904 system) as `yyyy-MM-dd`, with
+/// ` HH:mm:ss` for a date-time style with a time of day. Nil when the serial is no date (below 1 or
+/// past 9999-12-31).
+func excelDate(_ raw: String, style: DateStyle, date1904: Bool) -> String? {
+    guard let serial = Double(raw.trimmingCharacters(in: .whitespaces)), serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
+    let seconds = Int((serial * 86400).rounded())
+    let day = seconds / 86400, time = seconds % 86400
+    let date: String
+    if date1904 {
+        date = CivilDate(daysSinceEpoch: day - 24107).description
+    } else if day == 60 {
+        date = "1900-02-29"  // Excel's phantom leap day, kept as Excel shows it
+    } else {
+        date = CivilDate(daysSinceEpoch: day - (day < 60 ? 25568 : 25569)).description
+    }
+    guard style == .dateTime, time > 0 else { return date }
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(date) \(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))"
+}
+
+/// A `t="d"` cell's ISO 8601 text: the date alone at midnight, else date and time.
+private func isoDateText(_ text: String) -> String {
+    let rest = text.dropFirst(10)
+    if text.count >= 10, rest.isEmpty || rest.hasPrefix("T00:00:00") && rest.dropFirst(9).allSatisfy({ "0.Z".contains($0) }) {
+        return String(text.prefix(10))
+    }
+    return text.replacingOccurrences(of: "T", with: " ")
 }

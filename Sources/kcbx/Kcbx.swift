@@ -93,13 +93,19 @@ struct SynthCommand: ParsableCommand {
     var seed: UInt64 = 20261130
     @Option(help: "Output folder.")
     var out: String
+    @Option(name: .customLong("as-of"), help: "Reference date YYYY-MM-DD of the county (default 2026-11-30).")
+    var asOf: CivilDate = CivilDate(year: 2026, month: 11, day: 30)!
+    @Option(name: .customLong("error-rate"), help: "Multiplies every error rate of the exports (0: clean; default 1).")
+    var errorRate: Double = 1
 
     func validate() throws {
         guard children > 0 && children <= 20_000_000 else { throw ValidationError("--children must be between 1 and 20000000") }
+        guard errorRate >= 0 && errorRate <= 100 else { throw ValidationError("--error-rate must be between 0 and 100") }
     }
 
     func run() throws {
-        let summary = try Synthesizer.run(SynthOptions(children: children, seed: seed, output: URL(fileURLWithPath: out)))
+        let summary = try Synthesizer.run(SynthOptions(children: children, seed: seed, output: URL(fileURLWithPath: out),
+                                                       asOf: asOf, errorRate: errorRate))
         print(summary)
     }
 }

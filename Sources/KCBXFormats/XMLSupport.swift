@@ -1,0 +1,362 @@
+import Foundation
+import KCBXCore
+import CLibXML2
+
+// The libxml2 seam shared by the XML and XLSX readers: one hardened way to open a streaming reader,
+// capture its errors (nothing is printed to stderr) and walk its nodes without per-node allocations.
+
+/// A pull source of raw bytes for libxml2: a (possibly gzipped) file, a temporary file.
+protocol XMLByteInput: AnyObject {
+    /// Fills `buffer` from the start; returns the count, 0 at the end.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(KCBXError) -> Int
+}
+
+/// An input file, gunzipped on the fly when it is gzip.
+extension ByteSource: XMLByteInput {}
+
+/// Reads a plain file descriptor (an unlinked temporary file holding a zip part, say).
+final class FileDescriptorInput: XMLByteInput {
+    private let fd: Int32
+    private let path: String
+    /// Takes ownership of `fd`: it is closed with this object.
+    init(fd: Int32, path: String) { self.fd = fd; self.path = path }
+    deinit { close(fd) }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(KCBXError) -> Int {
+        while true {
+            let n = Foundation.read(fd, buffer.baseAddress, buffer.count)
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            throw KCBXError(.input, "cannot read: \(String(cString: strerror(errno)))", file: path)
+        }
+    }
+}
+
+/// The node kinds of libxml2's reader, as the `Int32` that `xmlTextReaderNodeType` returns.
+enum XMLNode {
+    static let element = Int32(XML_READER_TYPE_ELEMENT.rawValue)
+    static let text = Int32(XML_READER_TYPE_TEXT.rawValue)
+    static let cdata = Int32(XML_READER_TYPE_CDATA.rawValue)
+    static let processingInstruction = Int32(XML_READER_TYPE_PROCESSING_INSTRUCTION.rawValue)
+    static let comment = Int32(XML_READER_TYPE_COMMENT.rawValue)
+    static let documentType = Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue)
+    static let whitespace = Int32(XML_READER_TYPE_WHITESPACE.rawValue)
+    static let significantWhitespace = Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue)
+    static let endElement = Int32(XML_READER_TYPE_END_ELEMENT.rawValue)
+    static let entityReference = Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue)
+}
+
+/// The message every refused DTD gets.
+let dtdRefusal = "DTD/entity declarations are not allowed (billion laughs/XXE guard)"
+
+/// libxml2's parser options for untrusted input: no network, entities never substituted, no DTD
+/// loading or defaulted attributes (`NOENT`, `DTDLOAD`, `DTDATTR`, `HUGE` are deliberately absent),
+/// CDATA merged into text.
+let hardenedXMLOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue)
+
+/// Everything the C callbacks of one reader report back: the first parser error, a failure of the
+/// byte source, the prolog guard's verdict.
+final class XMLReaderState {
+    let input: any XMLByteInput
+    let file: String
+    var guardState = PrologGuard()
+    /// First error libxml2 reported (message, line, column).
+    var parserError: (message: String, line: Int, column: Int)?
+    /// An error of the byte source or of the prolog guard; wins over `parserError`.
+    var inputError: KCBXError?
+    /// Bytes passed to libxml2 so far.
+    var bytesRead = 0
+    /// The document's first bytes, to tell a binary file from malformed XML.
+    var firstBytes: [UInt8] = []
+    init(input: any XMLByteInput, file: String) { self.input = input; self.file = file }
+}
+
+/// A libxml2 `xmlTextReader` over an ``XMLByteInput``, hardened and quiet.
+///
+/// Errors are collected by a per-reader structured error handler and thrown as ``KCBXError`` with the
+/// file, line and column libxml2 reports. Bytes pass a ``PrologGuard`` before libxml2 sees them, so a
+/// document that declares entities is refused before any declaration is parsed.
+final class XMLStream {
+    let reader: OpaquePointer
+    let state: XMLReaderState
+    private let retained: Unmanaged<XMLReaderState>
+
+    init(input: any XMLByteInput, file: String) throws(KCBXError) {
+        _ = XMLStream.initialized
+        state = XMLReaderState(input: input, file: file)
+        retained = Unmanaged.passRetained(state)
+        let context = retained.toOpaque()
+        guard let reader = xmlReaderForIO(xmlStreamRead, nil, context, file, nil, hardenedXMLOptions) else {
+            retained.release()
+            throw KCBXError(.input, "cannot start the XML parser", file: file)
+        }
+        self.reader = reader
+        xmlTextReaderSetStructuredErrorHandler(reader, xmlStreamError, context)
+    }
+
+    deinit {
+        xmlFreeTextReader(reader)
+        retained.release()
+    }
+
+    /// libxml2's one-time set-up, done before the first reader.
+    private static let initialized: Void = { xmlInitParser() }()
+
+    /// Moves to the next node; `false` at the end of the document. Throws on malformed or refused input.
+    @inline(__always)
+    func read() throws(KCBXError) -> Bool {
+        let status = xmlTextReaderRead(reader)
+        if status == 1 { return true }
+        if status == 0, state.parserError == nil, state.inputError == nil { return false }
+        throw failure()
+    }
+
+    /// The error that stopped the parser, as the user should see it.
+    func failure() -> KCBXError {
+        if let error = state.inputError { return error }
+        if state.bytesRead == 0 { return KCBXError(.input, "the file is empty (expected an XML document)", file: state.file) }
+        if let e = state.parserError {
+            let start = state.firstBytes.drop { [0x00, 0x09, 0x0A, 0x0D, 0x20, 0xEF, 0xBB, 0xBF, 0xFE, 0xFF].contains($0) }
+            let what = start.first.map { $0 == UInt8(ascii: "<") } ?? true ? "malformed XML: " :
+                "not an XML document (it starts with bytes \(state.firstBytes.map { String(format: "%02X", $0) }.joined(separator: " "))); libxml2: "
+            return KCBXError(.input, what + e.message, file: state.file,
+                             line: e.line > 0 ? e.line : nil, column: e.column > 0 ? e.column : nil)
+        }
+        return KCBXError(.input, "malformed XML: the parser stopped without a message", file: state.file)
+    }
+
+    @inline(__always) var nodeType: Int32 { xmlTextReaderNodeType(reader) }
+    @inline(__always) var depth: Int { Int(xmlTextReaderDepth(reader)) }
+    @inline(__always) var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
+    /// The local name, from the parser's dictionary: compare it with ``intern(_:)`` by pointer.
+    @inline(__always) var localName: UnsafePointer<xmlChar>? { xmlTextReaderConstLocalName(reader) }
+    @inline(__always) var value: UnsafePointer<xmlChar>? { xmlTextReaderConstValue(reader) }
+
+    /// `name` as the pointer libxml2 uses for it in this document's dictionary.
+    func intern(_ name: String) -> UnsafePointer<xmlChar>? { xmlTextReaderConstString(reader, name) }
+
+    /// The element's start line (libxml2 keeps it exactly below 65,535; see ``LineCounter``).
+    var nodeLine: Int {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return 0 }
+        return Int(node.pointee.line)
+    }
+
+    /// Calls `body` with each attribute's local name and value of the current element.
+    @inline(__always)
+    func forEachAttribute(_ body: (UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?) throws(KCBXError) -> Void) throws(KCBXError) {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            try body(xmlTextReaderConstLocalName(reader), xmlTextReaderConstValue(reader))
+        }
+        xmlTextReaderMoveToElement(reader)
+    }
+
+    /// Refuses a DOCTYPE node whose DTD declares entities (second line of defence behind ``PrologGuard``).
+    func checkDocumentType() throws(KCBXError) {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return }
+        let dtd = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlDtd.self)
+        if dtd.pointee.entities != nil || dtd.pointee.pentities != nil {
+            throw KCBXError(.input, dtdRefusal, file: state.file, line: nodeLine)
+        }
+    }
+}
+
+/// libxml2's read callback: pulls from the byte source through the prolog guard; -1 stops the parser.
+private func xmlStreamRead(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<CChar>?, _ length: Int32) -> Int32 {
+    guard let context, let buffer, length > 0 else { return -1 }
+    let state = Unmanaged<XMLReaderState>.fromOpaque(context).takeUnretainedValue()
+    if state.inputError != nil { return -1 }
+    let target = UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))
+    do throws(KCBXError) {
+        let n = try state.input.read(into: target)
+        state.bytesRead += n
+        if state.firstBytes.count < 8 { state.firstBytes += UnsafeRawBufferPointer(rebasing: target[0..<min(n, 8 - state.firstBytes.count)]) }
+        if n > 0, !state.guardState.done,
+           let refusal = state.guardState.inspect(UnsafeRawBufferPointer(rebasing: target[0..<n])) {
+            state.inputError = KCBXError(.input, refusal.message, file: state.file, line: refusal.line)
+            return -1
+        }
+        return Int32(n)
+    } catch {
+        state.inputError = error
+        return -1
+    }
+}
+
+/// libxml2's structured error callback: keeps the first error, prints nothing.
+private func xmlStreamError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+    guard let context, let error else { return }
+    let state = Unmanaged<XMLReaderState>.fromOpaque(context).takeUnretainedValue()
+    guard state.parserError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+    let message = error.pointee.message.map { String(cString: $0) } ?? "unknown parser error"
+    state.parserError = (message.trimmingCharacters(in: .whitespacesAndNewlines), Int(error.pointee.line), Int(error.pointee.int2))
+}
+
+/// Looks at the bytes before the root element and refuses a DOCTYPE whose internal subset declares
+/// entities, before libxml2 parses any of it (billion laughs, XXE).
+///
+/// NUL bytes are skipped, so UTF-16 prologs are seen as their ASCII markup; GB18030 and UTF-8 never use
+/// the markup bytes `<>"'!` inside a character.
+struct PrologGuard {
+    /// Longest prolog (XML declaration, comments, DOCTYPE) accepted before the root element.
+    static let limit = 4 << 20
+    private(set) var done = false
+    private var bytes: [UInt8] = []
+
+    /// Adds the next bytes; returns why and where to refuse the document, or nil.
+    mutating func inspect(_ chunk: UnsafeRawBufferPointer) -> (message: String, line: Int)? {
+        for b in chunk where b != 0 { bytes.append(b) }
+        switch scan() {
+        case .needMore:
+            guard bytes.count > PrologGuard.limit else { return nil }
+            done = true
+            return ("the XML prolog is longer than \(PrologGuard.limit >> 20) MB before the first element", 1)
+        case .clean:
+            done = true; bytes = []
+            return nil
+        case .entity(let at):
+            done = true
+            return (dtdRefusal, 1 + bytes[..<at].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
+        }
+    }
+
+    private enum Verdict { case needMore, clean, entity(Int) }
+
+    private func scan() -> Verdict {
+        let b = bytes
+        var i = 0
+        func has(_ s: String, at k: Int) -> Bool? {
+            let u = Array(s.utf8)
+            if k + u.count > b.count { return nil }
+            return b[k..<k + u.count].elementsEqual(u)
+        }
+        func find(_ s: String, from k: Int) -> Int? {
+            let u = Array(s.utf8)
+            var j = k
+            while j + u.count <= b.count {
+                if b[j] == u[0], b[j..<j + u.count].elementsEqual(u) { return j }
+                j += 1
+            }
+            return nil
+        }
+        while i < b.count {
+            guard b[i] == UInt8(ascii: "<") else { i += 1; continue }
+            guard i + 1 < b.count else { return .needMore }
+            switch b[i + 1] {
+            case UInt8(ascii: "?"):
+                guard let end = find("?>", from: i + 2) else { return .needMore }
+                i = end + 2
+            case UInt8(ascii: "!"):
+                guard let isComment = has("<!--", at: i) else { return .needMore }
+                if isComment {
+                    guard let end = find("-->", from: i + 4) else { return .needMore }
+                    i = end + 3
+                    continue
+                }
+                guard let isDoctype = has("<!DOCTYPE", at: i) else { return .needMore }
+                guard isDoctype else { return .clean }  // not well-formed: libxml2 will say so
+                return scanDoctype(from: i + 9, find: find, has: has)
+            default:
+                return .clean  // the root element: nothing more to guard
+            }
+        }
+        return .needMore
+    }
+
+    /// The DOCTYPE up to its closing `>`: an internal subset with `<!ENTITY` is refused.
+    private func scanDoctype(from start: Int, find: (String, Int) -> Int?, has: (String, Int) -> Bool?) -> Verdict {
+        let b = bytes
+        var i = start
+        var inSubset = false
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
+                guard let end = b[(i + 1)...].firstIndex(of: c) else { return .needMore }
+                i = end + 1
+                continue
+            }
+            if inSubset {
+                if c == UInt8(ascii: "<") {
+                    guard let isComment = has("<!--", i) else { return .needMore }
+                    if isComment {
+                        guard let end = find("-->", i + 4) else { return .needMore }
+                        i = end + 3
+                        continue
+                    }
+                    guard let isEntity = has("<!ENTITY", i) else { return .needMore }
+                    if isEntity { return .entity(i) }
+                } else if c == UInt8(ascii: "%") {
+                    return .entity(i)  // a parameter-entity reference pulls in declarations
+                } else if c == UInt8(ascii: "]") {
+                    inSubset = false
+                }
+            } else if c == UInt8(ascii: "[") {
+                inSubset = true
+            } else if c == UInt8(ascii: ">") {
+                return .clean
+            }
+            i += 1
+        }
+        return .needMore
+    }
+}
+
+/// Counts lines where libxml2 stops: element nodes keep their line only below 65,535, so beyond that the
+/// line is the last exact line plus the line breaks seen in text, whitespace and comments since.
+struct LineCounter {
+    private var counted = 1
+    private var offset = 0
+
+    /// Adds the line breaks of a text, whitespace, comment or processing-instruction node's value.
+    @inline(__always)
+    mutating func count(_ value: UnsafePointer<xmlChar>?) {
+        guard var p = value else { return }
+        while p.pointee != 0 {
+            if p.pointee == 0x0A { counted += 1 }
+            p += 1
+        }
+    }
+
+    /// The line of an element whose libxml2 line is `nodeLine` (65,535 when saturated).
+    @inline(__always)
+    mutating func line(nodeLine: Int) -> Int {
+        if nodeLine > 0, nodeLine < 65535 {
+            offset = nodeLine - counted
+            return nodeLine
+        }
+        return counted + offset
+    }
+}
+
+/// Appends a NUL-terminated libxml2 string to `bytes`; returns the count added.
+@inline(__always)
+func appendXMLString(_ value: UnsafePointer<xmlChar>?, to bytes: inout [UInt8]) -> Int {
+    guard let value else { return 0 }
+    let n = strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
+    bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: n))
+    return n
+}
+
+/// A libxml2 string as a Swift `String`.
+@inline(__always)
+func xmlString(_ value: UnsafePointer<xmlChar>?) -> String {
+    guard let value else { return "" }
+    return String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
+}
+
+/// UTF-8 bytes as a string with surrounding whitespace removed (ASCII fast path; U+3000 and other
+/// Unicode spaces handled when a non-ASCII byte sits at an end).
+@inline(__always)
+func trimmedString(_ bytes: [UInt8]) -> String {
+    bytes.withUnsafeBufferPointer { buffer -> String in
+        var lo = 0, hi = buffer.count
+        while lo < hi, isASCIISpace(buffer[lo]) { lo += 1 }
+        while hi > lo, isASCIISpace(buffer[hi - 1]) { hi -= 1 }
+        if lo == hi { return "" }
+        let s = String(decoding: UnsafeBufferPointer(rebasing: buffer[lo..<hi]), as: UTF8.self)
+        if buffer[lo] >= 0x80 || buffer[hi - 1] >= 0x80 { return s.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return s
+    }
+}
+
+@inline(__always) private func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }

@@ -1,0 +1,101 @@
+import CXlsxWriter
+import KCBXCore
+
+/// A block of cells of a sheet, for chart data (0-based rows and columns, inclusive).
+public struct XLSXRange: Sendable {
+    public var sheet: String
+    public var firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int
+    public init(sheet: String, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
+        self.sheet = sheet; self.firstRow = firstRow; self.firstColumn = firstColumn; self.lastRow = lastRow; self.lastColumn = lastColumn
+    }
+}
+
+/// A native Excel chart (libxlsxwriter): column, bar, line or pie, over ranges of the workbook.
+public struct XLSXChart: Sendable {
+    public enum Kind: Sendable { case column, bar, line, pie }
+    public var kind: Kind
+    public var title: String
+    /// The category labels (e.g. the towns).
+    public var categories: XLSXRange
+    /// Each series: its name and its values.
+    public var series: [(name: String, values: XLSXRange)]
+    /// Axis titles: `xTitle` names the categories, `yTitle` the values (for a bar chart the category
+    /// axis is the vertical one); the value axis is shown as a percentage when `percent`.
+    public var xTitle: String?, yTitle: String?
+    public var percent: Bool
+    public init(kind: Kind, title: String, categories: XLSXRange, series: [(name: String, values: XLSXRange)],
+                xTitle: String? = nil, yTitle: String? = nil, percent: Bool = false) {
+        self.kind = kind; self.title = title; self.categories = categories; self.series = series
+        self.xTitle = xTitle; self.yTitle = yTitle; self.percent = percent
+    }
+}
+
+extension XLSXSheet {
+    /// Inserts `chart` with its top-left corner at (row, column), 0-based; size in pixels.
+    ///
+    /// Series refer to their ranges by formula (`='汇总'!$B$3:$B$12`), so the chart follows the
+    /// figures in the workbook; every text of the chart is set in a Chinese font.
+    public func insertChart(_ chart: XLSXChart, row: Int, column: Int, width: Int = 720, height: Int = 360) throws(KCBXError) {
+        let (workbook, book) = try open()
+        let type: lxw_chart_type = switch chart.kind {
+        case .column: LXW_CHART_COLUMN
+        case .bar: LXW_CHART_BAR
+        case .line: LXW_CHART_LINE
+        case .pie: LXW_CHART_PIE
+        }
+        guard let lxwChart = workbook_add_chart(book, UInt8(type.rawValue)) else {
+            throw KCBXError(.runFailed, "cannot write \(workbook.url.lastPathComponent): cannot create the chart \(chart.title)", file: workbook.url.path)
+        }
+        let categories = XLSXLayout.absoluteRange(chart.categories)
+        for s in chart.series {
+            guard let series = chart_add_series(lxwChart, categories, XLSXLayout.absoluteRange(s.values)) else {
+                throw KCBXError(.runFailed, "cannot write \(workbook.url.lastPathComponent): cannot add the series \(s.name) to \(chart.title)", file: workbook.url.path)
+            }
+            chart_series_set_name(series, s.name)
+            if chart.kind == .line { chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_AUTOMATIC.rawValue)) }
+            if chart.kind == .pie {
+                chart_series_set_labels(series)
+                chart_series_set_labels_percentage(series)
+            }
+        }
+        XLSXChartFont.with(size: 14, bold: true) { chart_title_set_name_font(lxwChart, $0) }
+        chart_title_set_name(lxwChart, chart.title)
+        XLSXChartFont.with(size: 10, bold: false) { chart_legend_set_font(lxwChart, $0) }
+        chart_legend_set_position(lxwChart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+        if chart.series.count == 1, chart.kind != .pie { chart_legend_set_position(lxwChart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+        if chart.kind != .pie {
+            // libxlsxwriter's x_axis is the category axis except for bar charts, where the two swap.
+            let categoryAxis = chart.kind == .bar ? lxwChart.pointee.y_axis : lxwChart.pointee.x_axis
+            let valueAxis = chart.kind == .bar ? lxwChart.pointee.x_axis : lxwChart.pointee.y_axis
+            for (axis, name) in [(categoryAxis, chart.xTitle), (valueAxis, chart.yTitle)] {
+                guard let axis else { continue }
+                if let name {
+                    chart_axis_set_name(axis, name)
+                    XLSXChartFont.with(size: 10, bold: true) { chart_axis_set_name_font(axis, $0) }
+                }
+                XLSXChartFont.with(size: 9, bold: false) { chart_axis_set_num_font(axis, $0) }
+            }
+            if chart.percent, let valueAxis { chart_axis_set_num_format(valueAxis, "0%") }
+        } else if chart.percent {
+            // A pie of ratios: the labels show each slice's share already.
+        }
+        var options = lxw_chart_options()
+        options.x_scale = Double(max(width, 50)) / 480
+        options.y_scale = Double(max(height, 50)) / 288
+        let status = worksheet_insert_chart_opt(worksheet, lxw_row_t(max(row, 0)), lxw_col_t(max(column, 0)), lxwChart, &options)
+        try workbook.check(status, "sheet \(name) chart \(chart.title): ")
+    }
+}
+
+/// The Chinese-capable chart font, handed to libxlsxwriter (which copies it).
+enum XLSXChartFont {
+    static func with(size: Double, bold: Bool, _ body: (UnsafeMutablePointer<lxw_chart_font>) -> Void) {
+        XLSXStyles.fontName.withCString { name in
+            var font = lxw_chart_font()
+            font.name = UnsafeMutablePointer(mutating: name)
+            font.size = size
+            font.bold = bold ? 1 : 0
+            body(&font)
+        }
+    }
+}
