@@ -40,6 +40,7 @@ public final class CSVReader: RowReader {
     /// Physical line (1-based) where the next record starts.
     private var line = 1
     private var records = 0
+    private var warned = false
     /// Field bounds of the record being parsed, reused from record to record.
     private var spans: [Span] = []
     private var scratch: [UInt8] = []
@@ -79,6 +80,8 @@ public final class CSVReader: RowReader {
             throw KCBXError(.input, "empty file: expected a header row", file: file, line: 1)
         }
         header = first.fields
+        // Unnamed columns at the end of the header (`a,b,,` from a spreadsheet) are not columns.
+        while header.count > 1, header.last?.isEmpty == true { header.removeLast() }
         self.encoding = text.detected?.option ?? (encoding == .gb18030 ? .gb18030 : .utf8)
     }
 
@@ -89,7 +92,13 @@ public final class CSVReader: RowReader {
 
     /// The next data row, or `nil` at the end of the file.
     public func next() throws(KCBXError) -> Row? {
-        guard let record = try nextRecord() else { return nil }
+        guard let record = try nextRecord() else {
+            if !warned, text.invalidSequences > 0, let detected = text.detected {
+                warned = true
+                Log.warning("\(file): \(text.invalidSequences) byte sequence(s) not valid \(detected.rawValue) were replaced with �")
+            }
+            return nil
+        }
         records += 1
         var values = record.fields
         var problem: String?
@@ -131,8 +140,12 @@ public final class CSVReader: RowReader {
     /// Scans the record at `pos` into `spans`. Returns the offset after its terminator and the line
     /// breaks inside quoted fields, or `nil` when the buffer ends before the record does (and the file has more).
     private func scanRecord() throws(KCBXError) -> (Int, Int)? {
+        // Work on a local array (moved out and back) to keep exclusivity checks out of the loop.
+        var spans = self.spans
+        self.spans = []
+        defer { self.spans = spans }
         spans.removeAll(keepingCapacity: true)
-        let p = buffer, e = end, d = delim, stops = stops
+        let p = buffer, e = end, d = delim, stops = stops, line = line
         var i = pos
         var newlines = 0
         while true {
@@ -155,7 +168,7 @@ public final class CSVReader: RowReader {
                     if k + 1 < e, p[k + 1] == Self.quote { escapes = true; j = k + 2; continue }
                     closed = k
                 }
-                newlines += countNewlines(start, closed)
+                newlines += Self.countNewlines(p, start, closed)
                 j = closed + 1
                 let tailStart = j
                 while j < e, !stops[Int(p[j])] { j += 1 }
@@ -176,11 +189,12 @@ public final class CSVReader: RowReader {
         }
     }
 
-    private func countNewlines(_ from: Int, _ to: Int) -> Int {
+    /// Line breaks (LF, CRLF or a lone CR) in `p[from..<to]`.
+    private static func countNewlines(_ p: UnsafeMutablePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
         var n = 0
         var i = from
         while i < to {
-            if buffer[i] == Self.lf || (buffer[i] == Self.cr && (i + 1 == to || buffer[i + 1] != Self.lf)) { n += 1 }
+            if p[i] == lf || (p[i] == cr && (i + 1 == to || p[i + 1] != lf)) { n += 1 }
             i += 1
         }
         return n
@@ -192,11 +206,12 @@ public final class CSVReader: RowReader {
 
     /// Strings of the scanned fields, trimmed.
     private func makeFields() -> [String] {
+        let buffer = buffer
         var fields: [String] = []
         fields.reserveCapacity(spans.count)
         for span in spans {
             if !span.escapes, span.tailStart == span.tailEnd {
-                fields.append(string(span.start, span.end))
+                fields.append(Self.trimmed(buffer, span.start, span.end))
             } else {
                 // Undouble the quotes and append any text after the closing quote.
                 scratch.removeAll(keepingCapacity: true)
@@ -212,8 +227,6 @@ public final class CSVReader: RowReader {
         }
         return fields
     }
-
-    @inline(__always) private func string(_ start: Int, _ end: Int) -> String { Self.trimmed(buffer, start, end) }
 
     /// UTF-8 text of `p[start..<end]` without surrounding blanks (space, tab, U+3000, U+00A0).
     @inline(__always) static func trimmed(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {

@@ -82,6 +82,8 @@ final class TextSource {
     /// The encoding in use; `nil` while undecided (only ASCII seen so far, auto-detection).
     private(set) var detected: DetectedEncoding?
     private var converter: IconvConverter?
+    /// Byte sequences that were not valid in the file's encoding and became U+FFFD (converted encodings only).
+    var invalidSequences: Int { converter?.invalidSequences ?? 0 }
     /// Raw (undecoded) bytes read ahead, `pending[pendingStart..<pendingEnd]`.
     private var pending: UnsafeMutablePointer<UInt8>
     private let pendingCapacity = 256 << 10
@@ -108,7 +110,7 @@ final class TextSource {
             if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
                 throw KCBXError(.input, "not a text file: this is a zip archive (an XLSX workbook?); set `format: xlsx` for a workbook, or export it as CSV", file: file)
             }
-            if let nul = head.firstIndex(of: 0) {
+            if let nul = head.prefix(Self.sniffBytes).firstIndex(of: 0) {
                 throw KCBXError(.input, "not a text file: binary content (a NUL byte at byte \(nul + 1)); expected CSV text in UTF-8 or GB18030", file: file)
             }
             switch encoding {

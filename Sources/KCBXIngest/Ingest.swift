@@ -45,23 +45,41 @@ public enum IngestStage {
     }
 
     /// Checks every source without reading it whole: the file exists, opens in its format and
-    /// encoding, and has the mapped columns. Returns every problem found.
+    /// encoding, has the mapped columns, and its first data row reads. Returns every problem found,
+    /// in the pipeline file's order of sources (sources are checked in parallel).
     public static func check(_ config: PipelineConfig) -> [KCBXError] {
-        var problems: [KCBXError] = []
-        for source in config.sources {
+        let results = ConcurrentResults<KCBXError>(count: config.sources.count)
+        DispatchQueue.concurrentPerform(iterations: config.sources.count) { i in
+            let source = config.sources[i]
             do throws(KCBXError) {
                 let reader = try open(source, limits: limits(config))
                 _ = try columnMap(source, header: reader.header)
-                _ = try reader.next()
+                _ = try next(reader, source)
             } catch {
-                problems.append(error)
+                results[i] = error
             }
         }
-        return problems
+        return results.values.compactMap { $0 }
     }
 
-    /// Opens the reader that fits the source's format.
+    /// The reader's next row; its error names the source.
+    static func next(_ reader: any RowReader, _ source: SourceConfig) throws(KCBXError) -> Row? {
+        do { return try reader.next() } catch { throw named(error, source) }
+    }
+
+    /// `error` with the source's name in front of its message, so `kcbx validate` says which source it is.
+    static func named(_ error: KCBXError, _ source: SourceConfig) -> KCBXError {
+        var error = error
+        if !error.message.hasPrefix("source `") { error.message = "source `\(source.name)`: " + error.message }
+        return error
+    }
+
+    /// Opens the reader that fits the source's format (its errors name the source).
     static func open(_ source: SourceConfig, limits: InputLimits) throws(KCBXError) -> any RowReader {
+        do { return try openReader(source, limits: limits) } catch { throw named(error, source) }
+    }
+
+    private static func openReader(_ source: SourceConfig, limits: InputLimits) throws(KCBXError) -> any RowReader {
         guard FileManager.default.fileExists(atPath: source.path.path) else {
             throw KCBXError(.input, "source `\(source.name)`: file not found (expected the \(source.format.rawValue) export here)", file: source.path.path)
         }
@@ -82,11 +100,22 @@ public enum IngestStage {
         var positions: [Int] = []
         var missing: [String] = []
         for (_, wanted) in source.columns {
-            if let i = folded.firstIndex(of: foldHeader(wanted)) { positions.append(i) } else { missing.append(wanted) }
+            let key = foldHeader(wanted)
+            if let i = folded.firstIndex(of: key) {
+                positions.append(i)
+                if folded[(i + 1)...].contains(key) {
+                    Log.warning("source `\(source.name)`: column `\(wanted)` appears more than once in \(source.path.lastPathComponent); the first (column \(i + 1)) is used")
+                }
+            } else {
+                missing.append(wanted)
+            }
         }
         guard missing.isEmpty else {
             let found = header.isEmpty ? "none" : header.joined(separator: ", ")
-            let hints = missing.compactMap { m in nearest(foldHeader(m), in: folded).map { "`\(m)` → `\(header[folded.firstIndex(of: $0)!])`?" } }
+            let hints = missing.compactMap { m -> String? in
+                guard let near = nearest(foldHeader(m), in: folded), let i = folded.firstIndex(of: near) else { return nil }
+                return "`\(m)` → `\(header[i])`?"
+            }
             let hint = hints.isEmpty ? "" : "; nearest: " + hints.joined(separator: ", ")
             throw KCBXError(.input, "source `\(source.name)`: missing column\(missing.count > 1 ? "s" : "") \(missing.map { "`\($0)`" }.joined(separator: ", ")); headers found: \(found)\(hint)",
                             file: source.path.path, line: 1)
@@ -99,7 +128,7 @@ public enum IngestStage {
         var out = String.UnicodeScalarView()
         for s in header.unicodeScalars {
             switch s.value {
-            case 0xFF01...0xFF5E: out.append(Unicode.Scalar(s.value - 0xFEE0)!)
+            case 0xFF01...0xFF5E: if let ascii = Unicode.Scalar(s.value - 0xFEE0) { out.append(ascii) }
             case 0x3000, 0x20, 0x09, 0xA0, 0xFEFF: continue
             default: out.append(s)
             }
@@ -107,7 +136,8 @@ public enum IngestStage {
         return String(out)
     }
 
-    /// Reads one source whole.
+    /// Reads one source whole, one row at a time: every row read ends as an accepted record or as a
+    /// reject with its record number, line, raw values and reason (so rows read = accepted + rejected).
     public static func read(_ source: SourceConfig, limits: InputLimits) throws(KCBXError) -> IngestedSource {
         let hasher = FileHasher(url: source.path)
         let reader = try open(source, limits: limits)
@@ -116,7 +146,7 @@ public enum IngestStage {
         let progress = Progress("ingest: \(source.name): rows")
         defer { progress.finish() }
         var sinceProgress = 0
-        while let row = try reader.next() {
+        while let row = try next(reader, source) {
             sinceProgress += 1
             if sinceProgress == 65536 { progress.advance(by: sinceProgress); sinceProgress = 0 }
             if let problem = row.problem {

@@ -139,3 +139,240 @@ struct ByteSourceWriterTests {
         #expect(CSVFixture.shell("gzip -dc '\(url.path)' | head -1 | grep -q '^0,王五'") == 0)
     }
 }
+
+@Suite("CSVReader")
+struct CSVReaderTests {
+    /// One parsing case: file bytes, expected header and rows (values, line).
+    struct Case: CustomTestStringConvertible, Sendable {
+        var label: String
+        var bytes: [UInt8]
+        var header: [String]
+        var rows: [[String]]
+        var lines: [Int]? = nil
+        var testDescription: String { label }
+    }
+
+    static let cases: [Case] = [
+        Case(label: "quoted fields with commas, doubled quotes and line breaks",
+             bytes: Array("姓名,住址,备注\n张三,\"城关镇, 幸福路\",\"他说\"\"好\"\"\"\n李四,\"第一行\n第二行\",x\n王五,y,z\n".utf8),
+             header: ["姓名", "住址", "备注"],
+             rows: [["张三", "城关镇, 幸福路", "他说\"好\""], ["李四", "第一行\n第二行", "x"], ["王五", "y", "z"]],
+             lines: [2, 3, 5]),
+        Case(label: "CRLF line ends, no final line break",
+             bytes: Array("a,b\r\n1,2\r\n3,4".utf8), header: ["a", "b"], rows: [["1", "2"], ["3", "4"]], lines: [2, 3]),
+        Case(label: "old Mac CR line ends", bytes: Array("a,b\r1,2\r3,4\r".utf8), header: ["a", "b"], rows: [["1", "2"], ["3", "4"]]),
+        Case(label: "UTF-8 BOM is not part of the first header",
+             bytes: [0xEF, 0xBB, 0xBF] + Array("公民身份号码,姓名\n110101201501011234,张三\n".utf8),
+             header: ["公民身份号码", "姓名"], rows: [["110101201501011234", "张三"]]),
+        Case(label: "values trimmed of spaces, tabs, U+3000 and U+00A0; blank lines skipped",
+             bytes: Array("  姓名 ,\u{3000}性别\u{3000}\n\n 张三\u{A0}, 男 \n   \n\"  李四 \" ,女\n".utf8),
+             header: ["姓名", "性别"], rows: [["张三", "男"], ["李四", "女"]], lines: [3, 5]),
+        Case(label: "empty fields and a quoted empty field",
+             bytes: Array("a,b,c\n,,\n\"\",x,\n".utf8), header: ["a", "b", "c"], rows: [["", "", ""], ["", "x", ""]]),
+        Case(label: "a stray quote inside an unquoted field is kept; text after a closing quote is kept",
+             bytes: Array("a,b\n5\"3,\"ab\"c\n".utf8), header: ["a", "b"], rows: [["5\"3", "abc"]]),
+        Case(label: "trailing empty fields beyond the header are dropped (spreadsheet export)",
+             bytes: Array("a,b\n1,2,,\n".utf8), header: ["a", "b"], rows: [["1", "2"]]),
+        Case(label: "unnamed trailing header columns are dropped, and so are the rows' empty values under them",
+             bytes: Array("a,b,,\n1,2,,\n3,4\n".utf8), header: ["a", "b"], rows: [["1", "2"], ["3", "4"]]),
+        Case(label: "a header-only file has no rows and no error",
+             bytes: Array("公民身份号码,姓名\r\n".utf8), header: ["公民身份号码", "姓名"], rows: []),
+    ]
+
+    @Test("RFC 4180 parsing", arguments: cases)
+    func parses(_ c: Case) throws {
+        let dir = TestSupport.temporaryDirectory()
+        let (header, rows, _) = try CSVFixture.rows(CSVFixture.write(c.bytes, "x.csv", in: dir))
+        #expect(header == c.header)
+        #expect(rows.map(\.values) == c.rows)
+        #expect(rows.allSatisfy { $0.problem == nil })
+        #expect(rows.map(\.recordNumber) == Array(1...max(1, c.rows.count)).prefix(c.rows.count).map { $0 })
+        if let lines = c.lines { #expect(rows.map(\.line) == lines) }
+    }
+
+    @Test("delimiter sniffed from the header line", arguments: [("\t", "\t"), (";", ";"), ("|", "|"), (",", ","), ("\t", "\t,")])
+    func sniffsDelimiter(delimiter: String, headerJoin: String) throws {
+        let dir = TestSupport.temporaryDirectory()
+        // The last case: a tab-separated file whose header has a comma inside a quoted name.
+        let header = headerJoin == "\t," ? "\"户号,编号\"\t姓名\t性别" : ["户号", "姓名", "性别"].joined(separator: delimiter)
+        let text = header + "\n" + ["0001", "张三, 小名", "男"].map { $0.contains(",") && delimiter == "," ? "\"\($0)\"" : $0 }.joined(separator: delimiter) + "\n"
+        let (h, rows, reader) = try CSVFixture.rows(CSVFixture.write(text, "x.txt", in: dir))
+        #expect(reader.delimiter == Character(delimiter))
+        #expect(h.count == 3)
+        #expect(rows.map(\.values) == [["0001", "张三, 小名", "男"]])
+    }
+
+    @Test("a configured delimiter is used as is")
+    func configuredDelimiter() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let (h, rows, _) = try CSVFixture.rows(CSVFixture.write("a;b,c\n1;2,3\n", "x.csv", in: dir), delimiter: ";")
+        #expect(h == ["a", "b,c"])
+        #expect(rows.map(\.values) == [["1", "2,3"]])
+    }
+
+    @Test("ragged rows come back with a problem, their raw values, line and record number")
+    func raggedRows() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let text = "a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n"
+        let (_, rows, _) = try CSVFixture.rows(CSVFixture.write(text, "x.csv", in: dir))
+        #expect(rows.map(\.problem) == [nil, "expected 3 fields, found 2", "expected 3 fields, found 4", nil])
+        #expect(rows[1].values == ["4", "5"])
+        #expect(rows.map(\.recordNumber) == [1, 2, 3, 4])
+        #expect(rows.map(\.line) == [2, 3, 4, 5])
+    }
+
+    @Test("GB18030 detected and converted, also when the first Chinese text comes after 64 KB of ASCII")
+    func gb18030() throws {
+        let dir = TestSupport.temporaryDirectory()
+        var text = "id,name\n"
+        for i in 0..<5000 { text += "\(100000 + i),ascii\n" }  // ~70 KB of ASCII before any Chinese
+        text += "1,张三\n2,阿依古丽·买买提\n3,𠮷\n"
+        let utf8 = CSVFixture.write(text, "u.csv", in: dir)
+        #expect(CSVFixture.shell("iconv -f UTF-8 -t GB18030 '\(utf8.path)' > '\(dir.path)/g.csv' && gzip -c '\(dir.path)/g.csv' > '\(dir.path)/g2.csv'") == 0)
+        for name in ["g.csv", "g2.csv"] {
+            let (_, rows, reader) = try CSVFixture.rows(dir.appendingPathComponent(name))
+            #expect(rows.count == 5003)
+            #expect(rows.suffix(3).map { $0.values[1] } == ["张三", "阿依古丽·买买提", "𠮷"])
+            #expect(reader.encoding == .gb18030)
+        }
+        let (_, rows, reader) = try CSVFixture.rows(utf8)
+        #expect(rows.last?.values == ["3", "𠮷"])
+        #expect(reader.encoding == .utf8)
+    }
+
+    @Test("multibyte GB18030 sequences split across read buffers survive")
+    func splitSequences() throws {
+        let dir = TestSupport.temporaryDirectory()
+        // Odd-length ASCII prefixes shift the two-byte characters across every buffer boundary.
+        var text = "姓名,备注\n"
+        for i in 0..<60000 { text += "张三\(i % 7 == 0 ? "x" : ""),李四王五赵六\n" }
+        let utf8 = CSVFixture.write(text, "u.csv", in: dir)
+        CSVFixture.shell("iconv -f UTF-8 -t GB18030 '\(utf8.path)' > '\(dir.path)/g.csv'")
+        let (_, rows, _) = try CSVFixture.rows(dir.appendingPathComponent("g.csv"), encoding: .gb18030)
+        #expect(rows.count == 60000)
+        #expect(rows.allSatisfy { $0.values[1] == "李四王五赵六" && $0.values[0].hasPrefix("张三") })
+    }
+
+    @Test("a byte that is not GB18030 becomes U+FFFD; the rows around it read")
+    func invalidGB18030() throws {
+        let dir = TestSupport.temporaryDirectory()
+        // 姓名 / 张三 in GB18030, then a lone 0xFF (never valid) inside a value.
+        let bytes: [UInt8] = [0xD0, 0xD5, 0xC3, 0xFB, 0x0A, 0xD5, 0xC5, 0xFF, 0xC8, 0xFD, 0x0A, 0x41, 0x0A]
+        let (h, rows, _) = try CSVFixture.rows(CSVFixture.write(bytes, "bad.csv", in: dir), encoding: .gb18030)
+        #expect(h == ["姓名"])
+        #expect(rows.map(\.values) == [["张\u{FFFD}三"], ["A"]])
+    }
+
+    @Test("UTF-16 (Excel's \"Unicode text\") is converted")
+    func utf16() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let text = "姓名\t性别\r\n张三\t男\r\n"
+        let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let (h, rows, reader) = try CSVFixture.rows(CSVFixture.write(bytes, "u.txt", in: dir))
+        #expect(h == ["姓名", "性别"])
+        #expect(rows.map(\.values) == [["张三", "男"]])
+        #expect(reader.detectedEncoding == .utf16LE)
+    }
+}
+
+@Suite("CSVReader on hostile input")
+struct CSVHostileTests {
+    @Test("an empty file needs a header row")
+    func emptyFile() {
+        let dir = TestSupport.temporaryDirectory()
+        for (name, bytes) in [("empty.csv", [UInt8]()), ("blank.csv", Array("\n\r\n  \n".utf8))] {
+            let url = CSVFixture.write(bytes, name, in: dir)
+            let error = CSVFixture.error { _ = try CSVReader(url: url) }
+            #expect(error?.message == "empty file: expected a header row")
+            #expect(error?.file == url.path)
+        }
+    }
+
+    @Test("a binary file named .csv is not text")
+    func binaryFile() {
+        let dir = TestSupport.temporaryDirectory()
+        var bytes: [UInt8] = []
+        var x: UInt32 = 12345
+        for _ in 0..<100_000 { x = x &* 1103515245 &+ 12345; bytes.append(UInt8(truncatingIfNeeded: x >> 16)) }
+        let url = CSVFixture.write(bytes, "data.csv", in: dir)
+        let error = CSVFixture.error { _ = try CSVReader(url: url) }
+        #expect(error?.message.hasPrefix("not a text file") == true)
+        #expect(error?.kind == .input)
+        let zip = CSVFixture.write([0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0x41, count: 100), "book.csv", in: dir)
+        #expect(CSVFixture.error { _ = try CSVReader(url: zip) }?.message.contains("XLSX") == true)
+    }
+
+    @Test("a truncated gzip says so, with the file")
+    func truncatedGzip() throws {
+        let dir = TestSupport.temporaryDirectory()
+        var text = "id,name\n"
+        for i in 0..<50000 { text += "\(i),张三\(i)\n" }
+        _ = CSVFixture.write(text, "x", in: dir)
+        CSVFixture.shell("cd '\(dir.path)' && gzip -c x > full.gz && head -c 60000 full.gz > cut.csv")
+        let url = dir.appendingPathComponent("cut.csv")
+        let error = CSVFixture.error {
+            let reader = try CSVReader(url: url)
+            while try reader.next() != nil {}
+        }
+        #expect(error?.message.hasPrefix("truncated gzip file") == true)
+        #expect(error?.file == url.path)
+        // Corrupt (not cut): bytes flipped in the middle of the stream.
+        var bytes = try [UInt8](Data(contentsOf: dir.appendingPathComponent("full.gz")))
+        for i in 2000..<2100 { bytes[i] ^= 0x5A }
+        let corrupt = CSVFixture.write(bytes, "corrupt.csv", in: dir)
+        let corruptError = CSVFixture.error {
+            let reader = try CSVReader(url: corrupt)
+            while try reader.next() != nil {}
+        }
+        #expect(corruptError?.message.contains("gzip file") == true)
+    }
+
+    @Test("a gzip bomb stops at the inflation limit")
+    func gzipBomb() {
+        let dir = TestSupport.temporaryDirectory()
+        CSVFixture.shell("cd '\(dir.path)' && (printf 'a,b\\n'; head -c 67108864 /dev/zero | tr '\\0' '1') | gzip -c > bomb.csv")
+        let url = dir.appendingPathComponent("bomb.csv")
+        let error = CSVFixture.error {
+            let reader = try CSVReader(url: url, limits: InputLimits(maxInflatedBytes: 8 << 20, maxRecordBytes: 64 << 20))
+            while try reader.next() != nil {}
+        }
+        #expect(error?.message.hasPrefix("gzip file inflates to more than 8 MB") == true)
+        #expect(error?.file == url.path)
+    }
+
+    @Test("a 10 MB line stops at the record limit without reading the line whole")
+    func longLine() {
+        let dir = TestSupport.temporaryDirectory()
+        CSVFixture.shell("cd '\(dir.path)' && (printf 'a,b\\n1,2\\n'; head -c 10485760 /dev/zero | tr '\\0' 'x'; printf '\\n3,4\\n') > long.csv")
+        let url = dir.appendingPathComponent("long.csv")
+        var rowsBefore = 0
+        let error = CSVFixture.error {
+            let reader = try CSVReader(url: url, limits: InputLimits(maxRecordBytes: 1 << 20))
+            while try reader.next() != nil { rowsBefore += 1 }
+        }
+        #expect(rowsBefore == 1)
+        #expect(error?.message.hasPrefix("record longer than 1 MB") == true)
+        #expect(error?.line == 3)
+    }
+
+    @Test("an unterminated quote names the line where it opened")
+    func unterminatedQuote() {
+        let dir = TestSupport.temporaryDirectory()
+        let url = CSVFixture.write("a,b\n1,2\n3,\"open\n4,5\n6,7\n", "q.csv", in: dir)
+        let error = CSVFixture.error {
+            let reader = try CSVReader(url: url)
+            while try reader.next() != nil {}
+        }
+        #expect(error?.line == 3)
+        #expect(error?.message.contains("quote opened on line 3") == true)
+    }
+
+    @Test("NUL bytes after the sniffed start do not crash the reader")
+    func lateNul() throws {
+        let dir = TestSupport.temporaryDirectory()
+        var bytes = Array(("a,b\n" + String(repeating: "1,2\n", count: 30000)).utf8)
+        bytes += [0x33, 0x00, 0x2C, 0x34, 0x0A]
+        let (_, rows, _) = try CSVFixture.rows(CSVFixture.write(bytes, "n.csv", in: dir))
+        #expect(rows.count == 30001)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import KCBXCore
+import KCBXFormats
+@testable import KCBXIngest
+import Testing
+
+@Suite("Ingest of delimited text")
+struct IngestTests {
+    /// A pipeline file in `dir` with the given sources (YAML lines under `sources:`).
+    static func config(_ dir: URL, _ sources: String) throws -> PipelineConfig {
+        let yaml = """
+        name: 测试
+        district: {code: "370783", name: 示例县}
+        as_of: 2026-11-30
+        store: state.sqlite
+        output: out/
+        sources:
+        \(sources)
+        """
+        let url = dir.appendingPathComponent("p.yaml")
+        try yaml.write(to: url, atomically: true, encoding: .utf8)
+        return try PipelineFile.load(url)
+    }
+
+    @Test("headers match after trimming and full-width folding", arguments: [
+        "公民身份号码,姓名", " 公民身份号码 ,\u{3000}姓名", "公民身份号码\u{3000},姓　名",
+    ])
+    func headerFolding(header: String) throws {
+        let dir = TestSupport.temporaryDirectory()
+        _ = CSVFixture.write("\(header)\n110101201501011234,张三\n", "h.csv", in: dir)
+        let config = try Self.config(dir, "  - {name: 公安, role: hukou, path: h.csv, format: csv, columns: {id_number: 公民身份号码, name: 姓名}}")
+        let ingested = try IngestStage.read(config.sources[0], limits: .init())
+        #expect(ingested.table.records.map(\.values) == [["110101201501011234", "张三"]])
+        #expect(IngestStage.foldHeader("ＩＤ（号码）") == "ID(号码)")
+        #expect(IngestStage.foldHeader("Ｎａｍｅ １") == "Name1")
+    }
+
+    @Test("every row is accepted or rejected with record number, line, raw values and reason")
+    func nothingLost() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let text = """
+        户号,公民身份号码,姓名,备注
+        H1,110101201501011234,张三,
+        H1,110101201601011234
+        H2,,,"有备注"
+        H3,"110101201701011234","李
+        四",x
+        H4,110101201801011234,王五,x,y
+
+        """
+        _ = CSVFixture.write(text, "r.csv", in: dir)
+        let config = try Self.config(dir, "  - {name: 公安, role: hukou, path: r.csv, format: csv, columns: {id_number: 公民身份号码, name: 姓名}}")
+        let table = try IngestStage.read(config.sources[0], limits: .init()).table
+        #expect(table.rowsRead == 5)
+        #expect(table.records.map(\.recordNumber) == [1, 4])
+        #expect(table.records.map(\.line) == [2, 5])
+        #expect(table.records[1].values == ["110101201701011234", "李\n四"])
+        #expect(table.rejects.map(\.recordNumber) == [2, 3, 5])
+        #expect(table.rejects.map(\.line) == [3, 4, 7])
+        #expect(table.rejects.map(\.reason) == ["expected 4 fields, found 2", "all mapped columns are empty", "expected 4 fields, found 5"])
+        #expect(table.rejects[0].raw == ["H1", "110101201601011234"])
+    }
+
+    @Test("a missing column names the file, the header, the headers found and the nearest one")
+    func missingColumn() throws {
+        let dir = TestSupport.temporaryDirectory()
+        _ = CSVFixture.write("公民身份证号码,姓名\n110101201501011234,张三\n", "m.csv", in: dir)
+        let config = try Self.config(dir, "  - {name: 公安, role: hukou, path: m.csv, format: csv, columns: {id_number: 公民身份号码, name: 姓名}}")
+        #expect(throws: KCBXError.self) { try IngestStage.read(config.sources[0], limits: .init()) }
+        let error = CSVFixture.error { _ = try IngestStage.read(config.sources[0], limits: .init()) }
+        #expect(error?.file == dir.appendingPathComponent("m.csv").path)
+        #expect(error?.message.contains("missing column `公民身份号码`") == true)
+        #expect(error?.message.contains("headers found: 公民身份证号码, 姓名") == true)
+        #expect(error?.message.contains("`公民身份号码` → `公民身份证号码`?") == true)
+    }
+
+    @Test("validate reports every source's problems at once")
+    func checkReportsAll() throws {
+        let dir = TestSupport.temporaryDirectory()
+        _ = CSVFixture.write("身份证号码,姓名\n1,张三\n", "a.csv", in: dir)
+        _ = CSVFixture.write("", "b.csv", in: dir)
+        _ = CSVFixture.write("公民身份号码,姓名\n1,张三\n", "ok.csv", in: dir)
+        CSVFixture.shell("cd '\(dir.path)' && printf '公民身份号码,姓名\\n' | gzip -c | head -c 12 > c.csv")
+        let columns = "columns: {id_number: 公民身份号码, name: 姓名}"
+        let config = try Self.config(dir, """
+          - {name: A, role: hukou, path: a.csv, format: csv, \(columns)}
+          - {name: B, role: hukou, path: b.csv, format: csv, \(columns)}
+          - {name: OK, role: hukou, path: ok.csv, format: csv, \(columns)}
+          - {name: C, role: hukou, path: c.csv, format: csv, \(columns)}
+          - {name: D, role: hukou, path: missing.csv, format: csv, \(columns)}
+        """)
+        let problems = IngestStage.check(config)
+        #expect(problems.count == 4)
+        #expect(problems.map { URL(fileURLWithPath: $0.file ?? "").lastPathComponent } == ["a.csv", "b.csv", "c.csv", "missing.csv"])
+        #expect(problems[1].message == "source `B`: empty file: expected a header row")
+        #expect(problems[2].message.hasPrefix("source `C`: truncated gzip file"))
+        #expect(problems[3].message.contains("file not found"))
+    }
+
+    @Test("sources read in parallel, each with its file's checksum and size; a gzipped GB18030 source reads like UTF-8")
+    func parallelSources() throws {
+        let dir = TestSupport.temporaryDirectory()
+        var text = "公民身份号码\t姓名\n"
+        for i in 0..<20000 { text += "1101012015010\(10000 + i)\t张三\(i)\n" }
+        let plain = CSVFixture.write(text, "u.tsv", in: dir)
+        CSVFixture.shell("cd '\(dir.path)' && iconv -f UTF-8 -t GB18030 u.tsv | gzip -c > g.csv")
+        let columns = "columns: {id_number: 公民身份号码, name: 姓名}"
+        let config = try Self.config(dir, """
+          - {name: U, role: hukou, path: u.tsv, format: csv, \(columns)}
+          - {name: G, role: hukou, path: g.csv, format: csv, encoding: gb18030, \(columns)}
+        """)
+        let sources = try IngestStage.run(config)
+        #expect(sources.map(\.table.records.count) == [20000, 20000])
+        #expect(sources[0].table.records.map(\.values) == sources[1].table.records.map(\.values))
+        #expect(sources[0].file.bytes == Int64(try Data(contentsOf: plain).count))
+        #expect(sources[0].file.sha256.count == 64)
+    }
+}
