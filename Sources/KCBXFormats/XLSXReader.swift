@@ -193,7 +193,9 @@ private struct XLSXPackage {
                 targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target.replacingOccurrences(of: "./", with: "")
             }
         }
-        return (sheets.map { ($0.name, targets[$0.id]) }, date1904)
+        // Without relationships, sheets sit at Excel's default places.
+        let fallback = targets.isEmpty
+        return (sheets.enumerated().map { ($1.name, fallback ? "xl/worksheets/sheet\($0 + 1).xml" : targets[$1.id]) }, date1904)
     }
 
     /// xl/sharedStrings.xml: each `<si>`'s text, rich-text runs joined, phonetic runs (`<rPh>`) left out.
@@ -470,7 +472,11 @@ private final class SheetStream {
         case .number:
             let raw = String(decoding: text, as: UTF8.self)
             let style = cellStyle < dateStyles.count ? dateStyles[cellStyle] : .none
-            value = style == .none ? numberText(raw) : (excelDate(raw, style: style, date1904: date1904) ?? numberText(raw))
+            if style != .none, let date = excelDate(raw, style: style, date1904: date1904) {
+                value = date
+            } else {
+                value = isIntegerLiteral(text) ? raw : numberText(raw)
+            }
         }
         if value.isEmpty { return }
         while values.count <= column { values.append("") }
@@ -497,6 +503,14 @@ private enum CellType {
         default: self = .number
         }
     }
+}
+
+/// Whether `bytes` are an integer literal (`-?[0-9]+`), the common case kept exactly as written.
+@inline(__always)
+private func isIntegerLiteral(_ bytes: [UInt8]) -> Bool {
+    guard let first = bytes.first else { return false }
+    let digits = first == UInt8(ascii: "-") ? bytes.dropFirst() : bytes[...]
+    return !digits.isEmpty && digits.allSatisfy { $0 &- 48 < 10 }
 }
 
 /// The decimal number at `p` (digits only), or nil.
@@ -559,7 +573,7 @@ func numberText(_ raw: String) -> String {
 /// ` HH:mm:ss` for a date-time style with a time of day. Nil when the serial is no date (below 1 or
 /// past 9999-12-31).
 func excelDate(_ raw: String, style: DateStyle, date1904: Bool) -> String? {
-    guard let serial = Double(raw.trimmingCharacters(in: .whitespaces)), serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
+    guard let serial = Double(raw) ?? Double(raw.trimmingCharacters(in: .whitespaces)), serial.isFinite, serial >= 1, serial < 2_958_466 else { return nil }
     let seconds = Int((serial * 86400).rounded())
     let day = seconds / 86400, time = seconds % 86400
     let date: String

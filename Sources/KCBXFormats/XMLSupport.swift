@@ -61,7 +61,7 @@ final class XMLReaderState {
     let file: String
     var guardState = PrologGuard()
     /// First error libxml2 reported (message, line, column).
-    var parserError: (message: String, line: Int, column: Int)?
+    var parserError: (message: String, line: Int, column: Int, code: Int32)?
     /// An error of the byte source or of the prolog guard; wins over `parserError`.
     var inputError: KCBXError?
     /// Bytes passed to libxml2 so far.
@@ -88,7 +88,7 @@ final class XMLStream {
         let context = retained.toOpaque()
         guard let reader = xmlReaderForIO(xmlStreamRead, nil, context, file, nil, hardenedXMLOptions) else {
             retained.release()
-            throw KCBXError(.input, "cannot start the XML parser", file: file)
+            throw state.inputError ?? KCBXError(.input, "cannot start the XML parser", file: file)
         }
         self.reader = reader
         xmlTextReaderSetStructuredErrorHandler(reader, xmlStreamError, context)
@@ -117,8 +117,13 @@ final class XMLStream {
         if state.bytesRead == 0 { return KCBXError(.input, "the file is empty (expected an XML document)", file: state.file) }
         if let e = state.parserError {
             let start = state.firstBytes.drop { [0x00, 0x09, 0x0A, 0x0D, 0x20, 0xEF, 0xBB, 0xBF, 0xFE, 0xFF].contains($0) }
-            let what = start.first.map { $0 == UInt8(ascii: "<") } ?? true ? "malformed XML: " :
-                "not an XML document (it starts with bytes \(state.firstBytes.map { String(format: "%02X", $0) }.joined(separator: " "))); libxml2: "
+            var what = "malformed XML: "
+            if let first = start.first, first != UInt8(ascii: "<") {
+                what = "not an XML document (it starts with bytes \(state.firstBytes.map { String(format: "%02X", $0) }.joined(separator: " "))); libxml2: "
+            } else if e.code == Int32(XML_ERR_DOCUMENT_END.rawValue), xmlTextReaderDepth(reader) > 0 {
+                // The push parser names a document cut short "extra content at the end".
+                what = "malformed XML: the document ends before its elements are closed (a truncated file?); libxml2: "
+            }
             return KCBXError(.input, what + e.message, file: state.file,
                              line: e.line > 0 ? e.line : nil, column: e.column > 0 ? e.column : nil)
         }
@@ -189,7 +194,7 @@ private func xmlStreamError(_ context: UnsafeMutableRawPointer?, _ error: xmlErr
     let state = Unmanaged<XMLReaderState>.fromOpaque(context).takeUnretainedValue()
     guard state.parserError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
     let message = error.pointee.message.map { String(cString: $0) } ?? "unknown parser error"
-    state.parserError = (message.trimmingCharacters(in: .whitespacesAndNewlines), Int(error.pointee.line), Int(error.pointee.int2))
+    state.parserError = (message.trimmingCharacters(in: .whitespacesAndNewlines), Int(error.pointee.line), Int(error.pointee.int2), error.pointee.code)
 }
 
 /// Looks at the bytes before the root element and refuses a DOCTYPE whose internal subset declares
@@ -199,15 +204,22 @@ private func xmlStreamError(_ context: UnsafeMutableRawPointer?, _ error: xmlErr
 /// the markup bytes `<>"'!` inside a character.
 struct PrologGuard {
     /// Longest prolog (XML declaration, comments, DOCTYPE) accepted before the root element.
-    static let limit = 4 << 20
+    static let limit = 1 << 20
     private(set) var done = false
     private var bytes: [UInt8] = []
+    /// Where the first construct not yet complete starts: scanning resumes there.
+    private var resume = 0
+    /// For a comment or processing instruction left open at `resume`: where its end was last looked for.
+    private var searched = 0
 
     /// Adds the next bytes; returns why and where to refuse the document, or nil.
     mutating func inspect(_ chunk: UnsafeRawBufferPointer) -> (message: String, line: Int)? {
         for b in chunk where b != 0 { bytes.append(b) }
         switch scan() {
-        case .needMore:
+        case .needMore(let start):
+            if start != resume { searched = 0 }
+            resume = start
+            searched = max(searched, bytes.count - 3)
             guard bytes.count > PrologGuard.limit else { return nil }
             done = true
             return ("the XML prolog is longer than \(PrologGuard.limit >> 20) MB before the first element", 1)
@@ -220,11 +232,11 @@ struct PrologGuard {
         }
     }
 
-    private enum Verdict { case needMore, clean, entity(Int) }
+    private enum Verdict { case needMore(Int), clean, entity(Int) }
 
     private func scan() -> Verdict {
         let b = bytes
-        var i = 0
+        var i = resume
         func has(_ s: String, at k: Int) -> Bool? {
             let u = Array(s.utf8)
             if k + u.count > b.count { return nil }
@@ -241,26 +253,26 @@ struct PrologGuard {
         }
         while i < b.count {
             guard b[i] == UInt8(ascii: "<") else { i += 1; continue }
-            guard i + 1 < b.count else { return .needMore }
+            guard i + 1 < b.count else { return .needMore(i) }
             switch b[i + 1] {
             case UInt8(ascii: "?"):
-                guard let end = find("?>", from: i + 2) else { return .needMore }
+                guard let end = find("?>", from: max(i + 2, i == resume ? searched : 0)) else { return .needMore(i) }
                 i = end + 2
             case UInt8(ascii: "!"):
-                guard let isComment = has("<!--", at: i) else { return .needMore }
+                guard let isComment = has("<!--", at: i) else { return .needMore(i) }
                 if isComment {
-                    guard let end = find("-->", from: i + 4) else { return .needMore }
+                    guard let end = find("-->", from: max(i + 4, i == resume ? searched : 0)) else { return .needMore(i) }
                     i = end + 3
                     continue
                 }
-                guard let isDoctype = has("<!DOCTYPE", at: i) else { return .needMore }
+                guard let isDoctype = has("<!DOCTYPE", at: i) else { return .needMore(i) }
                 guard isDoctype else { return .clean }  // not well-formed: libxml2 will say so
                 return scanDoctype(from: i + 9, find: find, has: has)
             default:
                 return .clean  // the root element: nothing more to guard
             }
         }
-        return .needMore
+        return .needMore(i)
     }
 
     /// The DOCTYPE up to its closing `>`: an internal subset with `<!ENTITY` is refused.
@@ -271,19 +283,19 @@ struct PrologGuard {
         while i < b.count {
             let c = b[i]
             if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") {
-                guard let end = b[(i + 1)...].firstIndex(of: c) else { return .needMore }
+                guard let end = b[(i + 1)...].firstIndex(of: c) else { return .needMore(start - 9) }
                 i = end + 1
                 continue
             }
             if inSubset {
                 if c == UInt8(ascii: "<") {
-                    guard let isComment = has("<!--", i) else { return .needMore }
+                    guard let isComment = has("<!--", i) else { return .needMore(start - 9) }
                     if isComment {
-                        guard let end = find("-->", i + 4) else { return .needMore }
+                        guard let end = find("-->", i + 4) else { return .needMore(start - 9) }
                         i = end + 3
                         continue
                     }
-                    guard let isEntity = has("<!ENTITY", i) else { return .needMore }
+                    guard let isEntity = has("<!ENTITY", i) else { return .needMore(start - 9) }
                     if isEntity { return .entity(i) }
                 } else if c == UInt8(ascii: "%") {
                     return .entity(i)  // a parameter-entity reference pulls in declarations
@@ -297,7 +309,7 @@ struct PrologGuard {
             }
             i += 1
         }
-        return .needMore
+        return .needMore(start - 9)
     }
 }
 
@@ -344,19 +356,57 @@ func xmlString(_ value: UnsafePointer<xmlChar>?) -> String {
     return String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
 }
 
-/// UTF-8 bytes as a string with surrounding whitespace removed (ASCII fast path; U+3000 and other
-/// Unicode spaces handled when a non-ASCII byte sits at an end).
+/// UTF-8 bytes as a string with surrounding whitespace removed: ASCII white space and the Unicode
+/// spaces exports carry (U+3000 ideographic space, U+00A0, U+2000–U+200A, …), at the byte level.
 @inline(__always)
 func trimmedString(_ bytes: [UInt8]) -> String {
     bytes.withUnsafeBufferPointer { buffer -> String in
         var lo = 0, hi = buffer.count
-        while lo < hi, isASCIISpace(buffer[lo]) { lo += 1 }
-        while hi > lo, isASCIISpace(buffer[hi - 1]) { hi -= 1 }
-        if lo == hi { return "" }
-        let s = String(decoding: UnsafeBufferPointer(rebasing: buffer[lo..<hi]), as: UTF8.self)
-        if buffer[lo] >= 0x80 || buffer[hi - 1] >= 0x80 { return s.trimmingCharacters(in: .whitespacesAndNewlines) }
-        return s
+        while lo < hi {
+            let n = spaceLength(buffer, at: lo)
+            if n == 0 { break }
+            lo += n
+        }
+        while hi > lo {
+            let n = spaceLengthBefore(buffer, end: hi, start: lo)
+            if n == 0 { break }
+            hi -= n
+        }
+        return lo == hi ? "" : String(decoding: UnsafeBufferPointer(rebasing: buffer[lo..<hi]), as: UTF8.self)
     }
 }
 
-@inline(__always) private func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+/// Byte length of the white-space character starting at `i`, or 0.
+@inline(__always)
+private func spaceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    let c = b[i]
+    if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }
+    if c < 0xC2 { return 0 }
+    let rest = b.count - i
+    if c == 0xC2, rest >= 2, b[i + 1] == 0xA0 || b[i + 1] == 0x85 { return 2 }
+    guard rest >= 3 else { return 0 }
+    return isUnicodeSpace(c, b[i + 1], b[i + 2]) ? 3 : 0
+}
+
+/// Byte length of the white-space character ending at `end` (not before `start`), or 0.
+@inline(__always)
+private func spaceLengthBefore(_ b: UnsafeBufferPointer<UInt8>, end: Int, start: Int) -> Int {
+    let c = b[end - 1]
+    if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }
+    if c < 0x80 { return 0 }
+    if end - start >= 2, b[end - 2] == 0xC2, c == 0xA0 || c == 0x85 { return 2 }
+    guard end - start >= 3 else { return 0 }
+    return isUnicodeSpace(b[end - 3], b[end - 2], c) ? 3 : 0
+}
+
+/// The three-byte white space of Unicode: U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+@inline(__always)
+private func isUnicodeSpace(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+    switch (a, b) {
+    case (0xE3, 0x80): return c == 0x80
+    case (0xE2, 0x80): return (c >= 0x80 && c <= 0x8A) || c == 0xA8 || c == 0xA9 || c == 0xAF
+    case (0xE2, 0x81): return c == 0x9F
+    case (0xE1, 0x9A): return c == 0x80
+    default: return false
+    }
+}

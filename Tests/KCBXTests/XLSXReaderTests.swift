@@ -254,6 +254,16 @@ import ZIPFoundation
         #expect(e?.message == "xl/worksheets/sheet1.xml inflates to more than 100000 bytes (zip-bomb guard)")
     }
 
+    @Test func withoutRelationshipsSheetsAreFoundAtTheirDefaultPlaces() throws {
+        let url = try Self.workbook([
+            "xl/workbook.xml": Self.workbookXML(["监测户成员", "学校"]),
+            "xl/worksheets/sheet2.xml": Self.sheet2,
+        ])
+        #expect(try Self.readAll(url, sheet: "学校").rows.map(\.values) == [["示例县第一小学", "1200"]])
+        let e = Self.error { _ = try XLSXReader(url: url) }
+        #expect(e?.message == "not an XLSX workbook: sheet `监测户成员` has no part in the archive")
+    }
+
     @Test func anEmptySheetHasNoHeaderAndNoRows() throws {
         let url = try Self.workbook([
             "xl/workbook.xml": Self.workbookXML(["空"]),

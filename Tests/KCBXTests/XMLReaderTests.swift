@@ -55,6 +55,16 @@ import Testing
     }
 
     @Test(arguments: [
+        (" 张三 ", "张三"), ("\u{3000}张三\u{3000}", "张三"), ("\n\t 买买提·艾力\r\n", "买买提·艾力"),
+        ("\u{00A0}李四\u{2003}", "李四"), ("王\u{3000}五", "王\u{3000}五"), ("\u{3000}", ""), ("   ", ""), ("", ""),
+        ("\u{205F}370783201501011234\u{2029}", "370783201501011234"), ("示例县城关镇\u{00A0}", "示例县城关镇"),
+    ])
+    func fieldValuesAreTrimmedLikeFoundation(raw: String, expected: String) {
+        #expect(trimmedString(Array(raw.utf8)) == expected)
+        #expect(raw.trimmingCharacters(in: .whitespacesAndNewlines) == expected)
+    }
+
+    @Test(arguments: [
         ("导出/学生", 2),        // only the students directly under 导出
         ("学生", 3),            // every 学生 anywhere
         ("转出/学生", 1),
@@ -92,6 +102,8 @@ import Testing
     @Test(arguments: [
         ("<导出><学生><姓名>甲</姓名></学生>\n<学生><姓名>乙</名></学生></导出>", 2, "malformed XML: Opening and ending tag mismatch: 姓名 line 2 and 名"),
         ("<导出>\n<学生 a=1/></导出>", 2, "malformed XML: AttValue: \" or ' expected"),
+        ("<导出><学生><姓名>甲</姓名></学生>\n<学生><姓名>乙</姓名>", 2, "malformed XML: the document ends before its elements are closed (a truncated file?)"),
+        ("<学生><姓名>甲</姓名></学生><学生/>", 1, "malformed XML: Extra content at the end of the document"),
         ("<导出><学生>&nbsp;</学生></导出>", 1, "malformed XML: Entity 'nbsp' not defined"),
         ("PK\u{3}\u{4}\u{14}\u{0}binary", 1, "not an XML document (it starts with bytes 50 4B 03 04 14 00 62 69); libxml2: Document is empty"),
     ])
@@ -166,9 +178,20 @@ import Testing
             if refusal != nil { break }
         }
         #expect(refusal?.line == 2)
+        var clean = PrologGuard()
+        for byte in Array("<?xml version='1.0'?><!-- --> --><?pi x?><!DOCTYPE 导出 SYSTEM 'x.dtd'><导出>".utf8) {
+            #expect([byte].withUnsafeBytes { clean.inspect($0) } == nil)
+        }
+        #expect(clean.done)
         let utf16 = Self.write(Self.xxe.replacingOccurrences(of: "UTF-8", with: "UTF-16"), encoding: .utf16)
         let e = Self.error { _ = try Self.readAll(utf16, record: "学生", fields: ["姓名"]) }
         #expect(e?.message.contains("billion laughs/XXE guard") == true)
+    }
+
+    @Test func aPrologTooLongToInspectIsRefused() throws {
+        let xml = "<?xml version=\"1.0\"?>\n<!-- " + String(repeating: "注释", count: 200_000) + " -->\n<导出><学生/></导出>"
+        let e = Self.error { _ = try Self.readAll(Self.write(xml), record: "学生", fields: ["姓名"]) }
+        #expect(e?.message == "the XML prolog is longer than 1 MB before the first element")
     }
 
     @Test func aDoctypeWithoutEntitiesIsRead() throws {
