@@ -12,7 +12,7 @@ public struct BlockingRule: Sendable, Equatable, CustomStringConvertible {
         case idVariants = "id_variants"
         /// Each of the father's, mother's and guardian's ID numbers.
         case parentID = "parent_id"
-        case household = "household_id", town
+        case household = "household_id", town, school = "school_code"
         var multi: Bool { self == .idVariants || self == .parentID }
     }
 
@@ -55,6 +55,7 @@ extension RecordFeatures {
             case .pinyin: v = UInt64(pinyin[g])
             case .household: v = UInt64(household[g])
             case .town: v = UInt64(town[g])
+            case .school: v = UInt64(school[g])
             case .idVariants, .parentID: multi = atom; continue
             }
             if v == 0 { return }

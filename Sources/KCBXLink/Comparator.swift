@@ -46,6 +46,8 @@ struct Comparator: @unchecked Sendable {
         if ha != 0 && hb != 0 { v[5] = ha == hb ? 0 : 1 }
         let ta = f.town[a], tb = f.town[b]
         if ta != 0 && tb != 0 { v[6] = ta == tb ? 0 : 1 }
+        let ca = f.school[a], cb = f.school[b]
+        if ca != 0 && cb != 0 { v[7] = ca == cb ? 0 : 1 }
         return v
     }
 
@@ -117,7 +119,7 @@ struct Comparator: @unchecked Sendable {
     @inline(__always)
     func contributions(_ a: Int, _ b: Int, _ v: SIMD8<UInt8>) -> SIMD8<Float> {
         var c = SIMD8<Float>(repeating: 0)
-        for i in 0..<7 where v[i] != Comparator.null { c[i] = table[i * 8 + Int(v[i])] }
+        for i in 0..<LinkField.count where v[i] != Comparator.null { c[i] = table[i * 8 + Int(v[i])] }
         if v[1] == 0 || v[1] == 1 {
             let tf = max(f.nameFrequency[a], f.nameFrequency[b], 1e-7)
             c[1] = log2((v[1] == 0 ? mNameExact : mNameSimplified) / tf)
@@ -146,9 +148,10 @@ struct Comparator: @unchecked Sendable {
         if name == 5 && !idClose { return (.never, false) }
         // Records without a usable name are never linked on the other fields alone.
         if name == Comparator.null && !idClose { return (.never, false) }
-        // Two different valid IDs: only with strong evidence (same name, birth date and a parent).
+        // Two different valid IDs: only with strong evidence (same name, birth date and a parent's ID: a
+        // parent's name alone is common, 郭涛 fathers many lookalikes).
         if f.idState[a] == 2 && f.idState[b] == 2 && id != 0 {
-            let strong = name <= 2 && birth == 0 && (family == 0 || family == 1) && v[3] != 1
+            let strong = name <= 2 && birth == 0 && family == 0 && v[3] != 1
             return (strong ? .auto : .reviewOnly, false)
         }
         // Twin risk: only similar names, same birth date and a shared parent, no close ID.

@@ -20,7 +20,7 @@ extension LinkStage {
     struct LevelCounts {
         var counts = [Double](repeating: 0, count: 64)
         mutating func add(_ v: SIMD8<UInt8>) {
-            for i in 0..<7 where v[i] != LinkField.nullLevel { counts[i * 8 + Int(v[i])] += 1 }
+            for i in 0..<LinkField.count where v[i] != LinkField.nullLevel { counts[i * 8 + Int(v[i])] += 1 }
         }
         mutating func add(_ other: LevelCounts) { for i in 0..<64 { counts[i] += other.counts[i] } }
         /// Smoothed shares of each level of `field` (half a count added to each level).
@@ -93,16 +93,24 @@ extension LinkStage {
             }
         }
 
-        // m: EM on pairs sampled within blocks of birth date + sex and of pinyin + birth year.
-        var hist: [UInt32: Double] = [:]
-        var sampled = 0
-        for (ri, rule) in [BlockingRule(atoms: [.birthDate, .sex]), BlockingRule(atoms: [.pinyin, .birthYear])].enumerated() {
+        // m: EM on pairs sampled within blocks of birth date + sex and of pinyin + birth year; as Splink
+        // does, each block trains only the fields it does not block on.
+        var mSum = [[Double]](repeating: [Double](repeating: 0, count: 8), count: LinkField.count)
+        var mRuns = [Double](repeating: 0, count: LinkField.count)
+        var sampled = 0, iterations = 0
+        let training: [(BlockingRule, Set<Int>)] = [
+            (BlockingRule(atoms: [.birthDate, .sex]), [LinkField.birthDate.rawValue, LinkField.sex.rawValue]),
+            (BlockingRule(atoms: [.pinyin, .birthYear]), [LinkField.name.rawValue]),
+        ]
+        for (ri, (rule, blocked)) in training.enumerated() {
             var entries: [BlockEntry] = []
             entries.reserveCapacity(eligible.count)
             for g in eligible { f.keys(rule, ruleIndex: 100 + ri, of: g) { entries.append(BlockEntry(key: $0, record: UInt32(g))) } }
             entries.sort()
             guard entries.count > 1 else { continue }
+            var hist: [UInt32: Double] = [:]
             var rng = SplitMix64(seed: options.seed &+ 0xE3 &+ UInt64(ri))
+            var count = 0
             for _ in 0..<(options.emPairs / 2) {
                 let i = Int(rng.next() % UInt64(entries.count))
                 var lo = i, hi = i + 1
@@ -113,37 +121,59 @@ extension LinkStage {
                 guard i != j else { continue }
                 let v = levels.levels(Int(entries[i].record), Int(entries[j].record))
                 var code: UInt32 = 0
-                for k in 0..<7 { code |= UInt32(v[k] == LinkField.nullLevel ? 7 : v[k]) << UInt32(3 * k) }
+                for k in 0..<LinkField.count {
+                    let l = blocked.contains(k) || v[k] == LinkField.nullLevel ? 7 : UInt32(v[k])
+                    code |= l << UInt32(3 * k)
+                }
                 hist[code, default: 0] += 1
-                sampled += 1
+                count += 1
+            }
+            guard count >= 1000 else { continue }
+            sampled += count
+            let (m, its) = expectationMaximisation(Array(hist), start: p.m, u: p.u)
+            iterations = max(iterations, its)
+            for k in 0..<LinkField.count where !blocked.contains(k) {
+                for l in 0..<LinkField.allCases[k].levels.count { mSum[k][l] += m[k][l] }
+                mRuns[k] += 1
             }
         }
         guard sampled >= 1000 else { return p }
         var mm = p.m
+        for k in 0..<LinkField.count where mRuns[k] > 0 {
+            for l in 0..<LinkField.allCases[k].levels.count { mm[k][l] = mSum[k][l] / mRuns[k] }
+        }
+        p.m = mm
+        p.emPairs = sampled
+        p.emIterations = iterations
+        return p
+    }
+
+    /// EM over a histogram of level patterns (3 bits per field, 7 = not compared), u fixed: returns m and the iterations.
+    static func expectationMaximisation(_ patterns: [(key: UInt32, value: Double)], start: [[Double]], u: [[Double]]) -> ([[Double]], Int) {
+        var mm = start
         var lam = 0.05
         var iterations = 0
-        let patterns = Array(hist)
         for _ in 0..<100 {
             iterations += 1
-            var num = [[Double]](repeating: [Double](repeating: 0, count: 8), count: 7)
-            var den = [Double](repeating: 0, count: 7)
+            var num = [[Double]](repeating: [Double](repeating: 0, count: 8), count: LinkField.count)
+            var den = [Double](repeating: 0, count: LinkField.count)
             var matches = 0.0, all = 0.0
             for (code, count) in patterns {
                 var pm = lam, pu = 1 - lam
-                for k in 0..<7 {
+                for k in 0..<LinkField.count {
                     let l = Int((code >> UInt32(3 * k)) & 7)
-                    if l != 7 { pm *= mm[k][l]; pu *= p.u[k][l] }
+                    if l != 7 { pm *= mm[k][l]; pu *= u[k][l] }
                 }
                 let post = pm / (pm + pu)
                 matches += post * count; all += count
-                for k in 0..<7 {
+                for k in 0..<LinkField.count {
                     let l = Int((code >> UInt32(3 * k)) & 7)
                     if l != 7 { num[k][l] += post * count; den[k] += post * count }
                 }
             }
             var change = abs(matches / all - lam)
             lam = matches / all
-            for k in 0..<7 where den[k] > 1 {
+            for k in 0..<LinkField.count where den[k] > 1 {
                 let levelsCount = LinkField.allCases[k].levels.count
                 var next = (0..<levelsCount).map { max(num[k][$0] / den[k], 1e-5) }
                 let s = next.reduce(0, +)
@@ -153,9 +183,6 @@ extension LinkStage {
             }
             if change < 1e-6 { break }
         }
-        p.m = mm
-        p.emPairs = sampled
-        p.emIterations = iterations
-        return p
+        return (mm, iterations)
     }
 }

@@ -3,13 +3,16 @@ import KCBXCore
 
 /// A field compared by the probabilistic pass, with its comparison levels (best first).
 public enum LinkField: Int, CaseIterable, Sendable, Codable {
-    case id, name, birthDate, sex, family, household, town
+    case id, name, birthDate, sex, family, household, town, school
+
+    /// Number of fields.
+    public static let count = 8
 
     /// The level of a field one side lacks: it contributes nothing.
     public static let nullLevel: UInt8 = 255
 
     /// The name used in explanations and linkage.json.
-    public var key: String { ["id", "name", "birth_date", "sex", "family", "household", "town"][rawValue] }
+    public var key: String { ["id", "name", "birth_date", "sex", "family", "household", "town", "school"][rawValue] }
 
     /// The comparison levels, best first.
     public var levels: [String] {
@@ -19,7 +22,7 @@ public enum LinkField: Int, CaseIterable, Sendable, Codable {
         case .birthDate: ["exact", "day_month_swapped", "one_part_off", "different"]
         case .sex: ["same", "different"]
         case .family: ["parent_id", "parent_name", "different"]
-        case .household, .town: ["same", "different"]
+        case .household, .town, .school: ["same", "different"]
         }
     }
 
@@ -50,9 +53,9 @@ public struct LinkParameters: Sendable, Codable, Equatable {
     /// Starting values before estimation (and the fallback when there is too little data to estimate).
     public static let defaults = LinkParameters(
         m: [[0.90, 0.01, 0.04, 0.02, 0.03], [0.85, 0.04, 0.04, 0.03, 0.02, 0.02], [0.95, 0.01, 0.03, 0.01],
-            [0.98, 0.02], [0.75, 0.15, 0.10], [0.90, 0.10], [0.95, 0.05]],
+            [0.98, 0.02], [0.75, 0.15, 0.10], [0.90, 0.10], [0.95, 0.05], [0.90, 0.10]],
         u: [[1e-7, 1e-7, 0.003, 1e-4, 0.9969], [1e-4, 1e-4, 2e-4, 1e-3, 0.02, 0.9787], [2e-4, 1e-5, 2e-3, 0.9978],
-            [0.5, 0.5], [1e-5, 1e-4, 0.9999], [1e-5, 0.99999], [0.1, 0.9]],
+            [0.5, 0.5], [1e-5, 1e-4, 0.9999], [1e-5, 0.99999], [0.1, 0.9], [0.02, 0.98]],
         lambda: 1e-6)
 
     /// Weight in bits of `level` of `field`: log2(m/u).

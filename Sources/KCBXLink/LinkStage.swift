@@ -106,7 +106,7 @@ public enum LinkStage {
             let c = comparator.contributions(a, b, v)
             let w = comparator.prior + c.sum()
             return RecordLink(record: f.ref(a), other: f.ref(b), rule: rule, weight: w, probability: probability(weight: w),
-                              levels: (0..<7).map { v[$0] }, contributions: (0..<7).map { c[$0] })
+                              levels: (0..<LinkField.count).map { v[$0] }, contributions: (0..<LinkField.count).map { c[$0] })
         }
         // Valid ID of each cluster root (0 none), for the guard against merging two valid IDs.
         var rootID = [UInt64](repeating: 0, count: n)

@@ -74,6 +74,8 @@ final class RecordFeatures: @unchecked Sendable {
     /// father, mother, guardian: 3 per record.
     let parentID: [UInt32], parentName: [UInt32]
     let household: [UInt32], town: [UInt32]
+    /// 学校标识码 (hashed), 0 when none.
+    let school: [UInt32]
     let isHukou: [Bool]
 
     init(_ sources: [NormalizedSource]) {
@@ -99,6 +101,7 @@ final class RecordFeatures: @unchecked Sendable {
         let parentName = SharedArray<UInt32>(repeating: 0, count: total * 3)
         let household = SharedArray<UInt32>(repeating: 0, count: total)
         let town = SharedArray<UInt32>(repeating: 0, count: total)
+        let school = SharedArray<UInt32>(repeating: 0, count: total)
         let chunk = 16384
         var jobList: [(s: Int, lo: Int, hi: Int)] = []
         for (s, src) in sources.enumerated() {
@@ -112,7 +115,7 @@ final class RecordFeatures: @unchecked Sendable {
             let src = sources[s]
             let cols: [Int?] = [CanonicalField.fatherId, .motherId, .guardianId].map { src.column($0) }
             let nameCols: [Int?] = [CanonicalField.fatherName, .motherName, .guardianName].map { src.column($0) }
-            let householdCol = src.column(.householdId), townCol = src.column(.town)
+            let householdCol = src.column(.householdId), townCol = src.column(.town), schoolCol = src.column(.schoolCode)
             var bytes: [UInt8] = []
             for i in lo..<hi {
                 let g = offsets[s] + i
@@ -147,6 +150,7 @@ final class RecordFeatures: @unchecked Sendable {
                 }
                 if let c = householdCol { household[g] = hash32(r.values[c].trimmingSpaces) }
                 if let c = townCol { town[g] = hash32(r.values[c].trimmingSpaces) }
+                if let c = schoolCol { school[g] = hash32(r.values[c].trimmingSpaces) }
                 if pinyin[g] != 0, let p = r.name?.pinyin { bytes.append(contentsOf: p.utf8.prefix(64)) }
             }
             pinyinParts[j] = bytes
@@ -191,7 +195,7 @@ final class RecordFeatures: @unchecked Sendable {
         self.nameFrequency = frequency.array
         self.birth = birth.array; self.sex = sex.array
         self.parentID = parentID.array; self.parentName = parentName.array
-        self.household = household.array; self.town = town.array
+        self.household = household.array; self.town = town.array; self.school = school.array
     }
 
     /// An 18-character ID of 17 digits and a check character (0–9, X) packed exactly into 60 bits.
