@@ -13,6 +13,48 @@ public enum LinkRule: String, Sendable, Codable {
     case none
 }
 
+/// One scored pair of records: a link the probabilistic pass made, or a pair waiting for clerical review.
+public struct RecordLink: Sendable, Equatable {
+    /// The record that was linked (the one without a certain link of its own).
+    public var record: RecordRef
+    /// The record of the other person it was compared with (the best-matching member).
+    public var other: RecordRef
+    /// `probabilistic` or `review` for links; `none` for a pending review pair.
+    public var rule: LinkRule
+    /// Total match weight in bits (log2 of the likelihood ratio plus the prior).
+    public var weight: Float
+    /// Match probability from the weight: 2^w / (1 + 2^w).
+    public var probability: Float
+    /// Per comparison field (``LinkField`` order), the level reached (``LinkField/nullLevel`` when a side lacks the field).
+    public var levels: [UInt8]
+    /// Per comparison field, its contribution to the weight in bits.
+    public var contributions: [Float]
+
+    public init(record: RecordRef, other: RecordRef, rule: LinkRule, weight: Float, probability: Float, levels: [UInt8], contributions: [Float]) {
+        self.record = record; self.other = other; self.rule = rule; self.weight = weight; self.probability = probability
+        self.levels = levels; self.contributions = contributions
+    }
+
+    /// `id=one_substitution(+7.1) name=exact(+12.9) … prior -21.4 → weight 16.3, p 0.99998`.
+    public var explanation: String {
+        var parts: [String] = []
+        for field in LinkField.allCases where field.rawValue < levels.count {
+            let level = levels[field.rawValue]
+            guard level != LinkField.nullLevel else { continue }
+            let c = contributions[field.rawValue]
+            parts.append("\(field.key)=\(field.levelName(level))(\(c >= 0 ? "+" : "")\(format(c)))")
+        }
+        return parts.joined(separator: " ") + " → weight \(format(weight)), p \(format(probability, 5))"
+    }
+
+    func format(_ v: Float, _ digits: Int = 1) -> String {
+        let scale = Float(pow10(digits))
+        let r = (v * scale).rounded() / scale
+        return "\(r)"
+    }
+    func pow10(_ n: Int) -> Int { n == 0 ? 1 : 10 * pow10(n - 1) }
+}
+
 /// The person index (人员索引): every record of every source belongs to exactly one person.
 public struct PersonIndex: Sendable {
     /// One child (or adult) behind one or more records.
@@ -30,54 +72,47 @@ public struct PersonIndex: Sendable {
     /// Per source, per record, the match probability of its link (1 for exact, 0 for none).
     public var probability: [[Float]]
     public var persons: [Person]
+    /// The links the probabilistic pass and the review decisions made, with their explanation.
+    public var links: [RecordLink]
+    /// Pairs between `linkage.review_threshold` and `linkage.auto_threshold` (or held back by a guard), for clerical review.
+    public var reviewPairs: [RecordLink]
+    /// The Fellegi–Sunter parameters of this run (m, u, λ), and the pass's figures.
+    public var parameters: LinkParameters
 
-    public init(personOf: [[Int32]], rule: [[LinkRule]], probability: [[Float]], persons: [Person]) {
+    public init(personOf: [[Int32]], rule: [[LinkRule]], probability: [[Float]], persons: [Person],
+                links: [RecordLink] = [], reviewPairs: [RecordLink] = [], parameters: LinkParameters = .defaults) {
         self.personOf = personOf; self.rule = rule; self.probability = probability; self.persons = persons
+        self.links = links; self.reviewPairs = reviewPairs; self.parameters = parameters
     }
 
     /// The person of record `index` of source `source`.
     public func person(source: Int, index: Int) -> Person { persons[Int(personOf[source][index])] }
-}
 
-/// The link stage: gives every record its person.
-///
-/// This pass joins records on valid normalized ID numbers (exact); records whose ID is missing or
-/// invalid stay persons of their own until the probabilistic pass links them.
-public enum LinkStage {
-    public static func run(_ sources: [NormalizedSource]) -> PersonIndex {
-        var byID: [String: Int32] = [:]
-        var persons: [PersonIndex.Person] = []
-        var personOf: [[Int32]] = []
-        var rule: [[LinkRule]] = []
-        var probability: [[Float]] = []
-        for (s, source) in sources.enumerated() {
-            var assigned: [Int32] = []
-            assigned.reserveCapacity(source.records.count)
-            for (i, record) in source.records.enumerated() {
-                let ref = RecordRef(source: s, record: i)
-                if source.role != .schools, let id = record.id, id.isValid {
-                    if let p = byID[id.normalized] {
-                        persons[Int(p)].members.append(ref)
-                        assigned.append(p)
-                    } else {
-                        let p = Int32(persons.count)
-                        byID[id.normalized] = p
-                        persons.append(.init(id: "P" + base32(stableHash("id:" + id.normalized)), members: [ref]))
-                        assigned.append(p)
-                    }
-                } else {
-                    assigned.append(Int32(persons.count))
-                    persons.append(.init(id: "R" + base32(stableHash("record:\(source.source)#\(record.recordNumber)")), members: [ref]))
-                }
-            }
-            personOf.append(assigned)
+    /// The link that joined record `index` of source `source` to its person, if the probabilistic pass or a review made it.
+    public func link(source: Int, index: Int) -> RecordLink? {
+        let ref = RecordRef(source: source, record: index)
+        return links.first { $0.record == ref } ?? links.first { $0.other == ref }
+    }
+
+    /// Per record, its link's position in `links` (for writing persons.csv without searching).
+    public func linkPositions() -> [RecordRef: Int] {
+        var result: [RecordRef: Int] = [:]
+        for (i, l) in links.enumerated() {
+            result[l.record] = i
+            if result[l.other] == nil { result[l.other] = i }
         }
-        for (s, assigned) in personOf.enumerated() {
-            rule.append(assigned.map { persons[Int($0)].members.count > 1 ? .exactID : .none })
-            probability.append(assigned.map { persons[Int($0)].members.count > 1 ? 1 : 0 })
-            _ = s
+        return result
+    }
+
+    /// How record `index` of source `source` came to its person, in words, for persons.csv and evidence.
+    public func explanation(source: Int, index: Int) -> String {
+        switch rule[source][index] {
+        case .exactID: return "exact_id"
+        case .none: return ""
+        case .probabilistic, .review:
+            guard let l = link(source: source, index: index) else { return rule[source][index].rawValue }
+            return (l.rule == .review ? "review decision; " : "") + l.explanation
         }
-        return PersonIndex(personOf: personOf, rule: rule, probability: probability, persons: persons)
     }
 }
 
@@ -95,6 +130,16 @@ extension PersonIndex: BinaryCodable {
                 w.write(Int(personOf[s][i])); w.write(rule[s][i].rawValue); w.write(Double(probability[s][i]))
             }
         }
+        for list in [links, reviewPairs] {
+            w.write(list.count)
+            for l in list {
+                w.write(l.record.source); w.write(l.record.record); w.write(l.other.source); w.write(l.other.record)
+                w.write(l.rule.rawValue); w.write(Double(l.weight)); w.write(Double(l.probability))
+                w.write(l.levels.count)
+                for (level, c) in zip(l.levels, l.contributions) { w.write(Int(level)); w.write(Double(c)) }
+            }
+        }
+        w.write(parameters.json)
     }
 
     public init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
@@ -119,6 +164,26 @@ extension PersonIndex: BinaryCodable {
             }
             personOf.append(a); rule.append(ru); probability.append(pr)
         }
-        self.init(personOf: personOf, rule: rule, probability: probability, persons: persons)
+        var lists: [[RecordLink]] = []
+        for _ in 0..<2 {
+            var list: [RecordLink] = []
+            for _ in 0..<(try r.readInt()) {
+                let a = RecordRef(source: try r.readInt(), record: try r.readInt())
+                let b = RecordRef(source: try r.readInt(), record: try r.readInt())
+                guard let lr = LinkRule(rawValue: try r.readString()) else { throw .init() }
+                let weight = Float(try r.readDouble()), p = Float(try r.readDouble())
+                var levels: [UInt8] = [], contributions: [Float] = []
+                for _ in 0..<(try r.readInt()) {
+                    let level = try r.readInt()
+                    guard (0...255).contains(level) else { throw .init() }
+                    levels.append(UInt8(level)); contributions.append(Float(try r.readDouble()))
+                }
+                list.append(RecordLink(record: a, other: b, rule: lr, weight: weight, probability: p, levels: levels, contributions: contributions))
+            }
+            lists.append(list)
+        }
+        guard let parameters = LinkParameters(json: try r.readString()) else { throw .init() }
+        self.init(personOf: personOf, rule: rule, probability: probability, persons: persons,
+                  links: lists[0], reviewPairs: lists[1], parameters: parameters)
     }
 }

@@ -80,10 +80,11 @@ final class Execution {
             return ["records": result.reduce(0) { $0 + $1.records.count }, "rejected": result.reduce(0) { $0 + $1.rejects.count }]
         case .link:
             let sources = try loadNormalized()
-            let result = LinkStage.run(sources)
-            try save(.link, parts: [("index", encode(result))])
+            let decisions = try store.reviewDecisions().map { ReviewDecision(recordA: $0.recordA, recordB: $0.recordB, same: $0.same) }
+            let result = LinkStage.run(sources, linkage: config.linkage, decisions: decisions)
+            try save(.link, parts: [("index", encode(result)), ("linkage.json", Array(result.parameters.json.utf8))])
             index = result
-            return ["persons": result.persons.count]
+            return result.parameters.figures
         case .reconcile:
             let sources = try loadNormalized()
             let index = try loadIndex()

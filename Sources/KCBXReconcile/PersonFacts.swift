@@ -57,6 +57,12 @@ struct PersonFacts {
         return ""
     }
 
+    /// An attendance row at `school` that the link stage left alone carries this 学籍 record's name.
+    func unlinkedAttendanceAt(_ school: String, _ f: RecordFact) -> Bool {
+        guard !ctx.unlinkedAttendance.isEmpty, let name = record(f).name, !name.isPlaceholder else { return false }
+        return ctx.unlinkedAttendance.contains(school + "|" + name.normalized)
+    }
+
     func refs(_ kind: RecordFact.Kind) -> [RecordRef] { facts.filter { $0.kind == kind }.map(\.ref) }
 
     /// Schools where the person has attendance rows.

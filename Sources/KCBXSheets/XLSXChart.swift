@@ -54,8 +54,11 @@ extension XLSXSheet {
             chart_series_set_name(series, s.name)
             if chart.kind == .line { chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_AUTOMATIC.rawValue)) }
             if chart.kind == .pie {
+                // Each slice labelled with its category and share: 城关街道; 27%.
                 chart_series_set_labels(series)
+                chart_series_set_labels_options(series, 0, 1, 0)
                 chart_series_set_labels_percentage(series)
+                XLSXChartFont.with(size: 9, bold: false) { chart_series_set_labels_font(series, $0) }
             }
         }
         XLSXChartFont.with(size: 14, bold: true) { chart_title_set_name_font(lxwChart, $0) }
@@ -76,8 +79,11 @@ extension XLSXSheet {
                 XLSXChartFont.with(size: 9, bold: false) { chart_axis_set_num_font(axis, $0) }
             }
             if chart.percent, let valueAxis { chart_axis_set_num_format(valueAxis, "0%") }
-        } else if chart.percent {
-            // A pie of ratios: the labels show each slice's share already.
+            if chart.kind == .bar, let categoryAxis {
+                // Bars read top-down in row order (the first town on top), the value axis stays below.
+                chart_axis_set_reverse(categoryAxis)
+                chart_axis_set_crossing_max(categoryAxis)
+            }
         }
         var options = lxw_chart_options()
         options.x_scale = Double(max(width, 50)) / 480

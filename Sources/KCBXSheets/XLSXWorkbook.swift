@@ -61,7 +61,7 @@ public final class XLSXWorkbook {
         self.url = url
         self.constantMemory = constantMemory
         let directory = url.deletingLastPathComponent().path
-        temporaryPath = (directory.isEmpty ? "." : directory) + "/.\(url.lastPathComponent).\(getpid()).tmp"
+        temporaryPath = (directory.isEmpty ? "." : directory) + "/.\(url.lastPathComponent).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         // Create the temporary file 0600 first: libxlsxwriter reopens it with fopen("wb"), which keeps the mode.
         let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else {

@@ -101,6 +101,7 @@ public final class Store: @unchecked Sendable {
             }
         }
         registerLedgerMigration(&m)
+        registerReviewMigration(&m)
         return m
     }
 }

@@ -321,10 +321,12 @@ struct SheetsMoreTests {
 /// (render it with `soffice --headless --convert-to pdf` and `pdftoppm -png`).
 @Suite("SheetsTests sample")
 struct SheetsSample {
-    @Test("Sample workbook for a visual check", .enabled(if: ProcessInfo.processInfo.environment["KCBX_SHEETS_SAMPLE"] != nil))
-    func sample() throws {
+    @Test("Sample workbook for a visual check", .enabled(if: ProcessInfo.processInfo.environment["KCBX_SHEETS_SAMPLE"] != nil),
+          arguments: [false, true])
+    func sample(constantMemory: Bool) throws {
         let dir = URL(fileURLWithPath: ProcessInfo.processInfo.environment["KCBX_SHEETS_SAMPLE"] ?? "/tmp")
-        let book = try XLSXWorkbook(url: dir.appendingPathComponent("样例.xlsx"))
+        let book = try XLSXWorkbook(url: dir.appendingPathComponent(constantMemory ? "样例-流式.xlsx" : "样例.xlsx"), constantMemory: constantMemory)
+        try book.setProperties(title: "样例", subject: "控辍保学")
         let sheet = try book.addSheet("应入学未入学", columns: [
             XLSXColumn("案件编号"), XLSXColumn("重点群体"), XLSXColumn("身份证件号"), XLSXColumn("姓名"),
             XLSXColumn("出生日期", .date), XLSXColumn("性别"), XLSXColumn("镇街"), XLSXColumn("学校标识码"),
@@ -349,6 +351,12 @@ struct SheetsSample {
         try rates.insertChart(XLSXChart(kind: .column, title: "各镇街入学率与巩固率", categories: range(0),
                                         series: [("入学率", range(2)), ("巩固率", range(3))], xTitle: "镇街", yTitle: "比率", percent: true),
                               row: rates.lastDataRow + 2, column: 0)
+        try rates.insertChart(XLSXChart(kind: .bar, title: "各镇街适龄儿童", categories: range(0), series: [("适龄儿童", range(1))],
+                                        xTitle: "镇街", yTitle: "人数"), row: rates.lastDataRow + 22, column: 0, width: 480, height: 300)
+        try rates.insertChart(XLSXChart(kind: .pie, title: "适龄儿童分布", categories: range(0), series: [("适龄儿童", range(1))]),
+                              row: rates.lastDataRow + 22, column: 5, width: 400, height: 300)
+        try rates.insertChart(XLSXChart(kind: .line, title: "巩固率", categories: range(0), series: [("巩固率", range(3))],
+                                        yTitle: "巩固率", percent: true), row: rates.lastDataRow + 42, column: 0)
         try book.close()
     }
 }

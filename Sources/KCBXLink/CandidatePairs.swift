@@ -1,0 +1,124 @@
+import Dispatch
+import KCBXCore
+
+/// A compared pair kept for clustering: the record to link, the other record, the weight and the guards' verdict.
+struct Candidate {
+    var q: UInt32
+    var r: UInt32
+    var w: Float
+    var allowance: UInt8
+    var conflict: Bool
+}
+
+extension LinkStage {
+    /// Pairs kept when their weight reaches this (p ≈ 0.001): below it a person is no candidate at all.
+    static let keepWeight: Float = -10
+
+    /// Every blocked pair of a record to link (`isQuery`) with another record, compared in parallel.
+    ///
+    /// Keys of the records to link are generated first; other records contribute only keys that some
+    /// record to link has (so blocks without a record to link cost nothing), and only one record per
+    /// ID group contributes ID variants. The entries are partitioned by key into 64 slices, each sorted
+    /// and scanned on its own.
+    static func candidatePairs(_ f: RecordFeatures, comparator: Comparator, rules: [BlockingRule], isQuery: [Bool],
+                               detRoot: [Int32], options: Options) -> (candidates: [Candidate], compared: Int, skipped: Int) {
+        let n = f.count
+        let chunk = 32768
+        let chunks = max(1, (n + chunk - 1) / chunk)
+        // Keys of the records to link.
+        let queryParts = ConcurrentResults<[BlockEntry]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var out: [BlockEntry] = []
+            for g in (c * chunk)..<min(n, (c + 1) * chunk) where isQuery[g] {
+                for (ri, rule) in rules.enumerated() {
+                    f.keys(rule, ruleIndex: ri, of: g) { out.append(BlockEntry(key: $0, record: UInt32(g) | BlockEntry.queryBit)) }
+                }
+            }
+            queryParts[c] = out
+        }
+        var querySet = Set<UInt64>()
+        for part in queryParts.values { for e in part ?? [] { querySet.insert(e.key) } }
+        let keys = querySet
+        // Keys of the other records, only where a record to link has the same key.
+        let idVariantRules = Set(rules.indices.filter { rules[$0].atoms.contains(.idVariants) })
+        let targetParts = ConcurrentResults<[BlockEntry]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var out: [BlockEntry] = []
+            for g in (c * chunk)..<min(n, (c + 1) * chunk) where f.eligible[g] && !isQuery[g] {
+                for (ri, rule) in rules.enumerated() {
+                    if idVariantRules.contains(ri) && Int(detRoot[g]) != g { continue }
+                    f.keys(rule, ruleIndex: ri, of: g) { if keys.contains($0) { out.append(BlockEntry(key: $0, record: UInt32(g))) } }
+                }
+            }
+            targetParts[c] = out
+        }
+        // Partition by the key's top 6 bits.
+        let partitions = 64
+        let parts = queryParts.values.map { $0 ?? [] } + targetParts.values.map { $0 ?? [] }
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: partitions), count: parts.count)
+        for (i, part) in parts.enumerated() { for e in part { counts[i][Int(e.key >> 58)] += 1 } }
+        var partitionStart = [Int](repeating: 0, count: partitions + 1)
+        for p in 0..<partitions { partitionStart[p + 1] = partitionStart[p] + counts.reduce(0) { $0 + $1[p] } }
+        var writeAt = [[Int]](repeating: [Int](repeating: 0, count: partitions), count: parts.count)
+        for p in 0..<partitions {
+            var at = partitionStart[p]
+            for i in parts.indices { writeAt[i][p] = at; at += counts[i][p] }
+        }
+        let total = partitionStart[partitions]
+        let table = SharedArray<BlockEntry>(repeating: BlockEntry(key: 0, record: 0), count: total)
+        let cursors = writeAt
+        DispatchQueue.concurrentPerform(iterations: parts.count) { i in
+            var at = cursors[i]
+            for e in parts[i] { let p = Int(e.key >> 58); table[at[p]] = e; at[p] += 1 }
+        }
+        // Sort and scan each partition.
+        let bounds = partitionStart
+        let results = ConcurrentResults<([Candidate], Int, Int)>(count: partitions)
+        let maxBlock = options.maxBlock
+        DispatchQueue.concurrentPerform(iterations: partitions) { p in
+            let lo0 = bounds[p], hi0 = bounds[p + 1]
+            var slice = UnsafeMutableBufferPointer(start: table.pointer + lo0, count: hi0 - lo0)
+            slice.sort()
+            var out: [Candidate] = []
+            var compared = 0, skipped = 0
+            var lo = 0
+            while lo < slice.count {
+                var hi = lo + 1
+                let key = slice[lo].key
+                while hi < slice.count && slice[hi].key == key { hi += 1 }
+                defer { lo = hi }
+                guard hi - lo >= 2 else { continue }
+                // Records to link sort last in their block (their top bit is set).
+                var qStart = hi
+                while qStart > lo && slice[qStart - 1].record & BlockEntry.queryBit != 0 { qStart -= 1 }
+                guard qStart < hi else { continue }
+                if hi - lo > maxBlock { skipped += 1; continue }
+                for qi in qStart..<hi {
+                    let q = Int(slice[qi].record & ~BlockEntry.queryBit)
+                    let qRoot = detRoot[q]
+                    for ri in lo..<hi {
+                        if ri >= qStart && ri <= qi { continue }   // pairs of two records to link: once
+                        let r = Int(slice[ri].record & ~BlockEntry.queryBit)
+                        if r == q || detRoot[r] == qRoot { continue }
+                        compared += 1
+                        let s = comparator.score(q, r)
+                        guard s.weight >= keepWeight, s.allowance != .never || s.conflict else { continue }
+                        out.append(Candidate(q: UInt32(q), r: UInt32(r), w: s.weight, allowance: s.allowance.rawValue, conflict: s.conflict))
+                        if ri >= qStart {
+                            out.append(Candidate(q: UInt32(r), r: UInt32(q), w: s.weight, allowance: s.allowance.rawValue, conflict: s.conflict))
+                        }
+                    }
+                }
+            }
+            results[p] = (out, compared, skipped)
+        }
+        var all: [Candidate] = []
+        var compared = 0, skipped = 0
+        for r in results.values {
+            guard let r else { continue }
+            all.append(contentsOf: r.0); compared += r.1; skipped += r.2
+        }
+        all.sort { $0.q < $1.q || ($0.q == $1.q && $0.r < $1.r) }
+        return (all, compared, skipped)
+    }
+}

@@ -1,0 +1,181 @@
+import KCBXCore
+
+/// What the guards allow for a compared pair.
+enum Allowance: UInt8 {
+    /// Never linked (e.g. different names and no close ID): the pair is dropped.
+    case never = 0
+    /// At most a clerical-review pair (e.g. two different valid IDs without strong evidence, twin risk).
+    case reviewOnly = 1
+    /// May be linked automatically when its probability passes `linkage.auto_threshold`.
+    case auto = 2
+}
+
+/// Compares two records field by field and scores the pair with the run's parameters.
+struct Comparator: @unchecked Sendable {
+    let f: RecordFeatures
+    /// log2(m/u) per field and level, 8 slots per field.
+    let table: [Float]
+    /// m of the name's exact and simplified levels, for the term-frequency adjusted weight.
+    let mNameExact: Float, mNameSimplified: Float
+    let prior: Float
+
+    init(_ f: RecordFeatures, _ p: LinkParameters) {
+        self.f = f
+        var t = [Float](repeating: 0, count: 8 * 8)
+        for field in LinkField.allCases {
+            for l in field.levels.indices { t[field.rawValue * 8 + l] = Float(p.weight(field, l)) }
+        }
+        table = t
+        mNameExact = Float(p.m[LinkField.name.rawValue][0]); mNameSimplified = Float(p.m[LinkField.name.rawValue][1])
+        prior = Float(p.priorWeight)
+    }
+
+    static let null = LinkField.nullLevel
+
+    /// The level each field reaches (``LinkField`` order; null when a side lacks it).
+    @inline(__always)
+    func levels(_ a: Int, _ b: Int) -> SIMD8<UInt8> {
+        var v = SIMD8<UInt8>(repeating: Comparator.null)
+        v[0] = idLevel(a, b)
+        v[1] = nameLevel(a, b)
+        v[2] = birthLevel(f.birth[a], f.birth[b])
+        let sa = f.sex[a], sb = f.sex[b]
+        if sa != 0 && sb != 0 { v[3] = sa == sb ? 0 : 1 }
+        v[4] = familyLevel(a, b)
+        let ha = f.household[a], hb = f.household[b]
+        if ha != 0 && hb != 0 { v[5] = ha == hb ? 0 : 1 }
+        let ta = f.town[a], tb = f.town[b]
+        if ta != 0 && tb != 0 { v[6] = ta == tb ? 0 : 1 }
+        let ca = f.school[a], cb = f.school[b]
+        if ca != 0 && cb != 0 { v[7] = ca == cb ? 0 : 1 }
+        return v
+    }
+
+    @inline(__always)
+    func idLevel(_ a: Int, _ b: Int) -> UInt8 {
+        let sa = f.idState[a], sb = f.idState[b]
+        if sa == 0 || sb == 0 { return Comparator.null }
+        if sa == 2 && sb == 2 && f.idKey[a] == f.idKey[b] { return 0 }
+        return f.idBytes.withUnsafeBufferPointer { p in
+            let x = p.baseAddress! + a * 18, y = p.baseAddress! + b * 18
+            var diffs = 0, first = -1, second = -1
+            for k in 0..<18 where x[k] != y[k] {
+                diffs += 1
+                if diffs == 1 { first = k } else if diffs == 2 { second = k } else { return 4 }
+            }
+            switch diffs {
+            case 0: return 0
+            case 1: return first == 17 ? 1 : 2
+            default: return second == first + 1 && x[first] == y[second] && x[second] == y[first] ? 3 : 4
+            }
+        }
+    }
+
+    @inline(__always)
+    func nameLevel(_ a: Int, _ b: Int) -> UInt8 {
+        let pa = f.pinyin[a], pb = f.pinyin[b]
+        if pa == 0 || pb == 0 { return Comparator.null }
+        if f.rawName[a] == f.rawName[b] { return 0 }
+        if f.normName[a] == f.normName[b] { return 1 }
+        if pa == pb { return 2 }
+        let jw = f.pinyinBytes.withUnsafeBufferPointer { p in
+            jaroWinkler(UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[a])..<Int(f.pinyinOffset[a]) + Int(f.pinyinLength[a])]),
+                        UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[b])..<Int(f.pinyinOffset[b]) + Int(f.pinyinLength[b])]))
+        }
+        return jw >= 0.92 ? 3 : jw >= 0.80 ? 4 : 5
+    }
+
+    @inline(__always)
+    func birthLevel(_ x: Int32, _ y: Int32) -> UInt8 {
+        if x == 0 || y == 0 { return Comparator.null }
+        if x == y { return 0 }
+        let ya = x / 10000, ma = (x / 100) % 100, da = x % 100
+        let yb = y / 10000, mb = (y / 100) % 100, db = y % 100
+        if ya == yb && ma == db && da == mb { return 1 }
+        let same = (ya == yb ? 1 : 0) + (ma == mb ? 1 : 0) + (da == db ? 1 : 0)
+        if same == 2 { return 2 }
+        if abs(Int(ya - yb)) <= 1, let p = CivilDate(yyyymmdd: Int(x)), let q = CivilDate(yyyymmdd: Int(y)),
+           abs(p.daysSinceEpoch - q.daysSinceEpoch) <= 1 { return 2 }
+        return 3
+    }
+
+    @inline(__always)
+    func familyLevel(_ a: Int, _ b: Int) -> UInt8 {
+        var anyA = false, anyB = false, name = false
+        for i in 0..<3 {
+            let ia = f.parentID[a * 3 + i], na = f.parentName[a * 3 + i]
+            if ia != 0 || na != 0 { anyA = true }
+            if f.parentID[b * 3 + i] != 0 || f.parentName[b * 3 + i] != 0 { anyB = true }
+            for j in 0..<3 {
+                if ia != 0 && ia == f.parentID[b * 3 + j] { return 0 }
+                if na != 0 && na == f.parentName[b * 3 + j] { name = true }
+            }
+        }
+        if name { return 1 }
+        return anyA && anyB ? 2 : Comparator.null
+    }
+
+    /// Per-field contributions in bits (null fields 0), with the term-frequency adjustment on agreeing names.
+    @inline(__always)
+    func contributions(_ a: Int, _ b: Int, _ v: SIMD8<UInt8>) -> SIMD8<Float> {
+        var c = SIMD8<Float>(repeating: 0)
+        for i in 0..<LinkField.count where v[i] != Comparator.null { c[i] = table[i * 8 + Int(v[i])] }
+        if v[1] == 0 || v[1] == 1 {
+            let tf = max(f.nameFrequency[a], f.nameFrequency[b], 1e-7)
+            c[1] = log2((v[1] == 0 ? mNameExact : mNameSimplified) / tf)
+        }
+        return c
+    }
+
+    /// The pair's total weight (prior included) and what the guards allow.
+    @inline(__always)
+    func score(_ a: Int, _ b: Int) -> (weight: Float, levels: SIMD8<UInt8>, allowance: Allowance, conflict: Bool) {
+        let v = levels(a, b)
+        let w = prior + contributions(a, b, v).sum()
+        let (allowance, conflict) = guardPair(a, b, v)
+        return (w, v, allowance, conflict)
+    }
+
+    /// The guards. `conflict` marks an identity conflict (different name and different birth date) that
+    /// keeps the record out of the other record's person altogether.
+    @inline(__always)
+    func guardPair(_ a: Int, _ b: Int, _ v: SIMD8<UInt8>) -> (Allowance, Bool) {
+        let id = v[0], name = v[1], birth = v[2], family = v[4]
+        let idClose = id <= 3
+        // Same or close ID, but another name and another birth date: another child (a borrowed ID).
+        if name != Comparator.null && name >= 3 && birth == 3 { return (.never, true) }
+        // Different names (siblings, twins, strangers) link only through a close ID.
+        if name == 5 && !idClose { return (.never, false) }
+        // Records without a usable name are never linked on the other fields alone.
+        if name == Comparator.null && !idClose { return (.never, false) }
+        // Two different valid IDs: only with strong evidence (same name, birth date and a parent's ID: a
+        // parent's name alone is common, 郭涛 fathers many lookalikes).
+        if f.idState[a] == 2 && f.idState[b] == 2 && id != 0 {
+            let strong = name <= 2 && birth == 0 && family == 0 && v[3] != 1
+            return (strong ? .auto : .reviewOnly, false)
+        }
+        // Twin risk: only similar names, same birth date and a shared parent, no close ID.
+        if (name == 3 || name == 4) && !idClose && birth == 0 && (family == 0 || family == 1) { return (.reviewOnly, false) }
+        return (.auto, false)
+    }
+}
+
+/// 2^w / (1 + 2^w).
+@inline(__always) func probability(weight w: Float) -> Float {
+    if w > 60 { return 1 }
+    if w < -60 { return 0 }
+    let x = Float.exp2(w)
+    return x / (1 + x)
+}
+
+extension Float {
+    @inline(__always) static func exp2(_ x: Float) -> Float { Float(Foundation_exp2(Double(x))) }
+}
+
+#if canImport(Glibc)
+import Glibc
+@inline(__always) func Foundation_exp2(_ x: Double) -> Double { Glibc.exp2(x) }
+#else
+import Darwin
+@inline(__always) func Foundation_exp2(_ x: Double) -> Double { Darwin.exp2(x) }
+#endif

@@ -1,0 +1,378 @@
+import Dispatch
+import Foundation
+import KCBXCore
+import KCBXNormalize
+
+/// A clerical-review decision (人工核对结论) on a pair of records, which stands in every later run.
+public struct ReviewDecision: Sendable, Equatable {
+    /// ``LinkStage/fingerprint(_:_:)`` of each record.
+    public var recordA: String
+    public var recordB: String
+    /// 是同一人 (`true`) or 不是同一人 (`false`).
+    public var same: Bool
+    public init(recordA: String, recordB: String, same: Bool) { self.recordA = recordA; self.recordB = recordB; self.same = same }
+}
+
+/// The link stage: gives every record its person.
+///
+/// 1. A deterministic pass joins records on the same valid normalized ID number (or 学籍号 when there is
+///    no valid ID), guarded: a record whose name and birth date both differ from the group's (hukou) anchor
+///    is not joined (a borrowed ID; reconcile reports it as `identity_mismatch`).
+/// 2. Persons with different valid IDs but the same name, birth date and a parent are merged (one child
+///    registered twice); weaker evidence goes to clerical review.
+/// 3. A Fellegi–Sunter pass links each record without a certain link to its single best candidate person,
+///    over blocked candidate pairs, with m estimated by EM and u on random pairs, names weighted by
+///    their frequency, and guards against false merges (twins, different names, placeholder names).
+public enum LinkStage {
+    /// Tuning that is not in the pipeline file.
+    public struct Options: Sendable {
+        /// The best person must beat the second best by this many bits to be linked automatically.
+        public var marginBits: Float = 6
+        /// Blocks larger than this are skipped (with a count in the figures): a key too common to block on.
+        public var maxBlock = 4000
+        /// Random pairs for u, candidate pairs for EM.
+        public var uPairs = 1_500_000, emPairs = 600_000
+        public var seed: UInt64 = 20261130
+        public init() {}
+    }
+
+    /// Links with the default linkage settings.
+    public static func run(_ sources: [NormalizedSource]) -> PersonIndex { run(sources, linkage: .init()) }
+
+    /// Links `sources` with the pipeline's `linkage` settings and the stored review decisions.
+    public static func run(_ sources: [NormalizedSource], linkage: PipelineConfig.Linkage, decisions: [ReviewDecision] = [],
+                           options: Options = .init()) -> PersonIndex {
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        let f = RecordFeatures(sources)
+        let n = f.count
+        var figures: [String: Int] = ["records": n]
+        let rules = linkage.blocking.compactMap { try? BlockingRule.parse($0).get() }
+        Log.info("link: features of \(n) records in \(seconds(clock.now - t0)) s")
+
+        // 1. Deterministic pass on valid IDs (else 学籍号), guarded.
+        var uf = UnionFind(n)
+        let detGroups = groups(f.detKey, eligible: f.eligible)
+        var refused = [Bool](repeating: false, count: n)
+        var certainPairs = 0
+        let plain = Comparator(f, .defaults)
+        for group in detGroups {
+            let anchor = group.first { f.isHukou[$0] } ?? group[0]
+            var joined = 1
+            for g in group where g != anchor {
+                let name = plain.nameLevel(anchor, g), birth = plain.birthLevel(f.birth[anchor], f.birth[g])
+                if name != Comparator.null && name >= 3 && birth == 3 { refused[g] = true; continue }
+                uf.union(anchor, g); joined += 1
+            }
+            certainPairs += joined * (joined - 1) / 2
+        }
+        let detRoot = (0..<n).map { Int32(uf.find($0)) }
+        var detSize = [Int32](repeating: 0, count: n)
+        for g in 0..<n { detSize[Int(detRoot[g])] += 1 }
+        figures["refused_same_id"] = refused.filter { $0 }.count
+        // Records to link probabilistically: no valid ID, or refused by the guard.
+        var isQuery = [Bool](repeating: false, count: n)
+        for g in 0..<n where f.eligible[g] && (f.idState[g] != 2 || refused[g]) { isQuery[g] = true }
+        figures["records_without_certain_link"] = isQuery.filter { $0 }.count
+
+        // 2. Parameters: u on random pairs, m by EM on blocked pairs, λ from the certain pairs.
+        let t1 = clock.now
+        var parameters = estimate(f, detRoot: detRoot, rules: rules, certainPairs: certainPairs, options: options)
+        let comparator = Comparator(f, parameters)
+        Log.info("link: m/u estimated in \(seconds(clock.now - t1)) s")
+        for line in parameters.lines { Log.info("link: " + line) }
+
+        // Decisions of clerical review, by record fingerprint.
+        var decidedSame: [(Int, Int)] = []
+        var decidedDifferent = Set<UInt64>()
+        var decidedPairs = Set<UInt64>()
+        if !decisions.isEmpty {
+            var byPrint: [String: [Int]] = [:]
+            for g in 0..<n { byPrint[fingerprint(sources, f.ref(g)), default: []].append(g) }
+            for d in decisions {
+                guard let a = byPrint[d.recordA], let b = byPrint[d.recordB] else { continue }
+                for x in a { for y in b where x != y {
+                    decidedPairs.insert(pairKey(x, y))
+                    if d.same { decidedSame.append((x, y)) } else { decidedDifferent.insert(pairKey(x, y)) }
+                } }
+            }
+            figures["review_decisions_applied"] = decidedSame.count + decidedDifferent.count
+        }
+
+        var links: [RecordLink] = []
+        var reviews: [RecordLink] = []
+        func record(_ a: Int, _ b: Int, _ rule: LinkRule) -> RecordLink {
+            let v = comparator.levels(a, b)
+            let c = comparator.contributions(a, b, v)
+            let w = comparator.prior + c.sum()
+            return RecordLink(record: f.ref(a), other: f.ref(b), rule: rule, weight: w, probability: probability(weight: w),
+                              levels: (0..<LinkField.count).map { v[$0] }, contributions: (0..<LinkField.count).map { c[$0] })
+        }
+        // Valid ID of each cluster root (0 none), for the guard against merging two valid IDs.
+        var rootID = [UInt64](repeating: 0, count: n)
+        for g in 0..<n where f.idState[g] == 2 && !refused[g] && f.idKey[g] != 0 { rootID[uf.find(g)] = f.idKey[g] }
+        func merge(_ a: Int, _ b: Int, allowTwoIDs: Bool) -> Bool {
+            let ra = uf.find(a), rb = uf.find(b)
+            if ra == rb { return true }
+            if rootID[ra] != 0 && rootID[rb] != 0 && rootID[ra] != rootID[rb] && !allowTwoIDs { return false }
+            let id = rootID[ra] != 0 ? rootID[ra] : rootID[rb]
+            uf.union(ra, rb)
+            rootID[uf.find(ra)] = id
+            return true
+        }
+        let autoW = logit(linkage.autoThreshold), reviewW = logit(linkage.reviewThreshold)
+
+        // 3. One child under two valid IDs: same name and birth date; merged only with a shared parent.
+        let t2 = clock.now
+        var duplicateMerges = 0
+        do {
+            var reps: [Int] = []
+            for g in 0..<n where f.eligible[g] && f.idState[g] == 2 && !refused[g] && Int(detRoot[g]) == g { reps.append(g) }
+            // A cluster's representative is its first hukou record when it has one.
+            var repOf = [Int32](repeating: -1, count: n)
+            for g in 0..<n where f.eligible[g] && f.idState[g] == 2 && !refused[g] {
+                let r = Int(detRoot[g])
+                if repOf[r] < 0 || (f.isHukou[g] && !f.isHukou[Int(repOf[r])]) { repOf[r] = Int32(g) }
+            }
+            var entries: [BlockEntry] = []
+            for r in reps where repOf[r] >= 0 {
+                let g = Int(repOf[r])
+                guard f.normName[g] != 0, f.birth[g] != 0 else { continue }
+                entries.append(BlockEntry(key: mix(UInt64(f.normName[g]), UInt64(f.birth[g])), record: UInt32(g)))
+            }
+            entries.sort()
+            var lo = 0
+            while lo < entries.count {
+                var hi = lo + 1
+                while hi < entries.count && entries[hi].key == entries[lo].key { hi += 1 }
+                if hi - lo > 1 && hi - lo <= 50 {
+                    for i in lo..<hi { for j in (i + 1)..<hi {
+                        let a = Int(entries[i].record), b = Int(entries[j].record)
+                        let key = pairKey(a, b)
+                        if decidedDifferent.contains(key) { continue }
+                        let s = comparator.score(a, b)
+                        if s.allowance == .auto && s.weight >= autoW {
+                            if merge(a, b, allowTwoIDs: true) { links.append(record(a, b, .probabilistic)); duplicateMerges += 1 }
+                        } else if s.allowance != .never && s.weight >= reviewW && !decidedPairs.contains(key) {
+                            reviews.append(record(a, b, .none))
+                        }
+                    } }
+                }
+                lo = hi
+            }
+        }
+        figures["merged_two_valid_ids"] = duplicateMerges
+        Log.info("link: two-ID pass in \(seconds(clock.now - t2)) s, \(duplicateMerges) merges")
+
+        // 4. Candidate pairs of every record without a certain link, over the blocking rules, in parallel.
+        let t3 = clock.now
+        let (candidates, compared, skippedBlocks) = candidatePairs(f, comparator: comparator, rules: rules, isQuery: isQuery,
+                                                                  detRoot: detRoot, options: options)
+        figures["pairs_compared"] = compared
+        figures["blocks_skipped_too_large"] = skippedBlocks
+        figures["candidate_pairs"] = candidates.count
+        Log.info("link: \(compared) pairs compared, \(candidates.count) kept, in \(seconds(clock.now - t3)) s")
+
+        // 5. Each record to its single best person: first persons anchored by a valid ID, then any.
+        let t4 = clock.now
+        var decided = [Bool](repeating: false, count: n)
+        var probabilisticLinks = 0, reviewPairs = 0
+        for round in 0..<2 {
+            var anchored = [Bool](repeating: false, count: n)
+            for g in 0..<n where rootID[uf.find(g)] != 0 { anchored[g] = true }
+            var edges: [(q: Int, r: Int, w: Float)] = []
+            var lo = 0
+            while lo < candidates.count {
+                var hi = lo + 1
+                let q = Int(candidates[lo].q)
+                while hi < candidates.count && Int(candidates[hi].q) == q { hi += 1 }
+                defer { lo = hi }
+                if decided[q] { continue }
+                let own = uf.find(q)
+                // Per target person: best weight, its record, whether auto is allowed, conflict.
+                var best: [Int: (w: Float, r: Int, auto: Bool, conflict: Bool)] = [:]
+                for c in candidates[lo..<hi] {
+                    let r = Int(c.r)
+                    if round == 0 && !anchored[r] { continue }
+                    let root = uf.find(r)
+                    if root == own { continue }
+                    var entry = best[root] ?? (-.infinity, r, false, false)
+                    if c.conflict || decidedDifferent.contains(pairKey(q, r)) { entry.conflict = true }
+                    if c.allowance != Allowance.never.rawValue && c.w > entry.w {
+                        entry.w = c.w; entry.r = r; entry.auto = c.allowance == Allowance.auto.rawValue
+                    }
+                    best[root] = entry
+                }
+                var first: (w: Float, r: Int, auto: Bool)? = nil, second: Float = -.infinity
+                for (_, e) in best where !e.conflict && e.w > -.infinity {
+                    if first == nil || e.w > first!.w {
+                        if let f0 = first { second = max(second, f0.w) }
+                        first = (e.w, e.r, e.auto)
+                    } else { second = max(second, e.w) }
+                }
+                guard let top = first else { continue }
+                if top.w >= autoW && top.auto && top.w - second >= options.marginBits {
+                    edges.append((q, top.r, top.w))
+                } else if top.w >= reviewW {
+                    decided[q] = true
+                    if !decidedPairs.contains(pairKey(q, top.r)) { reviews.append(record(q, top.r, .none)); reviewPairs += 1 }
+                }
+            }
+            edges.sort { $0.w > $1.w }
+            for e in edges {
+                decided[e.q] = true
+                if merge(e.q, e.r, allowTwoIDs: false) {
+                    links.append(record(e.q, e.r, .probabilistic)); probabilisticLinks += 1
+                } else if !decidedPairs.contains(pairKey(e.q, e.r)) {
+                    reviews.append(record(e.q, e.r, .none)); reviewPairs += 1
+                }
+            }
+        }
+        // Decisions 是同一人 join their records whatever the scores say.
+        for (a, b) in decidedSame where uf.find(a) != uf.find(b) {
+            _ = merge(a, b, allowTwoIDs: true)
+            links.append(record(a, b, .review))
+        }
+        figures["links_probabilistic"] = probabilisticLinks
+        figures["review_pairs"] = reviews.count
+        Log.info("link: clustering in \(seconds(clock.now - t4)) s: \(probabilisticLinks) probabilistic links, \(reviews.count) review pairs")
+
+        let index = buildIndex(sources, f, uf: &uf, detSize: detSize, detRoot: detRoot, refused: refused, links: links)
+        figures["persons"] = index.persons.count
+        parameters.figures = figures
+        var result = index
+        result.reviewPairs = reviews.sorted { $0.probability > $1.probability }
+        result.parameters = parameters
+        Log.info("link: done in \(seconds(clock.now - t0)) s")
+        return result
+    }
+
+    /// A record's fingerprint for review decisions: its source and identity fields, so that a decision
+    /// keeps applying when the export is re-sorted or re-exported.
+    public static func fingerprint(_ sources: [NormalizedSource], _ ref: RecordRef) -> String {
+        let s = sources[ref.source], r = s.records[ref.record]
+        let text = [s.source, r.id?.normalized ?? "", r.name?.normalized ?? "", r.birthDate?.description ?? "",
+                    r.sex?.rawValue ?? "", r.studentNumber ?? "", s.value(.schoolCode, of: r), s.value(.householdId, of: r)]
+            .joined(separator: "\u{1F}")
+        return base32(stableHash(text), count: 13)
+    }
+
+    // MARK: the index
+
+    static func buildIndex(_ sources: [NormalizedSource], _ f: RecordFeatures, uf: inout UnionFind, detSize: [Int32],
+                           detRoot: [Int32], refused: [Bool], links: [RecordLink]) -> PersonIndex {
+        let n = f.count
+        var personOfRoot = [Int32](repeating: -1, count: n)
+        var persons: [PersonIndex.Person] = []
+        var flat = [Int32](repeating: 0, count: n)
+        for g in 0..<n {
+            // Records of `schools` sources are never linked: each is its own person.
+            let root = f.eligible[g] ? uf.find(g) : g
+            if personOfRoot[root] < 0 {
+                personOfRoot[root] = Int32(persons.count)
+                persons.append(.init(id: "", members: []))
+            }
+            let p = personOfRoot[root]
+            flat[g] = p
+            persons[Int(p)].members.append(f.ref(g))
+        }
+        // Stable ids: the person's best valid ID (hukou's first), else its first record.
+        var used = Set<String>()
+        for p in persons.indices {
+            let members = persons[p].members.map { f.global($0) }
+            let withID = members.filter { f.idState[$0] == 2 && !refused[$0] && sources[Int(f.source[$0])].records[$0 - f.offsets[Int(f.source[$0])]].id?.isValid == true }
+            let best = withID.first { f.isHukou[$0] } ?? withID.first
+            var id: String
+            if let best, let number = sources[f.ref(best).source].records[f.ref(best).record].id?.normalized {
+                id = "P" + base32(stableHash("id:" + number))
+            } else {
+                let first = f.ref(members[0])
+                id = "R" + base32(stableHash("record:\(sources[first.source].source)#\(sources[first.source].records[first.record].recordNumber)"))
+            }
+            if used.contains(id) {
+                var k = 2
+                while used.contains(id + "-\(k)") { k += 1 }
+                id += "-\(k)"
+            }
+            used.insert(id)
+            persons[p].id = id
+        }
+        var rule = sources.map { [LinkRule](repeating: .none, count: $0.records.count) }
+        var prob = sources.map { [Float](repeating: 0, count: $0.records.count) }
+        for g in 0..<n where f.eligible[g] && detSize[Int(detRoot[g])] > 1 && !refused[g] {
+            let r = f.ref(g); rule[r.source][r.record] = .exactID; prob[r.source][r.record] = 1
+        }
+        var linkP = [Float](repeating: 1, count: persons.count)
+        for l in links {
+            rule[l.record.source][l.record.record] = l.rule
+            prob[l.record.source][l.record.record] = l.rule == .review ? 1 : l.probability
+            if rule[l.other.source][l.other.record] == .none {
+                rule[l.other.source][l.other.record] = l.rule
+                prob[l.other.source][l.other.record] = l.rule == .review ? 1 : l.probability
+            }
+            let p = Int(flat[f.global(l.record)])
+            linkP[p] = min(linkP[p], l.rule == .review ? 1 : l.probability)
+        }
+        var personOf = sources.map { [Int32](repeating: 0, count: $0.records.count) }
+        for g in 0..<n {
+            let r = f.ref(g), p = flat[g]
+            personOf[r.source][r.record] = p
+            if persons[Int(p)].members.count > 1 && rule[r.source][r.record] == .none {
+                rule[r.source][r.record] = .probabilistic; prob[r.source][r.record] = linkP[Int(p)]
+            }
+        }
+        return PersonIndex(personOf: personOf, rule: rule, probability: prob, persons: persons, links: links)
+    }
+
+    // MARK: helpers
+
+    /// Groups of eligible records sharing a non-zero key, in record order.
+    static func groups(_ keys: [UInt64], eligible: [Bool]) -> [[Int]] {
+        var entries: [BlockEntry] = []
+        entries.reserveCapacity(keys.count)
+        for (g, k) in keys.enumerated() where k != 0 && eligible[g] { entries.append(BlockEntry(key: k, record: UInt32(g))) }
+        entries.sort()
+        var result: [[Int]] = []
+        var lo = 0
+        while lo < entries.count {
+            var hi = lo + 1
+            while hi < entries.count && entries[hi].key == entries[lo].key { hi += 1 }
+            if hi - lo > 1 { result.append(entries[lo..<hi].map { Int($0.record) }) }
+            lo = hi
+        }
+        return result
+    }
+
+    @inline(__always) static func pairKey(_ a: Int, _ b: Int) -> UInt64 {
+        let x = UInt64(min(a, b)), y = UInt64(max(a, b))
+        return x << 32 | y
+    }
+
+    static func logit(_ p: Double) -> Float {
+        let q = min(max(p, 1e-12), 1 - 1e-12)
+        return Float(log2(q / (1 - q)))
+    }
+
+    static func seconds(_ d: Duration) -> String {
+        let c = d.components
+        return String(format: "%.2f", Double(c.seconds) + Double(c.attoseconds) / 1e18)
+    }
+}
+
+/// Union–find over record positions, with path halving and union by size.
+struct UnionFind {
+    var parent: [Int32]
+    var size: [Int32]
+    init(_ n: Int) { parent = (0..<n).map { Int32($0) }; size = [Int32](repeating: 1, count: n) }
+    mutating func find(_ x: Int) -> Int {
+        var x = x
+        while Int(parent[x]) != x { parent[x] = parent[Int(parent[x])]; x = Int(parent[x]) }
+        return x
+    }
+    mutating func union(_ a: Int, _ b: Int) {
+        var ra = find(a), rb = find(b)
+        if ra == rb { return }
+        if size[ra] < size[rb] || (size[ra] == size[rb] && rb < ra) { swap(&ra, &rb) }
+        parent[rb] = Int32(ra); size[ra] += size[rb]
+    }
+}

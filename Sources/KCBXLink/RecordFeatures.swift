@@ -1,0 +1,259 @@
+import Dispatch
+import KCBXCore
+import KCBXNormalize
+
+/// A fixed buffer written from concurrent work at disjoint positions.
+final class SharedArray<T>: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<T>
+    let count: Int
+    init(repeating value: T, count: Int) {
+        self.count = count
+        pointer = .allocate(capacity: max(count, 1))
+        pointer.initialize(repeating: value, count: count)
+    }
+    deinit { pointer.deinitialize(count: count); pointer.deallocate() }
+    subscript(i: Int) -> T {
+        get { pointer[i] }
+        set { pointer[i] = newValue }
+    }
+    var array: [T] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+}
+
+/// FNV-1a of a string's UTF-8, folded to 32 bits; 0 only for the empty string.
+@inline(__always) func hash32(_ s: Substring.UTF8View) -> UInt32 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var any = false
+    for b in s { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3; any = true }
+    guard any else { return 0 }
+    let folded = UInt32(truncatingIfNeeded: h ^ (h >> 32))
+    return folded == 0 ? 1 : folded
+}
+
+@inline(__always) func hash32(_ s: String) -> UInt32 { hash32(Substring(s).utf8) }
+
+/// FNV-1a 64-bit, never 0.
+@inline(__always) func hash64(_ s: String, seed: UInt64 = 0) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
+    for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    return h == 0 ? 1 : h
+}
+
+/// Mixes integers into a 64-bit block key.
+@inline(__always) func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+    var x = a &* 0x9E37_79B9_7F4A_7C15 ^ (b &+ 0x632B_E59B_D9B4_E019)
+    x ^= x >> 31; x = x &* 0xBF58_476D_1CE4_E5B9; x ^= x >> 29
+    return x == 0 ? 1 : x
+}
+
+/// Every record of every source as compact arrays (one entry per record, global position = source offset + record),
+/// so that comparing two records touches a few integers and no strings.
+final class RecordFeatures: @unchecked Sendable {
+    let count: Int
+    /// Global position of each source's first record.
+    let offsets: [Int]
+    let source: [UInt16]
+    /// Takes part in linkage (not a `schools` source).
+    let eligible: [Bool]
+    /// The ID's 18 characters (zero when it has none that can be compared).
+    let idBytes: [UInt8]
+    /// 0: no comparable ID; 1: an 18-character ID that is not valid; 2: a valid ID.
+    let idState: [UInt8]
+    /// The valid ID packed into 64 bits (0 when none).
+    let idKey: [UInt64]
+    /// The key of the deterministic pass: the valid ID, else the 学籍号 (0 when neither).
+    let detKey: [UInt64]
+    let rawName: [UInt32], normName: [UInt32], pinyin: [UInt32]
+    let pinyinOffset: [UInt32], pinyinLength: [UInt8]
+    let pinyinBytes: [UInt8]
+    /// Share of named records bearing this normalized name (term frequency), 0 when unnamed.
+    let nameFrequency: [Float]
+    /// yyyymmdd, 0 when unknown.
+    let birth: [Int32]
+    /// 0 unknown, 1 male, 2 female.
+    let sex: [UInt8]
+    /// father, mother, guardian: 3 per record.
+    let parentID: [UInt32], parentName: [UInt32]
+    let household: [UInt32], town: [UInt32]
+    /// 学校标识码 (hashed), 0 when none.
+    let school: [UInt32]
+    let isHukou: [Bool]
+
+    init(_ sources: [NormalizedSource]) {
+        var starts: [Int] = []
+        var sum = 0
+        for s in sources { starts.append(sum); sum += s.records.count }
+        let offsets = starts, total = sum
+        count = total
+        self.offsets = offsets
+        let source = SharedArray<UInt16>(repeating: 0, count: total)
+        let eligible = SharedArray<Bool>(repeating: false, count: total)
+        let isHukou = SharedArray<Bool>(repeating: false, count: total)
+        let idBytes = SharedArray<UInt8>(repeating: 0, count: total * 18)
+        let idState = SharedArray<UInt8>(repeating: 0, count: total)
+        let idKey = SharedArray<UInt64>(repeating: 0, count: total)
+        let detKey = SharedArray<UInt64>(repeating: 0, count: total)
+        let rawName = SharedArray<UInt32>(repeating: 0, count: total)
+        let normName = SharedArray<UInt32>(repeating: 0, count: total)
+        let pinyin = SharedArray<UInt32>(repeating: 0, count: total)
+        let birth = SharedArray<Int32>(repeating: 0, count: total)
+        let sex = SharedArray<UInt8>(repeating: 0, count: total)
+        let parentID = SharedArray<UInt32>(repeating: 0, count: total * 3)
+        let parentName = SharedArray<UInt32>(repeating: 0, count: total * 3)
+        let household = SharedArray<UInt32>(repeating: 0, count: total)
+        let town = SharedArray<UInt32>(repeating: 0, count: total)
+        let school = SharedArray<UInt32>(repeating: 0, count: total)
+        let chunk = 16384
+        var jobList: [(s: Int, lo: Int, hi: Int)] = []
+        for (s, src) in sources.enumerated() {
+            var lo = 0
+            while lo < src.records.count { jobList.append((s, lo, min(src.records.count, lo + chunk))); lo += chunk }
+        }
+        let jobs = jobList
+        let pinyinParts = ConcurrentResults<[UInt8]>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { j in
+            let (s, lo, hi) = jobs[j]
+            let src = sources[s]
+            let cols: [Int?] = [CanonicalField.fatherId, .motherId, .guardianId].map { src.column($0) }
+            let nameCols: [Int?] = [CanonicalField.fatherName, .motherName, .guardianName].map { src.column($0) }
+            let householdCol = src.column(.householdId), townCol = src.column(.town), schoolCol = src.column(.schoolCode)
+            var bytes: [UInt8] = []
+            for i in lo..<hi {
+                let g = offsets[s] + i
+                let r = src.records[i]
+                source[g] = UInt16(truncatingIfNeeded: s)
+                eligible[g] = src.role != .schools
+                isHukou[g] = src.role == .hukou
+                if let id = r.id {
+                    let utf8 = Array(id.normalized.utf8)
+                    let comparable = utf8.count == 18 && [.resident, .legacy, .hkMacauTaiwan, .invalid].contains(id.kind)
+                    if comparable {
+                        for k in 0..<18 { idBytes[g * 18 + k] = utf8[k] }
+                        idState[g] = id.isValid ? 2 : 1
+                    }
+                    if id.isValid {
+                        let key = RecordFeatures.pack(utf8) ?? (hash64(id.normalized) | (1 << 63))
+                        idKey[g] = key; detKey[g] = key
+                        if !comparable { idState[g] = 2 }
+                    }
+                }
+                if detKey[g] == 0, let sn = r.studentNumber, !sn.isEmpty { detKey[g] = hash64(sn, seed: 0x5eed) | (1 << 63) }
+                if let n = r.name, !n.isPlaceholder, !n.normalized.isEmpty {
+                    rawName[g] = hash32(n.raw.trimmingSpaces)
+                    normName[g] = hash32(n.normalized)
+                    pinyin[g] = hash32(n.pinyin)
+                }
+                if let b = r.birthDate { birth[g] = Int32(b.yyyymmdd) }
+                sex[g] = r.sex == .male ? 1 : r.sex == .female ? 2 : 0
+                for k in 0..<3 {
+                    if let c = cols[k] { parentID[g * 3 + k] = RecordFeatures.idHash(r.values[c]) }
+                    if let c = nameCols[k] { parentName[g * 3 + k] = hash32(r.values[c].trimmingSpaces) }
+                }
+                if let c = householdCol { household[g] = hash32(r.values[c].trimmingSpaces) }
+                if let c = townCol { town[g] = hash32(r.values[c].trimmingSpaces) }
+                if let c = schoolCol { school[g] = hash32(r.values[c].trimmingSpaces) }
+                if pinyin[g] != 0, let p = r.name?.pinyin { bytes.append(contentsOf: p.utf8.prefix(64)) }
+            }
+            pinyinParts[j] = bytes
+        }
+        // Pinyin bytes, laid out in record order.
+        var pinyinBytes: [UInt8] = []
+        var pinyinOffset = [UInt32](repeating: 0, count: total), pinyinLength = [UInt8](repeating: 0, count: total)
+        for (j, part) in pinyinParts.values.enumerated() {
+            let (s, lo, hi) = jobs[j]
+            var at = 0
+            for i in lo..<hi {
+                let g = offsets[s] + i
+                guard pinyin[g] != 0, let p = sources[s].records[i].name?.pinyin else { continue }
+                let len = min(64, p.utf8.count)
+                pinyinOffset[g] = UInt32(pinyinBytes.count + at); pinyinLength[g] = UInt8(len)
+                at += len
+            }
+            pinyinBytes.append(contentsOf: part ?? [])
+        }
+        // Term frequency of normalized names.
+        let names = normName.array
+        var sorted = names.filter { $0 != 0 }
+        sorted.sort()
+        let named = Float(max(1, sorted.count))
+        let frequency = SharedArray<Float>(repeating: 0, count: total)
+        let parts = (total + chunk - 1) / chunk
+        sorted.withUnsafeBufferPointer { sp in
+            let sortedNames = UnsafeBufferPointer(start: sp.baseAddress, count: sp.count)
+            nonisolated(unsafe) let view = sortedNames
+            DispatchQueue.concurrentPerform(iterations: parts) { c in
+                for g in (c * chunk)..<min(total, (c + 1) * chunk) where names[g] != 0 {
+                    let n = names[g]
+                    let lo = lowerBound(view, n), hi = lowerBound(view, n &+ 1, from: lo)
+                    frequency[g] = Float((n == UInt32.max ? view.count : hi) - lo) / named
+                }
+            }
+        }
+        self.source = source.array; self.eligible = eligible.array; self.isHukou = isHukou.array
+        self.idBytes = idBytes.array; self.idState = idState.array; self.idKey = idKey.array; self.detKey = detKey.array
+        self.rawName = rawName.array; self.normName = names; self.pinyin = pinyin.array
+        self.pinyinOffset = pinyinOffset; self.pinyinLength = pinyinLength; self.pinyinBytes = pinyinBytes
+        self.nameFrequency = frequency.array
+        self.birth = birth.array; self.sex = sex.array
+        self.parentID = parentID.array; self.parentName = parentName.array
+        self.household = household.array; self.town = town.array; self.school = school.array
+    }
+
+    /// An 18-character ID of 17 digits and a check character (0–9, X) packed exactly into 60 bits.
+    static func pack(_ utf8: [UInt8]) -> UInt64? {
+        guard utf8.count == 18 else { return nil }
+        var v: UInt64 = 0
+        for k in 0..<17 {
+            let d = utf8[k] &- 48
+            guard d < 10 else { return nil }
+            v = v * 10 + UInt64(d)
+        }
+        let c = utf8[17]
+        let check: UInt64 = c == 88 ? 10 : (c >= 48 && c <= 57 ? UInt64(c - 48) : 99)
+        guard check < 11 else { return nil }
+        return v * 11 + check + 1
+    }
+
+    /// A parent's or guardian's ID as written: digits and X only, at least 15 of them; hashed.
+    static func idHash(_ raw: String) -> UInt32 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var n = 0
+        for b in raw.utf8 {
+            var c = b
+            if c == 120 { c = 88 }
+            guard (c >= 48 && c <= 57) || c == 88 else { continue }
+            h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3; n += 1
+        }
+        guard n >= 15 else { return 0 }
+        let folded = UInt32(truncatingIfNeeded: h ^ (h >> 32))
+        return folded == 0 ? 1 : folded
+    }
+
+    /// Global position of record `record` of source `source`.
+    @inline(__always) func global(_ ref: RecordRef) -> Int { offsets[ref.source] + ref.record }
+
+    /// The record at global position `g`.
+    func ref(_ g: Int) -> RecordRef {
+        let s = Int(source[g])
+        return RecordRef(source: s, record: g - offsets[s])
+    }
+}
+
+/// First position in `a` (sorted) at or after `from` whose value is ≥ `value`.
+@inline(__always) func lowerBound<T: Comparable>(_ a: UnsafeBufferPointer<T>, _ value: T, from: Int = 0) -> Int {
+    var lo = from, hi = a.count
+    while lo < hi {
+        let mid = (lo + hi) / 2
+        if a[mid] < value { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
+}
+
+extension String {
+    /// Without leading and trailing spaces (ASCII and ideographic).
+    var trimmingSpaces: Substring.UTF8View {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\u{3000}" || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\u{3000}" || l == "\t" { s = s.dropLast() }
+        return s.utf8
+    }
+}
