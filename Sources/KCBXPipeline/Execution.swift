@@ -88,13 +88,17 @@ final class Execution {
         case .reconcile:
             let sources = try loadNormalized()
             let index = try loadIndex()
+            let rulesStarted = Date()
             let result = ReconcileStage.run(sources, index: index, config: config)
+            let rulesMS = Int(Date().timeIntervalSince(rulesStarted) * 1000)
+            let ledgerStarted = Date()
             // The ledger: this period's findings open, keep, close and reopen cases; saved with the result.
             let changed = LedgerBook.update(period: period, config: config, result: result, sources: sources, index: index,
                                             cases: try store.loadCases(), periods: try store.ledgerPeriods())
             try store.saveReconcile(period: period, asOf: config.asOf, run: runID, parts: [("findings", encode(result))],
                                     changedCases: changed)
             reconciled = result
+            Log.info("reconcile: rules \(rulesMS) ms, ledger update and save \(Int(Date().timeIntervalSince(ledgerStarted) * 1000)) ms")
             let events = changed.flatMap { $0.history.filter { $0.period == period } }
             return ["findings": result.findings.count, "priority": result.findings.filter(\.priority).count,
                     "not_checked": result.notChecked.count, "cases_changed": changed.count,

@@ -14,7 +14,7 @@ public struct CloseReasons {
         ctx = ReconcileStage.Context(sources: sources, columns: sources.map(SourceColumns.init), index: index,
                                      cohort: config.schoolAge.cohort(asOf: config.asOf), asOf: config.asOf,
                                      threshold: config.rules.dropoutAbsenceDays, districtPrefix: config.district.code,
-                                     attendanceSchools: [], checks: [], hasActive: [], hukouTwins: [:])
+                                     attendanceSchools: [], unlinkedAttendance: [], checks: [], hasActive: [], hukouTwins: [:])
         var position: [String: Int] = [:]
         if !personIDs.isEmpty {
             for (i, p) in index.persons.enumerated() where personIDs.contains(p.id) { position[p.id] = i }

@@ -75,7 +75,8 @@ public enum LedgerBook {
     /// Applies period `period` (as of `asOf`) to the ledger: `cases` as stored, `periods` every period
     /// applied so far (period → as-of date; `period` itself is added), `found` this period's sightings.
     /// `closeReason` says, from this period's data, why an open case is no longer found. Returns the
-    /// cases that changed (new ones included).
+    /// cases that changed (new ones included). A case no period finds any more and without notes comes
+    /// back with an empty history: it leaves the ledger (the store deletes it).
     public static func apply(period: String, asOf: CivilDate, found: [Sighting], periods: [String: CivilDate], cases: [Case],
                              closeReason: (Case) -> String) -> [Case] {
         var periods = periods
@@ -98,6 +99,10 @@ public enum LedgerBook {
             changed.append(replay(fresh, period: period, sighting: s, order: order, closeReason: closeReason))
         }
         return changed
+    }
+
+    static func periodDate(_ period: String, _ order: [(key: String, value: CivilDate)]) -> CivilDate? {
+        order.first { $0.key == period }?.value
     }
 
     static func isFound(_ kind: CaseEvent.Kind) -> Bool { kind == .opened || kind == .seen || kind == .reopened }
@@ -124,12 +129,22 @@ public enum LedgerBook {
                     reason = "\(q) 期比对未再发现"
                 }
                 events.append(CaseEvent(period: q, date: date, kind: .closed, detail: reason)); open = false
-            case (false, _): break
+            case (false, nil):
+                // A case no period found, kept for the officer's notes, keeps its closing entry.
+                if q != period, let previous, previous.kind == .closed { events.append(previous) }
+            case (false, false?): break
             }
         }
         events.sort { ($0.period, $0.kind == .notes ? 1 : 0, $0.date) < ($1.period, $1.kind == .notes ? 1 : 0, $1.date) }
         c.history = events
         derive(&c)
+        if !events.contains(where: { $0.kind != .notes }) {
+            guard !events.isEmpty || !c.notes.isEmpty, let date = periodDate(period, order) else { c.history = []; return c }
+            // Found by no period any more (a rerun no longer finds what it found), but the officer worked on it.
+            c.history.append(CaseEvent(period: period, date: date, kind: .closed, detail: "\(period) 期重新比对后未再发现"))
+            c.history.sort { ($0.period, $0.kind == .notes ? 1 : 0, $0.date) < ($1.period, $1.kind == .notes ? 1 : 0, $1.date) }
+            derive(&c)
+        }
         if let sighting, c.lastSeenPeriod == period {
             c.priority = sighting.priority; c.idNumber = sighting.idNumber; c.name = sighting.name; c.birthDate = sighting.birthDate
             c.town = sighting.town; c.schoolCode = sighting.schoolCode; c.detail = sighting.detail; c.evidence = sighting.evidence

@@ -57,6 +57,12 @@ struct PersonFacts {
         return ""
     }
 
+    /// An attendance row at `school` that the link stage left alone carries this 学籍 record's name.
+    func unlinkedAttendanceAt(_ school: String, _ f: RecordFact) -> Bool {
+        guard !ctx.unlinkedAttendance.isEmpty, let name = record(f).name, !name.isPlaceholder else { return false }
+        return ctx.unlinkedAttendance.contains(school + "|" + name.normalized)
+    }
+
     func refs(_ kind: RecordFact.Kind) -> [RecordRef] { facts.filter { $0.kind == kind }.map(\.ref) }
 
     /// Schools where the person has attendance rows.
@@ -182,18 +188,21 @@ struct PersonFacts {
 }
 
 extension ReconcileStage {
-    /// `duplicate_hukou` between persons of the index: resident hukou records of two persons with the same
+    /// `duplicate_hukou` between persons of the index: resident hukou records of two children (under 18) with the same
     /// name, birth date and sex and a shared parent (ID or name) but other ID numbers. Twins differ in name.
     /// Returns the findings (on the person of the first record) and, per person, the others it duplicates.
     static func duplicateHukouAcrossPersons(_ ctx: Context) -> ([Finding], [Int32: [Int32]]) {
         struct Key: Hashable { let name: String; let birth: Int; let male: Bool }
         var first: [Key: RecordRef] = [:]
+        first.reserveCapacity(ctx.sources.reduce(0) { $0 + ($1.role == .hukou ? $1.records.count / 2 : 0) })
         var groups: [RecordRef: [RecordRef]] = [:]
+        // Children only: the hukou exports hold the parents too.
+        let adult = CivilDate(year: ctx.asOf.year - 18, month: ctx.asOf.month, day: min(ctx.asOf.day, 28)) ?? ctx.asOf
         for (s, source) in ctx.sources.enumerated() where source.role == .hukou {
             let cols = ctx.columns[s]
             guard cols.fatherID != nil || cols.motherID != nil || cols.fatherName != nil || cols.motherName != nil else { continue }
             for (i, r) in source.records.enumerated() {
-                guard let name = r.name, !name.isPlaceholder, let birth = r.birthDate, let sex = r.sex,
+                guard let birth = r.birthDate, birth > adult, let name = r.name, !name.isPlaceholder, let sex = r.sex,
                       StateWords.registration(cols.value(cols.registrationStatus, r)) == .hukouResident else { continue }
                 let ref = RecordRef(source: s, record: i)
                 let key = Key(name: name.normalized, birth: birth.yyyymmdd, male: sex == .male)

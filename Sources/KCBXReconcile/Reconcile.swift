@@ -22,6 +22,9 @@ public enum ReconcileStage {
         let districtPrefix: String
         /// School codes that have at least one attendance row.
         let attendanceSchools: Set<String>
+        /// `school|name` of attendance rows linked to no other record: a child the link stage could not
+        /// place, who may be the one behind a status record of the same name there (not a phantom).
+        let unlinkedAttendance: Set<String>
         /// Which codes can be decided with the pipeline's sources.
         let checks: Set<FindingCode>
         /// Per person: holds an active 学籍 record.
@@ -42,11 +45,15 @@ public enum ReconcileStage {
         let has = Set(sources.map(\.role))
         let (checks, notChecked) = coverage(has, sources)
         let columns = sources.map(SourceColumns.init)
-        var attendanceSchools = Set<String>()
+        var attendanceSchools = Set<String>(), unlinkedAttendance = Set<String>()
         for (s, source) in sources.enumerated() where source.role == .attendance {
-            for r in source.records {
+            for (i, r) in source.records.enumerated() {
                 let v = r.schoolCode ?? columns[s].value(columns[s].schoolCode, r)
                 if !v.isEmpty { attendanceSchools.insert(v) }
+                if s < index.personOf.count, i < index.personOf[s].count, let name = r.name, !name.isPlaceholder,
+                   index.persons[Int(index.personOf[s][i])].members.count == 1 {
+                    unlinkedAttendance.insert(v + "|" + name.normalized)
+                }
             }
         }
         var hasActive = [Bool](repeating: false, count: index.persons.count)
@@ -59,11 +66,12 @@ public enum ReconcileStage {
         while prefix.count > 2 && prefix.hasSuffix("00") { prefix.removeLast(2) }
         let pre = Context(sources: sources, columns: columns, index: index, cohort: config.schoolAge.cohort(asOf: config.asOf),
                           asOf: config.asOf, threshold: config.rules.dropoutAbsenceDays, districtPrefix: prefix,
-                          attendanceSchools: attendanceSchools, checks: checks, hasActive: hasActive, hukouTwins: [:])
+                          attendanceSchools: attendanceSchools, unlinkedAttendance: unlinkedAttendance, checks: checks, hasActive: hasActive,
+                          hukouTwins: [:])
         let (twinFindings, twins) = checks.contains(.duplicateHukou) ? duplicateHukouAcrossPersons(pre) : ([], [:])
         let ctx = Context(sources: sources, columns: columns, index: index, cohort: pre.cohort, asOf: pre.asOf,
                           threshold: pre.threshold, districtPrefix: prefix, attendanceSchools: attendanceSchools,
-                          checks: checks, hasActive: hasActive, hukouTwins: twins)
+                          unlinkedAttendance: unlinkedAttendance, checks: checks, hasActive: hasActive, hukouTwins: twins)
 
         let persons = index.persons
         let chunkSize = 16_384
@@ -185,7 +193,8 @@ public enum ReconcileStage {
             for f in facts where f.kind == .statusActive && !f.suspended {
                 let school = view.school(f)
                 if !school.isEmpty && ctx.attendanceSchools.contains(school)
-                    && !facts.contains(where: { $0.kind == .attendance && view.school($0) == school }) {
+                    && !facts.contains(where: { $0.kind == .attendance && view.school($0) == school })
+                    && !view.unlinkedAttendanceAt(school, f) {
                     phantom.append(f.ref); schools.append(school)
                 }
             }

@@ -107,7 +107,13 @@ extension Store {
             """)
         let clear = try db.makeStatement(sql: "DELETE FROM ledger_event WHERE case_id = ?")
         let event = try db.makeStatement(sql: "INSERT INTO ledger_event (case_id, period, kind, date, detail, seq) VALUES (?, ?, ?, ?, ?, ?)")
+        let remove = try db.makeStatement(sql: "DELETE FROM ledger_case WHERE id = ?")
         for c in cases {
+            // A case with no history is found by no period (a rerun no longer finds it): it leaves the ledger.
+            if c.history.isEmpty {
+                try clear.execute(arguments: [c.id]); try remove.execute(arguments: [c.id])
+                continue
+            }
             let values: [(any DatabaseValueConvertible)?] = [
                 c.id, c.code.rawValue, c.personID, c.state.rawValue, c.priority, c.idNumber, c.name, c.birthDate?.description, c.town,
                 c.schoolCode, c.detail, c.evidence, c.openedPeriod, c.openedOn.description, c.lastSeenPeriod, c.lastSeenOn.description,

@@ -123,6 +123,26 @@ import KCBXSheets
         #expect(try ledger()["a:not_enrolled"]?.state == .closed)
     }
 
+    @Test func aRerunThatNoLongerFindsACaseRemovesItUnlessTheOfficerWorkedOnIt() throws {
+        try run("2026-08", asOf: "2026-08-31", Self.month1())
+        let cases = try store.loadCases()
+        let withNotes = try #require(cases.first { $0.personID == "P-a" })
+        var noted = withNotes
+        noted.notes = OfficerNotes(result: "劝返中")
+        try store.saveCases([noted])
+        // The rerun of 2026-08 on corrected data finds nobody.
+        var county = TestCounty()
+        for (who, seq) in [("a", 123), ("b", 125), ("c", 127), ("d", 129), ("g", 133)] { county.child(who, seq: seq) }
+        try run("2026-08", asOf: "2026-08-31", county)
+        let after = try store.loadCases()
+        #expect(after.map(\.personID) == ["P-a"])
+        #expect(after.first?.state == .closed && after.first?.closeReason == "2026-08 期重新比对后未再发现")
+        #expect(after.first?.notes.result == "劝返中")
+        // A later period leaves it as it is.
+        try run("2026-09", asOf: "2026-09-30", county)
+        #expect(try store.loadCases() == after)
+    }
+
     @Test func aClosedCaseFoundAgainReopens() throws {
         try run("2026-08", asOf: "2026-08-31", Self.month1())
         try run("2026-09", asOf: "2026-09-30", Self.month2())

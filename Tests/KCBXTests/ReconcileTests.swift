@@ -170,6 +170,9 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
             $0.add(.attendance, "b", [.schoolCode: "3707830001", .absentDays: "0"])
             $0.add(.attendance, "a", [.schoolCode: "3707830005", .absentDays: "0"])
         },
+        RuleExample("an attendance row without ID, linked to no one, with the child's name at that school: not phantom", []) {
+            $0.child("a"); $0.add(.attendance, "a-row", [.name: "学生a", .schoolCode: "3707830001", .absentDays: "0"])
+        },
         RuleExample("school without attendance rows, or 休学 child: nothing", []) {
             $0.child("a", enrolled: "3707830007")
             $0.child("b", seq: 125, status: "休学"); $0.child("c", seq: 127)
