@@ -3,6 +3,9 @@ import Testing
 @testable import KCBXCore
 @testable import KCBXLink
 @testable import KCBXNormalize
+@testable import KCBXSheets
+@testable import KCBXStore
+@testable import kcbx
 
 /// Builds normalized sources by hand: real-format IDs (with their true check character), names with pinyin.
 enum LinkFixture {
@@ -244,5 +247,26 @@ struct LinkTests {
         #expect((try? BlockingRule.parse("id_variants+parent_id").get()) == nil)
         #expect((try? BlockingRule.parse("birthday").get()) == nil)
         #expect(BlockingRule.defaults.count == PipelineConfig.Linkage.defaultBlocking.count)
+    }
+
+    @Test("kcbx review import reads the decision column of an exported workbook and the store keeps the decisions")
+    func reviewWorkbook() throws {
+        let dir = TestSupport.temporaryDirectory("kcbx-review")
+        let url = dir.appendingPathComponent("人工核对.xlsx")
+        let workbook = try XLSXWorkbook(url: url)
+        let sheet = try workbook.addSheet("待核对", columns: [XLSXColumn(ReviewCommand.keyHeader), XLSXColumn("姓名A"),
+                                                           XLSXColumn(ReviewCommand.decisionHeader, editable: true, choices: [ReviewCommand.same, ReviewCommand.different])])
+        try sheet.append([.text("AAAA|BBBB"), .text("张伟"), .text(ReviewCommand.same)])
+        try sheet.append([.text("CCCC|DDDD"), .text("李娜"), .text(ReviewCommand.different)])
+        try sheet.append([.text("EEEE|FFFF"), .text("王芳"), .empty])
+        try workbook.close()
+        let decisions = try ReviewCommand.decisions(in: url)
+        #expect(decisions.map(\.recordA) == ["AAAA", "CCCC"] && decisions.map(\.same) == [true, false])
+        let store = try Store(url: dir.appendingPathComponent("kcbx.sqlite"))
+        try store.saveReviewDecisions(decisions)
+        try store.saveReviewDecisions([StoredReviewDecision(recordA: "BBBB", recordB: "AAAA", same: false, file: "later.xlsx")])
+        let stored = try store.reviewDecisions()
+        #expect(stored.count == 2, "a later decision on the same pair replaces the earlier one")
+        #expect(stored.first { $0.recordA == "AAAA" }?.same == false)
     }
 }
