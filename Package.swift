@@ -61,7 +61,7 @@ let package = Package(
         // The synthetic county.
         .target(name: "KCBXSynth", dependencies: ["KCBXCore", "KCBXFormats", "KCBXSheets", "KCBXNormalize"]),
         .executableTarget(name: "kcbx", dependencies: [
-            "KCBXCore", "KCBXPipeline", "KCBXSynth", "KCBXStore", "KCBXReconcile", "KCBXReport",
+            "KCBXCore", "KCBXPipeline", "KCBXSynth", "KCBXStore", "KCBXReconcile", "KCBXReport", "KCBXLink", "KCBXFormats", "KCBXSheets", "KCBXNormalize",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KCBXTests", dependencies: [

@@ -122,7 +122,8 @@ struct Comparator: @unchecked Sendable {
         for i in 0..<LinkField.count where v[i] != Comparator.null { c[i] = table[i * 8 + Int(v[i])] }
         if v[1] == 0 || v[1] == 1 {
             let tf = max(f.nameFrequency[a], f.nameFrequency[b], 1e-7)
-            c[1] = log2((v[1] == 0 ? mNameExact : mNameSimplified) / tf)
+            // Never below the weight of a weaker agreement (a common name still beats a similar one).
+            c[1] = max(log2((v[1] == 0 ? mNameExact : mNameSimplified) / tf), table[1 * 8 + 2], table[1 * 8 + 3])
         }
         return c
     }

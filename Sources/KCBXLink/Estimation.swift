@@ -41,7 +41,8 @@ extension LinkStage {
         var p = LinkParameters.defaults
         let eligible = (0..<f.count).filter { f.eligible[$0] }
         let m = Double(eligible.count)
-        p.lambda = min(0.5, max(1e-12, Double(certainPairs) / 0.95 / max(1, m * (m - 1) / 2)))
+        // At least one other record of the same person expected per record.
+        p.lambda = min(0.5, max(1 / max(1, m - 1), Double(certainPairs) / 0.95 / max(1, m * (m - 1) / 2)))
         guard eligible.count >= 2000 else { return p }
         let levels = Comparator(f, .defaults)
 

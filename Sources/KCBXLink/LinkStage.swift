@@ -203,13 +203,12 @@ public enum LinkStage {
                     }
                     best[root] = entry
                 }
-                var first: (w: Float, r: Int, auto: Bool)? = nil, second: Float = -.infinity
-                for (_, e) in best where !e.conflict && e.w > -.infinity {
-                    if first == nil || e.w > first!.w {
-                        if let f0 = first { second = max(second, f0.w) }
-                        first = (e.w, e.r, e.auto)
-                    } else { second = max(second, e.w) }
+                var first: (w: Float, r: Int, auto: Bool, root: Int)? = nil, second: Float = -.infinity
+                for (root, e) in best where !e.conflict && e.w > -.infinity {
+                    if first == nil || e.w > first!.w || (e.w == first!.w && root < first!.root) { first = (e.w, e.r, e.auto, root) }
                 }
+                // Competitors that could only go to review (twin risk, two valid IDs) do not make the best ambiguous.
+                for (root, e) in best where !e.conflict && e.auto && root != first?.root { second = max(second, e.w) }
                 guard let top = first else { continue }
                 if top.w >= autoW && top.auto && top.w - second >= options.marginBits {
                     edges.append((q, top.r, top.w))

@@ -15,7 +15,7 @@ struct Kcbx: ParsableCommand {
             config or input (the message names the file, line and column); 3 another run holds the lock.
             """,
         version: PipelineRunner.version,
-        subcommands: [RunCommand.self, ValidateCommand.self, SynthCommand.self, EvaluateCommand.self, RunsCommand.self, CasesCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, SynthCommand.self, EvaluateCommand.self, RunsCommand.self, CasesCommand.self, ReviewCommand.self]
     )
 }
 
