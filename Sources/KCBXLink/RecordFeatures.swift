@@ -51,32 +51,32 @@ final class RecordFeatures: @unchecked Sendable {
     let count: Int
     /// Global position of each source's first record.
     let offsets: [Int]
-    let source: [UInt16]
+    let source: SharedArray<UInt16>
     /// Takes part in linkage (not a `schools` source).
-    let eligible: [Bool]
+    let eligible: SharedArray<Bool>
     /// The ID's 18 characters (zero when it has none that can be compared).
-    let idBytes: [UInt8]
+    let idBytes: SharedArray<UInt8>
     /// 0: no comparable ID; 1: an 18-character ID that is not valid; 2: a valid ID.
-    let idState: [UInt8]
+    let idState: SharedArray<UInt8>
     /// The valid ID packed into 64 bits (0 when none).
-    let idKey: [UInt64]
+    let idKey: SharedArray<UInt64>
     /// The key of the deterministic pass: the valid ID, else the 学籍号 (0 when neither).
-    let detKey: [UInt64]
-    let rawName: [UInt32], normName: [UInt32], pinyin: [UInt32]
+    let detKey: SharedArray<UInt64>
+    let rawName: SharedArray<UInt32>, normName: SharedArray<UInt32>, pinyin: SharedArray<UInt32>
     let pinyinOffset: [UInt32], pinyinLength: [UInt8]
     let pinyinBytes: [UInt8]
     /// Share of named records bearing this normalized name (term frequency), 0 when unnamed.
-    let nameFrequency: [Float]
+    let nameFrequency: SharedArray<Float>
     /// yyyymmdd, 0 when unknown.
-    let birth: [Int32]
+    let birth: SharedArray<Int32>
     /// 0 unknown, 1 male, 2 female.
-    let sex: [UInt8]
+    let sex: SharedArray<UInt8>
     /// father, mother, guardian: 3 per record.
-    let parentID: [UInt32], parentName: [UInt32]
-    let household: [UInt32], town: [UInt32]
+    let parentID: SharedArray<UInt32>, parentName: SharedArray<UInt32>
+    let household: SharedArray<UInt32>, town: SharedArray<UInt32>
     /// 学校标识码 (hashed), 0 when none.
-    let school: [UInt32]
-    let isHukou: [Bool]
+    let school: SharedArray<UInt32>
+    let isHukou: SharedArray<Bool>
 
     init(_ sources: [NormalizedSource]) {
         var starts: [Int] = []
@@ -125,7 +125,12 @@ final class RecordFeatures: @unchecked Sendable {
                 isHukou[g] = src.role == .hukou
                 if let id = r.id {
                     let utf8 = Array(id.normalized.utf8)
-                    let comparable = utf8.count == 18 && [.resident, .legacy, .hkMacauTaiwan, .invalid].contains(id.kind)
+                    let kindComparable: Bool
+                    switch id.kind {
+                    case .resident, .legacy, .hkMacauTaiwan, .invalid: kindComparable = true
+                    default: kindComparable = false
+                    }
+                    let comparable = utf8.count == 18 && kindComparable
                     if comparable {
                         for k in 0..<18 { idBytes[g * 18 + k] = utf8[k] }
                         idState[g] = id.isValid ? 2 : 1
@@ -171,8 +176,8 @@ final class RecordFeatures: @unchecked Sendable {
             pinyinBytes.append(contentsOf: part ?? [])
         }
         // Term frequency of normalized names.
-        let names = normName.array
-        var sorted = names.filter { $0 != 0 }
+        let names = normName
+        var sorted = UnsafeBufferPointer(start: names.pointer, count: total).filter { $0 != 0 }
         sorted.sort()
         let named = Float(max(1, sorted.count))
         let frequency = SharedArray<Float>(repeating: 0, count: total)
@@ -188,14 +193,14 @@ final class RecordFeatures: @unchecked Sendable {
                 }
             }
         }
-        self.source = source.array; self.eligible = eligible.array; self.isHukou = isHukou.array
-        self.idBytes = idBytes.array; self.idState = idState.array; self.idKey = idKey.array; self.detKey = detKey.array
-        self.rawName = rawName.array; self.normName = names; self.pinyin = pinyin.array
+        self.source = source; self.eligible = eligible; self.isHukou = isHukou
+        self.idBytes = idBytes; self.idState = idState; self.idKey = idKey; self.detKey = detKey
+        self.rawName = rawName; self.normName = normName; self.pinyin = pinyin
         self.pinyinOffset = pinyinOffset; self.pinyinLength = pinyinLength; self.pinyinBytes = pinyinBytes
-        self.nameFrequency = frequency.array
-        self.birth = birth.array; self.sex = sex.array
-        self.parentID = parentID.array; self.parentName = parentName.array
-        self.household = household.array; self.town = town.array; self.school = school.array
+        self.nameFrequency = frequency
+        self.birth = birth; self.sex = sex
+        self.parentID = parentID; self.parentName = parentName
+        self.household = household; self.town = town; self.school = school
     }
 
     /// An 18-character ID of 17 digits and a check character (0–9, X) packed exactly into 60 bits.
