@@ -20,7 +20,7 @@ final class SharedArray<T>: @unchecked Sendable {
 }
 
 /// FNV-1a of a string's UTF-8, folded to 32 bits; 0 only for the empty string.
-@inline(__always) func hash32(_ s: Substring.UTF8View) -> UInt32 {
+@inline(__always) func hash32<S: Sequence<UInt8>>(_ s: S) -> UInt32 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     var any = false
     for b in s { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3; any = true }
@@ -29,7 +29,7 @@ final class SharedArray<T>: @unchecked Sendable {
     return folded == 0 ? 1 : folded
 }
 
-@inline(__always) func hash32(_ s: String) -> UInt32 { hash32(Substring(s).utf8) }
+@inline(__always) func hash32(_ s: String) -> UInt32 { hash32(s.utf8) }
 
 /// FNV-1a 64-bit, never 0.
 @inline(__always) func hash64(_ s: String, seed: UInt64 = 0) -> UInt64 {
@@ -143,7 +143,7 @@ final class RecordFeatures: @unchecked Sendable {
                 }
                 if detKey[g] == 0, let sn = r.studentNumber, !sn.isEmpty { detKey[g] = hash64(sn, seed: 0x5eed) | (1 << 63) }
                 if let n = r.name, !n.isPlaceholder, !n.normalized.isEmpty {
-                    rawName[g] = hash32(n.raw.trimmingSpaces)
+                    rawName[g] = n.raw.compactHash
                     normName[g] = hash32(n.normalized)
                     pinyin[g] = hash32(n.pinyin)
                 }
@@ -151,11 +151,11 @@ final class RecordFeatures: @unchecked Sendable {
                 sex[g] = r.sex == .male ? 1 : r.sex == .female ? 2 : 0
                 for k in 0..<3 {
                     if let c = cols[k] { parentID[g * 3 + k] = RecordFeatures.idHash(r.values[c]) }
-                    if let c = nameCols[k] { parentName[g * 3 + k] = hash32(r.values[c].trimmingSpaces) }
+                    if let c = nameCols[k] { parentName[g * 3 + k] = r.values[c].compactHash }
                 }
-                if let c = householdCol { household[g] = hash32(r.values[c].trimmingSpaces) }
-                if let c = townCol { town[g] = hash32(r.values[c].trimmingSpaces) }
-                if let c = schoolCol { school[g] = hash32(r.values[c].trimmingSpaces) }
+                if let c = householdCol { household[g] = r.values[c].compactHash }
+                if let c = townCol { town[g] = r.values[c].compactHash }
+                if let c = schoolCol { school[g] = r.values[c].compactHash }
                 if pinyin[g] != 0, let p = r.name?.pinyin { bytes.append(contentsOf: p.utf8.prefix(64)) }
             }
             pinyinParts[j] = bytes
@@ -254,11 +254,25 @@ final class RecordFeatures: @unchecked Sendable {
 }
 
 extension String {
-    /// Without leading and trailing spaces (ASCII and ideographic).
-    var trimmingSpaces: Substring.UTF8View {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\u{3000}" || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\u{3000}" || l == "\t" { s = s.dropLast() }
-        return s.utf8
+    /// hash32 of the string's UTF-8 without spaces (ASCII, tab, ideographic U+3000): values as written, compared
+    /// without a per-record allocation.
+    var compactHash: UInt32 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var any = false
+        @inline(__always) func add(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3; any = true }
+        var pending = 0
+        for b in utf8 {
+            // U+3000 is E3 80 80: hold E3 80 until the third byte says whether it is one.
+            if pending == 0 && b == 0xE3 { pending = 1; continue }
+            if pending == 1 { if b == 0x80 { pending = 2; continue } else { add(0xE3); pending = 0 } }
+            if pending == 2 { pending = 0; if b == 0x80 { continue } else { add(0xE3); add(0x80) } }
+            if b == 0x20 || b == 0x09 { continue }
+            add(b)
+        }
+        if pending >= 1 { add(0xE3) }
+        if pending == 2 { add(0x80) }
+        guard any else { return 0 }
+        let folded = UInt32(truncatingIfNeeded: h ^ (h >> 32))
+        return folded == 0 ? 1 : folded
     }
 }
