@@ -67,8 +67,8 @@ extension RecordFeatures {
             for k in 0..<3 where parentID[g * 3 + k] != 0 { emit(mix(base, UInt64(parentID[g * 3 + k]))) }
         case .idVariants?:
             guard idState[g] != 0 else { return }
-            idBytes.withUnsafeBufferPointer { p in
-                let x = p.baseAddress! + g * 18
+            do {
+                let x = idBytes.pointer + g * 18
                 for k in 0..<17 {
                     var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(k)
                     for i in 0..<18 where i != k && i != k + 1 { h = (h ^ UInt64(x[i])) &* 0x0000_0100_0000_01B3 }

@@ -56,8 +56,8 @@ struct Comparator: @unchecked Sendable {
         let sa = f.idState[a], sb = f.idState[b]
         if sa == 0 || sb == 0 { return Comparator.null }
         if sa == 2 && sb == 2 && f.idKey[a] == f.idKey[b] { return 0 }
-        return f.idBytes.withUnsafeBufferPointer { p in
-            let x = p.baseAddress! + a * 18, y = p.baseAddress! + b * 18
+        do {
+            let x = f.idBytes.pointer + a * 18, y = f.idBytes.pointer + b * 18
             var diffs = 0, first = -1, second = -1
             for k in 0..<18 where x[k] != y[k] {
                 diffs += 1

@@ -73,13 +73,12 @@ extension LinkStage {
         }
         prefix.sort()
         var idCounts = [Double](repeating: 0, count: 5)
+        let prefixBlocks = blockBounds(prefix)
         if prefix.count > 1000 {
             var rng = SplitMix64(seed: options.seed ^ 0x1D)
             for _ in 0..<(options.uPairs / 4) {
                 let i = Int(rng.next() % UInt64(prefix.count))
-                var lo = i, hi = i + 1
-                while lo > 0 && prefix[lo - 1].key == prefix[i].key && i - lo < 2000 { lo -= 1 }
-                while hi < prefix.count && prefix[hi].key == prefix[i].key && hi - i < 2000 { hi += 1 }
+                let (lo, hi) = (Int(prefixBlocks.start[i]), Int(prefixBlocks.end[i]))
                 guard hi - lo > 1 else { continue }
                 let j = lo + Int(rng.next() % UInt64(hi - lo))
                 let a = Int(prefix[i].record), b = Int(prefix[j].record)
@@ -109,14 +108,13 @@ extension LinkStage {
             for g in eligible { f.keys(rule, ruleIndex: 100 + ri, of: g) { entries.append(BlockEntry(key: $0, record: UInt32(g))) } }
             entries.sort()
             guard entries.count > 1 else { continue }
+            let bounds = blockBounds(entries)
             var hist: [UInt32: Double] = [:]
             var rng = SplitMix64(seed: options.seed &+ 0xE3 &+ UInt64(ri))
             var count = 0
             for _ in 0..<(options.emPairs / 2) {
                 let i = Int(rng.next() % UInt64(entries.count))
-                var lo = i, hi = i + 1
-                while lo > 0 && entries[lo - 1].key == entries[i].key && i - lo < 1000 { lo -= 1 }
-                while hi < entries.count && entries[hi].key == entries[i].key && hi - i < 1000 { hi += 1 }
+                let (lo, hi) = (Int(bounds.start[i]), Int(bounds.end[i]))
                 guard hi - lo > 1 else { continue }
                 let j = lo + Int(rng.next() % UInt64(hi - lo))
                 guard i != j else { continue }
@@ -147,6 +145,19 @@ extension LinkStage {
         p.emPairs = sampled
         p.emIterations = iterations
         return p
+    }
+
+    /// For each entry of a sorted table, the first and past-the-end positions of its block (same key).
+    static func blockBounds(_ entries: [BlockEntry]) -> (start: [Int32], end: [Int32]) {
+        var start = [Int32](repeating: 0, count: entries.count), end = start
+        var lo = 0
+        while lo < entries.count {
+            var hi = lo + 1
+            while hi < entries.count && entries[hi].key == entries[lo].key { hi += 1 }
+            for i in lo..<hi { start[i] = Int32(lo); end[i] = Int32(hi) }
+            lo = hi
+        }
+        return (start, end)
     }
 
     /// EM over a histogram of level patterns (3 bits per field, 7 = not compared), u fixed: returns m and the iterations.

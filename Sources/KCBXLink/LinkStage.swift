@@ -278,15 +278,19 @@ public enum LinkStage {
         // Stable ids: the person's best valid ID (hukou's first), else its first record.
         var used = Set<String>()
         for p in persons.indices {
-            let members = persons[p].members.map { f.global($0) }
-            let withID = members.filter { f.idState[$0] == 2 && !refused[$0] && sources[Int(f.source[$0])].records[$0 - f.offsets[Int(f.source[$0])]].id?.isValid == true }
-            let best = withID.first { f.isHukou[$0] } ?? withID.first
+            var best = -1
+            for ref in persons[p].members {
+                let g = f.global(ref)
+                guard f.idState[g] == 2 && !refused[g] && f.idKey[g] != 0 else { continue }
+                if best < 0 || (f.isHukou[g] && !f.isHukou[best]) { best = g }
+                if f.isHukou[g] { break }
+            }
             var id: String
-            if let best, let number = sources[f.ref(best).source].records[f.ref(best).record].id?.normalized {
-                id = "P" + base32(stableHash("id:" + number))
+            if best >= 0, let number = sources[f.ref(best).source].records[f.ref(best).record].id?.normalized {
+                id = "P" + fastBase32(stableHash("id:" + number))
             } else {
-                let first = f.ref(members[0])
-                id = "R" + base32(stableHash("record:\(sources[first.source].source)#\(sources[first.source].records[first.record].recordNumber)"))
+                let first = persons[p].members[0]
+                id = "R" + fastBase32(stableHash("record:\(sources[first.source].source)#\(sources[first.source].records[first.record].recordNumber)"))
             }
             if used.contains(id) {
                 var k = 2
@@ -326,10 +330,10 @@ public enum LinkStage {
     // MARK: helpers
 
     /// Groups of eligible records sharing a non-zero key, in record order.
-    static func groups(_ keys: [UInt64], eligible: [Bool]) -> [[Int]] {
+    static func groups(_ keys: SharedArray<UInt64>, eligible: SharedArray<Bool>) -> [[Int]] {
         var entries: [BlockEntry] = []
         entries.reserveCapacity(keys.count)
-        for (g, k) in keys.enumerated() where k != 0 && eligible[g] { entries.append(BlockEntry(key: k, record: UInt32(g))) }
+        for g in 0..<keys.count where keys[g] != 0 && eligible[g] { entries.append(BlockEntry(key: keys[g], record: UInt32(g))) }
         entries.sort()
         var result: [[Int]] = []
         var lo = 0
@@ -355,6 +359,17 @@ public enum LinkStage {
     static func seconds(_ d: Duration) -> String {
         let c = d.components
         return String(format: "%.2f", Double(c.seconds) + Double(c.attoseconds) / 1e18)
+    }
+}
+
+/// The same text as `base32(value, count: 10)` without building the alphabet on each call (millions of persons).
+func fastBase32(_ value: UInt64) -> String {
+    let alphabet: StaticString = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+    return alphabet.withUTF8Buffer { a in
+        String(unsafeUninitializedCapacity: 10) { out in
+            for i in 0..<10 { out[i] = a[Int((value >> UInt64(5 * (9 - i))) & 31)] }
+            return 10
+        }
     }
 }
 

@@ -83,25 +83,26 @@ public struct PersonIndex: Sendable {
                 links: [RecordLink] = [], reviewPairs: [RecordLink] = [], parameters: LinkParameters = .defaults) {
         self.personOf = personOf; self.rule = rule; self.probability = probability; self.persons = persons
         self.links = links; self.reviewPairs = reviewPairs; self.parameters = parameters
+        var linkOf = personOf.map { [Int32](repeating: -1, count: $0.count) }
+        for (i, l) in links.enumerated() {
+            if l.record.source < linkOf.count && l.record.record < linkOf[l.record.source].count { linkOf[l.record.source][l.record.record] = Int32(i) }
+            if l.other.source < linkOf.count && l.other.record < linkOf[l.other.source].count && linkOf[l.other.source][l.other.record] < 0 {
+                linkOf[l.other.source][l.other.record] = Int32(i)
+            }
+        }
+        self.linkOf = linkOf
     }
+
+    /// Per source, per record, the position in `links` of the link that joined it (-1 when none).
+    public private(set) var linkOf: [[Int32]]
 
     /// The person of record `index` of source `source`.
     public func person(source: Int, index: Int) -> Person { persons[Int(personOf[source][index])] }
 
     /// The link that joined record `index` of source `source` to its person, if the probabilistic pass or a review made it.
     public func link(source: Int, index: Int) -> RecordLink? {
-        let ref = RecordRef(source: source, record: index)
-        return links.first { $0.record == ref } ?? links.first { $0.other == ref }
-    }
-
-    /// Per record, its link's position in `links` (for writing persons.csv without searching).
-    public func linkPositions() -> [RecordRef: Int] {
-        var result: [RecordRef: Int] = [:]
-        for (i, l) in links.enumerated() {
-            result[l.record] = i
-            if result[l.other] == nil { result[l.other] = i }
-        }
-        return result
+        let i = linkOf[source][index]
+        return i < 0 ? nil : links[Int(i)]
     }
 
     /// How record `index` of source `source` came to its person, in words, for persons.csv and evidence.

@@ -20,7 +20,7 @@ final class SharedArray<T>: @unchecked Sendable {
 }
 
 /// FNV-1a of a string's UTF-8, folded to 32 bits; 0 only for the empty string.
-@inline(__always) func hash32(_ s: Substring.UTF8View) -> UInt32 {
+@inline(__always) func hash32<S: Sequence<UInt8>>(_ s: S) -> UInt32 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     var any = false
     for b in s { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3; any = true }
@@ -29,7 +29,7 @@ final class SharedArray<T>: @unchecked Sendable {
     return folded == 0 ? 1 : folded
 }
 
-@inline(__always) func hash32(_ s: String) -> UInt32 { hash32(Substring(s).utf8) }
+@inline(__always) func hash32(_ s: String) -> UInt32 { hash32(s.utf8) }
 
 /// FNV-1a 64-bit, never 0.
 @inline(__always) func hash64(_ s: String, seed: UInt64 = 0) -> UInt64 {
@@ -51,32 +51,32 @@ final class RecordFeatures: @unchecked Sendable {
     let count: Int
     /// Global position of each source's first record.
     let offsets: [Int]
-    let source: [UInt16]
+    let source: SharedArray<UInt16>
     /// Takes part in linkage (not a `schools` source).
-    let eligible: [Bool]
+    let eligible: SharedArray<Bool>
     /// The ID's 18 characters (zero when it has none that can be compared).
-    let idBytes: [UInt8]
+    let idBytes: SharedArray<UInt8>
     /// 0: no comparable ID; 1: an 18-character ID that is not valid; 2: a valid ID.
-    let idState: [UInt8]
+    let idState: SharedArray<UInt8>
     /// The valid ID packed into 64 bits (0 when none).
-    let idKey: [UInt64]
+    let idKey: SharedArray<UInt64>
     /// The key of the deterministic pass: the valid ID, else the 学籍号 (0 when neither).
-    let detKey: [UInt64]
-    let rawName: [UInt32], normName: [UInt32], pinyin: [UInt32]
+    let detKey: SharedArray<UInt64>
+    let rawName: SharedArray<UInt32>, normName: SharedArray<UInt32>, pinyin: SharedArray<UInt32>
     let pinyinOffset: [UInt32], pinyinLength: [UInt8]
     let pinyinBytes: [UInt8]
     /// Share of named records bearing this normalized name (term frequency), 0 when unnamed.
-    let nameFrequency: [Float]
+    let nameFrequency: SharedArray<Float>
     /// yyyymmdd, 0 when unknown.
-    let birth: [Int32]
+    let birth: SharedArray<Int32>
     /// 0 unknown, 1 male, 2 female.
-    let sex: [UInt8]
+    let sex: SharedArray<UInt8>
     /// father, mother, guardian: 3 per record.
-    let parentID: [UInt32], parentName: [UInt32]
-    let household: [UInt32], town: [UInt32]
+    let parentID: SharedArray<UInt32>, parentName: SharedArray<UInt32>
+    let household: SharedArray<UInt32>, town: SharedArray<UInt32>
     /// 学校标识码 (hashed), 0 when none.
-    let school: [UInt32]
-    let isHukou: [Bool]
+    let school: SharedArray<UInt32>
+    let isHukou: SharedArray<Bool>
 
     init(_ sources: [NormalizedSource]) {
         var starts: [Int] = []
@@ -125,7 +125,12 @@ final class RecordFeatures: @unchecked Sendable {
                 isHukou[g] = src.role == .hukou
                 if let id = r.id {
                     let utf8 = Array(id.normalized.utf8)
-                    let comparable = utf8.count == 18 && [.resident, .legacy, .hkMacauTaiwan, .invalid].contains(id.kind)
+                    let kindComparable: Bool
+                    switch id.kind {
+                    case .resident, .legacy, .hkMacauTaiwan, .invalid: kindComparable = true
+                    default: kindComparable = false
+                    }
+                    let comparable = utf8.count == 18 && kindComparable
                     if comparable {
                         for k in 0..<18 { idBytes[g * 18 + k] = utf8[k] }
                         idState[g] = id.isValid ? 2 : 1
@@ -138,7 +143,7 @@ final class RecordFeatures: @unchecked Sendable {
                 }
                 if detKey[g] == 0, let sn = r.studentNumber, !sn.isEmpty { detKey[g] = hash64(sn, seed: 0x5eed) | (1 << 63) }
                 if let n = r.name, !n.isPlaceholder, !n.normalized.isEmpty {
-                    rawName[g] = hash32(n.raw.trimmingSpaces)
+                    rawName[g] = n.raw.compactHash
                     normName[g] = hash32(n.normalized)
                     pinyin[g] = hash32(n.pinyin)
                 }
@@ -146,11 +151,11 @@ final class RecordFeatures: @unchecked Sendable {
                 sex[g] = r.sex == .male ? 1 : r.sex == .female ? 2 : 0
                 for k in 0..<3 {
                     if let c = cols[k] { parentID[g * 3 + k] = RecordFeatures.idHash(r.values[c]) }
-                    if let c = nameCols[k] { parentName[g * 3 + k] = hash32(r.values[c].trimmingSpaces) }
+                    if let c = nameCols[k] { parentName[g * 3 + k] = r.values[c].compactHash }
                 }
-                if let c = householdCol { household[g] = hash32(r.values[c].trimmingSpaces) }
-                if let c = townCol { town[g] = hash32(r.values[c].trimmingSpaces) }
-                if let c = schoolCol { school[g] = hash32(r.values[c].trimmingSpaces) }
+                if let c = householdCol { household[g] = r.values[c].compactHash }
+                if let c = townCol { town[g] = r.values[c].compactHash }
+                if let c = schoolCol { school[g] = r.values[c].compactHash }
                 if pinyin[g] != 0, let p = r.name?.pinyin { bytes.append(contentsOf: p.utf8.prefix(64)) }
             }
             pinyinParts[j] = bytes
@@ -171,8 +176,8 @@ final class RecordFeatures: @unchecked Sendable {
             pinyinBytes.append(contentsOf: part ?? [])
         }
         // Term frequency of normalized names.
-        let names = normName.array
-        var sorted = names.filter { $0 != 0 }
+        let names = normName
+        var sorted = UnsafeBufferPointer(start: names.pointer, count: total).filter { $0 != 0 }
         sorted.sort()
         let named = Float(max(1, sorted.count))
         let frequency = SharedArray<Float>(repeating: 0, count: total)
@@ -188,14 +193,14 @@ final class RecordFeatures: @unchecked Sendable {
                 }
             }
         }
-        self.source = source.array; self.eligible = eligible.array; self.isHukou = isHukou.array
-        self.idBytes = idBytes.array; self.idState = idState.array; self.idKey = idKey.array; self.detKey = detKey.array
-        self.rawName = rawName.array; self.normName = names; self.pinyin = pinyin.array
+        self.source = source; self.eligible = eligible; self.isHukou = isHukou
+        self.idBytes = idBytes; self.idState = idState; self.idKey = idKey; self.detKey = detKey
+        self.rawName = rawName; self.normName = normName; self.pinyin = pinyin
         self.pinyinOffset = pinyinOffset; self.pinyinLength = pinyinLength; self.pinyinBytes = pinyinBytes
-        self.nameFrequency = frequency.array
-        self.birth = birth.array; self.sex = sex.array
-        self.parentID = parentID.array; self.parentName = parentName.array
-        self.household = household.array; self.town = town.array; self.school = school.array
+        self.nameFrequency = frequency
+        self.birth = birth; self.sex = sex
+        self.parentID = parentID; self.parentName = parentName
+        self.household = household; self.town = town; self.school = school
     }
 
     /// An 18-character ID of 17 digits and a check character (0–9, X) packed exactly into 60 bits.
@@ -249,11 +254,25 @@ final class RecordFeatures: @unchecked Sendable {
 }
 
 extension String {
-    /// Without leading and trailing spaces (ASCII and ideographic).
-    var trimmingSpaces: Substring.UTF8View {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\u{3000}" || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\u{3000}" || l == "\t" { s = s.dropLast() }
-        return s.utf8
+    /// hash32 of the string's UTF-8 without spaces (ASCII, tab, ideographic U+3000): values as written, compared
+    /// without a per-record allocation.
+    var compactHash: UInt32 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var any = false
+        @inline(__always) func add(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3; any = true }
+        var pending = 0
+        for b in utf8 {
+            // U+3000 is E3 80 80: hold E3 80 until the third byte says whether it is one.
+            if pending == 0 && b == 0xE3 { pending = 1; continue }
+            if pending == 1 { if b == 0x80 { pending = 2; continue } else { add(0xE3); pending = 0 } }
+            if pending == 2 { pending = 0; if b == 0x80 { continue } else { add(0xE3); add(0x80) } }
+            if b == 0x20 || b == 0x09 { continue }
+            add(b)
+        }
+        if pending >= 1 { add(0xE3) }
+        if pending == 2 { add(0x80) }
+        guard any else { return 0 }
+        let folded = UInt32(truncatingIfNeeded: h ^ (h >> 32))
+        return folded == 0 ? 1 : folded
     }
 }

@@ -241,6 +241,11 @@ struct LinkTests {
         #expect(abs(jaroWinkler(a, b) - expected) < 0.002)
     }
 
+    @Test("person ids are written as base32 writes them", arguments: [UInt64(0), 1, 0xFFFF_FFFF_FFFF_FFFF, 0x1234_5678_9ABC_DEF0])
+    func personIDText(_ value: UInt64) {
+        #expect(fastBase32(value) == base32(value))
+    }
+
     @Test("blocking rules parse; unknown keys are refused")
     func blockingRules() {
         #expect((try? BlockingRule.parse("birth_date+sex").get())?.atoms == [.birthDate, .sex])
