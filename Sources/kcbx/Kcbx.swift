@@ -145,6 +145,12 @@ struct RunsCommand: ParsableCommand {
             if let store { return try Store(url: URL(fileURLWithPath: store)) }
             return try Store(url: try PipelineFile.load(URL(fileURLWithPath: pipeline)).storePath)
         }
+
+        /// The pipeline file and its store (`--store` overriding the file's).
+        func openWithConfig() throws -> (PipelineConfig, Store) {
+            let config = try PipelineFile.load(URL(fileURLWithPath: pipeline))
+            return (config, try Store(url: store.map { URL(fileURLWithPath: $0) } ?? config.storePath))
+        }
     }
 
     struct List: ParsableCommand {

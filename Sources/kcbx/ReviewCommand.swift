@@ -18,30 +18,18 @@ struct ReviewCommand: ParsableCommand {
     static let same = "是同一人", different = "不是同一人"
     static let keyHeader = "核对编号", decisionHeader = "结论"
 
-    struct Options: ParsableArguments {
-        @Option(help: "The pipeline file.")
-        var pipeline: String = "pipelines/demo.yaml"
-        @Option(help: "The store (overrides the pipeline file's).")
-        var store: String?
-
-        func open() throws -> (PipelineConfig, Store) {
-            let config = try PipelineFile.load(URL(fileURLWithPath: pipeline))
-            return (config, try Store(url: store.map { URL(fileURLWithPath: $0) } ?? config.storePath))
-        }
-    }
-
     /// `kcbx review export`: the review pairs of the period's stored link results, side by side.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export", abstract: "Write the pairs awaiting review to an XLSX workbook with a decision column.")
-        @OptionGroup var options: Options
+        @OptionGroup var options: RunsCommand.StoreOptions
         @Option(help: "Period YYYY-MM (default: the as-of month of the pipeline file).")
         var period: String?
         @Option(help: "The workbook to write (default: OUTPUT/PERIOD/人工核对.xlsx).")
         var out: String?
 
         func run() throws {
-            let (config, store) = try options.open()
+            let (config, store) = try options.openWithConfig()
             let period = period ?? PipelineConfig.period(of: config.asOf)
             guard let linkParts = try store.loadResult(period: period, stage: .link), let indexPart = linkParts.first,
                   let normalizedParts = try store.loadResult(period: period, stage: .normalize) else {
@@ -97,10 +85,10 @@ struct ReviewCommand: ParsableCommand {
             commandName: "import", abstract: "Store the decisions of a review workbook; they stand in every later run.")
         @Argument(help: "The review workbook with its 结论 column filled in.")
         var file: String
-        @OptionGroup var options: Options
+        @OptionGroup var options: RunsCommand.StoreOptions
 
         func run() throws {
-            let (_, store) = try options.open()
+            let store = try options.open()
             let url = URL(fileURLWithPath: file)
             let decisions = try ReviewCommand.decisions(in: url)
             try store.saveReviewDecisions(decisions)
