@@ -25,6 +25,9 @@ public struct BinaryWriter: Sendable {
         write(values.count)
         for v in values { write(v) }
     }
+    /// Appends bytes as they are (the reader must know their count).
+    public mutating func append(raw: some Collection<UInt8>) { bytes.append(contentsOf: raw) }
+    public mutating func append(raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
     public mutating func write(_ value: String?) {
         write(value != nil)
         if let value { write(value) }
@@ -37,6 +40,8 @@ public struct BinaryReader {
     private var position = 0
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
     public var isAtEnd: Bool { position >= bytes.count }
+    /// Bytes not read yet.
+    public var remaining: Int { bytes.count - position }
 
     /// The bytes are not a stage result of this format.
     public struct Corrupt: Error { public init() {} }
@@ -52,6 +57,12 @@ public struct BinaryReader {
             shift += 7
         }
         return Int(Int64(bitPattern: (result >> 1) ^ (0 &- (result & 1))))
+    }
+    /// The next `count` bytes as they are.
+    public mutating func readRaw(_ count: Int) throws(Corrupt) -> [UInt8] {
+        guard count >= 0, position + count <= bytes.count else { throw Corrupt() }
+        defer { position += count }
+        return Array(bytes[position..<position + count])
     }
     public mutating func readBool() throws(Corrupt) -> Bool {
         guard position < bytes.count else { throw Corrupt() }
@@ -85,19 +96,79 @@ public protocol BinaryCodable {
 }
 
 extension SourceTable: BinaryCodable {
-    public func encode(to w: inout BinaryWriter) {
+    /// Writes the table without its values' segments: names, header, record numbers and lines, rejects,
+    /// and how many segments follow. The stage store keeps each segment apart (see ``ValueTable``).
+    public func encodeOutline(to w: inout BinaryWriter) {
         w.write(source); w.write(role.rawValue); w.write(fields.map(\.rawValue))
-        w.write(records.count)
-        for r in records { w.write(r.recordNumber); w.write(r.line); w.write(r.values) }
+        w.write(header); w.write(positions.count); for p in positions { w.write(p) }
+        w.write(values.segments.count)
+        w.write(recordNumbers); w.write(lines)
         w.write(rejects)
     }
-    public init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+
+    /// Reads what ``encodeOutline(to:)`` wrote: the table with no values yet, and how many segments of
+    /// values it expects (give them to ``withValues(_:)``).
+    public static func decodeOutline(_ r: inout BinaryReader) throws(BinaryReader.Corrupt) -> (table: SourceTable, segments: Int) {
         let (source, role, fields) = try r.readSourceHeader()
-        var records: [RawRecord] = []
-        let n = try r.readInt()
-        records.reserveCapacity(n)
-        for _ in 0..<n { records.append(RawRecord(recordNumber: try r.readInt(), line: try r.readInt(), values: try r.readStrings())) }
-        self.init(source: source, role: role, fields: fields, records: records, rejects: try r.readRejects())
+        let header = try r.readStrings()
+        var positions: [Int] = []
+        for _ in 0..<(try r.readCount()) { positions.append(try r.readInt()) }
+        let segmentCount = try r.readCount()
+        let recordNumbers = try r.readInt32s(), lines = try r.readInt32s()
+        let rejects = try r.readRejects()
+        guard positions.count == fields.count, recordNumbers.count == lines.count else { throw .init() }
+        let table = SourceTable(source: source, role: role, fields: fields, header: header, positions: positions,
+                                values: ValueTable(width: fields.count, segments: []), recordNumbers: recordNumbers, lines: lines,
+                                rejects: rejects)
+        return (table, segmentCount)
+    }
+
+    /// The outline read by ``decodeOutline(_:)`` with its values, checked to hold one row per record.
+    public func withValues(_ segments: [ValueTable.Segment]) throws(BinaryReader.Corrupt) -> SourceTable {
+        var table = self
+        table.values = ValueTable(width: fields.count, segments: segments)
+        guard table.values.count == recordNumbers.count else { throw .init() }
+        return table
+    }
+
+    public func encode(to w: inout BinaryWriter) {
+        encodeOutline(to: &w)
+        for segment in values.segments { w.write(segment) }
+    }
+
+    public init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        let (outline, count) = try SourceTable.decodeOutline(&r)
+        var segments: [ValueTable.Segment] = []
+        for _ in 0..<count { segments.append(try r.readSegment(width: outline.fields.count)) }
+        self = try outline.withValues(segments)
+    }
+}
+
+extension BinaryWriter {
+    /// Writes 32-bit integers as they are in memory (little-endian), after their count.
+    public mutating func write(_ values: [Int32]) {
+        write(values.count)
+        values.withUnsafeBytes { append(raw: $0) }
+    }
+}
+
+extension BinaryReader {
+    /// A count: a non-negative integer no larger than the bytes that could hold its items.
+    public mutating func readCount() throws(Corrupt) -> Int {
+        let n = try readInt()
+        guard n >= 0, n <= remaining else { throw Corrupt() }
+        return n
+    }
+
+    /// Reads what ``BinaryWriter/write(_:)-int32s`` wrote.
+    public mutating func readInt32s() throws(Corrupt) -> [Int32] {
+        let n = try readCount()
+        return try readRaw(n * 4).withUnsafeBytes { raw in
+            [Int32](unsafeUninitializedCapacity: n) { buffer, count in
+                for i in 0..<n { buffer[i] = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: Int32.self)) }
+                count = n
+            }
+        }
     }
 }
 

@@ -142,26 +142,40 @@ public enum IngestStage {
         let hasher = FileHasher(url: source.path)
         let reader = try open(source, limits: limits)
         let positions = try columnMap(source, header: reader.header)
-        var table = SourceTable(source: source.name, role: source.role, fields: source.columns.map(\.field))
+        var builder = ValueTable.Builder(width: positions.count)
+        var recordNumbers: [Int32] = [], lines: [Int32] = []
+        var rejects: [Reject] = []
         let progress = Progress("ingest: \(source.name): rows")
         defer { progress.finish() }
         var sinceProgress = 0
+        var values = [String](repeating: "", count: positions.count)
         while let row = try next(reader, source) {
             sinceProgress += 1
             if sinceProgress == 65536 { progress.advance(by: sinceProgress); sinceProgress = 0 }
             if let problem = row.problem {
-                table.rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values, reason: problem))
+                rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values, reason: problem))
                 continue
             }
-            var values: [String] = []
-            values.reserveCapacity(positions.count)
-            for p in positions { values.append(p < row.values.count ? row.values[p] : "") }
-            if values.allSatisfy(\.isEmpty) {
-                table.rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values, reason: "all mapped columns are empty"))
+            var blank = true
+            for (k, p) in positions.enumerated() {
+                values[k] = p < row.values.count ? row.values[p] : ""
+                if !values[k].isEmpty { blank = false }
+            }
+            if blank {
+                rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values, reason: "all mapped columns are empty"))
                 continue
             }
-            table.records.append(RawRecord(recordNumber: row.recordNumber, line: row.line, values: values))
+            guard builder.append(values) else {
+                rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values,
+                                      reason: "the mapped values of this row are longer than \(ValueTable.maxRecordBytes) bytes (a broken quote or delimiter?)"))
+                continue
+            }
+            recordNumbers.append(Int32(clamping: row.recordNumber))
+            lines.append(Int32(clamping: row.line))
         }
+        let table = SourceTable(source: source.name, role: source.role, fields: source.columns.map(\.field), header: reader.header,
+                                positions: positions, values: ValueTable(width: positions.count, segments: builder.finish()),
+                                recordNumbers: recordNumbers, lines: lines, rejects: rejects)
         let (sha, bytes) = try hasher.finish()
         return IngestedSource(table: table, file: InputFile(path: source.path.path, sha256: sha, bytes: bytes))
     }

@@ -20,8 +20,17 @@ public struct NormalizedRecord: Sendable {
     }
 
     /// 1-based record number in its file.
-    public var recordNumber: Int
-    public var line: Int
+    public var recordNumber: Int {
+        get { Int(storedRecordNumber) }
+        set { storedRecordNumber = Int32(clamping: newValue) }
+    }
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+    // (32 bits each: millions of records are held.)
+    private var storedRecordNumber: Int32
+    private var storedLine: Int32
     /// The identity number: from `id_number`, else from a `G` 学籍号 or a disability certificate.
     public var id: IDNumber?
     /// 全国学籍号, normalized.
@@ -35,7 +44,7 @@ public struct NormalizedRecord: Sendable {
     public var flags: Flags
     // (sex and flags sit after birthDate so that they fill its padding: millions of records are held.)
     /// Every value as read, aligned with the source's fields.
-    public var values: [String]
+    public var values: RecordValues
     /// Problems found in the record's values (an ID's defects, an impossible date), for evidence.
     public var notes: [String]
     /// The district's town (镇街) the record's `town` names, as the pipeline file spells it; `nil`
@@ -45,11 +54,20 @@ public struct NormalizedRecord: Sendable {
     public var schoolCode: String?
 
     public init(recordNumber: Int, line: Int, id: IDNumber?, studentNumber: String?, name: PersonName?, sex: Sex?,
-                birthDate: CivilDate?, values: [String], notes: [String], town: String? = nil, schoolCode: String? = nil,
+                birthDate: CivilDate?, values: RecordValues, notes: [String], town: String? = nil, schoolCode: String? = nil,
                 flags: Flags = []) {
-        self.recordNumber = recordNumber; self.line = line; self.id = id; self.studentNumber = studentNumber
+        storedRecordNumber = Int32(clamping: recordNumber); storedLine = Int32(clamping: line)
+        self.id = id; self.studentNumber = studentNumber
         self.name = name; self.sex = sex; self.birthDate = birthDate; self.values = values; self.notes = notes
         self.town = town; self.schoolCode = schoolCode; self.flags = flags
+    }
+
+    /// A record with values standing alone (as tests make one).
+    public init(recordNumber: Int, line: Int, id: IDNumber?, studentNumber: String?, name: PersonName?, sex: Sex?,
+                birthDate: CivilDate?, values: [String], notes: [String], town: String? = nil, schoolCode: String? = nil,
+                flags: Flags = []) {
+        self.init(recordNumber: recordNumber, line: line, id: id, studentNumber: studentNumber, name: name, sex: sex,
+                  birthDate: birthDate, values: RecordValues(values), notes: notes, town: town, schoolCode: schoolCode, flags: flags)
     }
 }
 
@@ -58,13 +76,17 @@ public struct NormalizedSource: Sendable {
     public var source: String
     public var role: SourceRole
     public var fields: [CanonicalField]
+    /// The file's own columns, the columns of a reject's raw values (see ``SourceTable/header``).
+    public var header: [String]
     public var records: [NormalizedRecord]
     /// Ingest's rejects and normalization's own (rows with nothing to identify a child by).
     public var rejects: [Reject]
     public var rowsRead: Int { records.count + rejects.count }
 
-    public init(source: String, role: SourceRole, fields: [CanonicalField], records: [NormalizedRecord], rejects: [Reject]) {
-        self.source = source; self.role = role; self.fields = fields; self.records = records; self.rejects = rejects
+    public init(source: String, role: SourceRole, fields: [CanonicalField], header: [String]? = nil,
+                records: [NormalizedRecord], rejects: [Reject]) {
+        self.source = source; self.role = role; self.fields = fields; self.header = header ?? fields.map(\.rawValue)
+        self.records = records; self.rejects = rejects
     }
 
     /// The value of `field` in `record`, "" when the source does not map it.
@@ -150,7 +172,7 @@ public enum NormalizeStage {
                         (base + start + count).initialize(to: record)
                         count += 1
                     } else {
-                        rejects.append(Reject(recordNumber: raw.recordNumber, line: raw.line, raw: raw.values,
+                        rejects.append(Reject(recordNumber: raw.recordNumber, line: raw.line, raw: table.fileRow(raw.values),
                                               reason: "no ID number, student number or name to identify the child"))
                     }
                 }
@@ -168,7 +190,8 @@ public enum NormalizeStage {
         var rejects = table.rejects
         for case let result? in results.values { rejects.append(contentsOf: result.rejects) }
         rejects.sort { $0.recordNumber < $1.recordNumber }
-        return NormalizedSource(source: table.source, role: table.role, fields: table.fields, records: records, rejects: rejects)
+        return NormalizedSource(source: table.source, role: table.role, fields: table.fields, header: table.header,
+                                records: records, rejects: rejects)
     }
 
     /// One worker's state: its view of the character table and its memo of town spellings.
@@ -249,7 +272,7 @@ public enum NormalizeStage {
                                     town: town, schoolCode: schoolCode, flags: flags)
         }
 
-        mutating func matchTown(_ v: [String], notes: inout [String], flags: inout NormalizedRecord.Flags) -> String? {
+        mutating func matchTown(_ v: RecordValues, notes: inout [String], flags: inout NormalizedRecord.Flags) -> String? {
             guard let c = columns.town, !v[c].isEmpty, let matcher = context.towns else { return nil }
             let raw = v[c]
             let town: String?
@@ -264,7 +287,7 @@ public enum NormalizeStage {
             return town
         }
 
-        func checkSchool(_ v: [String], notes: inout [String], flags: inout NormalizedRecord.Flags) -> String? {
+        func checkSchool(_ v: RecordValues, notes: inout [String], flags: inout NormalizedRecord.Flags) -> String? {
             guard let c = columns.school, !v[c].isEmpty else { return nil }
             guard let code = SchoolCode.normalize(v[c]) else {
                 flags.insert(.unknownSchool)
@@ -296,34 +319,58 @@ struct BytesKey: Hashable {
 }
 
 extension NormalizedSource: BinaryCodable {
-    public func encode(to w: inout BinaryWriter) {
-        w.write(source); w.write(role.rawValue); w.write(fields.map(\.rawValue))
-        w.write(records.count)
-        for r in records {
-            w.write(r.recordNumber); w.write(r.line)
-            w.write(r.id != nil)
-            if let id = r.id { w.write(id.raw); w.write(id.normalized); w.write(id.kind.rawValue); w.write(id.defects.map(\.rawValue)) }
-            w.write(r.studentNumber)
-            w.write(r.name != nil)
-            if let n = r.name { w.write(n.raw); w.write(n.normalized); w.write(n.annotation); w.write(n.pinyin); w.write(n.isPlaceholder) }
-            w.write(r.sex?.rawValue)
-            w.write(r.birthDate?.yyyymmdd ?? 0)
-            w.write(r.values); w.write(r.notes)
-            w.write(r.town); w.write(r.schoolCode); w.write(Int(r.flags.rawValue))
-        }
-        w.write(rejects)
+    /// Records per part of the stored form (parts are written and read in parallel).
+    public static let recordsPerPart = 65_536
+
+    /// Writes the source without its records: names, the file's header, the record count and the rejects.
+    public func encodeOutline(to w: inout BinaryWriter) {
+        w.write(source); w.write(role.rawValue); w.write(fields.map(\.rawValue)); w.write(header)
+        w.write(records.count); w.write(rejects)
     }
 
-    public init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+    /// Reads what ``encodeOutline(to:)`` wrote: the source with no records yet, and how many it holds.
+    public static func decodeOutline(_ r: inout BinaryReader) throws(BinaryReader.Corrupt) -> (source: NormalizedSource, records: Int) {
         let (source, role, fields) = try r.readSourceHeader()
-        let n = try r.readInt()
-        var records: [NormalizedRecord] = []
-        records.reserveCapacity(n)
-        for _ in 0..<n {
-            let recordNumber = try r.readInt(), line = try r.readInt()
+        let header = try r.readStrings()
+        let count = try r.readInt()
+        guard count >= 0 else { throw .init() }
+        return (NormalizedSource(source: source, role: role, fields: fields, header: header, records: [], rejects: try r.readRejects()), count)
+    }
+
+    /// Writes records `range`: each as its row in the value table it points into and what normalization found.
+    public func encodeRecords(_ range: Range<Int>, to w: inout BinaryWriter) {
+        for r in records[range] {
+            w.write(r.values.row); w.write(r.recordNumber); w.write(r.line)
+            w.write(r.id != nil)
+            if let id = r.id {
+                // The raw value is written only when it differs from the normalized one (rarely).
+                w.write(id.normalized)
+                w.write(id.raw == id.normalized ? nil : id.raw)
+                w.write(id.kind.rawValue); w.write(id.defects.map(\.rawValue))
+            }
+            w.write(r.studentNumber)
+            w.write(r.name != nil)
+            if let n = r.name {
+                w.write(n.normalized); w.write(n.raw == n.normalized ? nil : n.raw)
+                w.write(n.annotation); w.write(n.pinyin); w.write(n.isPlaceholder)
+            }
+            w.write(r.sex?.rawValue)
+            w.write(r.birthDate?.yyyymmdd ?? 0)
+            w.write(r.notes)
+            w.write(r.town); w.write(r.schoolCode); w.write(Int(r.flags.rawValue))
+        }
+    }
+
+    /// Reads `count` records written by ``encodeRecords(_:to:)``, their values pointing into `values`.
+    public static func decodeRecords(_ r: inout BinaryReader, count: Int, values: ValueTable,
+                                     into append: (NormalizedRecord) -> Void) throws(BinaryReader.Corrupt) {
+        for _ in 0..<count {
+            let row = try r.readInt(), recordNumber = try r.readInt(), line = try r.readInt()
+            guard row >= 0, row < values.count else { throw .init() }
             var id: IDNumber? = nil
             if try r.readBool() {
-                let raw = try r.readString(), normalized = try r.readString()
+                let normalized = try r.readString()
+                let raw = try r.readOptionalString() ?? normalized
                 guard let kind = IDNumber.Kind(rawValue: try r.readString()) else { throw .init() }
                 let defects = try r.readStrings().compactMap(IDNumber.Defect.init(rawValue:))
                 id = IDNumber(raw: raw, normalized: normalized, kind: kind, defects: defects)
@@ -331,20 +378,44 @@ extension NormalizedSource: BinaryCodable {
             let studentNumber = try r.readOptionalString()
             var name: PersonName? = nil
             if try r.readBool() {
-                name = PersonName(raw: try r.readString(), normalized: try r.readString(), annotation: try r.readOptionalString(),
+                let normalized = try r.readString()
+                let raw = try r.readOptionalString() ?? normalized
+                name = PersonName(raw: raw, normalized: normalized, annotation: try r.readOptionalString(),
                                   pinyin: try r.readString(), isPlaceholder: try r.readBool())
             }
             let sex = try r.readOptionalString().flatMap(Sex.init(rawValue:))
             let birth = try r.readInt()
-            let values = try r.readStrings(), notes = try r.readStrings()
+            let notes = try r.readStrings()
             let town = try r.readOptionalString(), schoolCode = try r.readOptionalString()
             let flags = try r.readInt()
             guard (0...255).contains(flags) else { throw .init() }
-            records.append(NormalizedRecord(recordNumber: recordNumber, line: line, id: id, studentNumber: studentNumber, name: name,
-                                            sex: sex, birthDate: birth == 0 ? nil : CivilDate(yyyymmdd: birth),
-                                            values: values, notes: notes, town: town, schoolCode: schoolCode,
-                                            flags: .init(rawValue: UInt8(flags))))
+            append(NormalizedRecord(recordNumber: recordNumber, line: line, id: id, studentNumber: studentNumber, name: name,
+                                    sex: sex, birthDate: birth == 0 ? nil : CivilDate(yyyymmdd: birth),
+                                    values: values.record(row), notes: notes, town: town, schoolCode: schoolCode,
+                                    flags: .init(rawValue: UInt8(flags))))
         }
-        self.init(source: source, role: role, fields: fields, records: records, rejects: try r.readRejects())
+    }
+
+    /// The source standing alone: its outline, its records' values as one table, then its records.
+    public func encode(to w: inout BinaryWriter) {
+        var standalone = self
+        var builder = ValueTable.Builder(width: fields.count)
+        for r in records { builder.append(r.values) }
+        let table = ValueTable(width: fields.count, segments: builder.finish())
+        for i in standalone.records.indices { standalone.records[i].values = table.record(i) }
+        standalone.encodeOutline(to: &w)
+        w.write(table.segments.count)
+        for segment in table.segments { w.write(segment) }
+        standalone.encodeRecords(standalone.records.indices, to: &w)
+    }
+
+    public init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        var (source, count) = try NormalizedSource.decodeOutline(&r)
+        var segments: [ValueTable.Segment] = []
+        for _ in 0..<(try r.readCount()) { segments.append(try r.readSegment(width: source.fields.count)) }
+        let table = ValueTable(width: source.fields.count, segments: segments)
+        source.records.reserveCapacity(count)
+        try NormalizedSource.decodeRecords(&r, count: count, values: table) { source.records.append($0) }
+        self = source
     }
 }

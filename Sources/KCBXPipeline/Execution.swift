@@ -19,14 +19,17 @@ final class Execution {
     var runID: Int64 = 0
     var stageTimes: [(stage: Stage, started: Date, finished: Date, outcome: String)] = []
 
-    private var ingested: [IngestedSource]?
+    private var ingested: [SourceTable]?
     private var inputs: [InputFile]?
     private var normalized: [NormalizedSource]?
     private var index: PersonIndex?
     private var reconciled: ReconcileResult?
 
+    let results: StoredResults
+
     init(config: PipelineConfig, period: String, store: Store) {
         self.config = config; self.period = period; self.store = store
+        results = StoredResults(store: store, period: period)
     }
 
     func run(_ stages: [Stage]) throws(KCBXError) -> RunOutcome {
@@ -64,25 +67,27 @@ final class Execution {
         case .ingest:
             let result = try IngestStage.run(config)
             try checkRejectRate(result.map { ($0.table.source, $0.table.rowsRead, $0.table.rejects) })
-            try save(.ingest, parts: result.enumerated().map { ("source:\($0.offset)", encode($0.element.table)) }
-                     + [("inputs", Array(json(result.map(\.file)).utf8))])
-            ingested = result
+            try results.saveIngest(result, run: runID)
+            ingested = result.map(\.table)
             inputs = result.map(\.file)
             return ["rows": result.reduce(0) { $0 + $1.table.rowsRead }, "rejected": result.reduce(0) { $0 + $1.table.rejects.count }]
         case .normalize:
+            let sameRun = ingested != nil
             let tables = try loadIngested()
             let result = NormalizeStage.run(tables, config: config)
             try checkRejectRate(result.map { ($0.source, $0.rowsRead, $0.rejects) })
-            try save(.normalize, parts: result.enumerated().map { ("source:\($0.offset)", encode($0.element)) })
+            let ingestRun = sameRun ? runID : (try store.resultRun(period: period, stage: .ingest) ?? runID)
+            try results.saveNormalize(result, tables: tables, ingestRun: ingestRun, run: runID)
             normalized = result
-            if ingested != nil { try recordInputs(result) }
+            if sameRun { try recordInputs(result) }
+            // The records point into the ingested values; the rest of the ingest result can go.
             ingested = nil
             return ["records": result.reduce(0) { $0 + $1.records.count }, "rejected": result.reduce(0) { $0 + $1.rejects.count }]
         case .link:
             let sources = try loadNormalized()
             let decisions = try store.reviewDecisions().map { ReviewDecision(recordA: $0.recordA, recordB: $0.recordB, same: $0.same) }
             let result = LinkStage.run(sources, linkage: config.linkage, decisions: decisions)
-            try save(.link, parts: [("index", encode(result)), ("linkage.json", Array(result.parameters.json.utf8))])
+            try results.saveLink(result, run: runID)
             index = result
             return result.parameters.figures
         case .reconcile:
@@ -120,64 +125,42 @@ final class Execution {
 
     // MARK: stored results
 
-    func encode(_ value: some BinaryCodable) -> [UInt8] {
-        var w = BinaryWriter()
-        value.encode(to: &w)
-        return w.bytes
-    }
-
-    func save(_ stage: Stage, parts: [(String, [UInt8])]) throws(KCBXError) {
-        try store.saveResult(period: period, stage: stage, run: runID, parts: parts.map { (name: $0.0, bytes: $0.1) })
-    }
-
-    func load(_ stage: Stage) throws(KCBXError) -> [(name: String, bytes: [UInt8])] {
-        guard let parts = try store.loadResult(period: period, stage: stage) else {
-            throw KCBXError(.usage, "there are no stored \(stage.rawValue) results for period \(period) (or they were written by another version of kcbx); run from an earlier stage, e.g. --from \(stage.rawValue)")
-        }
-        Log.info("using the stored \(stage.rawValue) results of \(period)")
-        return parts
-    }
-
-    func decode<T: BinaryCodable>(_ type: T.Type, _ bytes: [UInt8], _ stage: Stage) throws(KCBXError) -> T {
-        var reader = BinaryReader(bytes)
-        do { return try T(from: &reader) } catch {
-            throw KCBXError(.usage, "the stored \(stage.rawValue) results for \(period) cannot be read; rerun from the \(stage.rawValue) stage")
-        }
-    }
+    func encode(_ value: some BinaryCodable) -> [UInt8] { StoredResults.bytes { value.encode(to: &$0) } }
 
     func loadIngested() throws(KCBXError) -> [SourceTable] {
-        if let ingested { return ingested.map(\.table) }
-        let parts = try load(.ingest)
-        return try parts.filter { $0.name.hasPrefix("source:") }.map { p throws(KCBXError) in try decode(SourceTable.self, p.bytes, .ingest) }
+        if let ingested { return ingested }
+        let (tables, files) = try results.loadIngest()
+        inputs = files
+        return tables
     }
 
     func loadInputs() throws(KCBXError) -> [InputFile] {
         if let inputs { return inputs }
-        guard let part = try load(.ingest).first(where: { $0.name == "inputs" }),
-              let files = try? JSONDecoder().decode([InputFile].self, from: Data(part.bytes)) else { return [] }
+        var files: [InputFile] = []
+        try store.forEachResultPart(period: period, stage: .ingest) { name, bytes in
+            if name == "inputs" { files = (try? JSONDecoder().decode([InputFile].self, from: Data(bytes))) ?? [] }
+        }
         inputs = files
         return files
     }
 
     func loadNormalized() throws(KCBXError) -> [NormalizedSource] {
         if let normalized { return normalized }
-        let result = try load(.normalize).map { p throws(KCBXError) in try decode(NormalizedSource.self, p.bytes, .normalize) }
+        let result = try results.loadNormalized()
         normalized = result
         return result
     }
 
     func loadIndex() throws(KCBXError) -> PersonIndex {
         if let index { return index }
-        guard let part = try load(.link).first else { throw KCBXError(.usage, "no stored link results for \(period)") }
-        let result = try decode(PersonIndex.self, part.bytes, .link)
+        let result = try results.loadIndex()
         index = result
         return result
     }
 
     func loadReconciled() throws(KCBXError) -> ReconcileResult {
         if let reconciled { return reconciled }
-        guard let part = try load(.reconcile).first else { throw KCBXError(.usage, "no stored reconcile results for \(period)") }
-        let result = try decode(ReconcileResult.self, part.bytes, .reconcile)
+        let result = try results.loadReconciled()
         reconciled = result
         return result
     }
@@ -236,11 +219,7 @@ final class Execution {
         ]
     }
 
-    func json(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    }
+    func json(_ value: some Encodable) -> String { StoredResults.json(value) }
 }
 
 /// Writes a run's outputs into a fresh folder beside the target and swaps it into place only when

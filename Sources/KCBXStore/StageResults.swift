@@ -4,11 +4,13 @@ import KCBXCore
 
 extension Store {
     /// Version of the binary form of stage results; results of another version are not read back.
-    public static let resultFormat = 1
+    /// (2: values kept as ``ValueTable`` segments, normalized records apart from the values they point into.)
+    public static let resultFormat = 2
     static let chunkSize = 32 << 20
 
     /// Replaces the stored result of `stage` for `period` with `parts` (name → bytes), in one transaction.
-    public func saveResult(period: String, stage: Stage, run: Int64, parts: [(name: String, bytes: [UInt8])]) throws(KCBXError) {
+    /// `parts` is read once, in order: a lazy sequence keeps only one part in memory at a time.
+    public func saveResult(period: String, stage: Stage, run: Int64, parts: some Sequence<(name: String, bytes: [UInt8])>) throws(KCBXError) {
         // `access` runs in one transaction: the old result stays until the new one is complete.
         try access("saving the \(stage.rawValue) results") { db in
             try Store.writeResult(db, period: period, stage: stage, run: run, parts: parts)
@@ -16,7 +18,7 @@ extension Store {
     }
 
     /// Replaces the stored result inside the caller's transaction (the ledger saves it with its own changes).
-    static func writeResult(_ db: Database, period: String, stage: Stage, run: Int64, parts: [(name: String, bytes: [UInt8])]) throws {
+    static func writeResult(_ db: Database, period: String, stage: Stage, run: Int64, parts: some Sequence<(name: String, bytes: [UInt8])>) throws {
         try db.execute(sql: "DELETE FROM stage_result WHERE period = ? AND stage = ?", arguments: [period, stage.rawValue])
         let insert = try db.makeStatement(sql: """
             INSERT INTO stage_result (period, stage, part, chunk, run_id, format, data) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -35,19 +37,44 @@ extension Store {
 
     /// The stored result of `stage` for `period` (part name → bytes), or `nil` when there is none.
     public func loadResult(period: String, stage: Stage) throws(KCBXError) -> [(name: String, bytes: [UInt8])]? {
-        try read("loading the \(stage.rawValue) results") { db in
+        var parts: [(name: String, bytes: [UInt8])] = []
+        let found = try forEachResultPart(period: period, stage: stage) { name, bytes in parts.append((name, bytes)) }
+        return found ? parts : nil
+    }
+
+    /// Hands each part of the stored result of `stage` for `period` to `body`, in the order saved, one at a
+    /// time (so a large result is never held twice). Returns `false` when there is no result of this format.
+    /// An error thrown by `body` stops the reading and is rethrown.
+    @discardableResult
+    public func forEachResultPart(period: String, stage: Stage, _ body: (String, [UInt8]) throws(KCBXError) -> Void) throws(KCBXError) -> Bool {
+        var failure: KCBXError? = nil
+        let found = try read("loading the \(stage.rawValue) results") { db -> Bool in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT part, data, format FROM stage_result WHERE period = ? AND stage = ? ORDER BY rowid
                 """, arguments: [period, stage.rawValue])
-            var parts: [(name: String, bytes: [UInt8])] = []
+            var current: (name: String, bytes: [UInt8])? = nil
+            func deliver() -> Bool {
+                guard let part = current else { return true }
+                current = nil
+                do { try body(part.name, part.bytes) } catch { failure = error; return false }
+                return true
+            }
+            var any = false
             while let row = try rows.next() {
-                guard (row["format"] as Int) == Store.resultFormat else { return nil }
+                guard (row["format"] as Int) == Store.resultFormat else { return false }
+                any = true
                 let name: String = row["part"]
                 let data: Data = row["data"]
-                if parts.last?.name == name { parts[parts.count - 1].bytes.append(contentsOf: data) } else { parts.append((name, [UInt8](data))) }
+                if current?.name == name { current!.bytes.append(contentsOf: data) } else {
+                    guard deliver() else { return true }
+                    current = (name, [UInt8](data))
+                }
             }
-            return parts.isEmpty ? nil : parts
+            _ = deliver()
+            return any
         }
+        if let failure { throw failure }
+        return found
     }
 
     /// The run that produced the current result of `stage` for `period`.

@@ -20,6 +20,9 @@ public final class Store: @unchecked Sendable {
             var config = Configuration()
             config.busyMode = .timeout(10)
             config.prepareDatabase { db in
+                // 64 KiB pages: stage results are hundreds of megabytes of blobs, written and read twice as
+                // fast as with 4 KiB pages. (Takes effect when the database is created; a no-op after.)
+                try db.execute(sql: "PRAGMA page_size = 65536")
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }

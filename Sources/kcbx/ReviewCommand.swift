@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KCBXCore
+import KCBXPipeline
 import KCBXFormats
 import KCBXLink
 import KCBXNormalize
@@ -31,22 +32,9 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             let (config, store) = try options.openWithConfig()
             let period = period ?? PipelineConfig.period(of: config.asOf)
-            guard let linkParts = try store.loadResult(period: period, stage: .link), let indexPart = linkParts.first,
-                  let normalizedParts = try store.loadResult(period: period, stage: .normalize) else {
-                throw KCBXError(.usage, "there are no stored link results for period \(period); run the pipeline first (kcbx run \(options.pipeline))")
-            }
-            var reader = BinaryReader(indexPart.bytes)
-            guard let index = try? PersonIndex(from: &reader) else {
-                throw KCBXError(.usage, "the stored link results for \(period) cannot be read; rerun from the link stage")
-            }
-            var sources: [NormalizedSource] = []
-            for part in normalizedParts where part.name.hasPrefix("source:") {
-                var r = BinaryReader(part.bytes)
-                guard let s = try? NormalizedSource(from: &r) else {
-                    throw KCBXError(.usage, "the stored normalize results for \(period) cannot be read; rerun from the normalize stage")
-                }
-                sources.append(s)
-            }
+            let stored = StoredResults(store: store, period: period)
+            let index = try stored.loadIndex()
+            let sources = try stored.loadNormalized()
             let url = out.map { URL(fileURLWithPath: $0) }
                 ?? config.outputDirectory.appendingPathComponent(period).appendingPathComponent("人工核对.xlsx")
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KCBXCore
+import KCBXPipeline
 @testable import KCBXLink
 @testable import KCBXNormalize
 @testable import KCBXReconcile
@@ -369,8 +370,7 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
         let store = try Store(url: URL(fileURLWithPath: Self.env["KCBX_ORACLE_STORE"]!))
         let config = try PipelineFile.load(county.appendingPathComponent("pipeline.yaml"))
         let period = PipelineConfig.period(of: config.asOf)
-        let parts = try #require(try store.loadResult(period: period, stage: .normalize))
-        let sources = try parts.map { p in var r = BinaryReader(p.bytes); return try NormalizedSource(from: &r) }
+        let sources = try StoredResults(store: store, period: period).loadNormalized()
         let truth = county.appendingPathComponent("truth")
         var key: [String: String] = [:]
         for row in try TestSupport.csvRows(truth.appendingPathComponent("records.csv")).dropFirst() { key[row[0] + "#" + row[1]] = row[2] }
