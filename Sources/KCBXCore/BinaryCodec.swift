@@ -162,13 +162,7 @@ extension BinaryReader {
 
     /// Reads what ``BinaryWriter/write(_:)-int32s`` wrote.
     public mutating func readInt32s() throws(Corrupt) -> [Int32] {
-        let n = try readCount()
-        return try readRaw(n * 4).withUnsafeBytes { raw in
-            [Int32](unsafeUninitializedCapacity: n) { buffer, count in
-                for i in 0..<n { buffer[i] = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: Int32.self)) }
-                count = n
-            }
-        }
+        try readFixedWidth(try readCount())
     }
 }
 

@@ -1,17 +1,40 @@
 /// A calendar day with no time zone (出生日期, 批准日期, as-of dates).
 ///
-/// Stored as year, month and day; compares in calendar order. `yyyymmdd` packs it into one integer
-/// for compact storage.
+/// Stored in four bytes (year, month and day packed: millions of birth dates are held); compares in
+/// calendar order. `yyyymmdd` is the same packing as one decimal integer.
 public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    private let storedYear: Int16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        storedYear = Int16(truncatingIfNeeded: year); storedMonth = UInt8(truncatingIfNeeded: month); storedDay = UInt8(truncatingIfNeeded: day)
+    }
+
+    enum CodingKeys: String, CodingKey { case year, month, day }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let (y, m, d) = (try c.decode(Int.self, forKey: .year), try c.decode(Int.self, forKey: .month), try c.decode(Int.self, forKey: .day))
+        guard let date = CivilDate(year: y, month: m, day: d) else {
+            throw DecodingError.dataCorruptedError(forKey: .day, in: c, debugDescription: "\(y)-\(m)-\(d) is not a calendar day")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(year, forKey: .year); try c.encode(month, forKey: .month); try c.encode(day, forKey: .day)
+    }
 
     /// A validated day; `nil` when the day does not exist (2023-02-29, 2024-13-01).
     public init?(year: Int, month: Int, day: Int) {
         guard (1800...2200).contains(year), (1...12).contains(month),
               day >= 1, day <= CivilDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year; self.month = month; self.day = day
+        self.init(unchecked: year, month, day)
     }
 
     /// From a packed `yyyymmdd` integer.
@@ -59,9 +82,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        self.init(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     public func adding(days: Int) -> CivilDate { CivilDate(daysSinceEpoch: daysSinceEpoch + days) }

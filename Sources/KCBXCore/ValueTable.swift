@@ -2,7 +2,7 @@
 /// offset per value, in segments of 65,536 records.
 ///
 /// A million children's records as `[String]` rows cost several hundred bytes each in headers,
-/// allocations and padding; here a record costs its text plus four bytes a value, and the stored
+/// allocations and padding; here a record costs its text, four bytes and two a value, and the stored
 /// form is the buffers themselves, so saving and loading a stage result copies memory instead of
 /// encoding millions of strings. Immutable once built (see ``Builder``) and shared, never copied,
 /// by the stages that read it.
@@ -13,13 +13,17 @@ public final class ValueTable: Sendable {
     /// The most bytes one record's values may take, so that a segment's offsets fit in 32 bits.
     public static let maxRecordBytes = 65_535
 
-    /// One block of records: their values' UTF-8 back to back, and where each value ends.
+    /// One block of records: their values' UTF-8 back to back, where each record starts, and where each
+    /// value ends within its record.
     public struct Segment: Sendable {
         /// The values' UTF-8.
         public var bytes: [UInt8]
-        /// End offset in `bytes` of value `row * width + column`; each value starts where the one before ends.
-        public var ends: [UInt32]
-        public init(bytes: [UInt8], ends: [UInt32]) { self.bytes = bytes; self.ends = ends }
+        /// Offset in `bytes` of each record.
+        public var starts: [UInt32]
+        /// End of value `row * width + column`, counted from its record's start; each value starts
+        /// where the one before it in the record ends.
+        public var ends: [UInt16]
+        public init(bytes: [UInt8], starts: [UInt32], ends: [UInt16]) { self.bytes = bytes; self.starts = starts; self.ends = ends }
     }
 
     /// Values per record.
@@ -32,7 +36,7 @@ public final class ValueTable: Sendable {
     public init(width: Int, segments: [Segment]) {
         self.width = width
         self.segments = segments
-        count = width == 0 ? 0 : segments.reduce(0) { $0 + $1.ends.count / width }
+        count = segments.reduce(0) { $0 + $1.starts.count }
     }
 
     /// A table holding `rows` (each with `width` values).
@@ -44,9 +48,11 @@ public final class ValueTable: Sendable {
 
     @inline(__always) func span(_ row: Int, _ column: Int) -> (segment: Int, start: Int, end: Int) {
         let s = row >> Self.segmentShift
-        let k = (row & (Self.rowsPerSegment - 1)) * width + column
-        let ends = segments[s].ends
-        return (s, k == 0 ? 0 : Int(ends[k - 1]), Int(ends[k]))
+        let r = row & (Self.rowsPerSegment - 1)
+        let k = r * width + column
+        let segment = segments[s]
+        let base = Int(segment.starts[r])
+        return (s, base + (column == 0 ? 0 : Int(segment.ends[k - 1])), base + Int(segment.ends[k]))
     }
 
     /// Value `column` of record `row`, "" when blank.
@@ -78,45 +84,71 @@ public final class ValueTable: Sendable {
         public let width: Int
         private var finished: [Segment] = []
         private var bytes: [UInt8] = []
-        private var ends: [UInt32] = []
+        private var starts: [UInt32] = []
+        private var ends: [UInt16] = []
 
         public init(width: Int) {
             self.width = width
+            starts.reserveCapacity(ValueTable.rowsPerSegment)
             ends.reserveCapacity(ValueTable.rowsPerSegment * width)
         }
 
         /// Records appended so far.
-        public var count: Int { width == 0 ? 0 : finished.count * ValueTable.rowsPerSegment + ends.count / width }
+        public var count: Int { finished.count * ValueTable.rowsPerSegment + starts.count }
 
         /// Appends a record of `width` values. Returns `false` (and appends nothing) when they take more than
         /// ``ValueTable/maxRecordBytes`` bytes.
         @discardableResult
-        public mutating func append<C: Collection<String>>(_ values: C) -> Bool {
-            precondition(values.count == width, "a record of \(values.count) values in a table of width \(width)")
+        public mutating func append(_ values: [String]) -> Bool {
+            append(values, at: nil)
+        }
+
+        /// Appends a record made of `row[positions[0]]`, `row[positions[1]]`, … ("" past the row's end).
+        @discardableResult
+        public mutating func append(_ row: [String], at positions: [Int]?) -> Bool {
+            let n = positions?.count ?? row.count
+            precondition(n == width, "a record of \(n) values in a table of width \(width)")
             var total = 0
-            for v in values { total += v.utf8.count }
-            guard total <= ValueTable.maxRecordBytes else { return false }
-            for var v in values {
-                v.withUTF8 { bytes.append(contentsOf: $0) }
-                ends.append(UInt32(bytes.count))
+            for k in 0..<n {
+                let p = positions?[k] ?? k
+                if p < row.count { total += row[p].utf8.count }
             }
-            if ends.count == ValueTable.rowsPerSegment * width { closeSegment() }
+            guard total <= ValueTable.maxRecordBytes else { return false }
+            let start = bytes.count
+            starts.append(UInt32(start))
+            for k in 0..<n {
+                let p = positions?[k] ?? k
+                if p < row.count {
+                    var v = row[p]
+                    v.withUTF8 { bytes.append(contentsOf: $0) }
+                }
+                ends.append(UInt16(bytes.count - start))
+            }
+            if starts.count == ValueTable.rowsPerSegment { closeSegment() }
             return true
+        }
+
+        /// Appends a record held in another table (or standing alone).
+        @discardableResult
+        public mutating func append(_ values: RecordValues) -> Bool {
+            append(Array(values))
         }
 
         private mutating func closeSegment() {
             // Exact-size copies: a growing array holds up to twice what it needs.
             finished.append(Segment(bytes: Array(unsafeUninitializedCapacity: bytes.count) { buffer, n in
                 _ = buffer.initialize(from: bytes); n = bytes.count
-            }, ends: ends))
+            }, starts: starts, ends: ends))
             bytes.removeAll(keepingCapacity: true)
+            starts = []
+            starts.reserveCapacity(ValueTable.rowsPerSegment)
             ends = []
             ends.reserveCapacity(ValueTable.rowsPerSegment * width)
         }
 
         /// The segments of the records appended.
         public consuming func finish() -> [Segment] {
-            if !ends.isEmpty { closeSegment() }
+            if !starts.isEmpty { closeSegment() }
             return finished
         }
     }
@@ -153,28 +185,43 @@ extension BinaryWriter {
     /// (offsets little-endian, as on every machine kcbx runs on).
     public mutating func write(_ segment: ValueTable.Segment) {
         write(segment.bytes.count)
+        write(segment.starts.count)
         write(segment.ends.count)
         append(raw: segment.bytes)
+        segment.starts.withUnsafeBytes { append(raw: $0) }
         segment.ends.withUnsafeBytes { append(raw: $0) }
     }
 }
 
 extension BinaryReader {
-    /// Reads what ``BinaryWriter/write(_:)-segment`` wrote.
+    /// Reads what ``BinaryWriter/write(_:)-segment`` wrote, checking that every value lies inside the bytes.
     public mutating func readSegment(width: Int) throws(Corrupt) -> ValueTable.Segment {
-        let byteCount = try readInt(), endCount = try readInt()
-        guard byteCount >= 0, endCount >= 0, width > 0 || endCount == 0, width == 0 || endCount % width == 0,
-              endCount <= ValueTable.rowsPerSegment * max(width, 1) else { throw Corrupt() }
+        let byteCount = try readCount(), rows = try readCount(), endCount = try readCount()
+        guard endCount == rows * width, rows <= ValueTable.rowsPerSegment else { throw Corrupt() }
         let bytes = try readRaw(byteCount)
-        let ends = try readRaw(endCount * 4).withUnsafeBytes { raw in
-            [UInt32](unsafeUninitializedCapacity: endCount) { buffer, n in
-                for i in 0..<endCount { buffer[i] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)) }
-                n = endCount
+        let starts: [UInt32] = try readFixedWidth(rows)
+        let ends: [UInt16] = try readFixedWidth(endCount)
+        for r in 0..<rows {
+            let start = Int(starts[r]), limit = r + 1 < rows ? Int(starts[r + 1]) : byteCount
+            guard start <= limit else { throw Corrupt() }
+            var previous = 0
+            for k in r * width..<(r + 1) * width {
+                let e = Int(ends[k])
+                guard e >= previous, start + e <= limit else { throw Corrupt() }
+                previous = e
             }
         }
-        var previous: UInt32 = 0
-        for e in ends { guard e >= previous else { throw Corrupt() }; previous = e }
-        guard Int(previous) <= byteCount else { throw Corrupt() }
-        return ValueTable.Segment(bytes: bytes, ends: ends)
+        return ValueTable.Segment(bytes: bytes, starts: starts, ends: ends)
+    }
+
+    /// `count` little-endian integers written as they were in memory.
+    public mutating func readFixedWidth<T: FixedWidthInteger>(_ count: Int) throws(Corrupt) -> [T] {
+        let size = MemoryLayout<T>.size
+        return try readRaw(count * size).withUnsafeBytes { raw in
+            [T](unsafeUninitializedCapacity: count) { buffer, n in
+                for i in 0..<count { buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: i * size, as: T.self)) }
+                n = count
+            }
+        }
     }
 }

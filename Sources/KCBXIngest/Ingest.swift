@@ -148,7 +148,6 @@ public enum IngestStage {
         let progress = Progress("ingest: \(source.name): rows")
         defer { progress.finish() }
         var sinceProgress = 0
-        var values = [String](repeating: "", count: positions.count)
         while let row = try next(reader, source) {
             sinceProgress += 1
             if sinceProgress == 65536 { progress.advance(by: sinceProgress); sinceProgress = 0 }
@@ -157,15 +156,12 @@ public enum IngestStage {
                 continue
             }
             var blank = true
-            for (k, p) in positions.enumerated() {
-                values[k] = p < row.values.count ? row.values[p] : ""
-                if !values[k].isEmpty { blank = false }
-            }
+            for p in positions where p < row.values.count && !row.values[p].isEmpty { blank = false; break }
             if blank {
                 rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values, reason: "all mapped columns are empty"))
                 continue
             }
-            guard builder.append(values) else {
+            guard builder.append(row.values, at: positions) else {
                 rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values,
                                       reason: "the mapped values of this row are longer than \(ValueTable.maxRecordBytes) bytes (a broken quote or delimiter?)"))
                 continue

@@ -28,21 +28,21 @@ public struct NormalizedRecord: Sendable {
         get { Int(storedLine) }
         set { storedLine = Int32(clamping: newValue) }
     }
-    // (32 bits each: millions of records are held.)
+    // Millions of records are held: the fields are ordered so that the small ones fill the padding
+    // after the larger (record number and line in 32 bits, sex, flags and the 4-byte date after the ID).
     private var storedRecordNumber: Int32
     private var storedLine: Int32
     /// The identity number: from `id_number`, else from a `G` 学籍号 or a disability certificate.
     public var id: IDNumber?
-    /// 全国学籍号, normalized.
-    public var studentNumber: String?
-    public var name: PersonName?
-    /// The record's own birth date (`birth_date`), else the one in its ID number.
-    public var birthDate: CivilDate?
     /// The record's own sex (`sex`); the ID's is `id?.sex`.
     public var sex: Sex?
     /// Disagreements and unknown codes found (each also described in `notes`).
     public var flags: Flags
-    // (sex and flags sit after birthDate so that they fill its padding: millions of records are held.)
+    /// The record's own birth date (`birth_date`), else the one in its ID number.
+    public var birthDate: CivilDate?
+    /// 全国学籍号, normalized.
+    public var studentNumber: String?
+    public var name: PersonName?
     /// Every value as read, aligned with the source's fields.
     public var values: RecordValues
     /// Problems found in the record's values (an ID's defects, an impossible date), for evidence.
@@ -337,22 +337,41 @@ extension NormalizedSource: BinaryCodable {
         return (NormalizedSource(source: source, role: role, fields: fields, header: header, records: [], rejects: try r.readRejects()), count)
     }
 
-    /// Writes records `range`: each as its row in the value table it points into and what normalization found.
+    /// Writes records `range`: each as its row in the value table it points into and what normalization
+    /// found. An ID number or name that is exactly its record's value (nearly all) is written as a mark,
+    /// not again.
     public func encodeRecords(_ range: Range<Int>, to w: inout BinaryWriter) {
+        let idColumn = column(.idNumber), nameColumn = column(.name)
+        func isOwnValue(_ text: String, _ r: NormalizedRecord, _ column: Int?) -> Bool {
+            guard let column else { return false }
+            var text = text
+            return text.withUTF8 { a in r.values.table.withUTF8(row: r.values.row, column: column) { b in a.elementsEqual(b) } }
+        }
         for r in records[range] {
             w.write(r.values.row); w.write(r.recordNumber); w.write(r.line)
-            w.write(r.id != nil)
             if let id = r.id {
-                // The raw value is written only when it differs from the normalized one (rarely).
-                w.write(id.normalized)
-                w.write(id.raw == id.normalized ? nil : id.raw)
+                if id.raw == id.normalized && isOwnValue(id.normalized, r, idColumn) {
+                    w.write(2)
+                } else {
+                    w.write(1)
+                    w.write(id.normalized)
+                    w.write(id.raw == id.normalized ? nil : id.raw)
+                }
                 w.write(id.kind.rawValue); w.write(id.defects.map(\.rawValue))
+            } else {
+                w.write(0)
             }
             w.write(r.studentNumber)
-            w.write(r.name != nil)
             if let n = r.name {
-                w.write(n.normalized); w.write(n.raw == n.normalized ? nil : n.raw)
+                if n.raw == n.normalized && isOwnValue(n.normalized, r, nameColumn) {
+                    w.write(2)
+                } else {
+                    w.write(1)
+                    w.write(n.normalized); w.write(n.raw == n.normalized ? nil : n.raw)
+                }
                 w.write(n.annotation); w.write(n.pinyin); w.write(n.isPlaceholder)
+            } else {
+                w.write(0)
             }
             w.write(r.sex?.rawValue)
             w.write(r.birthDate?.yyyymmdd ?? 0)
@@ -362,24 +381,35 @@ extension NormalizedSource: BinaryCodable {
     }
 
     /// Reads `count` records written by ``encodeRecords(_:to:)``, their values pointing into `values`.
-    public static func decodeRecords(_ r: inout BinaryReader, count: Int, values: ValueTable,
-                                     into append: (NormalizedRecord) -> Void) throws(BinaryReader.Corrupt) {
+    public func decodeRecords(_ r: inout BinaryReader, count: Int, values: ValueTable,
+                              into append: (NormalizedRecord) -> Void) throws(BinaryReader.Corrupt) {
+        let idColumn = column(.idNumber), nameColumn = column(.name)
+        /// The normalized text and the raw one: written out (1) or the record's own value (2).
+        func text(_ form: Int, row: Int, column: Int?) throws(BinaryReader.Corrupt) -> (String, String) {
+            if form == 2 {
+                guard let column else { throw .init() }
+                let own = values[row, column]
+                return (own, own)
+            }
+            let normalized = try r.readString()
+            return (normalized, try r.readOptionalString() ?? normalized)
+        }
         for _ in 0..<count {
             let row = try r.readInt(), recordNumber = try r.readInt(), line = try r.readInt()
             guard row >= 0, row < values.count else { throw .init() }
             var id: IDNumber? = nil
-            if try r.readBool() {
-                let normalized = try r.readString()
-                let raw = try r.readOptionalString() ?? normalized
+            let idForm = try r.readInt()
+            if idForm != 0 {
+                let (normalized, raw) = try text(idForm, row: row, column: idColumn)
                 guard let kind = IDNumber.Kind(rawValue: try r.readString()) else { throw .init() }
                 let defects = try r.readStrings().compactMap(IDNumber.Defect.init(rawValue:))
                 id = IDNumber(raw: raw, normalized: normalized, kind: kind, defects: defects)
             }
             let studentNumber = try r.readOptionalString()
             var name: PersonName? = nil
-            if try r.readBool() {
-                let normalized = try r.readString()
-                let raw = try r.readOptionalString() ?? normalized
+            let nameForm = try r.readInt()
+            if nameForm != 0 {
+                let (normalized, raw) = try text(nameForm, row: row, column: nameColumn)
                 name = PersonName(raw: raw, normalized: normalized, annotation: try r.readOptionalString(),
                                   pinyin: try r.readString(), isPlaceholder: try r.readBool())
             }
@@ -414,8 +444,10 @@ extension NormalizedSource: BinaryCodable {
         var segments: [ValueTable.Segment] = []
         for _ in 0..<(try r.readCount()) { segments.append(try r.readSegment(width: source.fields.count)) }
         let table = ValueTable(width: source.fields.count, segments: segments)
-        source.records.reserveCapacity(count)
-        try NormalizedSource.decodeRecords(&r, count: count, values: table) { source.records.append($0) }
+        var records: [NormalizedRecord] = []
+        records.reserveCapacity(count)
+        try source.decodeRecords(&r, count: count, values: table) { records.append($0) }
+        source.records = records
         self = source
     }
 }

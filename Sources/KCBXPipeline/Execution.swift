@@ -65,19 +65,27 @@ final class Execution {
     func execute(_ stage: Stage, outputDirectory: inout URL?) throws(KCBXError) -> [String: Int] {
         switch stage {
         case .ingest:
+            var timer = StepTimer()
             let result = try IngestStage.run(config)
+            Log.info("ingest: read in \(timer.elapsed)")
             try checkRejectRate(result.map { ($0.table.source, $0.table.rowsRead, $0.table.rejects) })
+            timer = StepTimer()
             try results.saveIngest(result, run: runID)
+            Log.info("ingest: stored in \(timer.elapsed)")
             ingested = result.map(\.table)
             inputs = result.map(\.file)
             return ["rows": result.reduce(0) { $0 + $1.table.rowsRead }, "rejected": result.reduce(0) { $0 + $1.table.rejects.count }]
         case .normalize:
             let sameRun = ingested != nil
             let tables = try loadIngested()
+            var timer = StepTimer()
             let result = NormalizeStage.run(tables, config: config)
+            Log.info("normalize: normalized in \(timer.elapsed)")
             try checkRejectRate(result.map { ($0.source, $0.rowsRead, $0.rejects) })
             let ingestRun = sameRun ? runID : (try store.resultRun(period: period, stage: .ingest) ?? runID)
+            timer = StepTimer()
             try results.saveNormalize(result, tables: tables, ingestRun: ingestRun, run: runID)
+            Log.info("normalize: stored in \(timer.elapsed)")
             normalized = result
             if sameRun { try recordInputs(result) }
             // The records point into the ingested values; the rest of the ingest result can go.

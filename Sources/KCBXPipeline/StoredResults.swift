@@ -41,6 +41,8 @@ public struct StoredResults {
 
     /// The stored ingest result: each source's table and the input files read.
     func loadIngest() throws(KCBXError) -> (tables: [SourceTable], inputs: [InputFile]) {
+        let timer = StepTimer()
+        defer { Log.info("ingest results loaded in \(timer.elapsed)") }
         var outlines: [(table: SourceTable, segments: Int)] = []
         var segments: [[ValueTable.Segment]] = []
         var inputs: [InputFile] = []
@@ -80,6 +82,7 @@ public struct StoredResults {
             throw KCBXError(.runFailed, "internal: normalized records of `\(source.source)` do not point into its ingested values")
         }
         // The records are encoded in parallel (both cores), then written in order.
+        let timer = StepTimer()
         let jobs: [(source: Int, range: Range<Int>)] = result.enumerated().flatMap { i, source in
             stride(from: 0, to: source.records.count, by: NormalizedSource.recordsPerPart).map {
                 (i, $0..<min(source.records.count, $0 + NormalizedSource.recordsPerPart))
@@ -90,6 +93,7 @@ public struct StoredResults {
             encoded[j] = Self.bytes(capacity: 1 << 22) { result[jobs[j].source].encodeRecords(jobs[j].range, to: &$0) }
         }
         let records = encoded.values
+        Log.info("normalize: records encoded in \(timer.elapsed)")
         var parts: [(name: String, bytes: [UInt8])] = [("ingest_run", Self.bytes { $0.write(Int(ingestRun)) })]
         var j = 0
         for (i, source) in result.enumerated() {
@@ -131,11 +135,13 @@ public struct StoredResults {
             throw KCBXError(.usage, "the stored normalize results of \(period) were made from an earlier ingest than the one stored now; rerun from the normalize stage (--from normalize)")
         }
         let tables = try loadIngest().tables
+        let timer = StepTimer()
+        defer { Log.info("normalize results decoded in \(timer.elapsed)") }
         guard tables.count == outlines.count else { throw corrupt(.normalize) }
         var sources: [NormalizedSource] = []
         for (i, (outline, count)) in outlines.enumerated() {
             var source = outline
-            guard let records = Self.decodeRecords(recordParts[i], count: count, values: tables[i].values) else { throw corrupt(.normalize) }
+            guard let records = Self.decodeRecords(recordParts[i], of: outline, count: count, values: tables[i].values) else { throw corrupt(.normalize) }
             source.records = records
             sources.append(source)
         }
@@ -144,7 +150,7 @@ public struct StoredResults {
     }
 
     /// Decodes the record parts of one source in parallel, straight into the result's storage.
-    static func decodeRecords(_ parts: [[UInt8]], count: Int, values: ValueTable) -> [NormalizedRecord]? {
+    static func decodeRecords(_ parts: [[UInt8]], of source: NormalizedSource, count: Int, values: ValueTable) -> [NormalizedRecord]? {
         let per = NormalizedSource.recordsPerPart
         guard parts.count == (count + per - 1) / per else { return nil }
         let ok = ConcurrentResults<Bool>(count: parts.count)
@@ -158,7 +164,7 @@ public struct StoredResults {
                 var n = 0
                 let start = slots.base.map { $0 + k * per }
                 do {
-                    try NormalizedSource.decodeRecords(&r, count: expected, values: values) { record in
+                    try source.decodeRecords(&r, count: expected, values: values) { record in
                         (start! + n).initialize(to: record); n += 1
                     }
                     ok[k] = r.isAtEnd
