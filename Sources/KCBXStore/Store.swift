@@ -23,7 +23,11 @@ public final class Store: @unchecked Sendable {
                 // 64 KiB pages: stage results are hundreds of megabytes of blobs, written and read twice as
                 // fast as with 4 KiB pages. (Takes effect when the database is created; a no-op after.)
                 try db.execute(sql: "PRAGMA page_size = 65536")
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                // A rollback journal, not WAL: a stage result is hundreds of megabytes written in one
+                // transaction, which WAL would write twice (to the log, then into the database at the
+                // checkpoint). Pages the old result freed are reused without being journaled. Readers
+                // (`kcbx cases`) wait while a stage saves, up to the busy timeout.
+                try db.execute(sql: "PRAGMA journal_mode = TRUNCATE")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             db = try DatabaseQueue(path: url.path, configuration: config)

@@ -82,6 +82,39 @@ import KCBXStore
         #expect(!rerun.stderr.contains("ingest:"))
     }
 
+    /// Normalized records point into the stored ingest values: after ingest alone is rerun, linking on the
+    /// old normalize result is refused with what to do, and rerunning from normalize works.
+    @Test func normalizeResultsOfAnEarlierIngestAreNotUsed() throws {
+        #expect(try run().status == 0)
+        #expect(try run(["--only", "ingest"]).status == 0)
+        let stale = try run(["--only", "link"])
+        #expect(stale.status == 2)
+        #expect(stale.stderr.contains("earlier ingest") && stale.stderr.contains("--from normalize"), "\(stale.stderr)")
+        #expect(try run(["--from", "normalize"]).status == 0)
+    }
+
+    /// A rejects file lists record, line and reason, then the row as it was, under the file's own headers.
+    @Test func rejectsKeepTheRowUnderItsOwnHeaders() throws {
+        let sampleData = TestSupport.root.appendingPathComponent("sample-data")
+        let original = sampleData.appendingPathComponent("data/justice/sifa.csv")
+        let copy = work.appendingPathComponent("sifa.csv")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try (String(contentsOf: original, encoding: .utf8) + "坏行,1\n").write(to: copy, atomically: true, encoding: .utf8)
+        let text = try String(contentsOf: TestSupport.root.appendingPathComponent("pipelines/demo.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "../sample-data/data/justice/sifa.csv", with: copy.path)
+            .replacingOccurrences(of: "../sample-data", with: sampleData.path)
+            .replacingOccurrences(of: "max_reject_rate: 0.02", with: "max_reject_rate: 0.5")
+        let pipeline = work.appendingPathComponent("with-reject.yaml")
+        try text.write(to: pipeline, atomically: true, encoding: .utf8)
+        let result = try TestSupport.run(["run", pipeline.path, "--out", out.path, "--store", store.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try TestSupport.csvRows(period.appendingPathComponent("rejects/司法.csv"))
+        let fileHeader = try TestSupport.csvRows(original)[0]
+        #expect(rows[0] == ["record", "line", "reason"] + fileHeader)
+        #expect(rows.count == 2)
+        #expect(rows[1] == ["12", "13", "expected \(fileHeader.count) fields, found 2", "坏行", "1"])
+    }
+
     @Test func aSecondRunWhileOneHoldsTheLockExits3() throws {
         try FileManager.default.createDirectory(at: store.deletingLastPathComponent(), withIntermediateDirectories: true)
         let lock = try RunLock(store: store)

@@ -59,4 +59,35 @@ import Testing
         var ir = BinaryReader(ints.bytes)
         #expect(try [0, 1, -1, Int.max, Int.min, 300].map { _ in try ir.readInt() } == [0, 1, -1, Int.max, Int.min, 300])
     }
+
+    /// Values kept as segments: a table crossing a segment boundary reads back value for value, also after
+    /// being written and read as the store keeps it; a record too big for 16-bit offsets is refused; a
+    /// segment whose offsets point outside its bytes is corrupt, not read.
+    @Test func valueTablesRoundTripAcrossSegments() throws {
+        let rows = (0..<(ValueTable.rowsPerSegment + 3)).map { i in [i % 7 == 0 ? "" : "\(i)", "王小明\(i % 13)", i % 5 == 0 ? "" : "·"] }
+        let table = ValueTable(width: 3, rows: rows)
+        #expect(table.count == rows.count)
+        #expect(table.segments.count == 2)
+        for i in [0, 1, 7, ValueTable.rowsPerSegment - 1, ValueTable.rowsPerSegment, rows.count - 1] {
+            #expect(Array(table.record(i)) == rows[i])
+            #expect(table.isEmpty(row: i, column: 0) == rows[i][0].isEmpty)
+        }
+        var w = BinaryWriter()
+        for segment in table.segments { w.write(segment) }
+        var r = BinaryReader(w.bytes)
+        let back = ValueTable(width: 3, segments: try table.segments.map { _ in try r.readSegment(width: 3) })
+        #expect(back.count == table.count)
+        #expect((0..<back.count).allSatisfy { back.record($0) == table.record($0) })
+
+        var builder = ValueTable.Builder(width: 2)
+        let tooBig = builder.append(["a", String(repeating: "x", count: ValueTable.maxRecordBytes)])
+        let small = builder.append(["a", "b"])
+        #expect(!tooBig && small)
+        #expect(builder.count == 1)
+
+        var broken = BinaryWriter()
+        broken.write(ValueTable.Segment(bytes: Array("ab".utf8), starts: [0], ends: [1, 5]))
+        var bad = BinaryReader(broken.bytes)
+        #expect(throws: BinaryReader.Corrupt.self) { try bad.readSegment(width: 2) }
+    }
 }
