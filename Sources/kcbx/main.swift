@@ -5,21 +5,6 @@ import KCBXCore
 import Glibc
 #endif
 
-#if os(Linux)
-/// Millions of records are held in a few large arrays. With the kernel's transparent huge pages only on
-/// request (Debian's default, `madvise`), filling them costs a page fault per 4 KiB: about an eighth of
-/// a county's ingest and normalize time. glibc's malloc asks for huge pages when its `hugetlb` tunable is
-/// set, and tunables are read only at start-up, so kcbx sets it and restarts itself once, before doing
-/// anything. Set `GLIBC_TUNABLES` yourself (even empty) to keep kcbx from doing so.
-func restartWithHugePages() {
-    guard getenv("GLIBC_TUNABLES") == nil else { return }
-    setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1", 1)
-    execv("/proc/self/exe", CommandLine.unsafeArgv)
-    unsetenv("GLIBC_TUNABLES")  // exec failed: carry on without
-}
-restartWithHugePages()
-#endif
-
 // Files kcbx creates hold minors' personal data: readable by their owner only.
 umask(0o077)
 Log.bootstrap()
