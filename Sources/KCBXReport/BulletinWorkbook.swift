@@ -21,6 +21,17 @@ enum BulletinWorkbook {
 
     static func percent(_ v: Double?) -> XLSXCell { v.map(XLSXCell.percent) ?? .text("—") }
 
+    /// The column of each indicator in the 分镇街 sheet, and the column naming the missed ones.
+    static let indicatorColumn: [Indicator: Int] = [.primaryEnrolment: 6, .juniorEnrolment: 9, .consolidation: 10,
+                                                    .disabledPlacement: 13, .priorityChildren: 15, .openCases: 18]
+    static let shortfallColumn = 19
+
+    /// The cells of a 分镇街 row to mark: each indicator below its target, and the list of them.
+    static func alerts(_ a: BulletinFigures.Area, _ f: BulletinFigures) -> Set<Int> {
+        let missed = f.shortfalls(a)
+        return Set(missed.compactMap { indicatorColumn[$0] } + (missed.isEmpty ? [] : [shortfallColumn]))
+    }
+
     /// A town's (or the district's) row of the 分镇街 sheet.
     static func townRow(_ a: BulletinFigures.Area, _ f: BulletinFigures) -> [XLSXCell] {
         let c = a.counts
@@ -37,16 +48,16 @@ enum BulletinWorkbook {
         try overview(f, book)
         // 分镇街: the ranking, with the rates chart.
         let towns = try book.addSheet("分镇街", columns: townColumns, title: "\(f.title)：分镇街情况（按排名）")
-        for town in f.towns { try towns.append(townRow(town, f), highlight: !f.shortfalls(town).isEmpty) }
-        try towns.append(townRow(f.district, f))
+        for town in f.towns { try towns.append(townRow(town, f), alerts: alerts(town, f)) }
+        try towns.append(townRow(f.district, f), alerts: alerts(f.district, f))
         let first = towns.headerRow + 1, last = first + max(f.towns.count, 1) - 1
         func col(_ sheet: String, _ c: Int, _ r0: Int, _ r1: Int) -> XLSXRange {
             XLSXRange(sheet: sheet, firstRow: r0, firstColumn: c, lastRow: r1, lastColumn: c)
         }
-        try towns.insertChart(XLSXChart(kind: .column, title: "各镇街入学率与巩固率", categories: col("分镇街", 1, first, last),
-                                        series: [("小学入学率", col("分镇街", 6, first, last)), ("初中入学率", col("分镇街", 9, first, last)),
-                                                 ("巩固率", col("分镇街", 10, first, last))],
-                                        xTitle: "镇街", yTitle: "比率", percent: true),
+        let rateSeries: [(name: String, values: XLSXRange)] = [Indicator.primaryEnrolment, .juniorEnrolment, .consolidation].map {
+            ($0.short, col("分镇街", indicatorColumn[$0] ?? 0, first, last))
+        }
+        try towns.insertChart(.rates(title: "各镇街入学率与巩固率", categories: col("分镇街", 1, first, last), series: rateSeries, xTitle: "镇街"),
                               row: last + 3, column: 1, width: 900, height: 380)
         // 问题分类: findings by code, district and towns, with the bar chart.
         let codes = try book.addSheet("问题分类", columns: [XLSXColumn("问题代码", width: 22), XLSXColumn("问题类型", width: 16),
@@ -90,7 +101,7 @@ enum BulletinWorkbook {
             let value: XLSXCell = BulletinFigures.isRate(i) ? percent(v) : .integer(Int(v ?? 0))
             let target: XLSXCell = BulletinFigures.isRate(i) ? .percent(t) : .integer(Int(t))
             try sheet.append([.text(i.title), value, target, .text(v == nil ? "—" : missed ? "未达标" : "达标"), .text(note)],
-                             highlight: missed)
+                             alerts: missed ? [1, 3] : [])
         }
         func count(_ title: String, _ n: Int, _ note: String = "") throws(KCBXError) {
             try sheet.append([.text(title), .integer(n), .empty, .empty, .text(note)])
@@ -115,11 +126,11 @@ enum BulletinWorkbook {
         try count("销号案件（件）", d.cases.closed, f.since.map { "自 \($0) 通报以来" } ?? "自台账建立以来")
         try indicator(.openCases, "台账清零")
         let below = f.townsBelowTarget
-        try sheet.append([.text("未达标镇街（个）"), .integer(below.count), .empty, .empty, .text(below.isEmpty ? "无" : "见下，按排名")],
-                         highlight: !below.isEmpty)
+        try sheet.append([.text("未达标镇街（个）"), .integer(below.count), .integer(0), .text(below.isEmpty ? "达标" : "未达标"),
+                          .text(below.isEmpty ? "无" : "见下，按排名")], alerts: below.isEmpty ? [] : [1, 3])
         for town in below {
-            try sheet.append([.text("　" + town.name), .empty, .empty, .text("未达标"), .text(f.shortfalls(town).map(\.short).joined(separator: "、"))],
-                             highlight: true)
+            try sheet.append([.text("　第 \(town.rank ?? 0) 名　" + town.name), .empty, .empty, .text("未达标"),
+                              .text(f.shortfalls(town).map(\.short).joined(separator: "、"))], alerts: [3])
         }
     }
 }

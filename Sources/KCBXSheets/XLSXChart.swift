@@ -23,10 +23,20 @@ public struct XLSXChart: Sendable {
     /// axis is the vertical one); the value axis is shown as a percentage when `percent`.
     public var xTitle: String?, yTitle: String?
     public var percent: Bool
+    /// Fixed ends of the value axis (Excel picks them when nil): rates are read against 0–100%, not
+    /// against an axis that starts at 97% and makes a small gap look like a collapse.
+    public var valueMin: Double?, valueMax: Double?
     public init(kind: Kind, title: String, categories: XLSXRange, series: [(name: String, values: XLSXRange)],
-                xTitle: String? = nil, yTitle: String? = nil, percent: Bool = false) {
+                xTitle: String? = nil, yTitle: String? = nil, percent: Bool = false, valueMin: Double? = nil, valueMax: Double? = nil) {
         self.kind = kind; self.title = title; self.categories = categories; self.series = series
-        self.xTitle = xTitle; self.yTitle = yTitle; self.percent = percent
+        self.xTitle = xTitle; self.yTitle = yTitle; self.percent = percent; self.valueMin = valueMin; self.valueMax = valueMax
+    }
+
+    /// A column chart of rates (入学率, 巩固率, …): value axis in percent, fixed at 0–100%.
+    public static func rates(title: String, categories: XLSXRange, series: [(name: String, values: XLSXRange)],
+                             xTitle: String? = nil, yTitle: String? = "比率") -> XLSXChart {
+        XLSXChart(kind: .column, title: title, categories: categories, series: series, xTitle: xTitle, yTitle: yTitle,
+                  percent: true, valueMin: 0, valueMax: 1)
     }
 }
 
@@ -78,7 +88,12 @@ extension XLSXSheet {
                 }
                 XLSXChartFont.with(size: 9, bold: false) { chart_axis_set_num_font(axis, $0) }
             }
-            if chart.percent, let valueAxis { chart_axis_set_num_format(valueAxis, "0%") }
+            if let valueAxis {
+                if chart.percent { chart_axis_set_num_format(valueAxis, "0%") }
+                if let low = chart.valueMin { chart_axis_set_min(valueAxis, low) }
+                if let high = chart.valueMax { chart_axis_set_max(valueAxis, high) }
+                if chart.percent, chart.valueMin == 0, chart.valueMax == 1 { chart_axis_set_major_unit(valueAxis, 0.2) }
+            }
             if chart.kind == .bar, let categoryAxis {
                 // Bars read top-down in row order (the first town on top), the value axis stays below.
                 chart_axis_set_reverse(categoryAxis)

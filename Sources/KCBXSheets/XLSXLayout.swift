@@ -75,4 +75,24 @@ enum XLSXLayout {
     static func headerWidth(_ header: String) -> Double {
         textWidth(header) * 1.05 + 2.5
     }
+
+    /// Height in points of one line of 11-point 宋体, and the room above and below the text.
+    static let lineHeight = 14.5, rowPadding = 3.0
+
+    /// Lines `text` takes when wrapped in a column `columnWidth` characters wide: each of its own lines
+    /// broken at the column's width, with a tenth to spare for breaks at spaces in Latin text.
+    static func lineCount(_ text: String, columnWidth: Double) -> Int {
+        let usable = max(columnWidth - 1, 1)
+        var lines = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let width = textWidth(String(line)) - 1
+            lines += max(1, Int((width * (line.utf8.contains(0x20) ? 1.1 : 1) / usable).rounded(.up)))
+        }
+        return max(lines, 1)
+    }
+
+    /// Row height (points) for `lines` lines of text, at most Excel's 409.
+    static func rowHeight(lines: Int) -> Double {
+        min(Double(lines) * lineHeight + rowPadding, 409)
+    }
 }
