@@ -16,7 +16,7 @@ enum BulletinWorkbook {
         XLSXColumn("残疾儿童", .integer, width: 9), XLSXColumn("已安置", .integer, width: 8), XLSXColumn("安置率", .percent, width: 9),
         XLSXColumn("问题总数", .integer, width: 9), XLSXColumn("重点群体", .integer, width: 9),
         XLSXColumn("新增案件", .integer, width: 9), XLSXColumn("销号案件", .integer, width: 9), XLSXColumn("期末未销号", .integer, width: 10),
-        XLSXColumn("未达标指标", width: 62),
+        XLSXColumn("未达标指标", width: 30),
     ]
 
     static func percent(_ v: Double?) -> XLSXCell { v.map(XLSXCell.percent) ?? .text("—") }
@@ -69,8 +69,8 @@ enum BulletinWorkbook {
                              + f.towns.map { .integer($0.findings[code] ?? 0) })
         }
         let c0 = codes.headerRow + 1, c1 = c0 + FindingCode.allCases.count - 1
-        try codes.insertChart(XLSXChart(kind: .bar, title: "全区各类问题人数", categories: col("问题分类", 1, c0, c1),
-                                        series: [("全区", col("问题分类", 2, c0, c1))], yTitle: "人数"),
+        try codes.insertChart(.counts(.bar, title: "全区各类问题人数", categories: col("问题分类", 1, c0, c1),
+                                      series: [("全区", col("问题分类", 2, c0, c1))], largest: f.district.findings.values.max() ?? 0, yTitle: "人数"),
                               row: c1 + 3, column: 1, width: 720, height: 400)
         // 案件趋势: open cases at the end of each of the last 12 periods.
         let trend = try book.addSheet("案件趋势", columns: [XLSXColumn("期间", width: 10), XLSXColumn("期末未销号案件", .integer, width: 16)],
@@ -78,8 +78,9 @@ enum BulletinWorkbook {
         for p in f.openByPeriod { try trend.append([.text(p.period), .integer(p.open)]) }
         if !f.openByPeriod.isEmpty {
             let t0 = trend.headerRow + 1, t1 = t0 + f.openByPeriod.count - 1
-            try trend.insertChart(XLSXChart(kind: .line, title: "期末未销号案件（近 12 期）", categories: col("案件趋势", 0, t0, t1),
-                                            series: [("期末未销号案件", col("案件趋势", 1, t0, t1))], xTitle: "期间", yTitle: "件"),
+            try trend.insertChart(.counts(.line, title: "期末未销号案件（近 12 期）", categories: col("案件趋势", 0, t0, t1),
+                                          series: [("期末未销号案件", col("案件趋势", 1, t0, t1))], largest: f.openByPeriod.map(\.open).max() ?? 0,
+                                          xTitle: "期间", yTitle: "件"),
                                   row: 1, column: 3, width: 640, height: 320)
         }
         let defs = try book.addSheet("口径说明", columns: [XLSXColumn("名词", width: 16), XLSXColumn("口径", width: 110)],

@@ -11,8 +11,8 @@ enum FindingSheets {
     static let columns: [XLSXColumn] = [
         XLSXColumn("案件编号", width: 13), XLSXColumn("重点群体", width: 9), XLSXColumn("身份证件号", width: 21),
         XLSXColumn("姓名", width: 10), XLSXColumn("出生日期", .date, width: 11), XLSXColumn("性别", width: 6),
-        XLSXColumn("镇街", width: 12), XLSXColumn("学校标识码", width: 12), XLSXColumn("学校名称", width: 22),
-        XLSXColumn("依据记录", width: 30), XLSXColumn("说明", width: 60), XLSXColumn("概率关联依据", width: 60),
+        XLSXColumn("镇街", width: 12), XLSXColumn("学校标识码", width: 12), XLSXColumn("学校名称", width: 18),
+        XLSXColumn("依据记录", width: 24), XLSXColumn("说明", width: 46), XLSXColumn("概率关联依据", width: 44),
     ]
 
     static let summaryColumns: [XLSXColumn] = [
@@ -82,8 +82,8 @@ enum DiscrepancyWorkbook {
     static func writeParameters(_ p: LinkParameters, into book: XLSXWorkbook) throws(KCBXError) {
         let sheet = try book.addSheet(parametersSheet, columns: [
             XLSXColumn("比较字段", width: 12), XLSXColumn("字段代码", width: 11), XLSXColumn("比较级别", width: 18),
-            XLSXColumn("级别代码", width: 18), XLSXColumn("m（同一人时出现的概率）", .number, width: 14),
-            XLSXColumn("u（不同人时出现的概率）", .number, width: 14), XLSXColumn("权重（比特）", .number, width: 11),
+            XLSXColumn("级别代码", width: 18), XLSXColumn("m（同一人）", .number, width: 12),
+            XLSXColumn("u（不同人）", .number, width: 12), XLSXColumn("权重（比特）", .number, width: 11),
         ], title: "概率关联参数（Fellegi–Sunter；m 由 EM 在 \(p.emPairs) 对候选记录上估计，u 由 \(p.uPairs) 对随机记录估计）")
         for field in LinkField.allCases where field.rawValue < p.m.count {
             for (level, name) in field.levels.enumerated() where level < p.m[field.rawValue].count {

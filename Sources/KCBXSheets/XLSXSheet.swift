@@ -148,7 +148,9 @@ public final class XLSXSheet {
             try workbook.check(status, "sheet \(name) title: ")
         }
         let header = lxw_row_t(headerRow)
-        try workbook.check(worksheet_set_row(worksheet, header, 22, nil))
+        // Headers wrap: the row is as high as the longest one needs (bold text, a little wider).
+        let headerLines = columns.indices.map { XLSXLayout.lineCount(columns[$0].header, columnWidth: shownWidth($0) / 1.1) }.max() ?? 1
+        try workbook.check(worksheet_set_row(worksheet, header, max(22, XLSXLayout.rowHeight(lines: headerLines) + 4), nil))
         for (c, column) in columns.enumerated() {
             try workbook.check(worksheet_write_string(worksheet, header, lxw_col_t(c), column.header, styles.header(editable: column.editable, book)), "sheet \(name) header: ")
         }

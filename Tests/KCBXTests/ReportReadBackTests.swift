@@ -204,8 +204,8 @@ import Testing
         #expect((try StyleReadBack(url, sheet: sheetNumber).height(row: 3) ?? 0) > 20)
 
         let parameters = try book.sheet("链接参数")
-        #expect(WorkbookReadBack.values(parameters[2]) == ["比较字段", "字段代码", "比较级别", "级别代码", "m（同一人时出现的概率）",
-                                                           "u（不同人时出现的概率）", "权重（比特）"])
+        #expect(WorkbookReadBack.values(parameters[2]) == ["比较字段", "字段代码", "比较级别", "级别代码", "m（同一人）", "u（不同人）",
+                                                           "权重（比特）"])
         let p = input.index.parameters
         let levels = LinkField.allCases.reduce(0) { $0 + $1.levels.count }
         #expect(parameters.count == 2 + levels + 1)

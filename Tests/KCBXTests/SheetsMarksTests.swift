@@ -103,14 +103,14 @@ struct SheetsMarksTests {
         let look = try StyleReadBack(url)
         #expect(look.height(row: 3) == nil)  // one line: default height
         let four = try #require(look.height(row: 4))
-        #expect(four >= 5 * XLSXLayout.lineHeight && four <= 7 * XLSXLayout.lineHeight)  // 96 / 19 → 6 lines
+        #expect(four == XLSXLayout.rowHeight(lines: 5))  // 96 units in a 20-wide column
         #expect(look.height(row: 5) == XLSXLayout.rowHeight(lines: 3))
-        #expect((look.height(row: 6) ?? 0) >= XLSXLayout.rowHeight(lines: 3))  // 176 units in a 60-wide column
+        #expect(look.height(row: 6) == XLSXLayout.rowHeight(lines: 3))  // 160 units (and spaces) in a 60-wide column
     }
 
     @Test("Lines of wrapped text", arguments: [
-        ("姓名不一致", 20.0, 1), (String(repeating: "字", count: 20), 20.0, 3), ("一\n二", 20.0, 2), ("", 10.0, 1),
-        (String(repeating: "a", count: 30), 11.0, 4),
+        ("姓名不一致", 20.0, 1), (String(repeating: "字", count: 10), 20.0, 1), (String(repeating: "字", count: 11), 20.0, 2),
+        ("一\n二", 20.0, 2), ("", 10.0, 1), (String(repeating: "a", count: 30), 11.0, 3), ("deceased_active_status", 22.0, 1),
     ])
     func lineCount(text: String, width: Double, lines: Int) {
         #expect(XLSXLayout.lineCount(text, columnWidth: width) == lines)
@@ -135,5 +135,29 @@ struct SheetsMarksTests {
         #expect(value.contains("<c:max val=\"1\"/>") && value.contains("<c:min val=\"0\"/>"))
         #expect(value.contains("<c:majorUnit val=\"0.2\"/>"))
         #expect(value.contains("formatCode=\"0%\""))
+    }
+
+    @Test("Count axes step in whole numbers", arguments: [(0, 1), (1, 1), (5, 1), (6, 2), (22, 5), (111, 50), (20_000, 5000)])
+    func countStep(largest: Int, step: Int) {
+        #expect(XLSXChart.countStep(largest) == step)
+    }
+
+    @Test("A count chart starts at 0 and shows whole numbers")
+    func countChartAxis() throws {
+        let dir = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("通报.xlsx")
+        let book = try XLSXWorkbook(url: url)
+        let sheet = try book.addSheet("问题分类", columns: [XLSXColumn("问题类型"), XLSXColumn("人数", .integer)])
+        try sheet.append([.text("应入未入"), .integer(1)])
+        try sheet.append([.text("疑似辍学"), .integer(0)])
+        let range = { (c: Int) in XLSXRange(sheet: sheet.name, firstRow: sheet.firstDataRow, firstColumn: c, lastRow: sheet.lastDataRow, lastColumn: c) }
+        try sheet.insertChart(.counts(.bar, title: "人数", categories: range(0), series: [("人数", range(1))], largest: 1, yTitle: "人数"),
+                              row: 4, column: 0)
+        try book.close()
+        let xml = try SheetsTests.part(url, "xl/charts/chart1.xml")
+        let value = xml.components(separatedBy: "<c:valAx>").dropFirst().first?.components(separatedBy: "</c:valAx>").first ?? ""
+        #expect(value.contains("<c:min val=\"0\"/>") && value.contains("<c:max val=\"1\"/>") && value.contains("<c:majorUnit val=\"1\"/>"))
+        #expect(value.contains("formatCode=\"0\""))
     }
 }
