@@ -12,7 +12,7 @@ enum FindingSheets {
         XLSXColumn("案件编号", width: 13), XLSXColumn("重点群体", width: 9), XLSXColumn("身份证件号", width: 21),
         XLSXColumn("姓名", width: 10), XLSXColumn("出生日期", .date, width: 11), XLSXColumn("性别", width: 6),
         XLSXColumn("镇街", width: 12), XLSXColumn("学校标识码", width: 12), XLSXColumn("学校名称", width: 18),
-        XLSXColumn("依据记录", width: 24), XLSXColumn("说明", width: 46), XLSXColumn("概率关联依据", width: 44),
+        XLSXColumn("依据记录", width: 20), XLSXColumn("说明", width: 40), XLSXColumn("概率关联依据", width: 36),
     ]
 
     static let summaryColumns: [XLSXColumn] = [
@@ -77,22 +77,29 @@ enum DiscrepancyWorkbook {
         "same": "相同", "parent_id": "父母身份证号相同", "parent_name": "父母姓名相同",
     ]
 
+    /// `x` to 4 significant digits (0.9932, 3.344E-07): the sheet is read, linkage.json keeps every digit.
+    static func significant(_ x: Double) -> Double {
+        guard x != 0, x.isFinite else { return x }
+        let scale = pow(10, 3 - floor(log10(abs(x))))
+        return (x * scale).rounded() / scale
+    }
+
     /// 链接参数: per comparison field and level, m, u and the weight log2(m/u) the run estimated; λ last.
     /// The level names are those of the 概率关联依据 column and persons.csv's `explanation`.
     static func writeParameters(_ p: LinkParameters, into book: XLSXWorkbook) throws(KCBXError) {
         let sheet = try book.addSheet(parametersSheet, columns: [
-            XLSXColumn("比较字段", width: 12), XLSXColumn("字段代码", width: 11), XLSXColumn("比较级别", width: 18),
+            XLSXColumn("比较字段", width: 15), XLSXColumn("字段代码", width: 11), XLSXColumn("比较级别", width: 22),
             XLSXColumn("级别代码", width: 18), XLSXColumn("m（同一人）", .number, width: 12),
             XLSXColumn("u（不同人）", .number, width: 12), XLSXColumn("权重（比特）", .number, width: 11),
         ], title: "概率关联参数（Fellegi–Sunter；m 由 EM 在 \(p.emPairs) 对候选记录上估计，u 由 \(p.uPairs) 对随机记录估计）")
         for field in LinkField.allCases where field.rawValue < p.m.count {
             for (level, name) in field.levels.enumerated() where level < p.m[field.rawValue].count {
                 try sheet.append([.text(fieldTitles[field] ?? field.key), .text(field.key), .text(levelTitles[name] ?? name), .text(name),
-                                  .number(p.m[field.rawValue][level]), .number(p.u[field.rawValue][level]),
+                                  .number(significant(p.m[field.rawValue][level])), .number(significant(p.u[field.rawValue][level])),
                                   .number((p.weight(field, level) * 100).rounded() / 100)])
             }
         }
-        try sheet.append([.text("先验"), .text("prior"), .text("两条随机记录属同一人的概率 λ"), .text("lambda"), .number(p.lambda), .empty,
+        try sheet.append([.text("先验"), .text("prior"), .text("两条随机记录属同一人的概率 λ"), .text("lambda"), .number(significant(p.lambda)), .empty,
                           .number((p.priorWeight * 100).rounded() / 100)])
     }
 }

@@ -141,15 +141,19 @@ public final class XLSXSheet {
         let styles = workbook.styles
         let lastColumn = lxw_col_t(columns.count - 1)
         if let title {
-            try workbook.check(worksheet_set_row(worksheet, 0, 28, nil))
+            // The title wraps within the sheet's width (14-point text: 14/11 of a column unit per
+            // character unit) rather than running off both sides of a narrow sheet.
+            let sheetWidth = columns.indices.reduce(0) { $0 + shownWidth($1) }
+            let lines = XLSXLayout.lineCount(title, columnWidth: sheetWidth * XLSXStyles.fontSize / XLSXStyles.titleFontSize)
+            try workbook.check(worksheet_set_row(worksheet, 0, lines == 1 ? 28 : Double(lines) * 19 + 6, nil))
             let status = lastColumn == 0
                 ? worksheet_write_string(worksheet, 0, 0, title, styles.title(book))
                 : worksheet_merge_range(worksheet, 0, 0, 0, lastColumn, title, styles.title(book))
             try workbook.check(status, "sheet \(name) title: ")
         }
         let header = lxw_row_t(headerRow)
-        // Headers wrap: the row is as high as the longest one needs (bold text, a little wider).
-        let headerLines = columns.indices.map { XLSXLayout.lineCount(columns[$0].header, columnWidth: shownWidth($0) / 1.1) }.max() ?? 1
+        // Headers wrap: the row is as high as the longest one needs.
+        let headerLines = columns.indices.map { XLSXLayout.lineCount(columns[$0].header, columnWidth: shownWidth($0)) }.max() ?? 1
         try workbook.check(worksheet_set_row(worksheet, header, max(22, XLSXLayout.rowHeight(lines: headerLines) + 4), nil))
         for (c, column) in columns.enumerated() {
             try workbook.check(worksheet_write_string(worksheet, header, lxw_col_t(c), column.header, styles.header(editable: column.editable, book)), "sheet \(name) header: ")

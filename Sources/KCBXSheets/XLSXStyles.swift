@@ -24,6 +24,7 @@ final class XLSXStyles {
     /// The font of every cell: a Song face every Chinese Office install has.
     static let fontName = "宋体"
     static let fontSize = 11.0
+    static let titleFontSize = 14.0
     static let headerFill: lxw_color_t = 0xDDEBF7
     /// The header of a column officers fill in (unlocked): green, so they see where to type.
     static let editableHeaderFill: lxw_color_t = 0xE2EFDA
@@ -86,8 +87,9 @@ final class XLSXStyles {
         if let titleFormat { return titleFormat }
         let format = base(book)
         format_set_bold(format)
-        format_set_font_size(format, 14)
+        format_set_font_size(format, Self.titleFontSize)
         format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
+        format_set_text_wrap(format)
         titleFormat = format
         return format
     }

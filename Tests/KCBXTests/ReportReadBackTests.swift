@@ -210,10 +210,11 @@ import Testing
         let levels = LinkField.allCases.reduce(0) { $0 + $1.levels.count }
         #expect(parameters.count == 2 + levels + 1)
         #expect(WorkbookReadBack.values(parameters[3]).prefix(4) == ["身份证件号", "id", "完全一致", "exact"])
-        #expect(Double(parameters[3]?["E"]?.value ?? "") == p.m[0][0] && Double(parameters[3]?["F"]?.value ?? "") == p.u[0][0])
+        #expect(Double(parameters[3]?["E"]?.value ?? "") == DiscrepancyWorkbook.significant(p.m[0][0]))
+        #expect(Double(parameters[3]?["F"]?.value ?? "") == DiscrepancyWorkbook.significant(p.u[0][0]))
         #expect(parameters[3]?["E"]?.isString == false)
         let last = WorkbookReadBack.values(parameters[2 + levels + 1])
-        #expect(last[3] == "lambda" && Double(last[4]) == p.lambda)
+        #expect(last[3] == "lambda" && Double(last[4]) == DiscrepancyWorkbook.significant(p.lambda))
 
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("linkage.json"))) as! [String: Any]
         #expect(json["lambda"] as? Double == p.lambda)

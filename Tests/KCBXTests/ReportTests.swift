@@ -152,6 +152,11 @@ struct WorkbookReadBack {
         #expect(Masking.text(text, masked) == expected)
     }
 
+    @Test(arguments: [(0.9932376272, 0.9932), (3.3442948e-07, 3.344e-07), (1e-06, 1e-06), (0, 0), (-16.6, -16.6)])
+    func parametersAreShownToFourSignificantDigits(x: Double, shown: Double) {
+        #expect(abs(DiscrepancyWorkbook.significant(x) - shown) <= abs(shown) * 1e-12)
+    }
+
     @Test(arguments: [(Float(1), "1"), (0, "0"), (0.97314, "0.9731"), (0.5, "0.5000"), (0.00004, "0.0000"), (0.99996, "1.0000")])
     func probabilityIsWrittenWithFourDecimals(p: Float, text: String) {
         #expect(PersonsCSV.probabilityText(p) == text)

@@ -137,6 +137,20 @@ struct SheetsMarksTests {
         #expect(value.contains("formatCode=\"0%\""))
     }
 
+    @Test("A title longer than its sheet is wide wraps on a taller row")
+    func longTitleWraps() throws {
+        let dir = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("差异清单.xlsx")
+        let book = try XLSXWorkbook(url: url)
+        _ = try book.addSheet("短", columns: [XLSXColumn("代码", width: 10), XLSXColumn("值", width: 10)], title: "链接参数")
+        _ = try book.addSheet("长", columns: [XLSXColumn("代码", width: 10), XLSXColumn("值", width: 10)],
+                              title: "概率关联参数（Fellegi–Sunter；m 由 EM 在 244812 对候选记录上估计）")
+        try book.close()
+        #expect(try StyleReadBack(url, sheet: 1).height(row: 1) == 28)
+        #expect((try StyleReadBack(url, sheet: 2).height(row: 1) ?? 0) > 28 * 2)
+    }
+
     @Test("Count axes step in whole numbers", arguments: [(0, 1), (1, 1), (5, 1), (6, 2), (22, 5), (111, 50), (20_000, 5000)])
     func countStep(largest: Int, step: Int) {
         #expect(XLSXChart.countStep(largest) == step)
