@@ -37,6 +37,17 @@ struct PersonFacts {
         return ""
     }
 
+    /// Town of a finding about `school`: the resident hukou record's; else, for a child known to no
+    /// hukou record, the school directory's town of `school` (or of any school of the child); else any
+    /// record's town. "" when nothing names one.
+    func town(school: String) -> String {
+        for f in facts where f.kind == .hukouResident { let t = town(f); if !t.isEmpty { return t } }
+        for f in facts where f.kind == .hukouDead || f.kind == .hukouGone { let t = town(f); if !t.isEmpty { return t } }
+        if let t = ctx.schoolTowns[school] { return t }
+        for f in facts where f.isStatus || f.kind == .attendance { if let t = ctx.schoolTowns[self.school(f)] { return t } }
+        return town
+    }
+
     /// The school of the first active 学籍 record, else of any 学籍 record.
     var activeSchool: String {
         let s = firstSchool(.statusActive)

@@ -31,6 +31,8 @@ public enum ReconcileStage {
         let hasActive: [Bool]
         /// Per person: the other persons of the index registered in hukou as the same child.
         let hukouTwins: [Int32: [Int32]]
+        /// 学校标识码 → the school's town (镇街), from the school directory (学校名录).
+        var schoolTowns: [String: String] = [:]
 
         func deferralValid(_ validUntil: String) -> Bool {
             if validUntil.isEmpty { return true }
@@ -69,9 +71,11 @@ public enum ReconcileStage {
                           attendanceSchools: attendanceSchools, unlinkedAttendance: unlinkedAttendance, checks: checks, hasActive: hasActive,
                           hukouTwins: [:])
         let (twinFindings, twins) = checks.contains(.duplicateHukou) ? duplicateHukouAcrossPersons(pre) : ([], [:])
-        let ctx = Context(sources: sources, columns: columns, index: index, cohort: pre.cohort, asOf: pre.asOf,
+        var context = Context(sources: sources, columns: columns, index: index, cohort: pre.cohort, asOf: pre.asOf,
                           threshold: pre.threshold, districtPrefix: prefix, attendanceSchools: attendanceSchools,
                           unlinkedAttendance: unlinkedAttendance, checks: checks, hasActive: hasActive, hukouTwins: twins)
+        context.schoolTowns = schoolTowns(sources, columns)
+        let ctx = context
 
         let persons = index.persons
         let chunkSize = 16_384
@@ -92,6 +96,20 @@ public enum ReconcileStage {
         var seen = Set(findings.filter { $0.code == .duplicateHukou }.map(\.personID))
         for f in twinFindings where seen.insert(f.personID).inserted { findings.append(f) }
         return ReconcileResult(findings: findings, notChecked: notChecked)
+    }
+
+    /// 学校标识码 → town from the school directory: a child known only through a school is counted in
+    /// the school's town (the first directory row naming one wins).
+    static func schoolTowns(_ sources: [NormalizedSource], _ columns: [SourceColumns]) -> [String: String] {
+        var towns: [String: String] = [:]
+        for (s, source) in sources.enumerated() where source.role == .schools {
+            for r in source.records {
+                let code = r.schoolCode ?? columns[s].value(columns[s].schoolCode, r)
+                let town = r.town ?? columns[s].value(columns[s].town, r)
+                if !code.isEmpty, !town.isEmpty, towns[code] == nil { towns[code] = town }
+            }
+        }
+        return towns
     }
 
     /// Which codes the pipeline's sources allow, and why the others are not (or only partly) checked.
@@ -170,8 +188,9 @@ public enum ReconcileStage {
         let birth = (active == 0 && (resident > 0 || disability > 0)) ? view.birthDate : nil
         let inCohort = birth.map { ctx.cohort.contains($0) } ?? false
         func emit(_ code: FindingCode, _ evidence: [RecordRef], _ detail: String, school: String = "") {
+            let school = school.isEmpty ? view.activeSchool : school
             out.append(Finding(code: code, personID: person.id, priority: priority, evidence: evidence.sorted(), detail: detail,
-                               town: view.town, schoolCode: school.isEmpty ? view.activeSchool : school))
+                               town: view.town(school: school), schoolCode: school))
         }
         let born = birth.map { "出生\($0)" } ?? "出生日期不详"
 

@@ -75,13 +75,21 @@ struct BulletinFigures: Sendable {
             districtFindings[row.finding.code, default: 0] += 1
             if row.finding.priority { priority[row.person.town, default: []].insert(row.finding.personID) }
         }
+        // A case whose town no record names counts under 未知镇街, never under an empty name.
+        var cases: [String: LedgerFigures.Counts] = [:]
+        for (town, c) in input.ledger.byTown {
+            let name = PersonView.townShown(town)
+            var sum = cases[name] ?? .init()
+            sum.opened += c.opened; sum.closed += c.closed; sum.open += c.open
+            cases[name] = sum
+        }
         var names = config.district.towns
-        let seen = Set(population.byTown.keys).union(findings.keys).union(input.ledger.byTown.keys)
+        let seen = Set(population.byTown.keys).union(findings.keys).union(cases.keys)
         names += seen.filter { !names.contains($0) && $0 != PersonView.unknownTown }.sorted()
         if seen.contains(PersonView.unknownTown) { names.append(PersonView.unknownTown) }
         var towns = names.map { name in
             Area(name: name, counts: population.byTown[name] ?? .init(), findings: findings[name] ?? [:],
-                 priorityChildren: priority[name]?.count ?? 0, cases: input.ledger.byTown[name] ?? .init(), rank: nil)
+                 priorityChildren: priority[name]?.count ?? 0, cases: cases[name] ?? .init(), rank: nil)
         }
         targets = config.targets
         let ranked = towns.filter { $0.name != PersonView.unknownTown }.sorted { a, b in

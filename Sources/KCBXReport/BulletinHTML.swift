@@ -29,8 +29,8 @@ enum BulletinHTML {
     th, td { border: 1px solid #888; padding: 2px 4px; text-align: right; white-space: nowrap; }
     th { background: #dde4f0; text-align: center; }
     td.l, th.l { text-align: left; white-space: normal; }
-    .miss { color: #c00000; font-weight: bold; }
     tr.total td { font-weight: bold; background: #f2f2f2; }
+    .miss, tr.total td.miss { color: #9c0006; background: #ffc7ce; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     figure { margin: 3mm 0 5mm; break-inside: avoid; }
     figcaption { text-align: center; font-size: 9.5pt; color: #333; }
     svg { width: 100%; height: auto; }
@@ -51,9 +51,11 @@ enum BulletinHTML {
         h += "<h2>五、未达标镇街</h2>\n"
         let below = f.townsBelowTarget
         if below.isEmpty { h += "<p>各镇街各项指标均达到目标。</p>\n" } else {
-            h += "<p>以下镇街未达到目标，予以通报，请限期整改：</p>\n<ol>\n"
-            for t in below { h += "<li><span class=\"miss\">\(esc(t.name))</span>：\(esc(f.shortfalls(t).map(\.short).joined(separator: "、")))</li>\n" }
-            h += "</ol>\n"
+            h += "<p>以下镇街未达到目标（按排名），予以通报，请限期整改：</p>\n<ul>\n"
+            for t in below {
+                h += "<li>第 \(t.rank ?? 0) 名 <span class=\"miss\">\(esc(t.name))</span>：\(esc(f.shortfalls(t).map(\.short).joined(separator: "、")))</li>\n"
+            }
+            h += "</ul>\n"
         }
         h += "<h2>六、统计口径</h2>\n<dl>\n"
         for (term, text) in f.definitions { h += "<dt>\(esc(term))</dt><dd>\(esc(text))</dd>\n" }
@@ -128,20 +130,19 @@ enum BulletinHTML {
 
     static let font = "font-family=\"Noto Sans CJK SC, Microsoft YaHei, sans-serif\""
 
-    /// Grouped columns: primary, junior, consolidation per town; the axis starts below the lowest value.
+    /// Grouped columns: primary, junior, consolidation per town, on a value axis fixed at 0–100% (ticks every 20%).
     static func rateChart(_ f: BulletinFigures) -> String {
         let towns = f.towns
         let series: [(String, (BulletinFigures.Area) -> Double?, Double)] = [
             ("小学入学率", { $0.primaryRate }, f.targets.primaryEnrolment), ("初中入学率", { $0.juniorRate }, f.targets.juniorEnrolment),
             ("巩固率", { $0.consolidationRate }, f.targets.consolidation)]
-        let values = towns.flatMap { t in series.compactMap { $0.1(t) } } + series.map(\.2)
-        let low = max(0, ((values.min() ?? 0) * 20).rounded(.down) / 20 - 0.05)
-        let w = 680.0, h = 300.0, left = 48.0, right = 10.0, top = 30.0, bottom = 60.0
+        let low = 0.0
+        let w = 680.0, h = 300.0, left = 48.0, right = 10.0, top = 34.0, bottom = 60.0
         let plotW = w - left - right, plotH = h - top - bottom
-        func y(_ v: Double) -> Double { top + plotH * (1 - (v - low) / max(1 - low, 0.0001)) }
+        func y(_ v: Double) -> Double { top + plotH * (1 - min(max(v, 0), 1)) }
         var s = "<svg viewBox=\"0 0 \(Int(w)) \(Int(h))\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" \(font) font-size=\"11\">\n"
-        for k in 0...4 {
-            let v = low + (1 - low) * Double(k) / 4
+        for k in 0...5 {
+            let v = Double(k) / 5
             s += "<line x1=\"\(left)\" x2=\"\(w - right)\" y1=\"\(fmt(y(v)))\" y2=\"\(fmt(y(v)))\" stroke=\"#ddd\"/><text x=\"\(left - 4)\" y=\"\(fmt(y(v) + 4))\" text-anchor=\"end\">\(pct(v, digits: 0))</text>\n"
         }
         let group = plotW / Double(max(towns.count, 1)), bar = min(18, group * 0.8 / 3)
@@ -160,7 +161,7 @@ enum BulletinHTML {
                 ? "<text x=\"\(fmt(cx))\" y=\"\(fmt(cy))\" text-anchor=\"middle\">\(esc(t.name))</text>\n"
                 : "<text x=\"\(fmt(cx))\" y=\"\(fmt(cy))\" text-anchor=\"end\" transform=\"rotate(-35 \(fmt(cx)) \(fmt(cy)))\">\(esc(t.name))</text>\n"
         }
-        for (k, se) in series.enumerated() where se.2 > low && se.2 <= 1 {
+        for (k, se) in series.enumerated() where se.2 > 0 && se.2 <= 1 {
             s += "<line x1=\"\(left)\" x2=\"\(w - right)\" y1=\"\(fmt(y(se.2)))\" y2=\"\(fmt(y(se.2)))\" stroke=\"\(palette[k])\" stroke-dasharray=\"5 3\"/>\n"
         }
         s += "<line x1=\"\(left)\" x2=\"\(w - right)\" y1=\"\(fmt(y(low)))\" y2=\"\(fmt(y(low)))\" stroke=\"#333\"/>\n"

@@ -16,10 +16,21 @@ enum BulletinWorkbook {
         XLSXColumn("残疾儿童", .integer, width: 9), XLSXColumn("已安置", .integer, width: 8), XLSXColumn("安置率", .percent, width: 9),
         XLSXColumn("问题总数", .integer, width: 9), XLSXColumn("重点群体", .integer, width: 9),
         XLSXColumn("新增案件", .integer, width: 9), XLSXColumn("销号案件", .integer, width: 9), XLSXColumn("期末未销号", .integer, width: 10),
-        XLSXColumn("未达标指标", width: 62),
+        XLSXColumn("未达标指标", width: 30),
     ]
 
     static func percent(_ v: Double?) -> XLSXCell { v.map(XLSXCell.percent) ?? .text("—") }
+
+    /// The column of each indicator in the 分镇街 sheet, and the column naming the missed ones.
+    static let indicatorColumn: [Indicator: Int] = [.primaryEnrolment: 6, .juniorEnrolment: 9, .consolidation: 10,
+                                                    .disabledPlacement: 13, .priorityChildren: 15, .openCases: 18]
+    static let shortfallColumn = 19
+
+    /// The cells of a 分镇街 row to mark: each indicator below its target, and the list of them.
+    static func alerts(_ a: BulletinFigures.Area, _ f: BulletinFigures) -> Set<Int> {
+        let missed = f.shortfalls(a)
+        return Set(missed.compactMap { indicatorColumn[$0] } + (missed.isEmpty ? [] : [shortfallColumn]))
+    }
 
     /// A town's (or the district's) row of the 分镇街 sheet.
     static func townRow(_ a: BulletinFigures.Area, _ f: BulletinFigures) -> [XLSXCell] {
@@ -37,16 +48,16 @@ enum BulletinWorkbook {
         try overview(f, book)
         // 分镇街: the ranking, with the rates chart.
         let towns = try book.addSheet("分镇街", columns: townColumns, title: "\(f.title)：分镇街情况（按排名）")
-        for town in f.towns { try towns.append(townRow(town, f), highlight: !f.shortfalls(town).isEmpty) }
-        try towns.append(townRow(f.district, f))
+        for town in f.towns { try towns.append(townRow(town, f), alerts: alerts(town, f)) }
+        try towns.append(townRow(f.district, f), alerts: alerts(f.district, f))
         let first = towns.headerRow + 1, last = first + max(f.towns.count, 1) - 1
         func col(_ sheet: String, _ c: Int, _ r0: Int, _ r1: Int) -> XLSXRange {
             XLSXRange(sheet: sheet, firstRow: r0, firstColumn: c, lastRow: r1, lastColumn: c)
         }
-        try towns.insertChart(XLSXChart(kind: .column, title: "各镇街入学率与巩固率", categories: col("分镇街", 1, first, last),
-                                        series: [("小学入学率", col("分镇街", 6, first, last)), ("初中入学率", col("分镇街", 9, first, last)),
-                                                 ("巩固率", col("分镇街", 10, first, last))],
-                                        xTitle: "镇街", yTitle: "比率", percent: true),
+        let rateSeries: [(name: String, values: XLSXRange)] = [Indicator.primaryEnrolment, .juniorEnrolment, .consolidation].map {
+            ($0.short, col("分镇街", indicatorColumn[$0] ?? 0, first, last))
+        }
+        try towns.insertChart(.rates(title: "各镇街入学率与巩固率", categories: col("分镇街", 1, first, last), series: rateSeries, xTitle: "镇街"),
                               row: last + 3, column: 1, width: 900, height: 380)
         // 问题分类: findings by code, district and towns, with the bar chart.
         let codes = try book.addSheet("问题分类", columns: [XLSXColumn("问题代码", width: 22), XLSXColumn("问题类型", width: 16),
@@ -58,8 +69,8 @@ enum BulletinWorkbook {
                              + f.towns.map { .integer($0.findings[code] ?? 0) })
         }
         let c0 = codes.headerRow + 1, c1 = c0 + FindingCode.allCases.count - 1
-        try codes.insertChart(XLSXChart(kind: .bar, title: "全区各类问题人数", categories: col("问题分类", 1, c0, c1),
-                                        series: [("全区", col("问题分类", 2, c0, c1))], yTitle: "人数"),
+        try codes.insertChart(.counts(.bar, title: "全区各类问题人数", categories: col("问题分类", 1, c0, c1),
+                                      series: [("全区", col("问题分类", 2, c0, c1))], largest: f.district.findings.values.max() ?? 0, yTitle: "人数"),
                               row: c1 + 3, column: 1, width: 720, height: 400)
         // 案件趋势: open cases at the end of each of the last 12 periods.
         let trend = try book.addSheet("案件趋势", columns: [XLSXColumn("期间", width: 10), XLSXColumn("期末未销号案件", .integer, width: 16)],
@@ -67,8 +78,9 @@ enum BulletinWorkbook {
         for p in f.openByPeriod { try trend.append([.text(p.period), .integer(p.open)]) }
         if !f.openByPeriod.isEmpty {
             let t0 = trend.headerRow + 1, t1 = t0 + f.openByPeriod.count - 1
-            try trend.insertChart(XLSXChart(kind: .line, title: "期末未销号案件（近 12 期）", categories: col("案件趋势", 0, t0, t1),
-                                            series: [("期末未销号案件", col("案件趋势", 1, t0, t1))], xTitle: "期间", yTitle: "件"),
+            try trend.insertChart(.counts(.line, title: "期末未销号案件（近 12 期）", categories: col("案件趋势", 0, t0, t1),
+                                          series: [("期末未销号案件", col("案件趋势", 1, t0, t1))], largest: f.openByPeriod.map(\.open).max() ?? 0,
+                                          xTitle: "期间", yTitle: "件"),
                                   row: 1, column: 3, width: 640, height: 320)
         }
         let defs = try book.addSheet("口径说明", columns: [XLSXColumn("名词", width: 16), XLSXColumn("口径", width: 110)],
@@ -90,7 +102,7 @@ enum BulletinWorkbook {
             let value: XLSXCell = BulletinFigures.isRate(i) ? percent(v) : .integer(Int(v ?? 0))
             let target: XLSXCell = BulletinFigures.isRate(i) ? .percent(t) : .integer(Int(t))
             try sheet.append([.text(i.title), value, target, .text(v == nil ? "—" : missed ? "未达标" : "达标"), .text(note)],
-                             highlight: missed)
+                             alerts: missed ? [1, 3] : [])
         }
         func count(_ title: String, _ n: Int, _ note: String = "") throws(KCBXError) {
             try sheet.append([.text(title), .integer(n), .empty, .empty, .text(note)])
@@ -115,11 +127,11 @@ enum BulletinWorkbook {
         try count("销号案件（件）", d.cases.closed, f.since.map { "自 \($0) 通报以来" } ?? "自台账建立以来")
         try indicator(.openCases, "台账清零")
         let below = f.townsBelowTarget
-        try sheet.append([.text("未达标镇街（个）"), .integer(below.count), .empty, .empty, .text(below.isEmpty ? "无" : "见下，按排名")],
-                         highlight: !below.isEmpty)
+        try sheet.append([.text("未达标镇街（个）"), .integer(below.count), .integer(0), .text(below.isEmpty ? "达标" : "未达标"),
+                          .text(below.isEmpty ? "无" : "见下，按排名")], alerts: below.isEmpty ? [] : [1, 3])
         for town in below {
-            try sheet.append([.text("　" + town.name), .empty, .empty, .text("未达标"), .text(f.shortfalls(town).map(\.short).joined(separator: "、"))],
-                             highlight: true)
+            try sheet.append([.text("　第 \(town.rank ?? 0) 名　" + town.name), .empty, .empty, .text("未达标"),
+                              .text(f.shortfalls(town).map(\.short).joined(separator: "、"))], alerts: [3])
         }
     }
 }

@@ -21,9 +21,10 @@ enum FindingsCSV {
     }
 }
 
-/// persons.csv (UTF-8 with BOM): the person index, one row per input record, streamed.
+/// persons.csv (UTF-8 with BOM): the person index, one row per input record, streamed; a record the
+/// probabilistic pass or a review decision joined carries its link's weight and per-field explanation.
 enum PersonsCSV {
-    static let header = ["source", "record", "person_id", "id_number", "link_rule", "match_probability"]
+    static let header = ["source", "record", "person_id", "id_number", "link_rule", "match_probability", "match_weight", "explanation"]
 
     static func write(_ input: ReportInput, to url: URL) throws(KCBXError) {
         let masked = MaskedOutput.csv.isMasked(in: input.config)
@@ -40,11 +41,17 @@ enum PersonsCSV {
                 row[3] = Masking.id(id, masked)
                 row[4] = rule[i].rawValue
                 row[5] = probabilityText(probability[i])
+                let link = rule[i] == .probabilistic || rule[i] == .review ? input.index.link(source: s, index: i) : nil
+                row[6] = link.map { weightText($0.weight) } ?? ""
+                row[7] = input.index.explanation(source: s, index: i)
                 try csv.write(row)
             }
         }
         try csv.close()
     }
+
+    /// Match weight in bits with one decimal (`16.3`, `-2.0`).
+    static func weightText(_ w: Float) -> String { String(format: "%.1f", Double(w)) }
 
     /// `1`, `0`, or four decimals (`0.9731`), without going through `String(format:)` for six million rows.
     static func probabilityText(_ p: Float) -> String {

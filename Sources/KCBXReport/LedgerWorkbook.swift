@@ -63,7 +63,7 @@ public enum LedgerWorkbook {
         for c in cases {
             try sheet.append([
                 .text(c.id), .text(checksum(caseID: c.id, personID: c.personID)), .text(c.code.title), .text(c.code.rawValue),
-                .text(c.priority ? "是" : ""), .text(c.town), .text(c.schoolCode), .text(c.name),
+                .text(c.priority ? "是" : ""), .text(PersonView.townShown(c.town)), .text(c.schoolCode), .text(c.name),
                 .text(mask ? maskID(c.idNumber) : c.idNumber), c.birthDate.map(XLSXCell.date) ?? .empty,
                 .date(c.openedOn), .date(c.lastSeenOn), .text(c.state == .open ? "在办" : "已销号"),
                 c.closedOn.map(XLSXCell.date) ?? .empty, .text(c.closeReason ?? ""), .text(c.detail),

@@ -10,6 +10,11 @@ struct PersonView: Sendable {
     /// The town shown when no record of the person names one.
     static let unknownTown = "未知镇街"
 
+    /// `town` as the outputs show it: 未知镇街 when no record names one.
+    static func townShown(_ town: String) -> String {
+        town.trimmingCharacters(in: .whitespaces).isEmpty ? unknownTown : town
+    }
+
     struct Description: Sendable {
         var idNumber = "", name = "", sex = "", town = "", schoolCode = ""
         var birthDate: CivilDate?
@@ -77,13 +82,32 @@ struct PersonView: Sendable {
             if d.schoolCode.isEmpty, role == .studentStatus || role == .attendance { d.schoolCode = value(.schoolCode, ref) }
         }
         if d.town.isEmpty, let t = schools[d.schoolCode]?.town { d.town = t }
-        if d.town.isEmpty { d.town = PersonView.unknownTown }
+        d.town = PersonView.townShown(d.town)
         return d
     }
 
     /// `source#record` of each record, joined by `;` (record = 1-based record number in its file).
     func evidence(_ refs: [RecordRef]) -> String {
-        refs.map { "\(input.sources[$0.source].source)#\(record($0).recordNumber)" }.joined(separator: ";")
+        refs.map(label).joined(separator: ";")
+    }
+
+    /// `source#record` of one record.
+    func label(_ ref: RecordRef) -> String { "\(input.sources[ref.source].source)#\(record(ref).recordNumber)" }
+
+    /// 概率关联依据: for each of `refs` joined to its person by the probabilistic pass or a review
+    /// decision, the two records compared and the link's per-field explanation, one link a line:
+    /// `学籍#7 ↔ 公安户籍#2：id=exact(+12.0) name=same_pinyin(+6.3) … → weight 16.3, p 0.99998`.
+    /// "" when every record was joined on its ID number (or not at all).
+    func linkEvidence(_ refs: [RecordRef]) -> String {
+        var lines: [String] = [], seen = Set<[Int]>()
+        let index = input.index
+        for ref in refs where ref.source < index.rule.count && ref.record < index.rule[ref.source].count {
+            let rule = index.rule[ref.source][ref.record]
+            guard rule == .probabilistic || rule == .review, let link = index.link(source: ref.source, index: ref.record),
+                  seen.insert([link.record.source, link.record.record, link.other.source, link.other.record]).inserted else { continue }
+            lines.append("\(label(link.record)) ↔ \(label(link.other))：\(link.rule == .review ? "人工核对确认；" : "")\(link.explanation)")
+        }
+        return lines.joined(separator: "\n")
     }
 }
 
@@ -94,6 +118,8 @@ struct FindingRows: Sendable {
         var finding: Finding
         var person: PersonView.Description
         var evidence: String
+        /// 概率关联依据 (see ``PersonView/linkEvidence(_:)``).
+        var links: String
     }
     let rows: [Row]
 
@@ -108,7 +134,7 @@ struct FindingRows: Sendable {
                 // Reconcile's own town and school, when it names them, are the ones the finding is about.
                 if !f.town.isEmpty { person.town = f.town }
                 if !f.schoolCode.isEmpty { person.schoolCode = f.schoolCode }
-                return Row(finding: f, person: person, evidence: people.evidence(f.evidence))
+                return Row(finding: f, person: person, evidence: people.evidence(f.evidence), links: people.linkEvidence(f.evidence))
             }
         }
         rows = results.values.flatMap { $0 ?? [] }

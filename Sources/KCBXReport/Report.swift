@@ -60,6 +60,8 @@ public enum ReportStage {
         public static let persons = "persons.csv"
         public static let summary = "summary.json"
         public static let manifest = "manifest.json"
+        /// The run's linkage parameters (m, u and weights per comparison field and level, λ).
+        public static let linkage = "linkage.json"
         public static let rejects = "rejects"
         /// `通报_YYYY年M月` (without extension) for a period `YYYY-MM`.
         public static func bulletin(period: String) -> String {
@@ -90,6 +92,7 @@ public enum ReportStage {
         try BulletinHTML.write(figures, to: directory.appendingPathComponent(bulletinName + ".html"))
         let rejected = try writeRejects(input, to: directory.appendingPathComponent(FileName.rejects))
         try writeJSON(Summary.object(input, figures), to: directory.appendingPathComponent(FileName.summary))
+        try writeJSON(input.index.parameters.reportObject, to: directory.appendingPathComponent(FileName.linkage))
         var manifest = input.manifest
         let written = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         manifest["outputs"] = (written + [FileName.manifest]).sorted()

@@ -23,10 +23,42 @@ public struct XLSXChart: Sendable {
     /// axis is the vertical one); the value axis is shown as a percentage when `percent`.
     public var xTitle: String?, yTitle: String?
     public var percent: Bool
+    /// Fixed ends of the value axis (Excel picks them when nil): rates are read against 0–100%, not
+    /// against an axis that starts at 97% and makes a small gap look like a collapse.
+    public var valueMin: Double?, valueMax: Double?
+    /// The step between the value axis's gridlines, and its number format (e.g. `0` for counts).
+    public var valueStep: Double?, valueFormat: String?
     public init(kind: Kind, title: String, categories: XLSXRange, series: [(name: String, values: XLSXRange)],
-                xTitle: String? = nil, yTitle: String? = nil, percent: Bool = false) {
+                xTitle: String? = nil, yTitle: String? = nil, percent: Bool = false, valueMin: Double? = nil, valueMax: Double? = nil,
+                valueStep: Double? = nil, valueFormat: String? = nil) {
         self.kind = kind; self.title = title; self.categories = categories; self.series = series
-        self.xTitle = xTitle; self.yTitle = yTitle; self.percent = percent
+        self.xTitle = xTitle; self.yTitle = yTitle; self.percent = percent; self.valueMin = valueMin; self.valueMax = valueMax
+        self.valueStep = valueStep; self.valueFormat = valueFormat
+    }
+
+    /// A column chart of rates (入学率, 巩固率, …): value axis in percent, fixed at 0–100%, a gridline every 20%.
+    public static func rates(title: String, categories: XLSXRange, series: [(name: String, values: XLSXRange)],
+                             xTitle: String? = nil, yTitle: String? = "比率") -> XLSXChart {
+        XLSXChart(kind: .column, title: title, categories: categories, series: series, xTitle: xTitle, yTitle: yTitle,
+                  percent: true, valueMin: 0, valueMax: 1, valueStep: 0.2)
+    }
+
+    /// A chart of counts (人数, 件数) up to `largest`: the value axis from 0 in whole numbers, about 4 to
+    /// 5 gridlines (never 0.2 of a child).
+    public static func counts(_ kind: Kind, title: String, categories: XLSXRange, series: [(name: String, values: XLSXRange)],
+                              largest: Int, xTitle: String? = nil, yTitle: String? = nil) -> XLSXChart {
+        let step = countStep(largest)
+        return XLSXChart(kind: kind, title: title, categories: categories, series: series, xTitle: xTitle, yTitle: yTitle,
+                         valueMin: 0, valueMax: Double(step * max(1, (largest + step - 1) / step)), valueStep: Double(step), valueFormat: "0")
+    }
+
+    /// The smallest of 1, 2, 5, 10, 20, 50, … that divides 0…`largest` into at most 5 steps.
+    static func countStep(_ largest: Int) -> Int {
+        var scale = 1
+        while true {
+            for m in [1, 2, 5] where scale * m * 5 >= largest { return scale * m }
+            scale *= 10
+        }
     }
 }
 
@@ -78,7 +110,13 @@ extension XLSXSheet {
                 }
                 XLSXChartFont.with(size: 9, bold: false) { chart_axis_set_num_font(axis, $0) }
             }
-            if chart.percent, let valueAxis { chart_axis_set_num_format(valueAxis, "0%") }
+            if let valueAxis {
+                if chart.percent { chart_axis_set_num_format(valueAxis, "0%") }
+                if let low = chart.valueMin { chart_axis_set_min(valueAxis, low) }
+                if let high = chart.valueMax { chart_axis_set_max(valueAxis, high) }
+                if let step = chart.valueStep { chart_axis_set_major_unit(valueAxis, step) }
+                if let format = chart.valueFormat { chart_axis_set_num_format(valueAxis, format) }
+            }
             if chart.kind == .bar, let categoryAxis {
                 // Bars read top-down in row order (the first town on top), the value axis stays below.
                 chart_axis_set_reverse(categoryAxis)

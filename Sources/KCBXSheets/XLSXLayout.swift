@@ -75,4 +75,33 @@ enum XLSXLayout {
     static func headerWidth(_ header: String) -> Double {
         textWidth(header) * 1.05 + 2.5
     }
+
+    /// Height in points of one line of 11-point 宋体, and the room above and below the text.
+    static let lineHeight = 14.5, rowPadding = 3.0
+
+    /// Lines `text` takes when wrapped in a column `columnWidth` characters wide: each of its own lines
+    /// broken at the column's width (宋体: a Chinese character 2 units, any other 1, as Excel measures
+    /// the column), with a twentieth to spare for breaks at the spaces of Latin text.
+    static func lineCount(_ text: String, columnWidth: Double) -> Int {
+        let usable = max(columnWidth, 1)
+        var lines = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var width = 0.0
+            for byte in line.utf8 {
+                switch byte {
+                case 0x00..<0x80, 0xC0..<0xE0: width += 1
+                case 0xE0...0xFF: width += 2
+                default: break  // continuation byte
+                }
+            }
+            if line.utf8.contains(0x20) { width *= 1.05 }
+            lines += max(1, Int((width / usable).rounded(.up)))
+        }
+        return max(lines, 1)
+    }
+
+    /// Row height (points) for `lines` lines of text, at most Excel's 409.
+    static func rowHeight(lines: Int) -> Double {
+        min(Double(lines) * lineHeight + rowPadding, 409)
+    }
 }

@@ -44,8 +44,12 @@ public final class XLSXSheet {
     /// The 0-based row index of the last data row (the header row when there is none).
     public var lastDataRow: Int { headerRow + rowCount }
 
-    /// Appends one row; `highlight` marks it (priority rows). Missing trailing cells are left blank.
-    public func append(_ cells: [XLSXCell], highlight: Bool = false) throws(KCBXError) {
+    /// Appends one row; `highlight` marks it (priority rows), `alerts` marks single cells by column
+    /// (figures below their target). Missing trailing cells are left blank.
+    ///
+    /// A row whose text wraps gets the height its lines need (also in constant-memory mode, where the
+    /// row is still the current one), so long explanations stay readable.
+    public func append(_ cells: [XLSXCell], highlight: Bool = false, alerts: Set<Int> = []) throws(KCBXError) {
         let (workbook, book) = try open()
         guard cells.count <= columns.count else {
             throw KCBXError(.runFailed, "cannot write \(workbook.url.lastPathComponent): sheet \(name) has \(columns.count) columns, a row has \(cells.count)", file: workbook.url.path)
@@ -59,50 +63,67 @@ public final class XLSXSheet {
         for c in columns.indices {
             let cell = c < cells.count ? cells[c] : .empty
             let col = lxw_col_t(c)
-            let unlocked = columns[c].editable
+            func format(_ kind: XLSXStyles.Kind) -> UnsafeMutablePointer<lxw_format>? {
+                styles.cell(kind, highlight: highlight, alert: alerts.contains(c), unlocked: columns[c].editable, book)
+            }
             let status: lxw_error
             var width = 0.0
             switch cell {
             case .text(let s):
-                let format = styles.cell(.text, highlight: highlight, unlocked: unlocked, book)
                 if s.isEmpty {
-                    status = worksheet_write_blank(worksheet, row, col, format)
+                    status = worksheet_write_blank(worksheet, row, col, format(.text))
                 } else {
-                    status = worksheet_write_string(worksheet, row, col, s, format)
+                    status = worksheet_write_string(worksheet, row, col, s, format(.text))
                     if !fixedWidth[c], widths[c] < XLSXLayout.maximumWidth { width = XLSXLayout.textWidth(s) }
                 }
             case .integer(let n):
-                status = worksheet_write_number(worksheet, row, col, Double(n), styles.cell(.integer, highlight: highlight, unlocked: unlocked, book))
+                status = worksheet_write_number(worksheet, row, col, Double(n), format(.integer))
                 if !fixedWidth[c] { width = XLSXLayout.integerWidth(n) }
             case .number(let x):
-                status = writeNumber(x, .number, row, col, highlight, unlocked, book)
+                status = writeNumber(x, row, col, format(.number))
                 width = 11
             case .percent(let x):
-                status = writeNumber(x, .percent, row, col, highlight, unlocked, book)
+                status = writeNumber(x, row, col, format(.percent))
                 width = 7
             case .date(let d):
                 let serial = d.daysSinceEpoch + 25569  // Excel's serial for 1970-01-01
                 if serial > 60 {
-                    status = worksheet_write_number(worksheet, row, col, Double(serial), styles.cell(.date, highlight: highlight, unlocked: unlocked, book))
+                    status = worksheet_write_number(worksheet, row, col, Double(serial), format(.date))
                 } else {  // before 1900-03-01 Excel has no date: keep it readable as text
-                    status = worksheet_write_string(worksheet, row, col, d.description, styles.cell(.text, highlight: highlight, unlocked: unlocked, book))
+                    status = worksheet_write_string(worksheet, row, col, d.description, format(.text))
                 }
                 width = 11
             case .empty:
-                status = worksheet_write_blank(worksheet, row, col, styles.cell(XLSXStyles.Kind(columns[c].kind), highlight: highlight, unlocked: unlocked, book))
+                status = worksheet_write_blank(worksheet, row, col, format(XLSXStyles.Kind(columns[c].kind)))
             }
             if status != LXW_NO_ERROR {
                 throw workbook.failure(status, "sheet \(name) row \(rowIndex + 1) column \(columns[c].header): ")
             }
             if width > widths[c], !fixedWidth[c] { widths[c] = width }
         }
+        try fitHeight(cells, row, workbook)
         rowCount += 1
     }
 
+    /// Sets the height of `row` to the lines its wrapped text cells need, when more than one.
+    private func fitHeight(_ cells: [XLSXCell], _ row: lxw_row_t, _ workbook: XLSXWorkbook) throws(KCBXError) {
+        var lines = 1
+        for (c, cell) in cells.enumerated() {
+            guard case .text(let s) = cell, !s.isEmpty else { continue }
+            lines = max(lines, XLSXLayout.lineCount(s, columnWidth: shownWidth(c)))
+        }
+        guard lines > 1 else { return }
+        try workbook.check(worksheet_set_row(worksheet, row, XLSXLayout.rowHeight(lines: lines), nil), "sheet \(name) row \(row + 1) height: ")
+    }
+
+    /// The width column `c` is shown with: as given, else fitted and clamped.
+    func shownWidth(_ c: Int) -> Double {
+        columns[c].width ?? min(max(widths[c], XLSXLayout.minimumWidth), XLSXLayout.maximumWidth)
+    }
+
     /// A number, or a blank cell when it is not finite (Excel has no NaN).
-    private func writeNumber(_ x: Double, _ kind: XLSXStyles.Kind, _ row: lxw_row_t, _ col: lxw_col_t, _ highlight: Bool, _ unlocked: Bool, _ book: UnsafeMutablePointer<lxw_workbook>) -> lxw_error {
-        let format = workbook?.styles.cell(kind, highlight: highlight, unlocked: unlocked, book)
-        return x.isFinite ? worksheet_write_number(worksheet, row, col, x, format) : worksheet_write_blank(worksheet, row, col, format)
+    private func writeNumber(_ x: Double, _ row: lxw_row_t, _ col: lxw_col_t, _ format: UnsafeMutablePointer<lxw_format>?) -> lxw_error {
+        x.isFinite ? worksheet_write_number(worksheet, row, col, x, format) : worksheet_write_blank(worksheet, row, col, format)
     }
 
     func open() throws(KCBXError) -> (XLSXWorkbook, UnsafeMutablePointer<lxw_workbook>) {
@@ -120,14 +141,20 @@ public final class XLSXSheet {
         let styles = workbook.styles
         let lastColumn = lxw_col_t(columns.count - 1)
         if let title {
-            try workbook.check(worksheet_set_row(worksheet, 0, 28, nil))
+            // The title wraps within the sheet's width (14-point text: 14/11 of a column unit per
+            // character unit) rather than running off both sides of a narrow sheet.
+            let sheetWidth = columns.indices.reduce(0) { $0 + shownWidth($1) }
+            let lines = XLSXLayout.lineCount(title, columnWidth: sheetWidth * XLSXStyles.fontSize / XLSXStyles.titleFontSize)
+            try workbook.check(worksheet_set_row(worksheet, 0, lines == 1 ? 28 : Double(lines) * 19 + 6, nil))
             let status = lastColumn == 0
                 ? worksheet_write_string(worksheet, 0, 0, title, styles.title(book))
                 : worksheet_merge_range(worksheet, 0, 0, 0, lastColumn, title, styles.title(book))
             try workbook.check(status, "sheet \(name) title: ")
         }
         let header = lxw_row_t(headerRow)
-        try workbook.check(worksheet_set_row(worksheet, header, 22, nil))
+        // Headers wrap: the row is as high as the longest one needs.
+        let headerLines = columns.indices.map { XLSXLayout.lineCount(columns[$0].header, columnWidth: shownWidth($0)) }.max() ?? 1
+        try workbook.check(worksheet_set_row(worksheet, header, max(22, XLSXLayout.rowHeight(lines: headerLines) + 4), nil))
         for (c, column) in columns.enumerated() {
             try workbook.check(worksheet_write_string(worksheet, header, lxw_col_t(c), column.header, styles.header(editable: column.editable, book)), "sheet \(name) header: ")
         }
@@ -154,7 +181,7 @@ public final class XLSXSheet {
     func setColumns() throws(KCBXError) {
         let (workbook, book) = try open()
         for (c, column) in columns.enumerated() {
-            let width = column.width ?? min(max(widths[c], XLSXLayout.minimumWidth), XLSXLayout.maximumWidth)
+            let width = shownWidth(c)
             let format = column.editable ? workbook.styles.cell(XLSXStyles.Kind(column.kind), highlight: false, unlocked: true, book) : nil
             try workbook.check(worksheet_set_column(worksheet, lxw_col_t(c), lxw_col_t(c), width, format))
         }

@@ -4,7 +4,8 @@ import CXlsxWriter
 ///
 /// Data cells have a thin grey border (the printed list is a ruled table), text cells the text
 /// number format `@` (so an officer's typed ID stays text), and come in plain, highlighted
-/// (priority rows) and unlocked (officer columns of a protected sheet) variants.
+/// (priority rows), alert (one figure below its target: red on pink) and unlocked (officer columns of a
+/// protected sheet) variants.
 final class XLSXStyles {
     /// What a cell holds, deciding its number format.
     enum Kind: Int {
@@ -23,19 +24,24 @@ final class XLSXStyles {
     /// The font of every cell: a Song face every Chinese Office install has.
     static let fontName = "宋体"
     static let fontSize = 11.0
+    static let titleFontSize = 14.0
     static let headerFill: lxw_color_t = 0xDDEBF7
     /// The header of a column officers fill in (unlocked): green, so they see where to type.
     static let editableHeaderFill: lxw_color_t = 0xE2EFDA
     static let highlightFill: lxw_color_t = 0xFFF2CC
+    /// A figure below its target (Excel's "bad" look): dark red bold text on a pink fill.
+    static let alertFill: lxw_color_t = 0xFFC7CE
+    static let alertFont: lxw_color_t = 0x9C0006
     static let borderColor: lxw_color_t = 0xA6A6A6
 
-    private var cells = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: 20)
+    private var cells = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: 5 * 3 * 2)
     private var headerFormats: [UnsafeMutablePointer<lxw_format>?] = [nil, nil]
     private var titleFormat: UnsafeMutablePointer<lxw_format>?
 
-    /// The format of a data cell.
-    func cell(_ kind: Kind, highlight: Bool, unlocked: Bool, _ book: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_format>? {
-        let index = kind.rawValue * 4 + (highlight ? 2 : 0) + (unlocked ? 1 : 0)
+    /// The format of a data cell; `alert` (a figure below its target) wins over `highlight` (a priority row).
+    func cell(_ kind: Kind, highlight: Bool, alert: Bool = false, unlocked: Bool, _ book: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_format>? {
+        let mark = alert ? 2 : highlight ? 1 : 0
+        let index = (kind.rawValue * 3 + mark) * 2 + (unlocked ? 1 : 0)
         if let format = cells[index] { return format }
         guard let format = base(book) else { return nil }
         format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
@@ -51,7 +57,13 @@ final class XLSXStyles {
             format_set_num_format(format, "yyyy-mm-dd")
             format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
         }
-        if highlight { format_set_bg_color(format, Self.highlightFill) }
+        if alert {
+            format_set_bg_color(format, Self.alertFill)
+            format_set_font_color(format, Self.alertFont)
+            format_set_bold(format)
+        } else if highlight {
+            format_set_bg_color(format, Self.highlightFill)
+        }
         if unlocked { format_set_unlocked(format) }
         cells[index] = format
         return format
@@ -75,8 +87,9 @@ final class XLSXStyles {
         if let titleFormat { return titleFormat }
         let format = base(book)
         format_set_bold(format)
-        format_set_font_size(format, 14)
+        format_set_font_size(format, Self.titleFontSize)
         format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
+        format_set_text_wrap(format)
         titleFormat = format
         return format
     }

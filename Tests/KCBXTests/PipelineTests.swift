@@ -63,7 +63,7 @@ import KCBXStore
         }
         let persons = try TestSupport.csvRows(period.appendingPathComponent("persons.csv"))
         #expect(persons.count - 1 == accepted)
-        #expect(persons[0] == ["source", "record", "person_id", "id_number", "link_rule", "match_probability"])
+        #expect(persons[0] == ["source", "record", "person_id", "id_number", "link_rule", "match_probability", "match_weight", "explanation"])
 
         // The run is in the history, with its inputs and stages.
         let runs = try Store(url: store).runs()

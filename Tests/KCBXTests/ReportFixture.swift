@@ -26,6 +26,8 @@ enum ReportFixture {
     struct Builder {
         var sources: [NormalizedSource]
         var persons: [(id: String, members: [RecordRef])] = []
+        /// Links made by the probabilistic pass or a review (their records get the link's rule and probability).
+        var links: [RecordLink] = []
 
         init() {
             sources = [
@@ -65,9 +67,10 @@ enum ReportFixture {
             for s in sources.indices { for r in personOf[s].indices where personOf[s][r] < 0 {
                 personOf[s][r] = Int32(all.count); all.append(("R\(s)-\(r)", [RecordRef(source: s, record: r)]))
             } }
-            return PersonIndex(personOf: personOf, rule: personOf.map { $0.map { _ in .exactID } },
-                               probability: personOf.map { $0.map { _ in 1 } },
-                               persons: all.map { PersonIndex.Person(id: $0.id, members: $0.members) })
+            var rule = personOf.map { $0.map { _ in LinkRule.exactID } }, probability = personOf.map { $0.map { _ in Float(1) } }
+            for l in links { rule[l.record.source][l.record.record] = l.rule; probability[l.record.source][l.record.record] = l.probability }
+            return PersonIndex(personOf: personOf, rule: rule, probability: probability,
+                               persons: all.map { PersonIndex.Person(id: $0.id, members: $0.members) }, links: links)
         }
     }
 
@@ -80,6 +83,13 @@ enum ReportFixture {
                               privacy: privacy, file: output.appendingPathComponent("p.yaml"))
     }
 
+    /// 学籍 张叁 joined to 户籍 张三: ID one digit off, same pinyin, birth date and sex agree.
+    static func zhangLink(student: RecordRef, hukou: RecordRef) -> RecordLink {
+        let none = LinkField.nullLevel
+        return RecordLink(record: student, other: hukou, rule: .probabilistic, weight: 18.4, probability: 0.99999,
+                          levels: [2, 2, 0, 0, none, none, none, 0], contributions: [3.1, 9.8, 11.2, 1.0, 0, 0, 0, 2.3])
+    }
+
     /// The county: ids[i] is the ID of names[i].
     static func input(mask: [String] = ["town_lists"]) -> (input: ReportInput, ids: [String]) {
         var b = Builder()
@@ -87,9 +97,11 @@ enum ReportFixture {
         let ids = births.enumerated().map { idNumber($1, 11 + 2 * $0) }
         _ = b.add(3, id: nil, name: nil, sex: nil, birth: nil, values: ["3707830001", "城关镇中心小学", "城关镇"])
         _ = b.add(3, id: nil, name: nil, sex: nil, birth: nil, values: ["3707830002", "河口镇中学", "河口镇"])
-        // 1 张三: enrolled, but 学籍 has 张叁 (identity_mismatch).
-        b.person("P1", [b.hukou(ids[0], "张三", .male, births[0], household: "H001", town: "城关镇"),
-                        b.student(ids[0], "张叁", .male, births[0], school: "3707830001")])
+        // 1 张三: enrolled, but 学籍 has 张叁 (identity_mismatch); the 学籍 record joined by the probabilistic pass.
+        let zhang = [b.hukou(ids[0], "张三", .male, births[0], household: "H001", town: "城关镇"),
+                     b.student(ids[0], "张叁", .male, births[0], school: "3707830001")]
+        b.person("P1", zhang)
+        b.links.append(zhangLink(student: zhang[1], hukou: zhang[0]))
         // 2 李四: not enrolled, registered in two households (duplicate_hukou).
         b.person("P2", [b.hukou(ids[1], "李四", .female, births[1], household: "H002", town: "城关镇"),
                         b.hukou(ids[1], "李四", .female, births[1], household: "H009", town: "城关镇")])

@@ -152,6 +152,11 @@ struct WorkbookReadBack {
         #expect(Masking.text(text, masked) == expected)
     }
 
+    @Test(arguments: [(0.9932376272, 0.9932), (3.3442948e-07, 3.344e-07), (1e-06, 1e-06), (0, 0), (-16.6, -16.6)])
+    func parametersAreShownToFourSignificantDigits(x: Double, shown: Double) {
+        #expect(abs(DiscrepancyWorkbook.significant(x) - shown) <= abs(shown) * 1e-12)
+    }
+
     @Test(arguments: [(Float(1), "1"), (0, "0"), (0.97314, "0.9731"), (0.5, "0.5000"), (0.00004, "0.0000"), (0.99996, "1.0000")])
     func probabilityIsWrittenWithFourDecimals(p: Float, text: String) {
         #expect(PersonsCSV.probabilityText(p) == text)
@@ -191,10 +196,11 @@ struct WorkbookReadBack {
     @Test func discrepancyWorkbookHasASheetPerCodeWithEvidenceAndIDsAsText() throws {
         let (dir, ids) = try Self.run()
         let book = try WorkbookReadBack(dir.appendingPathComponent("差异清单.xlsx"))
-        #expect(book.sheetNames == ["汇总", "应入未入", "疑似辍学", "一人多籍", "空挂学籍", "人籍不一致", "户籍重复", "死亡未销籍", "残疾儿童未安置"])
+        #expect(book.sheetNames == ["汇总", "应入未入", "疑似辍学", "一人多籍", "空挂学籍", "人籍不一致", "户籍重复", "死亡未销籍", "残疾儿童未安置",
+                                    "链接参数"])
         let sheet = try book.sheet("户籍重复")
         #expect(WorkbookReadBack.values(sheet[2]) == ["案件编号", "重点群体", "身份证件号", "姓名", "出生日期", "性别", "镇街", "学校标识码",
-                                                      "学校名称", "依据记录", "说明"])
+                                                      "学校名称", "依据记录", "说明", "概率关联依据"])
         let row = try #require(sheet[3])
         #expect(row["C"] == .init(value: ids[1], isString: true))  // full ID, as text (discrepancies not masked here)
         #expect(row["J"]?.value == "公安户籍#2;公安户籍#3")
@@ -239,7 +245,7 @@ struct WorkbookReadBack {
         #expect(rows.count == 9)
         #expect(!rows.joined().joined().contains(ids[0]))
         let persons = try TestSupport.csvRows(dir.appendingPathComponent("persons.csv"))
-        #expect(persons.first == ["source", "record", "person_id", "id_number", "link_rule", "match_probability"])
+        #expect(persons.first == ["source", "record", "person_id", "id_number", "link_rule", "match_probability", "match_weight", "explanation"])
     }
 
     @Test func bulletinFiguresEqualSummaryAndCarryNoPersonalData() throws {

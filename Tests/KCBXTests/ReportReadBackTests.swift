@@ -1,0 +1,271 @@
+import Foundation
+import Testing
+@testable import KCBXCore
+@testable import KCBXLink
+@testable import KCBXNormalize
+@testable import KCBXReconcile
+@testable import KCBXReport
+
+/// Every workbook of the report read back as an officer's spreadsheet program sees it: sheet names,
+/// headers, an ID cell stored as text, the bulletin's figures equal to summary.json (ledger figures
+/// too), cells below target marked, and the probabilistic links explained.
+@Suite struct ReportReadBackTests {
+    /// The fixture county with a ledger: a case per finding, open, and one closed case whose town no record names.
+    static func input(mask: [String]) -> (input: ReportInput, ids: [String]) {
+        var (input, ids) = ReportFixture.input(mask: mask)
+        let day = ReportFixture.asOf
+        input.cases = input.reconcile.findings.map { f in
+            Case(id: f.caseID, code: f.code, personID: f.personID, state: .open, priority: f.priority, idNumber: ids[0], name: "张三",
+                 birthDate: nil, town: f.town, schoolCode: f.schoolCode, detail: f.detail, evidence: "", openedPeriod: "2026-11",
+                 openedOn: day, lastSeenPeriod: "2026-11", lastSeenOn: day, history: [CaseEvent(period: "2026-11", date: day, kind: .opened, detail: "")])
+        }
+        input.cases.append(Case(id: "C0000000001", code: .notEnrolled, personID: "PX", state: .closed, priority: false, idNumber: "",
+                                name: "某某", birthDate: nil, town: "", schoolCode: "", detail: "", evidence: "", openedPeriod: "2026-10",
+                                openedOn: day, lastSeenPeriod: "2026-10", lastSeenOn: day, closedOn: day, closeReason: "已入学"))
+        input.ledger.byTown[""] = .init(opened: 0, closed: 1, open: 0)
+        input.ledger.district.closed += 1
+        return (input, ids)
+    }
+
+    static func run(mask: [String] = ["town_lists"]) throws -> (dir: URL, ids: [String], input: ReportInput) {
+        let (input, ids) = Self.input(mask: mask)
+        let dir = TestSupport.temporaryDirectory("kcbx-report-readback")
+        try ReportStage.run(input, into: dir)
+        return (dir, ids, input)
+    }
+
+    /// A workbook, a sheet of it, the header row (1-based) and its headers, and an ID cell with its expected text.
+    struct Expected: Sendable, CustomTestStringConvertible {
+        var file: String, sheets: [String], sheet: String, headerRow: Int, headers: [String], idCell: String?, idOf: Int?, masked: Bool
+        var testDescription: String { file }
+    }
+
+    static let findingHeaders = ["案件编号", "重点群体", "身份证件号", "姓名", "出生日期", "性别", "镇街", "学校标识码", "学校名称",
+                                 "依据记录", "说明", "概率关联依据"]
+
+    @Test(arguments: [
+        Expected(file: "差异清单.xlsx", sheets: ["汇总", "应入未入", "疑似辍学", "一人多籍", "空挂学籍", "人籍不一致", "户籍重复", "死亡未销籍",
+                                                 "残疾儿童未安置", "链接参数"],
+                 sheet: "人籍不一致", headerRow: 2, headers: findingHeaders, idCell: "C3", idOf: 0, masked: false),
+        Expected(file: "towns/河口镇.xlsx", sheets: ["汇总", "疑似辍学", "一人多籍", "死亡未销籍", "残疾儿童未安置"],
+                 sheet: "一人多籍", headerRow: 2, headers: findingHeaders, idCell: "C3", idOf: 3, masked: true),
+        Expected(file: "户籍重复及注销核查.xlsx", sheets: ["汇总", "户籍重复", "死亡未销籍", "迁出注销仍有学籍"],
+                 sheet: "户籍重复", headerRow: 2, headers: PoliceWorkbook.columns.map(\.header), idCell: "C3", idOf: 1, masked: false),
+        Expected(file: "学籍纠错.xlsx", sheets: ["按学校汇总", "人籍不一致", "一人多籍", "空挂学籍"],
+                 sheet: "人籍不一致", headerRow: 2, headers: SchoolWorkbook.columns.map(\.header), idCell: "E3", idOf: 0, masked: false),
+        Expected(file: "控辍保学台账.xlsx", sheets: ["台账", "处理记录"],
+                 sheet: "台账", headerRow: 1, headers: LedgerWorkbook.columns.map(\.header), idCell: "I2", idOf: 0, masked: false),
+        Expected(file: "通报_2026年11月.xlsx", sheets: ["通报", "分镇街", "问题分类", "案件趋势", "口径说明"],
+                 sheet: "分镇街", headerRow: 2, headers: BulletinWorkbook.townColumns.map(\.header), idCell: nil, idOf: nil, masked: false),
+    ])
+    func everyWorkbookReadsBack(_ expected: Expected) throws {
+        let (dir, ids, _) = try Self.run()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let book = try WorkbookReadBack(dir.appendingPathComponent(expected.file))
+        #expect(book.sheetNames == expected.sheets)
+        let sheet = try book.sheet(expected.sheet)
+        #expect(WorkbookReadBack.values(sheet[expected.headerRow]) == expected.headers)
+        if let ref = expected.idCell, let person = expected.idOf {
+            let row = Int(ref.drop { $0.isLetter })!, column = String(ref.prefix { $0.isLetter })
+            let id = ids[person]
+            #expect(sheet[row]?[column] == .init(value: expected.masked ? maskID(id) : id, isString: true))
+        }
+    }
+
+    /// The value of the cell in column B of the row whose column A reads `label`.
+    static func figure(_ sheet: [Int: [String: WorkbookReadBack.Cell]], _ label: String) -> String? {
+        sheet.values.first { $0["A"]?.value == label }?["B"]?.value
+    }
+
+    @Test func bulletinFiguresEqualSummaryWithTheLedger() throws {
+        let (dir, _, _) = try Self.run(mask: [])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("summary.json"))) as! [String: Any]
+        let bulletin = summary["bulletin"] as! [String: Any]
+        let district = bulletin["district"] as! [String: Any], towns = bulletin["towns"] as! [[String: Any]]
+        let book = try WorkbookReadBack(dir.appendingPathComponent("通报_2026年11月.xlsx"))
+
+        // 通报: the district's figures, the ledger's among them.
+        let overview = try book.sheet("通报")
+        let labels: [(String, String)] = [("适龄儿童（人）", "school_age"), ("其中在校（人）", "enrolled"), ("小学学段适龄儿童（人）", "primary_age"),
+                                          ("初中学段在校（人）", "junior_enrolled"), ("学龄段残疾儿童（人）", "disabled_school_age"),
+                                          ("新增案件（件）", "cases_opened"), ("销号案件（件）", "cases_closed"), ("期末未销号案件", "cases_open"),
+                                          ("重点群体问题儿童", "priority_children")]
+        for (label, key) in labels {
+            #expect(Self.figure(overview, label).flatMap { Int($0) } == district[key] as? Int, "\(label)")
+        }
+        #expect(Self.figure(overview, "九年义务教育巩固率").flatMap(Double.init) == district["consolidation_rate"] as? Double)
+        #expect([district["cases_opened"], district["cases_closed"], district["cases_open"]].map { $0 as? Int } == [3, 2, 5])
+        #expect(Self.figure(overview, "未达标镇街（个）") == String((bulletin["towns_below_target"] as! [String]).count))
+
+        // 分镇街: every town and the district row, every figure column.
+        let byTown = try book.sheet("分镇街")
+        let columns: [(Int, String)] = [(2, "school_age"), (3, "enrolled"), (4, "primary_age"), (5, "primary_enrolled"),
+                                        (6, "primary_enrolment_rate"), (7, "junior_age"), (8, "junior_enrolled"), (9, "junior_enrolment_rate"),
+                                        (10, "consolidation_rate"), (11, "disabled_school_age"), (12, "disabled_placed"),
+                                        (13, "disabled_placement_rate"), (14, "findings_total"), (15, "priority_children"),
+                                        (16, "cases_opened"), (17, "cases_closed"), (18, "cases_open")]
+        for (i, area) in (towns + [district]).enumerated() {
+            let row = WorkbookReadBack.values(byTown[3 + i])
+            #expect(row[1] == area["name"] as? String)
+            #expect(row[0] == (area["rank"] as? Int).map(String.init) ?? "")
+            for (c, key) in columns {
+                if let x = area[key] as? Double {
+                    #expect(Double(row[c]) == x, "\(area["name"]!) \(key)")
+                } else {
+                    #expect(row[c] == "—", "\(area["name"]!) \(key) has no one to count")
+                }
+            }
+        }
+        // The case closed without a town is counted under 未知镇街, never under an empty name.
+        #expect(towns.map { $0["name"] as? String } == ["北山乡", "城关镇", "河口镇", "未知镇街"])
+        #expect(towns.last?["cases_closed"] as? Int == 1 && towns.last?["rank"] is NSNull)
+
+        // 问题分类 and 案件趋势.
+        let codes = try book.sheet("问题分类")
+        let findings = district["findings"] as! [String: Int]
+        for r in 3..<(3 + FindingCode.allCases.count) {
+            let row = WorkbookReadBack.values(codes[r])
+            #expect(Int(row[2]) == findings[row[0]], "\(row[0])")
+        }
+        let trend = try book.sheet("案件趋势")
+        let periods = bulletin["open_cases_by_period"] as! [[String: Any]]
+        #expect(periods.count == 12)
+        for (i, p) in periods.enumerated() {
+            #expect(WorkbookReadBack.values(trend[3 + i]) == [p["period"] as! String, String(p["open"] as! Int)])
+        }
+    }
+
+    @Test func bulletinMarksTheCellsBelowTargetNotTheRow() throws {
+        let (dir, _, _) = try Self.run()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("通报_2026年11月.xlsx")
+        // 分镇街 (sheet 2): 北山乡 (row 3) meets every target; 河口镇 (row 5) misses 初中入学率, 巩固率, 安置率, 重点群体, 未销号.
+        let towns = try StyleReadBack(url, sheet: 2)
+        for column in ["B", "C", "G", "J", "K", "S", "T"] { #expect(!towns.isAlert("\(column)3"), "北山乡 \(column)") }
+        for column in ["J", "K", "N", "P", "S", "T"] { #expect(towns.isAlert("\(column)5"), "河口镇 \(column)") }
+        for column in ["A", "B", "C", "D", "G", "O", "Q", "R"] { #expect(!towns.isAlert("\(column)5"), "河口镇 \(column)") }
+        // 通报 (sheet 1): the 初中入学率 row marks its value and 未达标, not the indicator's name.
+        let book = try WorkbookReadBack(url)
+        let overview = try book.sheet("通报")
+        let junior = try #require(overview.first { $0.value["A"]?.value == "初中入学率" }?.key)
+        let look = try StyleReadBack(url, sheet: 1)
+        #expect(look.isAlert("B\(junior)") && look.isAlert("D\(junior)"))
+        #expect(!look.isAlert("A\(junior)") && !look.isAlert("C\(junior)"))
+        let primary = try #require(overview.first { $0.value["A"]?.value == "小学入学率" }?.key)
+        #expect(!look.isAlert("B\(primary)"))
+        // The towns below target are listed by rank.
+        let listed = overview.values.compactMap { $0["A"]?.value }.filter { $0.contains("名　") }.sorted()
+        #expect(listed == ["　第 2 名　城关镇", "　第 3 名　河口镇"])
+        // The rates chart reads against 0–100%.
+        let chart = try TestSupport.zipPart(url, "xl/charts/chart1.xml")
+        #expect(chart.contains("<c:max val=\"1\"/>") && chart.contains("<c:min val=\"0\"/>"))
+    }
+
+    @Test func bulletinHTMLMarksCellsAndDrawsRatesFromZeroToHundred() throws {
+        let (dir, ids, _) = try Self.run(mask: [])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let html = try String(contentsOf: dir.appendingPathComponent("通报_2026年11月.html"), encoding: .utf8)
+        #expect(html.contains("background: #ffc7ce"))
+        #expect(html.contains("<td class=\"miss\">0.00%</td>"))  // 初中入学率, district and towns
+        for tick in ["0%", "20%", "40%", "60%", "80%", "100%"] { #expect(html.contains("text-anchor=\"end\">\(tick)</text>"), "\(tick)") }
+        #expect(html.contains("第 3 名 <span class=\"miss\">河口镇</span>"))
+        #expect(!html.contains("<td class=\"l\"></td>"))  // no town without a name
+        #expect(!html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))  // needs no network
+        #expect(ReportFigureTests.personalData(in: html, ids: ids).isEmpty)
+    }
+
+    @Test func personsCSVCarriesEachLinksWeightAndExplanation() throws {
+        let (dir, _, input) = try Self.run()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rows = try TestSupport.csvRows(dir.appendingPathComponent("persons.csv"))
+        #expect(rows.first == ["source", "record", "person_id", "id_number", "link_rule", "match_probability", "match_weight", "explanation"])
+        let student = try #require(rows.first { $0[0] == "学籍" && $0[1] == "1" })
+        let link = try #require(input.index.links.first)
+        #expect(student[2] == "P1" && student[4] == "probabilistic" && student[5] == "1.0000" && student[6] == "18.4")
+        #expect(student[7] == link.explanation)
+        #expect(student[7].contains("name=same_pinyin(+9.8)") && student[7].hasSuffix("p 0.99999"))
+        let hukou = try #require(rows.first { $0[0] == "公安户籍" && $0[1] == "1" })
+        #expect(Array(hukou[4...]) == ["exact_id", "1", "", "exact_id"])
+        #expect(rows.dropFirst().allSatisfy { $0.count == 8 })
+    }
+
+    @Test func discrepancyWorkbookExplainsLinksAndListsTheParameters() throws {
+        let (dir, _, input) = try Self.run()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("差异清单.xlsx")
+        let book = try WorkbookReadBack(url)
+        let link = try #require(input.index.links.first)
+        let mismatch = try book.sheet("人籍不一致")
+        #expect(mismatch[3]?["L"]?.value == "学籍#1 ↔ 公安户籍#1：" + link.explanation)
+        #expect(try book.sheet("户籍重复")[3]?["L"]?.value ?? "" == "")  // joined on the ID: nothing to explain
+        // The explanation wraps in its column: the row is as high as its lines.
+        let sheetNumber = try #require(book.sheetNames.firstIndex(of: "人籍不一致")) + 1
+        #expect((try StyleReadBack(url, sheet: sheetNumber).height(row: 3) ?? 0) > 20)
+
+        let parameters = try book.sheet("链接参数")
+        #expect(WorkbookReadBack.values(parameters[2]) == ["比较字段", "字段代码", "比较级别", "级别代码", "m（同一人）", "u（不同人）",
+                                                           "权重（比特）"])
+        let p = input.index.parameters
+        let levels = LinkField.allCases.reduce(0) { $0 + $1.levels.count }
+        #expect(parameters.count == 2 + levels + 1)
+        #expect(WorkbookReadBack.values(parameters[3]).prefix(4) == ["身份证件号", "id", "完全一致", "exact"])
+        #expect(Double(parameters[3]?["E"]?.value ?? "") == DiscrepancyWorkbook.significant(p.m[0][0]))
+        #expect(Double(parameters[3]?["F"]?.value ?? "") == DiscrepancyWorkbook.significant(p.u[0][0]))
+        #expect(parameters[3]?["E"]?.isString == false)
+        let last = WorkbookReadBack.values(parameters[2 + levels + 1])
+        #expect(last[3] == "lambda" && Double(last[4]) == DiscrepancyWorkbook.significant(p.lambda))
+
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("linkage.json"))) as! [String: Any]
+        #expect(json["lambda"] as? Double == p.lambda)
+        let fields = json["fields"] as! [[String: Any]]
+        #expect(fields.map { $0["field"] as? String } == LinkField.allCases.map(\.key))
+        let idExact = (fields[0]["levels"] as! [[String: Any]])[0]
+        #expect(idExact["level"] as? String == "exact" && idExact["m"] as? Double == p.m[0][0] && idExact["u"] as? Double == p.u[0][0])
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("manifest.json"))) as! [String: Any]
+        #expect((manifest["outputs"] as? [String])?.contains("linkage.json") == true)
+    }
+
+    @Test func aCaseWithoutATownIsListedUnderUnknownTown() throws {
+        let (dir, _, _) = try Self.run()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let ledger = try WorkbookReadBack(dir.appendingPathComponent("控辍保学台账.xlsx")).sheet("台账")
+        let closed = try #require(ledger.values.first { $0["A"]?.value == "C0000000001" })
+        #expect(closed["F"]?.value == "未知镇街")
+        #expect(ledger.values.allSatisfy { $0["F"] != nil && $0["F"]?.value != "" })
+    }
+}
+
+/// Reconcile places a child known only through a school in the school's town (from the school directory).
+@Suite struct ReportTownTests {
+    static func county() -> TestCounty {
+        var county = TestCounty(roles: [.hukou, .studentStatus, .attendance])
+        county.sources.append(NormalizedSource(source: "学校名录", role: .schools, fields: [.schoolCode, .schoolName, .town], records: [], rejects: []))
+        county.tags.append([])
+        county.add(.schools, "school-1", [.schoolCode: "3707830001", .schoolName: "城关小学", .town: "东港镇"])
+        county.add(.schools, "school-2", [.schoolCode: "3707830002", .schoolName: "河口中学", .town: "河口镇"])
+        return county
+    }
+
+    @Test func aChildWithoutHukouIsInTheSchoolsTown() throws {
+        var county = Self.county()
+        let id = TestCounty.id("20150302", seq: 321)
+        // 学籍 only at 城关小学, which keeps attendance without this child: phantom_status, town from the directory.
+        county.add(.studentStatus, "x", [.idNumber: id, .studentNumber: "G" + id, .name: "学生x", .schoolCode: "3707830001", .status: "在读"])
+        county.child("b", seq: 125)
+        county.add(.attendance, "b", [.schoolCode: "3707830001", .absentDays: "0"])
+        let found = county.reconcile().findings.filter { $0.personID == "P-x" }
+        #expect(!found.isEmpty)
+        #expect(found.allSatisfy { $0.town == "东港镇" })
+    }
+
+    @Test func theHukouTownWinsOverTheSchools() throws {
+        var county = Self.county()
+        county.child("a", enrolled: "3707830002")  // hukou in 城关街道, school in 河口镇
+        county.child("b", seq: 125)
+        county.add(.attendance, "b", [.schoolCode: "3707830002", .absentDays: "0"])
+        let found = county.reconcile().findings.filter { $0.personID == "P-a" }
+        #expect(!found.isEmpty)
+        #expect(found.allSatisfy { $0.town == "城关街道" })
+    }
+}
