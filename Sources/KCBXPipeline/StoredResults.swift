@@ -81,28 +81,26 @@ public struct StoredResults {
         for (source, table) in zip(result, tables) where !source.records.allSatisfy({ $0.values.table === table.values }) {
             throw KCBXError(.runFailed, "internal: normalized records of `\(source.source)` do not point into its ingested values")
         }
-        // The records are encoded in parallel (both cores), then written in order.
-        let timer = StepTimer()
-        let jobs: [(source: Int, range: Range<Int>)] = result.enumerated().flatMap { i, source in
-            stride(from: 0, to: source.records.count, by: NormalizedSource.recordsPerPart).map {
-                (i, $0..<min(source.records.count, $0 + NormalizedSource.recordsPerPart))
-            }
-        }
-        let encoded = ConcurrentResults<[UInt8]>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { j in
-            encoded[j] = Self.bytes(capacity: 1 << 22) { result[jobs[j].source].encodeRecords(jobs[j].range, to: &$0) }
-        }
-        let records = encoded.values
-        Log.info("normalize: records encoded in \(timer.elapsed)")
-        var parts: [(name: String, bytes: [UInt8])] = [("ingest_run", Self.bytes { $0.write(Int(ingestRun)) })]
-        var j = 0
+        // The records are encoded a few parts at a time, in parallel (a part per core), as the store writes
+        // them: the encoded result is never held whole. Each source's outline comes before its records.
+        var entries: [(name: String, source: Int, range: Range<Int>?)] = [("ingest_run", -1, nil)]
         for (i, source) in result.enumerated() {
-            parts.append(("source:\(i)", Self.bytes { source.encodeOutline(to: &$0) }))
-            var k = 0
-            while j < jobs.count && jobs[j].source == i {
-                parts.append(("source:\(i):records:\(k)", records[j] ?? []))
-                j += 1; k += 1
+            entries.append(("source:\(i)", i, nil))
+            for (k, start) in stride(from: 0, to: source.records.count, by: NormalizedSource.recordsPerPart).enumerated() {
+                entries.append(("source:\(i):records:\(k)", i, start..<min(source.records.count, start + NormalizedSource.recordsPerPart)))
             }
+        }
+        @Sendable func encode(_ entry: (name: String, source: Int, range: Range<Int>?)) -> [UInt8] {
+            guard entry.source >= 0 else { return Self.bytes { $0.write(Int(ingestRun)) } }
+            guard let range = entry.range else { return Self.bytes { result[entry.source].encodeOutline(to: &$0) } }
+            return Self.bytes(capacity: 1 << 22) { result[entry.source].encodeRecords(range, to: &$0) }
+        }
+        let batch = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let parts = stride(from: 0, to: entries.count, by: batch).lazy.flatMap { first -> [(name: String, bytes: [UInt8])] in
+            let window = Array(entries[first..<min(entries.count, first + batch)])
+            let encoded = ConcurrentResults<[UInt8]>(count: window.count)
+            DispatchQueue.concurrentPerform(iterations: window.count) { j in encoded[j] = encode(window[j]) }
+            return zip(window, encoded.values).map { ($0.name, $1 ?? []) }
         }
         try store.saveResult(period: period, stage: .normalize, run: run, parts: parts)
     }
