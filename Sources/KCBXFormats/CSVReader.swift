@@ -223,11 +223,13 @@ public final class CSVReader: RowReader {
         var fields: [String] = []
         fields.reserveCapacity(spans.count)
         invalidFields.removeAll(keepingCapacity: true)
-        for (k, span) in spans.enumerated() {
-            var valid = true
-            defer { if !valid { invalidFields.append(k) } }
+        // One check of the record's bytes (fields are separated by ASCII); the fields only when it fails.
+        if let first = spans.first, let last = spans.last, !isValidUTF8(buffer + first.start, last.tailEnd - first.start) {
+            for (k, span) in spans.enumerated() where !isValidUTF8(buffer + span.start, span.tailEnd - span.start) { invalidFields.append(k) }
+        }
+        for span in spans {
             if !span.escapes, span.tailStart == span.tailEnd {
-                fields.append(Self.trimmed(buffer, span.start, span.end, valid: &valid))
+                fields.append(Self.trimmed(buffer, span.start, span.end))
             } else {
                 // Undouble the quotes and append any text after the closing quote.
                 scratch.removeAll(keepingCapacity: true)
@@ -238,15 +240,15 @@ public final class CSVReader: RowReader {
                     i += (b == Self.quote && i + 1 < span.end && buffer[i + 1] == Self.quote) ? 2 : 1
                 }
                 scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + span.tailStart, count: span.tailEnd - span.tailStart))
-                fields.append(scratch.withUnsafeBufferPointer { Self.trimmed($0.baseAddress!, 0, $0.count, valid: &valid) })
+                fields.append(scratch.withUnsafeBufferPointer { Self.trimmed($0.baseAddress!, 0, $0.count) })
             }
         }
         return fields
     }
 
-    /// UTF-8 text of `p[start..<end]` without surrounding blanks (space, tab, U+3000, U+00A0). Bytes that
-    /// are not valid UTF-8 become U+FFFD and clear `valid`.
-    @inline(__always) static func trimmed(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, valid: inout Bool) -> String {
+    /// UTF-8 text of `p[start..<end]` without surrounding blanks (space, tab, U+3000, U+00A0); bytes that
+    /// are not valid UTF-8 become U+FFFD.
+    @inline(__always) static func trimmed(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
         var s = start, e = end
         while s < e {
             let b = p[s]
@@ -263,10 +265,7 @@ public final class CSVReader: RowReader {
             else { break }
         }
         if s == e { return "" }
-        let bytes = UnsafeBufferPointer(start: p + s, count: e - s)
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
-        valid = false
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
     }
 
     // MARK: - Buffer

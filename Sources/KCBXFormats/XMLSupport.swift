@@ -84,14 +84,15 @@ final class XMLStream {
     let state: XMLReaderState
     private let retained: Unmanaged<XMLReaderState>
 
-    /// `utf8`: the input is already UTF-8 (a ``TextSource``): libxml2 ignores the declared encoding.
+    /// `utf8`: the input is already UTF-8 (a ``TextSource``): libxml2 ignores the declared encoding and
+    /// sees UTF-8 by the first bytes (naming "UTF-8" here would add a copying UTF-8 → UTF-8 pass).
     init(input: any XMLByteInput, file: String, utf8: Bool = false) throws(KCBXError) {
         _ = XMLStream.initialized
         state = XMLReaderState(input: input, file: file)
         retained = Unmanaged.passRetained(state)
         let context = retained.toOpaque()
         let options = hardenedXMLOptions | (utf8 ? Int32(XML_PARSE_IGNORE_ENC.rawValue) : 0)
-        guard let reader = xmlReaderForIO(xmlStreamRead, nil, context, file, utf8 ? "UTF-8" : nil, options) else {
+        guard let reader = xmlReaderForIO(xmlStreamRead, nil, context, file, nil, options) else {
             retained.release()
             throw state.inputError ?? KCBXError(.input, "cannot start the XML parser", file: file)
         }

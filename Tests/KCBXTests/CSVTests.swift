@@ -285,6 +285,23 @@ struct CSVReaderTests {
         #expect(ragged.map(\.problem) == ["expected 3 fields, found 4; columns 1 `a`, 3 `c`: bytes that are not valid UTF-8 (shown as \u{FFFD}); the file is read as UTF-8"])
     }
 
+    static let utf8Samples: [[UInt8]] = {
+        let texts: [String] = ["", "abc", "城关镇12村, 45号", "𠀀王喆", String(repeating: "a", count: 17) + "张"]
+        let bad: [[UInt8]] = [
+            [0xFF], [0xC0, 0xAF], [0xC2], [0xE5, 0xBC], [0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80], [0xF0, 0x80, 0x80, 0x80],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x80], [0xF0, 0xA0, 0x80, 0x80], [0xEF, 0xBF, 0xBD],
+        ]
+        let ascii8: [UInt8] = Array("abcdefgh".utf8)
+        let mixed: [[UInt8]] = [ascii8 + [0xFE] + ascii8, Array("abcdefg".utf8) + [0xE5, 0xBC, 0x41]]
+        return texts.map { Array($0.utf8) } + bad + mixed
+    }()
+
+    @Test("the UTF-8 check agrees with the standard library", arguments: utf8Samples)
+    func utf8Check(bytes: [UInt8]) {
+        let expected = String(validating: bytes, as: UTF8.self) != nil
+        #expect(bytes.withUnsafeBufferPointer { isValidUTF8($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) } == expected)
+    }
+
     @Test("UTF-16 (Excel's \"Unicode text\") is converted")
     func utf16() throws {
         let dir = TestSupport.temporaryDirectory()
