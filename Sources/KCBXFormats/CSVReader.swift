@@ -223,13 +223,17 @@ public final class CSVReader: RowReader {
         var fields: [String] = []
         fields.reserveCapacity(spans.count)
         invalidFields.removeAll(keepingCapacity: true)
-        // One check of the record's bytes (fields are separated by ASCII); the fields only when it fails.
-        if let first = spans.first, let last = spans.last, !isValidUTF8(buffer + first.start, last.tailEnd - first.start) {
-            for (k, span) in spans.enumerated() where !isValidUTF8(buffer + span.start, span.tailEnd - span.start) { invalidFields.append(k) }
-        }
-        for span in spans {
+        // Decoding replaces every invalid byte or sequence with the 3 bytes of U+FFFD, which changes the
+        // length, except for a four-byte sequence cut after its third byte: only a record with a byte
+        // F0–FF needs the full check.
+        var fourByteLeads = false
+        if let first = spans.first, let last = spans.last { fourByteLeads = hasFourByteLead(buffer + first.start, last.tailEnd - first.start) }
+        for k in spans.indices {
+            let span = spans[k]
+            var valid = !fourByteLeads || isValidUTF8(buffer + span.start, span.tailEnd - span.start)
+            defer { if !valid { invalidFields.append(k) } }
             if !span.escapes, span.tailStart == span.tailEnd {
-                fields.append(Self.trimmed(buffer, span.start, span.end))
+                fields.append(Self.trimmed(buffer, span.start, span.end, valid: &valid))
             } else {
                 // Undouble the quotes and append any text after the closing quote.
                 scratch.removeAll(keepingCapacity: true)
@@ -240,15 +244,15 @@ public final class CSVReader: RowReader {
                     i += (b == Self.quote && i + 1 < span.end && buffer[i + 1] == Self.quote) ? 2 : 1
                 }
                 scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + span.tailStart, count: span.tailEnd - span.tailStart))
-                fields.append(scratch.withUnsafeBufferPointer { Self.trimmed($0.baseAddress!, 0, $0.count) })
+                fields.append(scratch.withUnsafeBufferPointer { Self.trimmed($0.baseAddress!, 0, $0.count, valid: &valid) })
             }
         }
         return fields
     }
 
     /// UTF-8 text of `p[start..<end]` without surrounding blanks (space, tab, U+3000, U+00A0); bytes that
-    /// are not valid UTF-8 become U+FFFD.
-    @inline(__always) static func trimmed(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    /// are not valid UTF-8 become U+FFFD and, when that changes the length, clear `valid`.
+    @inline(__always) static func trimmed(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, valid: inout Bool) -> String {
         var s = start, e = end
         while s < e {
             let b = p[s]
@@ -265,7 +269,9 @@ public final class CSVReader: RowReader {
             else { break }
         }
         if s == e { return "" }
-        return String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
+        if text.utf8.count != e - s { valid = false }
+        return text
     }
 
     // MARK: - Buffer

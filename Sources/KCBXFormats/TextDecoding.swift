@@ -283,6 +283,14 @@ final class TextSource {
     }
 }
 
+/// Whether `p[0..<count]` holds a byte F0–FF (a four-byte sequence's lead, or a byte never valid).
+@inline(__always)
+func hasFourByteLead(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var high: UInt8 = 0
+    for i in 0..<count { high = max(high, p[i]) }
+    return high >= 0xF0
+}
+
 /// Whether `p[0..<count]` is valid UTF-8 (no overlong forms, surrogates or truncated sequences); ASCII
 /// is skipped eight bytes at a time.
 @inline(__always)

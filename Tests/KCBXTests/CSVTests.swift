@@ -268,10 +268,11 @@ struct CSVReaderTests {
     }
 
     @Test("invalid UTF-8 in a UTF-8 file rejects its row, naming the column, instead of being replaced silently",
-          arguments: [([0xFF], "lone FF"), ([0xE5, 0xBC], "cut sequence"), ([0xC0, 0xAF], "overlong"), ([0xED, 0xA0, 0x80], "surrogate")])
+          arguments: [([0xFF], "lone FF"), ([0xE5, 0xBC], "cut sequence"), ([0xC0, 0xAF], "overlong"), ([0xED, 0xA0, 0x80], "surrogate"),
+                      ([0xF0, 0xA0, 0x80], "four-byte sequence cut after three bytes: U+FFFD has the same length")])
     func invalidUTF8(bad: [UInt8], label: String) throws {
         let dir = TestSupport.temporaryDirectory()
-        var bytes = Array("编号,姓名,住址\n1,张三,示例县\n2,李".utf8) + bad + Array("四,\"城关镇\n北街\"\n3,王五,x\n".utf8)
+        var bytes = Array("编号,姓名,住址\n1,张三,示例县\n2,李".utf8) + bad + Array("四,\"城关镇\n北街\"\n3,王五𠀀,x\n".utf8)
         let url = CSVFixture.write(bytes, "u.csv", in: dir)
         let (_, rows, reader) = try CSVFixture.rows(url)
         #expect(reader.detectedEncoding == .utf8, "\(label)")
