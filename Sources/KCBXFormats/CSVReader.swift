@@ -44,6 +44,9 @@ public final class CSVReader: RowReader {
     /// Field bounds of the record being parsed, reused from record to record.
     private var spans: [Span] = []
     private var scratch: [UInt8] = []
+    /// Fields (0-based) of the last record made whose bytes are not valid UTF-8: invalid in a UTF-8 file,
+    /// or undecodable in a converted one (``TextKind/invalidMarker``).
+    private var invalidFields: [Int] = []
 
     /// One field of a record: content bounds in the buffer; quoted fields may hold doubled quotes, and
     /// text after the closing quote (`"ab"c`) is kept as `tail`.
@@ -60,7 +63,7 @@ public final class CSVReader: RowReader {
     public init(url: URL, encoding: TextEncodingOption = .auto, delimiter: Character? = nil, limits: InputLimits = .init()) throws(KCBXError) {
         file = url.path
         self.limits = limits
-        text = try TextSource(try ByteSource(url: url, limits: limits), encoding: encoding)
+        text = try TextSource(try ByteSource(url: url, limits: limits), encoding: encoding, kind: .csv)
         capacity = Self.refill + 64
         buffer = .allocate(capacity: capacity)
         stops = .allocate(capacity: 256)
@@ -93,24 +96,33 @@ public final class CSVReader: RowReader {
     /// The next data row, or `nil` at the end of the file.
     public func next() throws(KCBXError) -> Row? {
         guard let record = try nextRecord() else {
-            if !warned, text.invalidSequences > 0, let detected = text.detected {
+            if !warned, records == 0 {
                 warned = true
-                Log.warning("\(file): \(text.invalidSequences) byte sequence(s) not valid \(detected.rawValue) were replaced with �")
+                Log.warning("\(file): the file has a header row and no data rows")
             }
             return nil
         }
         records += 1
         var values = record.fields
-        var problem: String?
+        var problems: [String] = []
         if values.count != header.count {
             // Trailing empty fields beyond the header (`a,b,c,,` from a spreadsheet) are harmless.
             while values.count > header.count, values.last?.isEmpty == true { values.removeLast() }
             if values.count != header.count {
-                problem = "expected \(header.count) field\(header.count == 1 ? "" : "s"), found \(values.count)"
+                problems.append("expected \(header.count) field\(header.count == 1 ? "" : "s"), found \(values.count)")
             }
         }
+        if !invalidFields.isEmpty { problems.append(invalidTextProblem()) }
         if encoding == .utf8, text.detected == .gb18030 { encoding = .gb18030 }
-        return Row(values: values, recordNumber: records, line: record.line, problem: problem)
+        return Row(values: values, recordNumber: records, line: record.line, problem: problems.isEmpty ? nil : problems.joined(separator: "; "))
+    }
+
+    /// Why a row with bytes not valid in the file's encoding is rejected, naming the columns.
+    private func invalidTextProblem() -> String {
+        let columns = invalidFields.map { k in k < header.count ? "\(k + 1) `\(header[k])`" : "\(k + 1)" }
+        let encodingName = text.detected.map { $0 == .utf8BOM ? "UTF-8" : $0.rawValue } ?? "UTF-8"
+        let readAs = encodingName == "UTF-8" ? "; the file is read as UTF-8" : ""
+        return "column\(columns.count > 1 ? "s" : "") \(columns.joined(separator: ", ")): bytes that are not valid \(encodingName) (shown as \u{FFFD})\(readAs)"
     }
 
     // MARK: - Records
@@ -204,14 +216,24 @@ public final class CSVReader: RowReader {
         KCBXError(.input, "unterminated quoted field: the quote opened on line \(openLine) is never closed before the end of the file", file: file, line: openLine)
     }
 
-    /// Strings of the scanned fields, trimmed.
+    /// Strings of the scanned fields, trimmed; fields that are not valid UTF-8 are listed in `invalidFields`
+    /// (and their strings show U+FFFD).
     private func makeFields() -> [String] {
         let buffer = buffer
         var fields: [String] = []
         fields.reserveCapacity(spans.count)
-        for span in spans {
+        invalidFields.removeAll(keepingCapacity: true)
+        // Decoding replaces every invalid byte or sequence with the 3 bytes of U+FFFD, which changes the
+        // length, except for a four-byte sequence cut after its third byte: only a record with a byte
+        // F0–FF needs the full check.
+        var fourByteLeads = false
+        if let first = spans.first, let last = spans.last { fourByteLeads = hasFourByteLead(buffer + first.start, last.tailEnd - first.start) }
+        for k in spans.indices {
+            let span = spans[k]
+            var valid = !fourByteLeads || isValidUTF8(buffer + span.start, span.tailEnd - span.start)
+            defer { if !valid { invalidFields.append(k) } }
             if !span.escapes, span.tailStart == span.tailEnd {
-                fields.append(Self.trimmed(buffer, span.start, span.end))
+                fields.append(Self.trimmed(buffer, span.start, span.end, valid: &valid))
             } else {
                 // Undouble the quotes and append any text after the closing quote.
                 scratch.removeAll(keepingCapacity: true)
@@ -222,14 +244,15 @@ public final class CSVReader: RowReader {
                     i += (b == Self.quote && i + 1 < span.end && buffer[i + 1] == Self.quote) ? 2 : 1
                 }
                 scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + span.tailStart, count: span.tailEnd - span.tailStart))
-                fields.append(scratch.withUnsafeBufferPointer { Self.trimmed($0.baseAddress!, 0, $0.count) })
+                fields.append(scratch.withUnsafeBufferPointer { Self.trimmed($0.baseAddress!, 0, $0.count, valid: &valid) })
             }
         }
         return fields
     }
 
-    /// UTF-8 text of `p[start..<end]` without surrounding blanks (space, tab, U+3000, U+00A0).
-    @inline(__always) static func trimmed(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    /// UTF-8 text of `p[start..<end]` without surrounding blanks (space, tab, U+3000, U+00A0); bytes that
+    /// are not valid UTF-8 become U+FFFD and, when that changes the length, clear `valid`.
+    @inline(__always) static func trimmed(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, valid: inout Bool) -> String {
         var s = start, e = end
         while s < e {
             let b = p[s]
@@ -246,7 +269,9 @@ public final class CSVReader: RowReader {
             else { break }
         }
         if s == e { return "" }
-        return String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
+        if text.utf8.count != e - s { valid = false }
+        return text
     }
 
     // MARK: - Buffer

@@ -8,20 +8,23 @@ import Darwin
 
 /// A stream conversion between two text encodings through iconv (GB18030 ⇄ UTF-8, UTF-16 → UTF-8).
 ///
-/// Multibyte sequences split across buffers are carried over to the next call; a byte sequence that is
-/// not valid in the source encoding becomes U+FFFD (in UTF-8 output) and is counted.
+/// Multibyte sequences split across buffers are carried over to the next call; a byte that is not valid
+/// in the source encoding becomes `replacement` (U+FFFD in UTF-8 output, `?` otherwise) and is counted.
 final class IconvConverter {
     private let cd: iconv_t
     let from: String
     let to: String
+    /// What an invalid input byte becomes (at most 3 bytes).
+    private let replacement: [UInt8]
     /// Invalid input sequences replaced so far.
     private(set) var invalidSequences = 0
 
-    init(from: String, to: String, file: String?) throws(KCBXError) {
+    init(from: String, to: String, replacement: [UInt8]? = nil, file: String?) throws(KCBXError) {
         guard let cd = iconv_open(to, from), cd != iconv_t(bitPattern: -1) else {
             throw KCBXError(.runFailed, "iconv cannot convert \(from) to \(to) on this system", file: file)
         }
         self.cd = cd; self.from = from; self.to = to
+        self.replacement = replacement ?? (to == "UTF-8" ? [0xEF, 0xBF, 0xBD] : [0x3F])
     }
 
     deinit { iconv_close(cd) }
@@ -44,16 +47,11 @@ final class IconvConverter {
             if err == E2BIG { break }
             if err == EINVAL, !flush { break }  // incomplete sequence at the end: wait for more input
             // EILSEQ (invalid) or EINVAL at the very end: replace one byte and go on.
-            guard outLeft >= 3 else { break }
+            guard outLeft >= replacement.count, let out = outPtr else { break }
             invalidSequences += 1
             inPtr = inPtr.map { $0 + 1 }; inLeft -= 1
-            if to == "UTF-8" {
-                outPtr?[0] = CChar(bitPattern: 0xEF); outPtr?[1] = CChar(bitPattern: 0xBF); outPtr?[2] = CChar(bitPattern: 0xBD)
-                outPtr = outPtr.map { $0 + 3 }; outLeft -= 3
-            } else {
-                outPtr?[0] = 0x3F  // "?"
-                outPtr = outPtr.map { $0 + 1 }; outLeft -= 1
-            }
+            for (k, b) in replacement.enumerated() { out[k] = CChar(bitPattern: b) }
+            outPtr = out + replacement.count; outLeft -= replacement.count
         }
         return Step(consumed: input.count - inLeft, produced: output.count - outLeft)
     }
@@ -66,17 +64,34 @@ public enum DetectedEncoding: String, Sendable {
     case gb18030 = "GB18030"
     case utf16LE = "UTF-16LE"
     case utf16BE = "UTF-16BE"
+    /// Only from an XML declaration (Java exporters write Chinese as character references then).
+    case latin1 = "ISO-8859-1"
 
     /// The pipeline-file option this corresponds to (UTF-16 files are converted to UTF-8).
     public var option: TextEncodingOption { self == .gb18030 ? .gb18030 : .utf8 }
 }
 
-/// The text of a file as UTF-8 bytes, whatever its encoding, as a stream.
+/// What a text file is expected to hold: CSV or XML (for messages and the XML declaration).
+enum TextKind {
+    case csv, xml
+
+    /// What the file should have been, for messages.
+    var expected: String { self == .csv ? "CSV text" : "an XML document" }
+
+    /// What a byte that is not valid in the file's encoding becomes. CSV: 0xFF, never valid UTF-8, so the
+    /// reader rejects the row that holds it and names the column (as for invalid UTF-8 in a UTF-8 file).
+    /// XML: U+FFFD, since libxml2 stops at the first invalid byte.
+    var invalidMarker: [UInt8] { self == .csv ? [0xFF] : [0xEF, 0xBF, 0xBD] }
+}
+
+/// The text of a file as UTF-8 bytes, whatever its encoding, as a stream: the one decoding path of the
+/// CSV and XML readers.
 ///
-/// Detection when `auto`: a byte-order mark (UTF-8, UTF-16), then UTF-8 validity at the first non-ASCII
-/// bytes, else GB18030. While only ASCII has been seen the bytes pass through unchanged (ASCII is the same
-/// in both), so a file whose first Chinese text comes late is still detected correctly. A file with NUL
-/// bytes (and no UTF-16 mark) is refused as not text.
+/// Detection when `auto`: a byte-order mark (UTF-8, UTF-16); for XML, UTF-16 without a mark (by `<?`)
+/// and the declaration's encoding when it names GB18030, GBK or GB2312 (read as GB18030) or ISO-8859-1;
+/// then UTF-8 validity at the first non-ASCII bytes, else GB18030. While only ASCII has been seen the
+/// bytes pass through unchanged (ASCII is the same in both), so a file whose first Chinese text comes
+/// late is still detected correctly. A file with NUL bytes (and no UTF-16 mark) is refused as not text.
 final class TextSource {
     let bytes: ByteSource
     /// The encoding in use; `nil` while undecided (only ASCII seen so far, auto-detection).
@@ -94,8 +109,11 @@ final class TextSource {
     /// Bytes sniffed for binary content at the start of the file.
     static let sniffBytes = 64 << 10
 
-    init(_ bytes: ByteSource, encoding: TextEncodingOption) throws(KCBXError) {
+    private let kind: TextKind
+
+    init(_ bytes: ByteSource, encoding: TextEncodingOption, kind: TextKind = .csv) throws(KCBXError) {
         self.bytes = bytes
+        self.kind = kind
         pending = .allocate(capacity: pendingCapacity)
         try fillPending(atLeast: Self.sniffBytes)
         let head = UnsafeBufferPointer(start: pending, count: pendingEnd)
@@ -104,22 +122,49 @@ final class TextSource {
             detected = .utf8BOM
         } else if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             pendingStart = 2
-            detected = head[0] == 0xFF ? .utf16LE : .utf16BE
-            converter = try IconvConverter(from: detected!.rawValue, to: "UTF-8", file: file)
+            try use(head[0] == 0xFF ? .utf16LE : .utf16BE)
+        } else if kind == .xml, head.starts(with: [0x3C, 0x00, 0x3F, 0x00]) || head.starts(with: [0x00, 0x3C, 0x00, 0x3F]) {
+            try use(head[0] == 0x3C ? .utf16LE : .utf16BE)  // `<?` in UTF-16 without a byte-order mark
         } else {
             if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                throw KCBXError(.input, "not a text file: this is a zip archive (an XLSX workbook?); set `format: xlsx` for a workbook, or export it as CSV", file: file)
+                throw KCBXError(.input, "not a text file: this is a zip archive (an XLSX workbook?); set `format: xlsx` for a workbook\(kind == .csv ? ", or export it as CSV" : "")", file: file)
             }
             if let nul = head.prefix(Self.sniffBytes).firstIndex(of: 0) {
-                throw KCBXError(.input, "not a text file: binary content (a NUL byte at byte \(nul + 1)); expected CSV text in UTF-8 or GB18030", file: file)
+                throw KCBXError(.input, "not a text file: binary content (a NUL byte at byte \(nul + 1)); expected \(kind.expected) in UTF-8 or GB18030", file: file)
             }
             switch encoding {
             case .utf8: detected = .utf8
-            case .gb18030:
-                detected = .gb18030
-                converter = try IconvConverter(from: "GB18030", to: "UTF-8", file: file)
-            case .auto: detected = nil
+            case .gb18030: try use(.gb18030)
+            case .auto: if kind == .xml, let declared = try declaredEncoding(head) { try use(declared) }
             }
+        }
+    }
+
+    /// Converts from `encoding` from here on.
+    private func use(_ encoding: DetectedEncoding) throws(KCBXError) {
+        detected = encoding
+        if encoding != .utf8, encoding != .utf8BOM {
+            converter = try IconvConverter(from: encoding.rawValue, to: "UTF-8", replacement: kind.invalidMarker, file: file)
+        }
+    }
+
+    /// The encoding an XML declaration at the start of `head` names, when it is one that decides:
+    /// GB18030, GBK, GB2312 (all read as GB18030, a superset) or ISO-8859-1. UTF-8, UTF-16 (already
+    /// seen by their bytes) and ASCII leave the decision to detection; any other name is an error.
+    private func declaredEncoding(_ head: UnsafeBufferPointer<UInt8>) throws(KCBXError) -> DetectedEncoding? {
+        let prolog = Array(head.prefix(512))
+        guard prolog.starts(with: Array("<?xml".utf8)), let end = prolog.firstRange(of: Array("?>".utf8))?.lowerBound,
+              let key = prolog[..<end].firstRange(of: Array("encoding".utf8))?.upperBound else { return nil }
+        var i = key
+        while i < end, prolog[i] == 0x20 || prolog[i] == 0x3D || prolog[i] == 0x09 || prolog[i] == 0x0A || prolog[i] == 0x0D { i += 1 }
+        guard i < end, prolog[i] == 0x22 || prolog[i] == 0x27, let close = prolog[(i + 1)..<end].firstIndex(of: prolog[i]) else { return nil }
+        let name = String(decoding: prolog[(i + 1)..<close], as: UTF8.self)
+        switch name.lowercased() {
+        case "gb18030", "gbk", "gb2312", "gb_2312-80", "cp936", "ms936", "windows-936", "x-gbk", "euc-cn", "csgb2312": return .gb18030
+        case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1": return .latin1
+        case "utf-8", "utf8", "utf-16", "utf16", "us-ascii", "ascii": return nil
+        default:
+            throw KCBXError(.input, "the XML declaration names encoding `\(name)`; XML is read as UTF-8, UTF-16, GB18030 (also GBK, GB2312) or ISO-8859-1: convert the file to UTF-8, or set `encoding:` for this source if the declaration is wrong", file: file, line: 1)
         }
     }
 
@@ -192,18 +237,24 @@ final class TextSource {
         }
         if pendingEnd - pendingStart < 4096 { try fillPending(atLeast: 4096) }
         let sample = UnsafeBufferPointer(start: pending + pendingStart, count: min(pendingEnd - pendingStart, 64 << 10))
-        if Self.isValidUTF8(sample, complete: rawEOF && sample.count == pendingEnd - pendingStart) {
-            detected = .utf8
-        } else {
-            detected = .gb18030
-            converter = try IconvConverter(from: "GB18030", to: "UTF-8", file: file)
-        }
+        let score = Self.utf8Score(sample, complete: rawEOF && sample.count == pendingEnd - pendingStart)
+        // GB18030 text read as UTF-8 is mostly invalid; a UTF-8 file with a stray bad byte is mostly valid
+        // (its rows with bad bytes are then rejected, not the whole file misread).
+        try use(score.invalid * 10 <= score.valid ? .utf8 : .gb18030)
     }
 
-    /// Whether `bytes` are valid UTF-8; an incomplete sequence at the very end counts as valid unless `complete`.
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>, complete: Bool) -> Bool {
+    /// Counts the valid multibyte UTF-8 sequences and the invalid sequences of `bytes`; an incomplete
+    /// sequence at the very end counts as valid unless `complete`.
+    static func utf8Score(_ bytes: UnsafeBufferPointer<UInt8>, complete: Bool) -> (valid: Int, invalid: Int) {
         var i = 0
         let n = bytes.count
+        var valid = 0, invalid = 0
+        // One invalid sequence: the bad byte and the continuation bytes after it (at most three).
+        func skipContinuations(after k: Int) -> Int {
+            var j = k + 1
+            while j < n, j < k + 4, bytes[j] & 0xC0 == 0x80 { j += 1 }
+            return j
+        }
         while i < n {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
@@ -212,22 +263,57 @@ final class TextSource {
             case 0xC2...0xDF: length = 2
             case 0xE0...0xEF: length = 3
             case 0xF0...0xF4: length = 4
-            default: return false
+            default: invalid += 1; i = skipContinuations(after: i); continue
             }
             if i + length > n {
                 // Truncated at the end of the sample: check what is there.
-                if complete { return false }
-                for k in (i + 1)..<n where bytes[k] & 0xC0 != 0x80 { return false }
-                return true
+                if complete || ((i + 1)..<n).contains(where: { bytes[$0] & 0xC0 != 0x80 }) { invalid += 1 } else { valid += 1 }
+                break
             }
-            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
-            // Overlong and surrogate forms.
-            if b == 0xE0, bytes[i + 1] < 0xA0 { return false }
-            if b == 0xED, bytes[i + 1] > 0x9F { return false }
-            if b == 0xF0, bytes[i + 1] < 0x90 { return false }
-            if b == 0xF4, bytes[i + 1] > 0x8F { return false }
+            // Continuation bytes, then overlong and surrogate forms.
+            if (1..<length).contains(where: { bytes[i + $0] & 0xC0 != 0x80 })
+                || (b == 0xE0 && bytes[i + 1] < 0xA0) || (b == 0xED && bytes[i + 1] > 0x9F)
+                || (b == 0xF0 && bytes[i + 1] < 0x90) || (b == 0xF4 && bytes[i + 1] > 0x8F) {
+                invalid += 1; i = skipContinuations(after: i); continue
+            }
+            valid += 1
             i += length
         }
-        return true
+        return (valid, invalid)
     }
+}
+
+/// Whether `p[0..<count]` holds a byte F0–FF (a four-byte sequence's lead, or a byte never valid).
+@inline(__always)
+func hasFourByteLead(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var high: UInt8 = 0
+    for i in 0..<count { high = max(high, p[i]) }
+    return high >= 0xF0
+}
+
+/// Whether `p[0..<count]` is valid UTF-8 (no overlong forms, surrogates or truncated sequences); ASCII
+/// is skipped eight bytes at a time.
+@inline(__always)
+func isValidUTF8(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    var i = 0
+    while i < count {
+        if i + 8 <= count, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+        let b = p[i]
+        if b < 0x80 { i += 1; continue }
+        @inline(__always) func continuation(_ k: Int) -> Bool { i + k < count && p[i + k] & 0xC0 == 0x80 }
+        switch b {
+        case 0xC2...0xDF:
+            guard continuation(1) else { return false }
+            i += 2
+        case 0xE0...0xEF:
+            guard continuation(1), continuation(2), !(b == 0xE0 && p[i + 1] < 0xA0), !(b == 0xED && p[i + 1] > 0x9F) else { return false }
+            i += 3
+        case 0xF0...0xF4:
+            guard continuation(1), continuation(2), continuation(3), !(b == 0xF0 && p[i + 1] < 0x90), !(b == 0xF4 && p[i + 1] > 0x8F) else { return false }
+            i += 4
+        default:
+            return false
+        }
+    }
+    return true
 }

@@ -14,6 +14,9 @@ public final class XLSXReader: RowReader {
     public private(set) var header: [String] = []
 
     private let sheet: SheetStream
+    /// The file and sheet, for the header-only warning.
+    private let label: String
+    private var warned = false
 
     /// `sheet`: the sheet's name; the first sheet when `nil`.
     public init(url: URL, sheet name: String? = nil, limits: InputLimits = .init()) throws(KCBXError) {
@@ -23,6 +26,7 @@ public final class XLSXReader: RowReader {
             let found = book.sheets.isEmpty ? "none" : book.sheets.map { "`\($0.name)`" }.joined(separator: ", ")
             throw KCBXError(.input, name.map { "no sheet named `\($0)`; sheets found: \(found)" } ?? "the workbook has no sheets", file: url.path)
         }
+        label = "\(url.path): sheet `\(chosen.name)`"
         guard let part = chosen.part, package.hasPart(part) else {
             throw KCBXError(.input, "not an XLSX workbook: sheet `\(chosen.name)` has no part in the archive", file: url.path)
         }
@@ -53,6 +57,10 @@ public final class XLSXReader: RowReader {
             }
             while values.count < header.count { values.append("") }
             return Row(values: values, recordNumber: sheet.dataRows, line: row.number, problem: problem)
+        }
+        if !warned, sheet.dataRows == 0 {
+            warned = true
+            Log.warning("\(label) has a header row and no data rows")
         }
         return nil
     }

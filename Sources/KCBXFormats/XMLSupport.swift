@@ -14,6 +14,9 @@ protocol XMLByteInput: AnyObject {
 /// An input file, gunzipped on the fly when it is gzip.
 extension ByteSource: XMLByteInput {}
 
+/// An input file's text converted to UTF-8 (the XML reader's way in: the same decoding as CSV).
+extension TextSource: XMLByteInput {}
+
 /// Reads a plain file descriptor (an unlinked temporary file holding a zip part, say).
 final class FileDescriptorInput: XMLByteInput {
     private let fd: Int32
@@ -81,12 +84,15 @@ final class XMLStream {
     let state: XMLReaderState
     private let retained: Unmanaged<XMLReaderState>
 
-    init(input: any XMLByteInput, file: String) throws(KCBXError) {
+    /// `utf8`: the input is already UTF-8 (a ``TextSource``): libxml2 ignores the declared encoding and
+    /// sees UTF-8 by the first bytes (naming "UTF-8" here would add a copying UTF-8 → UTF-8 pass).
+    init(input: any XMLByteInput, file: String, utf8: Bool = false) throws(KCBXError) {
         _ = XMLStream.initialized
         state = XMLReaderState(input: input, file: file)
         retained = Unmanaged.passRetained(state)
         let context = retained.toOpaque()
-        guard let reader = xmlReaderForIO(xmlStreamRead, nil, context, file, nil, hardenedXMLOptions) else {
+        let options = hardenedXMLOptions | (utf8 ? Int32(XML_PARSE_IGNORE_ENC.rawValue) : 0)
+        guard let reader = xmlReaderForIO(xmlStreamRead, nil, context, file, nil, options) else {
             retained.release()
             throw state.inputError ?? KCBXError(.input, "cannot start the XML parser", file: file)
         }
@@ -123,6 +129,10 @@ final class XMLStream {
             } else if e.code == Int32(XML_ERR_DOCUMENT_END.rawValue), xmlTextReaderDepth(reader) > 0 {
                 // The push parser names a document cut short "extra content at the end".
                 what = "malformed XML: the document ends before its elements are closed (a truncated file?); libxml2: "
+            } else if e.message.contains("huge text node") {
+                what = "more than 10 MB of text in one element (libxml2's limit for one value; a broken export?); libxml2: "
+            } else if e.message.hasPrefix("Input is not proper UTF-8") {
+                what = "bytes that are not valid UTF-8 (the file is read as UTF-8; if it is GB18030, set `encoding: gb18030`); libxml2: "
             }
             return KCBXError(.input, what + e.message, file: state.file,
                              line: e.line > 0 ? e.line : nil, column: e.column > 0 ? e.column : nil)

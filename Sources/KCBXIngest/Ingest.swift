@@ -87,7 +87,7 @@ public enum IngestStage {
         case .csv:
             return try CSVReader(url: source.path, encoding: source.encoding, delimiter: source.delimiter, limits: limits)
         case .xml:
-            return try XMLRecordReader(url: source.path, record: source.record ?? "", fields: source.columns.map(\.header), limits: limits)
+            return try XMLRecordReader(url: source.path, record: source.record ?? "", encoding: source.encoding, limits: limits)
         case .xlsx:
             return try XLSXReader(url: source.path, sheet: source.sheet, limits: limits)
         }

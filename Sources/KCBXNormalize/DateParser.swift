@@ -1,7 +1,7 @@
 import KCBXCore
 
 /// Reads dates in the forms departments export: yyyyMMdd, yyyy-M-d, yyyy/M/d, yyyy.M.d, yyyy年M月d日,
-/// Excel serials, and date-times.
+/// Excel serials, and date-times (also yyyyMMddHHmmss).
 public enum DateParser {
     /// The outcome of parsing one value.
     public enum Result: Sendable, Equatable {
@@ -94,6 +94,10 @@ public enum DateParser {
             return day(y, m, d)
         }
         if b.count == 8, let v = digits(0..<8) { return day(v / 10000, (v / 100) % 100, v % 100) }
+        // yyyyMMddHHmmss, the compact date-time of some exports.
+        if b.count == 14, let v = digits(0..<8), let t = digits(8..<14), t / 10000 < 24, (t / 100) % 100 < 60, t % 100 < 60 {
+            return day(v / 10000, (v / 100) % 100, v % 100)
+        }
         return nil
     }
 
@@ -104,6 +108,7 @@ public enum DateParser {
     }
 
     static func day(_ y: Int, _ m: Int, _ d: Int) -> Result {
+        if y == 0, m == 0, d == 0 { return .empty }  // 0000-00-00, 00000000: a database's missing date
         if let date = CivilDate(year: y, month: m, day: d) { return .date(date) }
         let text = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
         if y < 1800 || y > 2200 { return .invalid("\(text) is outside the years 1800–2200") }

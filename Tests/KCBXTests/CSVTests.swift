@@ -253,14 +253,54 @@ struct CSVReaderTests {
         #expect(rows.allSatisfy { $0.values[1] == "李四王五赵六" && $0.values[0].hasPrefix("张三") })
     }
 
-    @Test("a byte that is not GB18030 becomes U+FFFD; the rows around it read")
-    func invalidGB18030() throws {
+    @Test("a byte that is not GB18030 rejects its row, naming the column; the raw value shows U+FFFD; the rows around it read",
+          arguments: [TextEncodingOption.gb18030, .auto])
+    func invalidGB18030(encoding: TextEncodingOption) throws {
         let dir = TestSupport.temporaryDirectory()
-        // 姓名 / 张三 in GB18030, then a lone 0xFF (never valid) inside a value.
-        let bytes: [UInt8] = [0xD0, 0xD5, 0xC3, 0xFB, 0x0A, 0xD5, 0xC5, 0xFF, 0xC8, 0xFD, 0x0A, 0x41, 0x0A]
-        let (h, rows, _) = try CSVFixture.rows(CSVFixture.write(bytes, "bad.csv", in: dir), encoding: .gb18030)
-        #expect(h == ["姓名"])
-        #expect(rows.map(\.values) == [["张\u{FFFD}三"], ["A"]])
+        // 编号,姓名 / 1,张三 in GB18030 with a lone 0xFF (never valid) inside 张三, then 2,A.
+        let bytes: [UInt8] = [0xB1, 0xE0, 0xBA, 0xC5, 0x2C, 0xD0, 0xD5, 0xC3, 0xFB, 0x0A,
+                              0x31, 0x2C, 0xD5, 0xC5, 0xFF, 0xC8, 0xFD, 0x0A, 0x32, 0x2C, 0x41, 0x0A]
+        let (h, rows, reader) = try CSVFixture.rows(CSVFixture.write(bytes, "bad.csv", in: dir), encoding: encoding)
+        #expect(h == ["编号", "姓名"])
+        #expect(reader.detectedEncoding == .gb18030)
+        #expect(rows.map(\.values) == [["1", "张\u{FFFD}三"], ["2", "A"]])
+        #expect(rows.map(\.problem) == ["column 2 `姓名`: bytes that are not valid GB18030 (shown as \u{FFFD})", nil])
+    }
+
+    @Test("invalid UTF-8 in a UTF-8 file rejects its row, naming the column, instead of being replaced silently",
+          arguments: [([0xFF], "lone FF"), ([0xE5, 0xBC], "cut sequence"), ([0xC0, 0xAF], "overlong"), ([0xED, 0xA0, 0x80], "surrogate"),
+                      ([0xF0, 0xA0, 0x80], "four-byte sequence cut after three bytes: U+FFFD has the same length")])
+    func invalidUTF8(bad: [UInt8], label: String) throws {
+        let dir = TestSupport.temporaryDirectory()
+        var bytes = Array("编号,姓名,住址\n1,张三,示例县\n2,李".utf8) + bad + Array("四,\"城关镇\n北街\"\n3,王五𠀀,x\n".utf8)
+        let url = CSVFixture.write(bytes, "u.csv", in: dir)
+        let (_, rows, reader) = try CSVFixture.rows(url)
+        #expect(reader.detectedEncoding == .utf8, "\(label)")
+        #expect(rows.map(\.problem) == [nil, "column 2 `姓名`: bytes that are not valid UTF-8 (shown as \u{FFFD}); the file is read as UTF-8", nil], "\(label)")
+        #expect(rows[1].values[1].hasPrefix("李\u{FFFD}"))
+        #expect(rows[1].values[2] == "城关镇\n北街")
+        #expect(rows.map(\.line) == [2, 3, 5])
+        // Several bad columns: each is named; a ragged row says both.
+        bytes = Array("a,b,c\n".utf8) + [0xFF] + Array(",x,".utf8) + [0xFE] + Array(",extra\n".utf8)
+        let (_, ragged, _) = try CSVFixture.rows(CSVFixture.write(bytes, "r.csv", in: dir), encoding: .utf8)
+        #expect(ragged.map(\.problem) == ["expected 3 fields, found 4; columns 1 `a`, 3 `c`: bytes that are not valid UTF-8 (shown as \u{FFFD}); the file is read as UTF-8"])
+    }
+
+    static let utf8Samples: [[UInt8]] = {
+        let texts: [String] = ["", "abc", "城关镇12村, 45号", "𠀀王喆", String(repeating: "a", count: 17) + "张"]
+        let bad: [[UInt8]] = [
+            [0xFF], [0xC0, 0xAF], [0xC2], [0xE5, 0xBC], [0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80], [0xF0, 0x80, 0x80, 0x80],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x80], [0xF0, 0xA0, 0x80, 0x80], [0xEF, 0xBF, 0xBD],
+        ]
+        let ascii8: [UInt8] = Array("abcdefgh".utf8)
+        let mixed: [[UInt8]] = [ascii8 + [0xFE] + ascii8, Array("abcdefg".utf8) + [0xE5, 0xBC, 0x41]]
+        return texts.map { Array($0.utf8) } + bad + mixed
+    }()
+
+    @Test("the UTF-8 check agrees with the standard library", arguments: utf8Samples)
+    func utf8Check(bytes: [UInt8]) {
+        let expected = String(validating: bytes, as: UTF8.self) != nil
+        #expect(bytes.withUnsafeBufferPointer { isValidUTF8($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) } == expected)
     }
 
     @Test("UTF-16 (Excel's \"Unicode text\") is converted")
@@ -302,6 +342,16 @@ struct CSVHostileTests {
         #expect(CSVFixture.error { _ = try CSVReader(url: zip) }?.message.contains("XLSX") == true)
     }
 
+    @Test("a header-only file has its header and no rows")
+    func headerOnly() throws {
+        let dir = TestSupport.temporaryDirectory()
+        for (name, text) in [("h.csv", "公民身份号码,姓名\r\n"), ("h2.csv", "公民身份号码,姓名"), ("h3.csv", "公民身份号码\t姓名\n\n\n")] {
+            let (header, rows, _) = try CSVFixture.rows(CSVFixture.write(text, name, in: dir))
+            #expect(header == ["公民身份号码", "姓名"])
+            #expect(rows.isEmpty)
+        }
+    }
+
     @Test("a truncated gzip says so, with the file")
     func truncatedGzip() throws {
         let dir = TestSupport.temporaryDirectory()
@@ -340,18 +390,24 @@ struct CSVHostileTests {
         #expect(error?.file == url.path)
     }
 
-    @Test("a 10 MB line stops at the record limit without reading the line whole")
-    func longLine() {
+    /// A 10 MB line against a 1 MB limit, and a real 100 MB line (gzipped on disk, 100 KB) against the
+    /// default 8 MB limit: both stop at the limit without reading the line whole.
+    @Test("a very long line stops at the record limit, naming the file and line", arguments: [
+        (10 << 20, "", 1 << 20, "record longer than 1 MB"),
+        (100 << 20, " | gzip -1", InputLimits().maxRecordBytes, "record longer than 8 MB (the limit for one record); is this really a CSV file?"),
+    ])
+    func longLine(lineBytes: Int, gzip: String, limit: Int, message: String) {
         let dir = TestSupport.temporaryDirectory()
-        CSVFixture.shell("cd '\(dir.path)' && (printf 'a,b\\n1,2\\n'; head -c 10485760 /dev/zero | tr '\\0' 'x'; printf '\\n3,4\\n') > long.csv")
+        CSVFixture.shell("cd '\(dir.path)' && (printf 'a,b\\n1,2\\n'; head -c \(lineBytes) /dev/zero | tr '\\0' 'x'; printf '\\n3,4\\n')\(gzip) > long.csv")
         let url = dir.appendingPathComponent("long.csv")
         var rowsBefore = 0
         let error = CSVFixture.error {
-            let reader = try CSVReader(url: url, limits: InputLimits(maxRecordBytes: 1 << 20))
+            let reader = try CSVReader(url: url, limits: InputLimits(maxRecordBytes: limit))
             while try reader.next() != nil { rowsBefore += 1 }
         }
         #expect(rowsBefore == 1)
-        #expect(error?.message.hasPrefix("record longer than 1 MB") == true)
+        #expect(error?.message.hasPrefix(message) == true, "\(String(describing: error))")
+        #expect(error?.file == url.path)
         #expect(error?.line == 3)
     }
 

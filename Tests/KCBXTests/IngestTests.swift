@@ -115,4 +115,68 @@ struct IngestTests {
         #expect(sources[0].file.bytes == Int64(try Data(contentsOf: plain).count))
         #expect(sources[0].file.sha256.count == 64)
     }
+
+    @Test("an XML source's header is the elements and attributes found: a mapped field it lacks names the nearest one")
+    func xmlMissingField() throws {
+        let dir = TestSupport.temporaryDirectory()
+        _ = CSVFixture.write("<导出><学生 学校标识码=\"2137000001\"><姓名>张三</姓名><身份证件号>110101201501011234</身份证件号></学生></导出>", "x.xml", in: dir)
+        let config = try Self.config(dir, "  - {name: 学籍, role: student_status, path: x.xml, format: xml, record: 学生, columns: {id_number: 身份证号, name: 姓名, school_code: \"@学校标识码\"}}")
+        let error = CSVFixture.error { _ = try IngestStage.read(config.sources[0], limits: .init()) }
+        #expect(error?.file == dir.appendingPathComponent("x.xml").path)
+        #expect(error?.message == "source `学籍`: missing column `身份证号`; headers found: @学校标识码, 姓名, 身份证件号; nearest: `身份证号` → `身份证件号`?")
+        #expect(IngestStage.check(config).map(\.message) == [error?.message])
+    }
+
+    @Test("an XML source is decoded like CSV: GB18030 without a declaration, as detected or configured")
+    func xmlGB18030() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let xml = "<导出><学生 学校标识码=\"2137000001\"><姓名>王喆</姓名><身份证件号>110101201501011234</身份证件号></学生></导出>"
+        _ = CSVFixture.write(xml, "u.xml", in: dir)
+        CSVFixture.shell("cd '\(dir.path)' && iconv -f UTF-8 -t GB18030 u.xml | gzip -c > g.xml")
+        let columns = "record: 学生, columns: {id_number: 身份证件号, name: 姓名, school_code: \"@学校标识码\"}"
+        let config = try Self.config(dir, """
+          - {name: A, role: student_status, path: g.xml, format: xml, \(columns)}
+          - {name: B, role: student_status, path: g.xml, format: xml, encoding: gb18030, \(columns)}
+        """)
+        for source in config.sources {
+            let table = try IngestStage.read(source, limits: .init()).table
+            #expect(table.records.map(\.values) == [["110101201501011234", "王喆", "2137000001"]])
+        }
+    }
+
+    @Test("a row with bytes not valid in the file's encoding is rejected naming the column; read = accepted + rejected")
+    func invalidBytesAreRejects() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let utf8 = Array("公民身份号码,姓名,住址\n110101201501011234,张三,城关镇\n110101201601011234,李".utf8) + [0xC3, 0x28]
+            + Array("四,城关镇\n110101201701011234,王五,城关镇\n".utf8)
+        _ = CSVFixture.write(utf8, "u.csv", in: dir)
+        // The same rows in GB18030 with a byte GB18030 cannot decode (0xFF) in 李四.
+        _ = CSVFixture.write(Array("公民身份号码,姓名,住址\n110101201501011234,张三,城关镇\n110101201601011234,李四,城关镇\n110101201701011234,王五,城关镇\n".utf8), "g0.csv", in: dir)
+        CSVFixture.shell("cd '\(dir.path)' && iconv -f UTF-8 -t GB18030 g0.csv | LC_ALL=C sed 's/\\xc0\\xee/\\xc0\\xff/' > g.csv")
+        let columns = "columns: {id_number: 公民身份号码, name: 姓名}"
+        let config = try Self.config(dir, """
+          - {name: U, role: hukou, path: u.csv, format: csv, \(columns)}
+          - {name: G, role: hukou, path: g.csv, format: csv, \(columns)}
+        """)
+        let expected = ["column 2 `姓名`: bytes that are not valid UTF-8 (shown as \u{FFFD}); the file is read as UTF-8",
+                        "column 2 `姓名`: bytes that are not valid GB18030 (shown as \u{FFFD})"]
+        for (source, reason) in zip(config.sources, expected) {
+            let table = try IngestStage.read(source, limits: .init()).table
+            #expect(table.rowsRead == 3)
+            #expect(table.records.map(\.recordNumber) == [1, 3], "\(source.name)")
+            #expect(table.rejects.map(\.reason) == [reason])
+            #expect(table.rejects.map(\.line) == [3])
+            #expect(table.rejects.first?.raw.first == "110101201601011234")
+        }
+    }
+
+    @Test("a header-only source reads as zero rows")
+    func headerOnly() throws {
+        let dir = TestSupport.temporaryDirectory()
+        _ = CSVFixture.write("公民身份号码,姓名\r\n", "h.csv", in: dir)
+        let config = try Self.config(dir, "  - {name: 公安, role: hukou, path: h.csv, format: csv, columns: {id_number: 公民身份号码, name: 姓名}}")
+        let table = try IngestStage.read(config.sources[0], limits: .init()).table
+        #expect(table.rowsRead == 0)
+        #expect(IngestStage.check(config).isEmpty)
+    }
 }

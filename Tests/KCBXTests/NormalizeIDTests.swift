@@ -39,10 +39,10 @@ import KCBXCore
 
     @Test(arguments: [("男", Sex.male), ("女", .female), ("1", .male), ("2", .female), ("M", .male), ("f", .female),
                       ("male", .male), ("Female", .female), ("男性", .male), ("女性", .female), ("１", .male), ("Ｆ", .female),
-                      (" 男 ", .male)] as [(String, Sex)])
+                      (" 男 ", .male), ("m", .male), ("F", .female), ("Ｍ", .male), ("男\t", .male)] as [(String, Sex)])
     func sexValues(_ raw: String, _ sex: Sex) { #expect(Sex.parse(raw) == sex) }
 
-    @Test(arguments: ["0", "9", "未知", "", "不详", "x"])
+    @Test(arguments: ["0", "9", "未知", "", "不详", "x", "０", "未说明的性别", "男女"])
     func unknownSex(_ raw: String) { #expect(Sex.parse(raw) == nil) }
 }
 
@@ -64,6 +64,12 @@ import KCBXCore
         .init(raw: "370783　20120305　1232", kind: .resident, normalized: "370783201203051232", defects: [.whitespaceOrSeparators]),
         .init(raw: " 370783201203051232 ", kind: .resident, normalized: "370783201203051232", defects: []),
         .init(raw: "'370783201203051232", kind: .resident, normalized: "370783201203051232", defects: []),
+        .init(raw: "\"370783201203051232\"", kind: .resident, normalized: "370783201203051232", defects: []),
+        .init(raw: "370783201203051232\t", kind: .resident, normalized: "370783201203051232", defects: []),
+        .init(raw: "37078320120305123２", kind: .resident, normalized: "370783201203051232", defects: [.fullWidthCharacters]),
+        .init(raw: "370783－20120305－1232", kind: .resident, normalized: "370783201203051232", defects: [.fullWidthCharacters, .whitespaceOrSeparators]),
+        .init(raw: "370783—20120305—1232", kind: .resident, normalized: "370783201203051232", defects: [.whitespaceOrSeparators]),
+        .init(raw: "370783_20120305_1232", kind: .resident, normalized: "370783201203051232", defects: [.whitespaceOrSeparators]),
         // Never silently fixed: a wrong check character stays wrong.
         .init(raw: "370783201203051233", kind: .invalid, normalized: "370783201203051233", defects: [.badCheckCharacter]),
         .init(raw: "37078320120305123X", kind: .invalid, normalized: "37078320120305123X", defects: [.badCheckCharacter]),
@@ -77,6 +83,10 @@ import KCBXCore
         .init(raw: "3.70783200102152E+17", kind: .damaged, normalized: "370783200102152000", defects: [.scientificNotation]),
         .init(raw: "3.70783e17", kind: .damaged, normalized: "370783000000000000", defects: [.scientificNotation]),
         .init(raw: "370783200102152000", kind: .damaged, normalized: "370783200102152000", defects: [.zeroedTail]),
+        .init(raw: "3.70783201203051E+17", kind: .damaged, normalized: "370783201203051000", defects: [.scientificNotation]),
+        .init(raw: "370783201203051000", kind: .damaged, normalized: "370783201203051000", defects: [.zeroedTail]),
+        .init(raw: "3.70783120305E+14", kind: .damaged, normalized: "370783120305000", defects: [.scientificNotation]),
+        .init(raw: "1.1E+17", kind: .damaged, normalized: "110000000000000000", defects: [.scientificNotation]),
         .init(raw: "3.7E+5", kind: .invalid, normalized: "", defects: [.scientificNotation, .badLength]),
         // Residence permits and permanent residence cards keep their type.
         .init(raw: "810000200501011232", kind: .hkMacauTaiwan, normalized: "810000200501011232", defects: []),
@@ -86,9 +96,13 @@ import KCBXCore
         .init(raw: "810000200501011233", kind: .invalid, normalized: "810000200501011233", defects: [.badCheckCharacter]),
         .init(raw: "911012201203051230", kind: .foreignPermanent, normalized: "911012201203051230", defects: []),
         .init(raw: "usa370120305123", kind: .foreignPermanent, normalized: "USA370120305123", defects: []),
+        .init(raw: "usa 3701 2030 5123", kind: .foreignPermanent, normalized: "USA370120305123", defects: [.whitespaceOrSeparators]),
+        .init(raw: "8100002005010112３2", kind: .hkMacauTaiwan, normalized: "810000200501011232", defects: [.fullWidthCharacters]),
         // Not numbers.
         .init(raw: "20120305", kind: .invalid, normalized: "20120305", defects: [.badLength]),
         .init(raw: "3707832012030512321", kind: .invalid, normalized: "3707832012030512321", defects: [.badLength]),
+        .init(raw: "37078312030512X", kind: .invalid, normalized: "37078312030512X", defects: [.badLength]),
+        .init(raw: "37078319120305123X", kind: .invalid, normalized: "37078319120305123X", defects: [.badCheckCharacter]),
         .init(raw: "37078320120305123?", kind: .invalid, normalized: "37078320120305123?", defects: [.badCharacters]),
         .init(raw: "370783二〇一二0305123", kind: .invalid, normalized: "370783????0305123", defects: [.badCharacters]),
         .init(raw: "无", kind: .missing, normalized: "", defects: [.empty]),
@@ -187,25 +201,34 @@ import KCBXCore
         #expect(sn.isLocal)
     }
 
+    @Test func aLetterAloneHasNoID() {
+        #expect(StudentNumber.parse("L").isLocal)
+        #expect(StudentNumber.parse("G").idNumber?.kind == .missing)
+        #expect(StudentNumber.parse("G37078320120305123").idNumber?.kind == .invalid)
+    }
+
     @Test func blankStudentNumber() {
         #expect(StudentNumber.parse("无").normalized == "")
         #expect(StudentNumber.parse("370783201203051232").idNumber?.normalized == "370783201203051232")
     }
 
-    @Test(arguments: [("37078320120305123245", 4, 5), ("３７０７８３２０１２０３０５１０３ｘ７１", 7, 1), ("370783201203051232-1-4", 1, 4)])
+    @Test(arguments: [("37078320120305123245", 4, 5), ("３７０７８３２０１２０３０５１０３ｘ７１", 7, 1), ("370783201203051232-1-4", 1, 4),
+                      ("370783201203051232 1 1", 1, 1), ("37078320120305123274", 7, 4), ("37078320120305123230", 3, 0),
+                      ("37078320120305123263", 6, 3), ("37078320120305123222", 2, 2)])
     func certificate(_ raw: String, _ category: Int, _ level: Int) {
         let cert = DisabilityCertificate.parse(raw)
         #expect(cert?.idNumber.isValid == true)
         #expect(cert?.category == category)
-        #expect(cert?.level == (level <= 4 ? level : nil))
-        #expect((cert?.problem == nil) == (level <= 4))
+        #expect(cert?.level == ((1...4).contains(level) ? level : nil))
+        #expect((cert?.problem == nil) == (1...4).contains(level))
     }
 
     @Test(arguments: ["370783201203051232", "3707832012030512324", "37078320120305123245X", "无", ""])
     func notACertificate(_ raw: String) { #expect(DisabilityCertificate.parse(raw) == nil) }
 
-    @Test func certificateCategoryOutOfRange() {
-        let cert = DisabilityCertificate.parse("37078320120305123281")
+    @Test(arguments: ["37078320120305123281", "37078320120305123201", "37078320120305123291"])
+    func certificateCategoryOutOfRange(_ raw: String) {
+        let cert = DisabilityCertificate.parse(raw)
         #expect(cert?.category == nil)
         #expect(cert?.level == 1)
         #expect(cert?.problem?.contains("category") == true)

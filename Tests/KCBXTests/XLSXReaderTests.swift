@@ -264,6 +264,20 @@ import ZIPFoundation
         #expect(e?.message == "not an XLSX workbook: sheet `监测户成员` has no part in the archive")
     }
 
+    @Test func aHeaderOnlySheetHasItsHeaderAndNoRows() throws {
+        let url = try Self.workbook([
+            "xl/workbook.xml": Self.workbookXML(["监测户成员"]),
+            "xl/_rels/workbook.xml.rels": Self.relsXML(1),
+            "xl/worksheets/sheet1.xml": """
+                <worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>证件号码</t></is></c><c r="B1" t="inlineStr"><is><t> 成员姓名 </t></is></c></row>
+                <row r="2"/><row r="3"><c r="A3"/></row></sheetData></worksheet>
+                """,
+        ])
+        let (header, rows) = try Self.readAll(url)
+        #expect(header == ["证件号码", "成员姓名"])
+        #expect(rows.isEmpty)
+    }
+
     @Test func anEmptySheetHasNoHeaderAndNoRows() throws {
         let url = try Self.workbook([
             "xl/workbook.xml": Self.workbookXML(["空"]),
