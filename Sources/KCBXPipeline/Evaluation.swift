@@ -46,39 +46,64 @@ public enum Evaluation {
     /// Reads `truth/` and a run's period folder (holding persons.csv and findings.csv) and scores them.
     public static func run(truth: URL, output: URL) throws(KCBXError) -> Report {
         let period = try periodFolder(output)
-        // Truth: (source, record) → person key.
-        var truePerson: [String: String] = [:]
+        // Records, sources and persons are numbered once, so that millions of pairs are counted on integers.
+        var recordIndex: [String: Int] = [:]
+        var truePerson: [Int] = [], predicted: [Int] = [], sourceOf: [Int] = []
+        var trueKeys: [String: Int] = [:], predictedKeys: [String: Int] = [:], sourceKeys: [String: Int] = [:]
+        func number(_ key: String, in table: inout [String: Int]) -> Int {
+            if let n = table[key] { return n }
+            table[key] = table.count
+            return table.count - 1
+        }
         for row in try rows(truth.appendingPathComponent("records.csv"), ["source", "record", "person_key"]) {
-            truePerson[row[0] + "#" + row[1]] = row[2]
+            recordIndex[row[0] + "#" + row[1]] = truePerson.count
+            truePerson.append(number(row[2], in: &trueKeys))
+            predicted.append(-1)
+            sourceOf.append(number(row[0], in: &sourceKeys))
         }
-        // Prediction: (source, record) → person id.
-        var predicted: [String: String] = [:]
-        var sourceOf: [String: String] = [:]
         for row in try rows(period.appendingPathComponent("persons.csv"), ["source", "record", "person_id"]) {
-            predicted[row[0] + "#" + row[1]] = row[2]
-            sourceOf[row[0] + "#" + row[1]] = row[0]
-        }
-        let sources = Array(Set(sourceOf.values)).sorted()
-        let reference = sources.contains("公安户籍") ? "公安户籍" : sources.first ?? ""
-        var links: [(label: String, score: Score)] = []
-        for source in sources {
-            let keys = sourceOf.filter { $0.value == source }.map(\.key)
-            if source != reference {
-                let refKeys = sourceOf.filter { $0.value == reference }.map(\.key)
-                links.append(("\(source)↔\(reference)", pairScore(keys, refKeys, predicted, truePerson)))
+            let key = row[0] + "#" + row[1]
+            let r: Int
+            if let known = recordIndex[key] {
+                r = known
+            } else {
+                // A record the truth does not know: it counts against precision.
+                r = truePerson.count
+                recordIndex[key] = r
+                truePerson.append(-1); predicted.append(-1); sourceOf.append(number(row[0], in: &sourceKeys))
             }
-            links.append(("\(source)↔\(source)", pairScore(keys, nil, predicted, truePerson)))
+            predicted[r] = number(row[2], in: &predictedKeys)
         }
-        links.append(("all", pairScore(Array(sourceOf.keys), nil, predicted, truePerson)))
+        let present = Set(predicted.indices.filter { predicted[$0] >= 0 }.map { sourceOf[$0] })
+        let sourceNames = sourceKeys.filter { present.contains($0.value) }.map(\.key).sorted()
+        let reference = sourceNames.contains("公安户籍") ? "公安户籍" : sourceNames.first ?? ""
+        // As scored: the records of the run's persons.csv (a record the run rejected is not among them).
+        func records(of source: String) -> [Int] {
+            guard let s = sourceKeys[source] else { return [] }
+            return sourceOf.indices.filter { sourceOf[$0] == s && predicted[$0] >= 0 }
+        }
+        let referenceRecords = records(of: reference)
+        var links: [(label: String, score: Score)] = []
+        for source in sourceNames {
+            let own = records(of: source)
+            if source != reference {
+                links.append(("\(source)↔\(reference)", pairScore(own, referenceRecords, predicted, truePerson)))
+            }
+            links.append(("\(source)↔\(source)", pairScore(own, nil, predicted, truePerson)))
+        }
+        links.append(("all", pairScore(predicted.indices.filter { predicted[$0] >= 0 }, nil, predicted, truePerson)))
 
         // Findings: (code, true person) pairs.
         var trueFindings = Set<String>()
         for row in try rows(truth.appendingPathComponent("findings.csv"), ["code", "person_key"]) { trueFindings.insert(row[0] + "|" + row[1]) }
+        let personKey = Dictionary(uniqueKeysWithValues: trueKeys.map { ($0.value, $0.key) })
         var found = Set<String>()
         for row in try rows(period.appendingPathComponent("findings.csv"), ["code", "evidence"]) {
             // The finding's person is the true person most of its evidence records belong to.
             var votes: [String: Int] = [:]
-            for ref in row[1].split(separator: ";") { if let p = truePerson[String(ref)] { votes[p, default: 0] += 1 } }
+            for ref in row[1].split(separator: ";") {
+                if let r = recordIndex[String(ref)], let p = personKey[truePerson[r]] { votes[p, default: 0] += 1 }
+            }
             let person = votes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "unknown:" + row[1]
             found.insert(row[0] + "|" + person)
         }
@@ -90,29 +115,26 @@ public enum Evaluation {
         return Report(links: links, findings: findings)
     }
 
-    /// Counts record pairs sharing a person: between `keys` and `others`, or within `keys` when `others` is nil.
-    static func pairScore(_ keys: [String], _ others: [String]?, _ predicted: [String: String], _ truth: [String: String]) -> Score {
-        func pairs(_ assignment: [String: String]) -> Set<Pair> {
-            var groupA: [String: [String]] = [:], groupB: [String: [String]] = [:]
-            for k in keys { if let p = assignment[k] { groupA[p, default: []].append(k) } }
-            if let others { for k in others { if let p = assignment[k] { groupB[p, default: []].append(k) } } }
-            var result = Set<Pair>()
+    /// Counts record pairs sharing a person (-1: none): between `records` and `others`, or within
+    /// `records` when `others` is nil.
+    static func pairScore(_ records: [Int], _ others: [Int]?, _ predicted: [Int], _ truth: [Int]) -> Score {
+        func pairs(_ assignment: [Int]) -> Set<UInt64> {
+            var groupA: [Int: [Int]] = [:], groupB: [Int: [Int]] = [:]
+            for r in records where assignment[r] >= 0 { groupA[assignment[r], default: []].append(r) }
+            if let others { for r in others where assignment[r] >= 0 { groupB[assignment[r], default: []].append(r) } }
+            func pair(_ x: Int, _ y: Int) -> UInt64 { UInt64(min(x, y)) << 32 | UInt64(max(x, y)) }
+            var result = Set<UInt64>()
             for (p, a) in groupA {
                 if others != nil {
-                    for x in a { for y in groupB[p] ?? [] { result.insert(Pair(x, y)) } }
+                    for x in a { for y in groupB[p] ?? [] { result.insert(pair(x, y)) } }
                 } else if a.count > 1 {
-                    for i in 0..<a.count { for j in (i + 1)..<a.count { result.insert(Pair(a[i], a[j])) } }
+                    for i in 0..<a.count { for j in (i + 1)..<a.count { result.insert(pair(a[i], a[j])) } }
                 }
             }
             return result
         }
         let p = pairs(predicted), t = pairs(truth)
         return Score(truePositives: p.intersection(t).count, predicted: p.count, actual: t.count)
-    }
-
-    struct Pair: Hashable {
-        let a: String, b: String
-        init(_ x: String, _ y: String) { if x < y { a = x; b = y } else { a = y; b = x } }
     }
 
     static func periodFolder(_ output: URL) throws(KCBXError) -> URL {
