@@ -220,13 +220,7 @@ public enum NormalizeStage {
                 let sn = StudentNumber.parse(v[c])
                 if !sn.normalized.isEmpty { studentNumber = sn.normalized }
                 if let fromSN = sn.idNumber {
-                    if !own { id = fromSN } else if let typed = id, !typed.isValid, fromSN.isValid {
-                        // A mistyped 身份证号 beside a 全国学籍号 that holds a valid one: the record is known by the
-                        // valid number, and the disagreement is kept (the typed value stays in the record's values).
-                        flags.insert(.documentDisagreesWithID)
-                        notes.append("身份证号 is not a valid ID number (\(typed.defects.map(\.rawValue).joined(separator: ","))); the one in 全国学籍号 (\(fromSN.masked)) is used")
-                        id = fromSN
-                    } else if let id, id.isValid, fromSN.isValid, id.normalized != fromSN.normalized {
+                    if !own { id = fromSN } else if let id, id.isValid, fromSN.isValid, id.normalized != fromSN.normalized {
                         flags.insert(.documentDisagreesWithID)
                         notes.append("全国学籍号 holds another ID number (\(fromSN.masked)) than 身份证号 (\(id.masked))")
                     }

@@ -77,17 +77,6 @@ import KCBXCore
         #expect(s.records[2].id == nil && s.records[2].studentNumber == "L20120305001")
     }
 
-    /// 身份证件号 lost a digit; the 全国学籍号 holds the right number: the record is known by the valid one,
-    /// and the disagreement is flagged, not hidden.
-    @Test func aMistypedIDBesideAValidStudentNumber() {
-        let s = Self.run([["37078320170103516", "陈梓轩", "男", "2017-06-10", "", "", "G370783201706103516"]])
-        let r = s.records[0]
-        #expect(r.id?.normalized == "370783201706103516" && r.id?.isValid == true)
-        #expect(r.flags.contains(.documentDisagreesWithID))
-        #expect(r.notes.contains { $0.hasPrefix("身份证号 is not a valid ID number (bad_length)") })
-        #expect(r.values[0] == "37078320170103516")
-    }
-
     @Test func rowsWithNothingToIdentifyAreRejected() {
         let s = Self.run([["无", "不详", "男", "", "", "", ""], ["", "某某", "", "", "", "", ""], ["3.70783E+17", "", "", "", "", "", ""]])
         #expect(s.rejects.map(\.recordNumber) == [1, 2])
