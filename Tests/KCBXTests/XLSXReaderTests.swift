@@ -192,7 +192,7 @@ import ZIPFoundation
         ]
         for (name, bytes, message) in cases {
             let url = dir.appendingPathComponent(name)
-            FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
             let e = Self.error { _ = try XLSXReader(url: url) }
             #expect(e?.kind == .input, "\(name)")
             #expect(e?.message.hasPrefix(message) == true, "\(name): \(String(describing: e))")

@@ -473,7 +473,7 @@ import Testing
 
     static func capturingStandardError(_ body: () throws -> Void) throws -> String {
         let url = TestSupport.temporaryDirectory("kcbx-stderr").appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let fd = open(url.path, O_WRONLY)
         let saved = dup(2)
         fflush(nil)
