@@ -24,6 +24,10 @@ final class Execution {
     private var normalized: [NormalizedSource]?
     private var index: PersonIndex?
     private var reconciled: ReconcileResult?
+    /// The stages this run executes.
+    private var planned: [Stage] = []
+    /// Normalization begun when ingest finished reading, while it stores its result.
+    private var normalizing: NormalizeAhead?
 
     let results: StoredResults
 
@@ -33,6 +37,7 @@ final class Execution {
     }
 
     func run(_ stages: [Stage]) throws(KCBXError) -> RunOutcome {
+        planned = stages
         runID = try store.beginRun(period: period, pipeline: config.file.path, pipelineName: config.name, asOf: config.asOf,
                                    stages: "\(stages.first!.rawValue)..\(stages.last!.rawValue)", version: PipelineRunner.version)
         Log.info("run \(runID): period \(period), as of \(config.asOf), stages \(stages.map(\.rawValue).joined(separator: " → "))")
@@ -69,6 +74,9 @@ final class Execution {
             let result = try IngestStage.run(config)
             Log.info("ingest: read in \(timer.elapsed)")
             try checkRejectRate(result.map { ($0.table.source, $0.table.rowsRead, $0.table.rejects) })
+            // When normalize follows in this run, it starts on the tables now, on the cores the store leaves idle
+            // while it writes them; its result is taken (or, if the save fails, dropped) by the normalize stage.
+            if planned.contains(.normalize) { normalizing = NormalizeAhead(result.map(\.table), config: config) }
             timer = StepTimer()
             try results.saveIngest(result, run: runID)
             Log.info("ingest: stored in \(timer.elapsed)")
@@ -79,8 +87,15 @@ final class Execution {
             let sameRun = ingested != nil
             let tables = try loadIngested()
             var timer = StepTimer()
-            let result = NormalizeStage.run(tables, config: config)
-            Log.info("normalize: normalized in \(timer.elapsed)")
+            let result: [NormalizedSource]
+            if sameRun, let ahead = normalizing {
+                result = ahead.wait()
+                Log.info("normalize: normalized in \(ahead.elapsed), begun while ingest stored its result")
+            } else {
+                result = NormalizeStage.run(tables, config: config)
+                Log.info("normalize: normalized in \(timer.elapsed)")
+            }
+            normalizing = nil
             try checkRejectRate(result.map { ($0.source, $0.rowsRead, $0.rejects) })
             let ingestRun = sameRun ? runID : (try store.resultRun(period: period, stage: .ingest) ?? runID)
             timer = StepTimer()
@@ -269,6 +284,28 @@ enum OutputFolder {
                 throw KCBXError(.runFailed, "cannot put the outputs in place: \(String(cString: strerror(errno)))", file: target.path)
             }
         }
+        return result
+    }
+}
+
+/// The normalize stage run on a background queue: started when ingest has read its sources, awaited by the
+/// normalize stage.
+final class NormalizeAhead: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: [NormalizedSource] = []
+    private var timer = StepTimer()
+    private(set) var elapsed = ""
+
+    init(_ tables: [SourceTable], config: PipelineConfig) {
+        DispatchQueue.global().async(group: group) { [self] in
+            result = NormalizeStage.run(tables, config: config)
+            elapsed = timer.elapsed
+        }
+    }
+
+    /// The normalized sources, once done.
+    func wait() -> [NormalizedSource] {
+        group.wait()
         return result
     }
 }
