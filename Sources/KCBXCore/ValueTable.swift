@@ -50,9 +50,9 @@ public final class ValueTable: Sendable {
         let s = row >> Self.segmentShift
         let r = row & (Self.rowsPerSegment - 1)
         let k = r * width + column
-        let segment = segments[s]
-        let base = Int(segment.starts[r])
-        return (s, base + (column == 0 ? 0 : Int(segment.ends[k - 1])), base + Int(segment.ends[k]))
+        // Read in place: binding the segment to a local would retain and release its three buffers per value.
+        let base = Int(segments[s].starts[r])
+        return (s, base + (column == 0 ? 0 : Int(segments[s].ends[k - 1])), base + Int(segments[s].ends[k]))
     }
 
     /// Value `column` of record `row`, "" when blank.

@@ -169,7 +169,7 @@ public enum NormalizeStage {
                 var count = 0
                 for raw in table.records[start..<min(n, start + chunk)] {
                     if let record = worker.normalize(raw) {
-                        (base + start + count).initialize(to: record)
+                        (base + start + count).initialize(to: consume record)
                         count += 1
                     } else {
                         rejects.append(Reject(recordNumber: raw.recordNumber, line: raw.line, raw: table.fileRow(raw.values),
