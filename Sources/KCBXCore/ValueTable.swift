@@ -119,8 +119,9 @@ public final class ValueTable: Sendable {
             for k in 0..<n {
                 let p = positions?[k] ?? k
                 if p < row.count {
-                    var v = row[p]
-                    v.withUTF8 { bytes.append(contentsOf: $0) }
+                    // Native strings hand over their UTF-8 without the uniqueness check of `withUTF8`.
+                    let copied = row[p].utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+                    if copied == nil { bytes.append(contentsOf: row[p].utf8) }
                 }
                 ends.append(UInt16(bytes.count - start))
             }
