@@ -133,12 +133,15 @@ final class Execution {
                     "cases_opened": events.filter { $0.kind == .opened || $0.kind == .reopened }.count,
                     "cases_closed": events.filter { $0.kind == .closed }.count]
         case .report:
+            let timer = StepTimer()
             let ledger = try store.loadCases()
+            Log.info("report: ledger loaded in \(timer.elapsed)")
             let periods = Array(try store.ledgerPeriods().keys)
             let input = ReportInput(config: config, period: period, sources: try loadNormalized(), index: try loadIndex(),
                                     reconcile: try loadReconciled(), manifest: try manifest(),
                                     cases: LedgerBook.view(asOf: period, ledger),
                                     ledger: LedgerBook.figures(ledger, period: period, periods: periods))
+            Log.info("report: stored results loaded in \(timer.elapsed)")
             let target = config.outputDirectory.appendingPathComponent(period)
             let figures = try OutputFolder.replace(target, runID: runID) { (dir) throws(KCBXError) in try ReportStage.run(input, into: dir) }
             outputDirectory = target
@@ -160,7 +163,7 @@ final class Execution {
     func loadInputs() throws(KCBXError) -> [InputFile] {
         if let inputs { return inputs }
         var files: [InputFile] = []
-        try store.forEachResultPart(period: period, stage: .ingest) { name, bytes in
+        try store.forEachResultPart(period: period, stage: .ingest, only: "inputs") { name, bytes in
             if name == "inputs" { files = (try? JSONDecoder().decode([InputFile].self, from: Data(bytes))) ?? [] }
         }
         inputs = files

@@ -199,6 +199,8 @@ public struct StoredResults {
     }
 
     func loadSingle<T: BinaryCodable>(_ stage: Stage, _ type: T.Type) throws(KCBXError) -> T {
+        let timer = StepTimer()
+        defer { Log.info("\(stage.rawValue) results loaded in \(timer.elapsed)") }
         var first: [UInt8]? = nil
         let found = try store.forEachResultPart(period: period, stage: stage) { _, bytes in if first == nil { first = bytes } }
         guard found, let first else { throw missing(stage) }

@@ -45,13 +45,15 @@ extension Store {
     /// Hands each part of the stored result of `stage` for `period` to `body`, in the order saved, one at a
     /// time (so a large result is never held twice). Returns `false` when there is no result of this format.
     /// An error thrown by `body` stops the reading and is rethrown.
+    /// `only`: read just the part of that name (the others are not read from the database).
     @discardableResult
-    public func forEachResultPart(period: String, stage: Stage, _ body: (String, [UInt8]) throws(KCBXError) -> Void) throws(KCBXError) -> Bool {
+    public func forEachResultPart(period: String, stage: Stage, only: String? = nil,
+                                  _ body: (String, [UInt8]) throws(KCBXError) -> Void) throws(KCBXError) -> Bool {
         var failure: KCBXError? = nil
         let found = try read("loading the \(stage.rawValue) results") { db -> Bool in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT part, data, format FROM stage_result WHERE period = ? AND stage = ? ORDER BY rowid
-                """, arguments: [period, stage.rawValue])
+                SELECT part, data, format FROM stage_result WHERE period = ? AND stage = ? AND (? IS NULL OR part = ?) ORDER BY rowid
+                """, arguments: [period, stage.rawValue, only, only])
             var current: (name: String, bytes: [UInt8])? = nil
             func deliver() -> Bool {
                 guard let part = current else { return true }

@@ -16,6 +16,9 @@ import Testing
         var loaded = try #require(try store.loadResult(period: "2026-11", stage: .ingest))
         #expect(loaded.map(\.name) == ["a", "b"])
         #expect(loaded[0].bytes == big)
+        var only: [String] = []
+        try store.forEachResultPart(period: "2026-11", stage: .ingest, only: "b") { name, bytes in only.append(name); #expect(bytes == [1, 2, 3]) }
+        #expect(only == ["b"])
         try store.saveResult(period: "2026-11", stage: .ingest, run: run, parts: [("c", [9])])
         loaded = try #require(try store.loadResult(period: "2026-11", stage: .ingest))
         #expect(loaded.map(\.name) == ["c"])
