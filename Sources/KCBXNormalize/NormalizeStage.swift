@@ -386,6 +386,7 @@ extension NormalizedSource: BinaryCodable {
         let idColumn = column(.idNumber), nameColumn = column(.name)
         /// The normalized text and the raw one: written out (1) or the record's own value (2).
         func text(_ form: Int, row: Int, column: Int?) throws(BinaryReader.Corrupt) -> (String, String) {
+            guard form == 1 || form == 2 else { throw .init() }
             if form == 2 {
                 guard let column else { throw .init() }
                 let own = values[row, column]

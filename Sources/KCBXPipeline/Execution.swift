@@ -296,7 +296,7 @@ enum OutputFolder {
 final class NormalizeAhead: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: [NormalizedSource] = []
-    private var timer = StepTimer()
+    private let timer = StepTimer()
     private(set) var elapsed = ""
 
     init(_ tables: [SourceTable], config: PipelineConfig) {

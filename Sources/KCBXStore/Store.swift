@@ -25,8 +25,7 @@ public final class Store: @unchecked Sendable {
                 try db.execute(sql: "PRAGMA page_size = 65536")
                 // A rollback journal, not WAL: a stage result is hundreds of megabytes written in one
                 // transaction, which WAL would write twice (to the log, then into the database at the
-                // checkpoint). Pages the old result freed are reused without being journaled. Readers
-                // (`kcbx cases`) wait while a stage saves, up to the busy timeout.
+                // checkpoint). Readers (`kcbx cases`) wait while a stage saves, up to the busy timeout.
                 try db.execute(sql: "PRAGMA journal_mode = TRUNCATE")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }

@@ -116,22 +116,29 @@ struct SheetsMarksTests {
         #expect(XLSXLayout.lineCount(text, columnWidth: width) == lines)
     }
 
-    @Test("A rate chart reads against 0–100%, every 20%")
-    func rateChartAxis() throws {
+    /// Writes a sheet of two rows with the chart `make` builds on its two columns, and returns the value axis
+    /// of the chart as written (`c:valAx`).
+    func valueAxis(_ columns: [XLSXColumn], _ rows: [[XLSXCell]], _ make: (XLSXRange, XLSXRange) -> XLSXChart) throws -> String {
         let dir = Self.temporary()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("通报.xlsx")
         let book = try XLSXWorkbook(url: url)
-        let sheet = try book.addSheet("分镇街", columns: [XLSXColumn("镇街"), XLSXColumn("入学率", .percent)])
-        try sheet.append([.text("城关镇"), .percent(0.99)])
-        try sheet.append([.text("河口镇"), .percent(0.97)])
+        let sheet = try book.addSheet("图表", columns: columns)
+        for row in rows { try sheet.append(row) }
         let range = { (c: Int) in XLSXRange(sheet: sheet.name, firstRow: sheet.firstDataRow, firstColumn: c, lastRow: sheet.lastDataRow, lastColumn: c) }
-        let chart = XLSXChart.rates(title: "入学率", categories: range(0), series: [("入学率", range(1))], xTitle: "镇街")
-        #expect(chart.kind == .column && chart.percent && chart.valueMin == 0 && chart.valueMax == 1)
-        try sheet.insertChart(chart, row: 4, column: 0)
+        try sheet.insertChart(make(range(0), range(1)), row: 4, column: 0)
         try book.close()
-        let xml = try SheetsTests.part(url, "xl/charts/chart1.xml")
-        let value = xml.components(separatedBy: "<c:valAx>").dropFirst().first?.components(separatedBy: "</c:valAx>").first ?? ""
+        return SheetsTests.element(try SheetsTests.part(url, "xl/charts/chart1.xml"), "c:valAx")
+    }
+
+    @Test("A rate chart reads against 0–100%, every 20%")
+    func rateChartAxis() throws {
+        let value = try valueAxis([XLSXColumn("镇街"), XLSXColumn("入学率", .percent)],
+                                  [[.text("城关镇"), .percent(0.99)], [.text("河口镇"), .percent(0.97)]]) { categories, rates in
+            let chart = XLSXChart.rates(title: "入学率", categories: categories, series: [("入学率", rates)], xTitle: "镇街")
+            #expect(chart.kind == .column && chart.percent && chart.valueMin == 0 && chart.valueMax == 1)
+            return chart
+        }
         #expect(value.contains("<c:max val=\"1\"/>") && value.contains("<c:min val=\"0\"/>"))
         #expect(value.contains("<c:majorUnit val=\"0.2\"/>"))
         #expect(value.contains("formatCode=\"0%\""))
@@ -158,19 +165,10 @@ struct SheetsMarksTests {
 
     @Test("A count chart starts at 0 and shows whole numbers")
     func countChartAxis() throws {
-        let dir = Self.temporary()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("通报.xlsx")
-        let book = try XLSXWorkbook(url: url)
-        let sheet = try book.addSheet("问题分类", columns: [XLSXColumn("问题类型"), XLSXColumn("人数", .integer)])
-        try sheet.append([.text("应入未入"), .integer(1)])
-        try sheet.append([.text("疑似辍学"), .integer(0)])
-        let range = { (c: Int) in XLSXRange(sheet: sheet.name, firstRow: sheet.firstDataRow, firstColumn: c, lastRow: sheet.lastDataRow, lastColumn: c) }
-        try sheet.insertChart(.counts(.bar, title: "人数", categories: range(0), series: [("人数", range(1))], largest: 1, yTitle: "人数"),
-                              row: 4, column: 0)
-        try book.close()
-        let xml = try SheetsTests.part(url, "xl/charts/chart1.xml")
-        let value = xml.components(separatedBy: "<c:valAx>").dropFirst().first?.components(separatedBy: "</c:valAx>").first ?? ""
+        let value = try valueAxis([XLSXColumn("问题类型"), XLSXColumn("人数", .integer)],
+                                  [[.text("应入未入"), .integer(1)], [.text("疑似辍学"), .integer(0)]]) { categories, counts in
+            .counts(.bar, title: "人数", categories: categories, series: [("人数", counts)], largest: 1, yTitle: "人数")
+        }
         #expect(value.contains("<c:min val=\"0\"/>") && value.contains("<c:max val=\"1\"/>") && value.contains("<c:majorUnit val=\"1\"/>"))
         #expect(value.contains("formatCode=\"0\""))
     }

@@ -44,6 +44,11 @@ struct SheetsTests {
 
     static func part(_ url: URL, _ path: String) throws -> String { try TestSupport.zipPart(url, path) }
 
+    /// The inside of the first `<tag>…</tag>` in `xml` ("" when absent), e.g. a chart's `c:valAx`.
+    static func element(_ xml: String, _ tag: String) -> String {
+        xml.components(separatedBy: "<\(tag)>").dropFirst().first?.components(separatedBy: "</\(tag)>").first ?? ""
+    }
+
     /// The `<c r="ref" …>…</c>` element of a cell, or "".
     static func cell(_ sheet: String, _ ref: String) -> String {
         guard let start = sheet.range(of: "<c r=\"\(ref)\"") else { return "" }
@@ -208,8 +213,8 @@ struct SheetsMoreTests {
         #expect(chart.contains("typeface=\"宋体\""))
         if kind != .pie {
             // The category axis carries 镇街, the value axis 入学率 in percent.
-            let category = chart.components(separatedBy: "<c:catAx>").dropFirst().first?.components(separatedBy: "</c:catAx>").first ?? ""
-            let value = chart.components(separatedBy: "<c:valAx>").dropFirst().first?.components(separatedBy: "</c:valAx>").first ?? ""
+            let category = SheetsTests.element(chart, "c:catAx")
+            let value = SheetsTests.element(chart, "c:valAx")
             #expect(category.contains("镇街"))
             #expect(value.contains("入学率"))
             #expect(value.contains("formatCode=\"0%\""))
