@@ -83,18 +83,16 @@ public final class ValueTable: Sendable {
     public struct Builder: Sendable {
         public let width: Int
         private var finished: [Segment] = []
-        private var bytes: [UInt8] = []
-        private var starts: [UInt32] = []
-        private var ends: [UInt16] = []
+        /// The segment being filled (one buffer per builder, reused segment after segment).
+        private let open: OpenSegment
 
         public init(width: Int) {
             self.width = width
-            starts.reserveCapacity(ValueTable.rowsPerSegment)
-            ends.reserveCapacity(ValueTable.rowsPerSegment * width)
+            open = OpenSegment(width: width)
         }
 
         /// Records appended so far.
-        public var count: Int { finished.count * ValueTable.rowsPerSegment + starts.count }
+        public var count: Int { finished.count * ValueTable.rowsPerSegment + open.records }
 
         /// Appends a record of `width` values. Returns `false` (and appends nothing) when they take more than
         /// ``ValueTable/maxRecordBytes`` bytes.
@@ -114,18 +112,35 @@ public final class ValueTable: Sendable {
                 if p < row.count { total += row[p].utf8.count }
             }
             guard total <= ValueTable.maxRecordBytes else { return false }
-            let start = bytes.count
-            starts.append(UInt32(start))
+            open.startRecord(bytes: total)
             for k in 0..<n {
                 let p = positions?[k] ?? k
                 if p < row.count {
                     // Native strings hand over their UTF-8 without the uniqueness check of `withUTF8`.
-                    let copied = row[p].utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
-                    if copied == nil { bytes.append(contentsOf: row[p].utf8) }
+                    let copied: Void? = row[p].utf8.withContiguousStorageIfAvailable { open.append($0) }
+                    if copied == nil { open.append(Array(row[p].utf8)) }
                 }
-                ends.append(UInt16(bytes.count - start))
+                open.endValue()
             }
-            if starts.count == ValueTable.rowsPerSegment { closeSegment() }
+            if open.records == ValueTable.rowsPerSegment { closeSegment() }
+            return true
+        }
+
+        /// Appends a record made of `fields[positions[0]]`, `fields[positions[1]]`, … (blank past the end):
+        /// the bulk path of ingest, which copies each value's bytes as the reader holds them. Returns
+        /// `false` (and appends nothing) when they take more than ``ValueTable/maxRecordBytes`` bytes.
+        @discardableResult
+        public mutating func append(_ fields: [UnsafeBufferPointer<UInt8>], at positions: [Int]) -> Bool {
+            precondition(positions.count == width, "a record of \(positions.count) values in a table of width \(width)")
+            var total = 0
+            for p in positions where p < fields.count { total += fields[p].count }
+            guard total <= ValueTable.maxRecordBytes else { return false }
+            open.startRecord(bytes: total)
+            for p in positions {
+                if p < fields.count { open.append(fields[p]) }
+                open.endValue()
+            }
+            if open.records == ValueTable.rowsPerSegment { closeSegment() }
             return true
         }
 
@@ -136,21 +151,79 @@ public final class ValueTable: Sendable {
         }
 
         private mutating func closeSegment() {
-            // Exact-size copies: a growing array holds up to twice what it needs.
-            finished.append(Segment(bytes: Array(unsafeUninitializedCapacity: bytes.count) { buffer, n in
-                _ = buffer.initialize(from: bytes); n = bytes.count
-            }, starts: starts, ends: ends))
-            bytes.removeAll(keepingCapacity: true)
-            starts = []
-            starts.reserveCapacity(ValueTable.rowsPerSegment)
-            ends = []
-            ends.reserveCapacity(ValueTable.rowsPerSegment * width)
+            finished.append(open.take())
         }
 
         /// The segments of the records appended.
         public consuming func finish() -> [Segment] {
-            if !starts.isEmpty { closeSegment() }
+            if open.records > 0 { closeSegment() }
             return finished
+        }
+    }
+
+    /// The buffers of the segment a ``Builder`` fills, appended to without the uniqueness and capacity
+    /// checks of an array's `append` (the ingest stage appends tens of millions of values); taken as an
+    /// exact-size ``Segment`` when full.
+    private final class OpenSegment: @unchecked Sendable {
+        let width: Int
+        private var bytes: UnsafeMutablePointer<UInt8>
+        private var byteCapacity = 1 << 20
+        private var byteCount = 0
+        private let starts: UnsafeMutablePointer<UInt32>
+        private let ends: UnsafeMutablePointer<UInt16>
+        private(set) var records = 0
+        private var endCount = 0
+        private var recordStart = 0
+
+        init(width: Int) {
+            self.width = width
+            bytes = .allocate(capacity: byteCapacity)
+            starts = .allocate(capacity: ValueTable.rowsPerSegment)
+            ends = .allocate(capacity: ValueTable.rowsPerSegment * width)
+        }
+
+        deinit {
+            bytes.deallocate(); starts.deallocate(); ends.deallocate()
+        }
+
+        /// Starts a record whose values take `bytes` bytes (at most ``ValueTable/maxRecordBytes``).
+        @inline(__always) func startRecord(bytes needed: Int) {
+            if byteCount + needed > byteCapacity {
+                byteCapacity = max(byteCapacity * 2, byteCount + needed)
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
+                grown.update(from: bytes, count: byteCount)
+                bytes.deallocate()
+                bytes = grown
+            }
+            recordStart = byteCount
+            starts[records] = UInt32(byteCount)
+            records += 1
+        }
+
+        /// Appends bytes to the current value (room was made by ``startRecord(bytes:)``).
+        @inline(__always) func append(_ value: UnsafeBufferPointer<UInt8>) {
+            guard let base = value.baseAddress, value.count > 0 else { return }
+            (bytes + byteCount).update(from: base, count: value.count)
+            byteCount += value.count
+        }
+
+        @inline(__always) func append(_ value: [UInt8]) {
+            value.withUnsafeBufferPointer { append($0) }
+        }
+
+        /// Ends the current value.
+        @inline(__always) func endValue() {
+            ends[endCount] = UInt16(byteCount - recordStart)
+            endCount += 1
+        }
+
+        /// The records appended since the last take, as an exact-size segment; the buffers are kept for the next.
+        func take() -> Segment {
+            let segment = Segment(bytes: Array(UnsafeBufferPointer(start: bytes, count: byteCount)),
+                                  starts: Array(UnsafeBufferPointer(start: starts, count: records)),
+                                  ends: Array(UnsafeBufferPointer(start: ends, count: endCount)))
+            byteCount = 0; records = 0; endCount = 0
+            return segment
         }
     }
 }

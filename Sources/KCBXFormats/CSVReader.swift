@@ -43,7 +43,9 @@ public final class CSVReader: RowReader {
     private var warned = false
     /// Field bounds of the record being parsed, reused from record to record.
     private var spans: [Span] = []
-    private var scratch: [UInt8] = []
+    /// The fields of the record being handed out point into `buffer`, or into `scratch` when quotes were undoubled.
+    private var scratch: UnsafeMutablePointer<UInt8>
+    private var scratchCapacity = 4096
     /// Fields (0-based) of the last record made whose bytes are not valid UTF-8: invalid in a UTF-8 file,
     /// or undecodable in a converted one (``TextKind/invalidMarker``).
     private var invalidFields: [Int] = []
@@ -67,6 +69,7 @@ public final class CSVReader: RowReader {
         capacity = Self.refill + 64
         buffer = .allocate(capacity: capacity)
         stops = .allocate(capacity: 256)
+        scratch = .allocate(capacity: scratchCapacity)
         stops.initialize(repeating: false, count: 256)
         spans.reserveCapacity(64)
         if let delimiter {
@@ -79,10 +82,11 @@ public final class CSVReader: RowReader {
         }
         self.delimiter = Character(Unicode.Scalar(delim))
         stops[Int(delim)] = true; stops[Int(Self.lf)] = true; stops[Int(Self.cr)] = true
-        guard let first = try nextRecord() else {
+        var first = RawRow()
+        guard try nextRecord(&first) else {
             throw KCBXError(.input, "empty file: expected a header row", file: file, line: 1)
         }
-        header = first.fields
+        header = first.values
         // Unnamed columns at the end of the header (`a,b,,` from a spreadsheet) are not columns.
         while header.count > 1, header.last?.isEmpty == true { header.removeLast() }
         self.encoding = text.detected?.option ?? (encoding == .gb18030 ? .gb18030 : .utf8)
@@ -91,30 +95,45 @@ public final class CSVReader: RowReader {
     deinit {
         buffer.deallocate()
         stops.deallocate()
+        scratch.deallocate()
     }
 
     /// The next data row, or `nil` at the end of the file.
     public func next() throws(KCBXError) -> Row? {
-        guard let record = try nextRecord() else {
+        var raw = RawRow()
+        return try nextRow(&raw) ? raw.row : nil
+    }
+
+    /// Every remaining data row, as bytes in the reader's buffer.
+    public func forEachRow(_ body: (RawRow) -> Void) throws(KCBXError) {
+        var raw = RawRow()
+        while try nextRow(&raw) { body(raw) }
+    }
+
+    /// Reads the next data row into `raw`, with its record number and any problem; `false` at the end.
+    private func nextRow(_ raw: inout RawRow) throws(KCBXError) -> Bool {
+        guard try nextRecord(&raw) else {
             if !warned, records == 0 {
                 warned = true
                 Log.warning("\(file): the file has a header row and no data rows")
             }
-            return nil
+            return false
         }
         records += 1
-        var values = record.fields
+        raw.recordNumber = records
+        raw.problem = nil
         var problems: [String] = []
-        if values.count != header.count {
+        if raw.fields.count != header.count {
             // Trailing empty fields beyond the header (`a,b,c,,` from a spreadsheet) are harmless.
-            while values.count > header.count, values.last?.isEmpty == true { values.removeLast() }
-            if values.count != header.count {
-                problems.append("expected \(header.count) field\(header.count == 1 ? "" : "s"), found \(values.count)")
+            while raw.fields.count > header.count, raw.fields.last?.isEmpty == true { raw.fields.removeLast() }
+            if raw.fields.count != header.count {
+                problems.append("expected \(header.count) field\(header.count == 1 ? "" : "s"), found \(raw.fields.count)")
             }
         }
         if !invalidFields.isEmpty { problems.append(invalidTextProblem()) }
         if encoding == .utf8, text.detected == .gb18030 { encoding = .gb18030 }
-        return Row(values: values, recordNumber: records, line: record.line, problem: problems.isEmpty ? nil : problems.joined(separator: "; "))
+        if !problems.isEmpty { raw.problem = problems.joined(separator: "; ") }
+        return true
     }
 
     /// Why a row with bytes not valid in the file's encoding is rejected, naming the columns.
@@ -127,11 +146,11 @@ public final class CSVReader: RowReader {
 
     // MARK: - Records
 
-    /// The next non-blank record's fields and starting line, or `nil` at the end.
-    private func nextRecord() throws(KCBXError) -> (fields: [String], line: Int)? {
+    /// Reads the next non-blank record's fields and starting line into `raw`; `false` at the end.
+    private func nextRecord(_ raw: inout RawRow) throws(KCBXError) -> Bool {
         while true {
             if pos == end {
-                if eof { return nil }
+                if eof { return false }
                 try fill()
                 continue
             }
@@ -140,12 +159,13 @@ public final class CSVReader: RowReader {
                 try fill()
                 continue
             }
-            let fields = makeFields()
+            makeFields(&raw.fields, recordEnd: next)
             pos = next
             line += 1 + newlines
             // A blank (or all-blank) line is not a record.
-            if fields.count == 1, fields[0].isEmpty { continue }
-            return (fields, startLine)
+            if raw.fields.count == 1, raw.fields[0].isEmpty { continue }
+            raw.line = startLine
+            return true
         }
     }
 
@@ -216,43 +236,50 @@ public final class CSVReader: RowReader {
         KCBXError(.input, "unterminated quoted field: the quote opened on line \(openLine) is never closed before the end of the file", file: file, line: openLine)
     }
 
-    /// Strings of the scanned fields, trimmed; fields that are not valid UTF-8 are listed in `invalidFields`
-    /// (and their strings show U+FFFD).
-    private func makeFields() -> [String] {
-        let buffer = buffer
-        var fields: [String] = []
-        fields.reserveCapacity(spans.count)
+    /// Points `fields` at the scanned fields, trimmed, with quotes undoubled (into `scratch`);
+    /// fields that are not valid UTF-8 are listed in `invalidFields`. The bytes stay in place until the
+    /// buffer is next filled, after the record has been handed out.
+    private func makeFields(_ fields: inout [UnsafeBufferPointer<UInt8>], recordEnd: Int) {
+        let spans = spans, buffer = buffer
+        fields.removeAll(keepingCapacity: true)
         invalidFields.removeAll(keepingCapacity: true)
-        // Decoding replaces every invalid byte or sequence with the 3 bytes of U+FFFD, which changes the
-        // length, except for a four-byte sequence cut after its third byte: only a record with a byte
-        // F0–FF needs the full check.
-        var fourByteLeads = false
-        if let first = spans.first, let last = spans.last { fourByteLeads = hasFourByteLead(buffer + first.start, last.tailEnd - first.start) }
-        for k in spans.indices {
-            let span = spans[k]
-            var valid = !fourByteLeads || isValidUTF8(buffer + span.start, span.tailEnd - span.start)
-            defer { if !valid { invalidFields.append(k) } }
+        guard let first = spans.first, let last = spans.last else { return }
+        // Converted text is valid UTF-8 but where the converter put its marker byte 0xFF.
+        let whole = last.tailEnd - first.start
+        if text.isConverted ? memchr(buffer + first.start, 0xFF, whole) != nil : !isValidUTF8(buffer + first.start, whole) {
+            for k in spans.indices where !isValidUTF8(buffer + spans[k].start, spans[k].tailEnd - spans[k].start) { invalidFields.append(k) }
+        }
+        // Undoubled fields are never longer than the record.
+        if recordEnd - pos > scratchCapacity {
+            scratch.deallocate()
+            scratchCapacity = max(recordEnd - pos, scratchCapacity * 2)
+            scratch = .allocate(capacity: scratchCapacity)
+        }
+        let scratch = scratch
+        var used = 0
+        for span in spans {
             if !span.escapes, span.tailStart == span.tailEnd {
-                fields.append(Self.trimmed(buffer, span.start, span.end, valid: &valid))
+                fields.append(Self.trimmed(buffer, span.start, span.end))
             } else {
                 // Undouble the quotes and append any text after the closing quote.
-                scratch.removeAll(keepingCapacity: true)
+                let start = used
                 var i = span.start
                 while i < span.end {
                     let b = buffer[i]
-                    scratch.append(b)
+                    scratch[used] = b
+                    used += 1
                     i += (b == Self.quote && i + 1 < span.end && buffer[i + 1] == Self.quote) ? 2 : 1
                 }
-                scratch.append(contentsOf: UnsafeBufferPointer(start: buffer + span.tailStart, count: span.tailEnd - span.tailStart))
-                fields.append(scratch.withUnsafeBufferPointer { Self.trimmed($0.baseAddress!, 0, $0.count, valid: &valid) })
+                let tail = span.tailEnd - span.tailStart
+                (scratch + used).update(from: buffer + span.tailStart, count: tail)
+                used += tail
+                fields.append(Self.trimmed(scratch, start, used))
             }
         }
-        return fields
     }
 
-    /// UTF-8 text of `p[start..<end]` without surrounding blanks (space, tab, U+3000, U+00A0); bytes that
-    /// are not valid UTF-8 become U+FFFD and, when that changes the length, clear `valid`.
-    @inline(__always) static func trimmed(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, valid: inout Bool) -> String {
+    /// `p[start..<end]` without surrounding blanks (space, tab, U+3000, U+00A0).
+    @inline(__always) static func trimmed(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
         var s = start, e = end
         while s < e {
             let b = p[s]
@@ -268,10 +295,7 @@ public final class CSVReader: RowReader {
             else if b == 0xA0, e - s >= 2, p[e - 2] == 0xC2 { e -= 2 }
             else { break }
         }
-        if s == e { return "" }
-        let text = String(decoding: UnsafeBufferPointer(start: p + s, count: e - s), as: UTF8.self)
-        if text.utf8.count != e - s { valid = false }
-        return text
+        return UnsafeBufferPointer(start: p + s, count: e - s)
     }
 
     // MARK: - Buffer

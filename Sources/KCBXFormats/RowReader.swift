@@ -27,6 +27,30 @@ public struct Row: Sendable {
     }
 }
 
+/// One data row as the reader holds it: each value's UTF-8 (trimmed, as ``Row/values`` would hold it),
+/// without making strings. The bytes belong to the reader and are valid only while the row is handed
+/// out (during the call to the `body` of ``RowReader/forEachRow(_:)``).
+public struct RawRow {
+    /// Each value's UTF-8, aligned with the reader's header; a row may have fewer values (the rest are
+    /// blank) or, when ``problem`` is set, more.
+    public var fields: [UnsafeBufferPointer<UInt8>] = []
+    public var recordNumber = 0
+    public var line = 0
+    /// Set when the row is malformed; the row should be rejected.
+    public var problem: String?
+
+    public init() {}
+
+    /// Whether value `k` is blank (or missing).
+    @inline(__always) public func isBlank(_ k: Int) -> Bool { k >= fields.count || fields[k].isEmpty }
+
+    /// The values as strings (for a reject, or the ``Row`` of ``RowReader/next()``).
+    public var values: [String] { fields.map { String(decoding: $0, as: UTF8.self) } }
+
+    /// The row as a ``Row``, its values copied into strings.
+    public var row: Row { Row(values: values, recordNumber: recordNumber, line: line, problem: problem) }
+}
+
 /// A streaming reader of rows: CSV, XML records or an XLSX sheet. Memory is bounded by one record.
 public protocol RowReader: AnyObject {
     /// Column names as found in the file (CSV/XLSX header row, trimmed) or the requested field names (XML).
@@ -34,4 +58,35 @@ public protocol RowReader: AnyObject {
     /// The next row, or `nil` at the end. Throws a ``KCBXError`` (kind `.input`, with file and line) when
     /// the file cannot be read further.
     func next() throws(KCBXError) -> Row?
+    /// Reads every remaining row, handing each to `body` as bytes: the bulk path of the ingest stage,
+    /// which copies the values it keeps without making a string of each. Throws as ``next()`` does.
+    func forEachRow(_ body: (RawRow) -> Void) throws(KCBXError)
+}
+
+extension RowReader {
+    /// The rows of ``next()``, their strings' UTF-8 handed out as bytes (for readers with no byte path).
+    public func forEachRow(_ body: (RawRow) -> Void) throws(KCBXError) {
+        var raw = RawRow()
+        var bytes: [UInt8] = [], ends: [Int] = []
+        while let row = try next() {
+            raw.recordNumber = row.recordNumber
+            raw.line = row.line
+            raw.problem = row.problem
+            bytes.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+            for value in row.values {
+                bytes.append(contentsOf: value.utf8)
+                ends.append(bytes.count)
+            }
+            bytes.withUnsafeBufferPointer { all in
+                raw.fields.removeAll(keepingCapacity: true)
+                var start = 0
+                for end in ends {
+                    raw.fields.append(UnsafeBufferPointer(rebasing: all[start..<end]))
+                    start = end
+                }
+                body(raw)
+            }
+        }
+    }
 }

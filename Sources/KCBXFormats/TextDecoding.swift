@@ -99,6 +99,9 @@ final class TextSource {
     private var converter: IconvConverter?
     /// Byte sequences that were not valid in the file's encoding and became U+FFFD (converted encodings only).
     var invalidSequences: Int { converter?.invalidSequences ?? 0 }
+    /// Whether the text comes through iconv: it is then valid UTF-8 apart from ``TextKind/invalidMarker``
+    /// (and any text read before, while undecided, was ASCII).
+    var isConverted: Bool { converter != nil }
     /// Raw (undecoded) bytes read ahead, `pending[pendingStart..<pendingEnd]`.
     private var pending: UnsafeMutablePointer<UInt8>
     private let pendingCapacity = 256 << 10
@@ -281,14 +284,6 @@ final class TextSource {
         }
         return (valid, invalid)
     }
-}
-
-/// Whether `p[0..<count]` holds a byte F0–FF (a four-byte sequence's lead, or a byte never valid).
-@inline(__always)
-func hasFourByteLead(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    var high: UInt8 = 0
-    for i in 0..<count { high = max(high, p[i]) }
-    return high >= 0xF0
 }
 
 /// Whether `p[0..<count]` is valid UTF-8 (no overlong forms, surrogates or truncated sequences); ASCII

@@ -148,26 +148,30 @@ public enum IngestStage {
         let progress = Progress("ingest: \(source.name): rows")
         defer { progress.finish() }
         var sinceProgress = 0
-        while let row = try next(reader, source) {
-            sinceProgress += 1
-            if sinceProgress == 65536 { progress.advance(by: sinceProgress); sinceProgress = 0 }
-            if let problem = row.problem {
-                rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values, reason: problem))
-                continue
+        do {
+            try reader.forEachRow { row in
+                sinceProgress += 1
+                if sinceProgress == 65536 { progress.advance(by: sinceProgress); sinceProgress = 0 }
+                if let problem = row.problem {
+                    rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values, reason: problem))
+                    return
+                }
+                var blank = true
+                for p in positions where !row.isBlank(p) { blank = false; break }
+                if blank {
+                    rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values, reason: "all mapped columns are empty"))
+                    return
+                }
+                guard builder.append(row.fields, at: positions) else {
+                    rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values,
+                                          reason: "the mapped values of this row are longer than \(ValueTable.maxRecordBytes) bytes (a broken quote or delimiter?)"))
+                    return
+                }
+                recordNumbers.append(Int32(clamping: row.recordNumber))
+                lines.append(Int32(clamping: row.line))
             }
-            var blank = true
-            for p in positions where p < row.values.count && !row.values[p].isEmpty { blank = false; break }
-            if blank {
-                rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values, reason: "all mapped columns are empty"))
-                continue
-            }
-            guard builder.append(row.values, at: positions) else {
-                rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values,
-                                      reason: "the mapped values of this row are longer than \(ValueTable.maxRecordBytes) bytes (a broken quote or delimiter?)"))
-                continue
-            }
-            recordNumbers.append(Int32(clamping: row.recordNumber))
-            lines.append(Int32(clamping: row.line))
+        } catch {
+            throw named(error, source)
         }
         let table = SourceTable(source: source.name, role: source.role, fields: source.columns.map(\.field), header: reader.header,
                                 positions: positions, values: ValueTable(width: positions.count, segments: builder.finish()),
