@@ -2,7 +2,8 @@ import Foundation
 import KCBXCore
 import CLibXML2
 
-/// Streams records out of an XML export with libxml2's reader: no network, no DTD, no entity expansion.
+/// Streams records out of an XML export with libxml2's SAX2 push parser: no network, no DTD, no entity
+/// expansion.
 ///
 /// `record` names the element holding one record (`学生`, or a path `导出/学生` matched against the
 /// element's ancestors). The columns are the record element's child elements (their text, trimmed) and
@@ -11,7 +12,9 @@ import CLibXML2
 /// reader opens: an error among them (malformed XML, a refused DTD, no record element at all) throws
 /// from `init`. The bytes are decoded like CSV (``TextSource``: gzip, BOM, GB18030/GBK/GB2312, iconv)
 /// and reach libxml2 as UTF-8. A document that declares entities is refused before libxml2 parses the
-/// declarations. Memory is bounded by one record (``headerRecords`` while the reader opens).
+/// declarations. No tree is built: libxml2 hands each element and text to callbacks that keep only the
+/// mapped values, so memory is bounded by the records of one chunk of input (``headerRecords`` while
+/// the reader opens).
 public final class XMLRecordReader: RowReader {
     /// Child element names and `@attribute` names seen in the first ``headerRecords`` records.
     public private(set) var header: [String] = []
@@ -21,54 +24,54 @@ public final class XMLRecordReader: RowReader {
     public var detectedEncoding: DetectedEncoding? { text.detected }
 
     private let text: TextSource
-    private let stream: XMLStream
+    private let state: XMLReaderState
     private let file: String
-    private let recordLabel: String
-    private let maxRecordBytes: Int
-    /// The record element's name and its required ancestors (nearest last), as dictionary pointers.
-    private let recordName: UnsafePointer<xmlChar>?
-    private let ancestors: [UnsafePointer<xmlChar>?]
-    /// Columns by name (dictionary pointers): child elements, attributes; `column` indexes ``header``.
-    private var childColumns: [(name: UnsafePointer<xmlChar>?, column: Int)] = []
-    private var attributeColumns: [(name: UnsafePointer<xmlChar>?, column: Int)] = []
-    /// Where to start looking for the next child: children come in the same order record after record.
-    private var nextChild = 0
-    /// True while the first records are read: names not seen before become columns.
-    private var discovering = true
-    /// The records read while opening, handed out first.
-    private var ahead: [Row] = []
-    private var aheadIndex = 0
+    /// What the callbacks build: the record being read and the records ready to hand out. The callbacks
+    /// reach it through this pointer (their context), so they pay no reference counting or exclusivity checks.
+    private let collector: UnsafeMutablePointer<RecordCollector>
+    /// Input handed to libxml2 a chunk at a time.
+    private let chunk: UnsafeMutableRawBufferPointer
+    private static let chunkSize = 256 << 10
+    /// Set once the document has ended or parsing stopped; `pending` is the error to throw once the
+    /// records parsed before it have been handed out.
     private var finished = false
-
-    private var path: [UnsafePointer<xmlChar>?] = []
-    private var lines = LineCounter()
-    private var buffers: [[UInt8]] = []
-    private var recordCount = 0
-    private var recordDepth = -1
-    private var recordLine = 0
-    private var recordBytes = 0
-    private var currentField = -1
-    private var seen: [UnsafePointer<xmlChar>?] = []
+    private var pending: KCBXError?
 
     /// Opens `url` (plain or gzipped XML) and reads its first ``headerRecords`` records. `record`: the
     /// record element or path; `encoding`: as configured (`auto`: byte-order mark, the declaration's
     /// GB18030/GBK/GB2312, UTF-8 validity, else GB18030).
     public init(url: URL, record: String, encoding: TextEncodingOption = .auto, limits: InputLimits = .init()) throws(KCBXError) {
         file = url.path
-        maxRecordBytes = limits.maxRecordBytes
         let steps = record.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard let last = steps.last else {
+        guard !steps.isEmpty else {
             throw KCBXError(.config, "an XML source needs `record`: the element that holds one record (e.g. 学生 or 导出/学生)", file: file)
         }
-        recordLabel = steps.joined(separator: "/")
         text = try TextSource(try ByteSource(url: url, limits: limits), encoding: encoding, kind: .xml)
-        let stream = try XMLStream(input: text, file: url.path, utf8: true)
-        self.stream = stream
-        recordName = stream.intern(last)
-        ancestors = steps.dropLast().map { stream.intern($0) }
-        while ahead.count < Self.headerRecords, let row = try readRecord() { ahead.append(row) }
-        discovering = false
-        for i in ahead.indices { ahead[i].values += repeatElement("", count: header.count - ahead[i].values.count) }
+        state = XMLReaderState(input: text, file: file)
+        collector = .allocate(capacity: 1)
+        collector.initialize(to: RecordCollector(steps: steps, file: file, maxRecordBytes: limits.maxRecordBytes, state: state))
+        chunk = .allocate(byteCount: Self.chunkSize, alignment: 16)
+        _ = Self.initialized
+        var handler = Self.makeHandler()
+        // The input is UTF-8 (a TextSource): libxml2 ignores the declared encoding and sees UTF-8 by the
+        // first bytes (naming "UTF-8" here would add a copying UTF-8 → UTF-8 pass).
+        guard let parser = xmlCreatePushParserCtxt(&handler, collector, nil, 0, file) else {
+            throw KCBXError(.input, "cannot start the XML parser", file: file)
+        }
+        xmlCtxtUseOptions(parser, hardenedXMLOptions | Int32(XML_PARSE_IGNORE_ENC.rawValue))
+        collector.pointee.parser = parser
+        collector.pointee.intern(parser.pointee.dict)
+        while collector.pointee.recordCount < Self.headerRecords, !finished { pump() }
+        if let pending, collector.pointee.recordCount < Self.headerRecords { throw pending }
+        collector.pointee.discovering = false
+        header = collector.pointee.header
+    }
+
+    deinit {
+        if let parser = collector.pointee.parser { xmlFreeParserCtxt(parser) }
+        collector.deinitialize(count: 1)
+        collector.deallocate()
+        chunk.deallocate()
     }
 
     /// The same reader; `fields` is not needed any more (the columns are the names found in the file).
@@ -80,98 +83,227 @@ public final class XMLRecordReader: RowReader {
     /// The next record, or nil at the end of the document. Throws for malformed XML (with libxml2's
     /// message, line and column) or a record over the size limit.
     public func next() throws(KCBXError) -> Row? {
-        if aheadIndex < ahead.count {
-            let row = ahead[aheadIndex]
-            aheadIndex += 1
-            if aheadIndex == ahead.count { ahead = []; aheadIndex = 0 }
-            return row
-        }
-        return try readRecord()
+        guard try fill() else { return nil }
+        var row = collector.pointee.withRecords(from: collector.pointee.head, to: collector.pointee.head + 1) { $0.row }[0]
+        collector.pointee.head += 1
+        if row.values.count < header.count { row.values += repeatElement("", count: header.count - row.values.count) }
+        return row
     }
 
-    /// Parses up to the end of the next record; nil at the end of the document.
-    private func readRecord() throws(KCBXError) -> Row? {
-        if finished { return nil }
-        while try stream.read() {
-            switch stream.nodeType {
-            case XMLNode.element:
-                if let row = try startElement() { return row }
-            case XMLNode.endElement:
-                if recordDepth >= 0 {
-                    let depth = stream.depth
-                    if depth == recordDepth { return finishRecord() }
-                    if depth == recordDepth + 1 { currentField = -1 }
-                }
-            case XMLNode.text, XMLNode.cdata, XMLNode.significantWhitespace, XMLNode.whitespace:
-                let value = stream.value
-                lines.count(value)
-                if currentField >= 0 {
-                    recordBytes += appendXMLString(value, to: &buffers[currentField])
-                    if recordBytes > maxRecordBytes { throw tooLarge() }
-                }
-            case XMLNode.comment, XMLNode.processingInstruction:
-                lines.count(stream.value)
-            case XMLNode.documentType:
-                try stream.checkDocumentType()
-            default:
-                break
+    /// Every remaining record, as bytes (a record read while the columns were found may hold fewer
+    /// values than the header: the rest are blank).
+    public func forEachRow(_ body: (RawRow) -> Void) throws(KCBXError) {
+        while try fill() {
+            _ = collector.pointee.withRecords(from: collector.pointee.head, to: collector.pointee.queued.count, body)
+            collector.pointee.head = collector.pointee.queued.count
+        }
+    }
+
+    /// Makes sure a parsed record waits to be handed out; `false` at the end of the document. Throws the
+    /// error that stopped the parser once the records before it are handed out.
+    private func fill() throws(KCBXError) -> Bool {
+        while collector.pointee.head == collector.pointee.queued.count {
+            collector.pointee.clearQueue()
+            if finished {
+                if let pending { throw pending }
+                return false
             }
+            pump()
         }
-        finished = true
-        if recordCount == 0 {
-            let names = seen.map { xmlString($0) }
-            let list = names.isEmpty ? "none" : names.joined(separator: ", ") + (names.count == XMLRecordReader.seenLimit ? ", …" : "")
-            throw KCBXError(.input, "no <\(recordLabel)> element found; elements seen: \(list)", file: file)
-        }
-        if text.invalidSequences > 0, let detected = text.detected {
+        return true
+    }
+
+    /// Hands libxml2 the next chunk of input (or the end of it); notes the end or the error that stops it.
+    private func pump() {
+        guard let parser = collector.pointee.parser else { return }
+        let n = state.pull(into: chunk)
+        if n >= 0 { xmlParseChunk(parser, chunk.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(n), n == 0 ? 1 : 0) }
+        if let error = collector.pointee.error {
+            pending = error
+        } else if n < 0 || state.parserError != nil {
+            pending = state.failure(depth: collector.pointee.depth)
+        } else if n > 0 {
+            return
+        } else if collector.pointee.recordCount == 0 {
+            pending = collector.pointee.noRecordError()
+        } else if text.invalidSequences > 0, let detected = text.detected {
             Log.warning("\(file): \(text.invalidSequences) byte sequence(s) not valid \(detected.rawValue) were replaced with \u{FFFD}")
         }
-        return nil
+        finished = true
+        xmlFreeParserCtxt(parser)
+        collector.pointee.parser = nil
     }
 
-    private static let seenLimit = 20
+    /// libxml2's one-time set-up, done before the first parser.
+    private static let initialized: Void = { xmlInitParser() }()
 
-    /// An element start: a field inside a record, or maybe a new record.
+    /// The callbacks: elements, text and errors; an entity declaration stops the parser (second line of
+    /// defence behind ``PrologGuard``). CDATA reaches `characters` (`XML_PARSE_NOCDATA`).
+    private static func makeHandler() -> xmlSAXHandler {
+        var h = xmlSAXHandler()
+        h.initialized = XML_SAX2_MAGIC
+        h.startElementNs = { context, name, _, _, _, _, attributeCount, defaulted, attributes in
+            // Defaulted attributes come from a DTD's ATTLIST: left out, as `XML_PARSE_DTDATTR` is.
+            RecordCollector.from(context).pointee.start(name, attributes: attributes, count: Int(attributeCount - defaulted))
+        }
+        h.endElementNs = { context, _, _, _ in
+            RecordCollector.from(context).pointee.end()
+        }
+        h.characters = { context, text, length in
+            guard let text, length > 0 else { return }
+            RecordCollector.from(context).pointee.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+        }
+        h.entityDecl = { context, _, _, _, _, _ in
+            RecordCollector.from(context).pointee.stop(dtdRefusal)
+        }
+        h.serror = { context, error in
+            guard let error else { return }
+            RecordCollector.from(context).pointee.state.record(error)
+        }
+        return h
+    }
+
+}
+
+/// The state the SAX callbacks of an ``XMLRecordReader`` update: the path of open elements, the record
+/// being read (its values' bytes back to back in `scratch`) and the finished records waiting to be handed
+/// out (`queueBytes`). A struct behind one property, so a callback costs one exclusivity check, not one
+/// per field it touches.
+private struct RecordCollector {
+    /// A finished record: its values are `queueEnds[firstValue ..< firstValue + count]`.
+    struct Queued { var firstValue: Int, count: Int, number: Int, line: Int }
+
+    let steps: [String]
+    let file: String
+    let maxRecordBytes: Int
+    /// Where libxml2's errors are kept.
+    unowned(unsafe) let state: XMLReaderState
+    /// The parser, until the document has ended.
+    var parser: xmlParserCtxtPtr?
+    /// The record element's name and its required ancestors (nearest last), as dictionary pointers.
+    private var recordName: UnsafePointer<xmlChar>?
+    private var ancestors: [UnsafePointer<xmlChar>?] = []
+    /// Columns by name (dictionary pointers): child elements, attributes; `column` indexes ``header``.
+    private var childColumns: [(name: UnsafePointer<xmlChar>?, column: Int)] = []
+    private var attributeColumns: [(name: UnsafePointer<xmlChar>?, column: Int)] = []
+    /// Where to start looking for the next child: children come in the same order record after record.
+    private var nextChild = 0
+    /// True while the first records are read: names not seen before become columns.
+    var discovering = true
+    private(set) var header: [String] = []
+
+    /// Names of the open elements, outermost first.
+    private var path: [UnsafePointer<xmlChar>?] = []
+    var depth: Int { path.count }
+    private(set) var recordCount = 0
+    private var recordDepth = -1
+    private var recordLine = 0
+    private var currentField = -1
+    /// The record's values: `spans[column]` in `scratch`, `start == -1` when the record has none.
+    private var scratch: [UInt8] = []
+    private var spans: [(start: Int, end: Int)] = []
+    /// Element names seen before the first record (for the "no record element" message).
+    private var seen: [UnsafePointer<xmlChar>?] = []
+    private static let seenLimit = 20
+    /// An error found by a callback (a record over the limit, a refused DTD).
+    var error: KCBXError?
+
+    private(set) var queueBytes: [UInt8] = []
+    private(set) var queueEnds: [Int] = []
+    private(set) var queued: [Queued] = []
+    /// The next record to hand out.
+    var head = 0
+
+    init(steps: [String], file: String, maxRecordBytes: Int, state: XMLReaderState) {
+        self.steps = steps; self.file = file; self.maxRecordBytes = maxRecordBytes; self.state = state
+    }
+
+    /// The collector a callback's context points to.
     @inline(__always)
-    private func startElement() throws(KCBXError) -> Row? {
-        let depth = stream.depth
-        let name = stream.localName
+    static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<RecordCollector> {
+        context!.assumingMemoryBound(to: RecordCollector.self)
+    }
+
+    /// The line libxml2 has reached (exact: its counter does not saturate).
+    private var line: Int { parser.map { Int($0.pointee.input.pointee.line) } ?? 0 }
+
+    /// Stops the parser with an error.
+    mutating func stop(_ error: KCBXError) {
+        self.error = error
+        if let parser { xmlStopParser(parser) }
+    }
+
+    mutating func stop(_ message: String) {
+        stop(KCBXError(.input, message, file: file, line: line))
+    }
+
+    /// Looks the record path's names up in the parser's dictionary, where element names are kept.
+    mutating func intern(_ dictionary: xmlDictPtr?) {
+        let names = steps.map { name in name.withCString { xmlDictLookup(dictionary, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), -1) } }
+        recordName = names.last!
+        ancestors = Array(names.dropLast())
+    }
+
+    /// An element starts: a field inside a record, a record, or neither.
+    @inline(__always)
+    mutating func start(_ name: UnsafePointer<xmlChar>?, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
+        let depth = path.count
+        path.append(name)
         if recordDepth >= 0 {
             if depth == recordDepth + 1 {
                 currentField = -1
                 let column = childColumn(name)
-                // A repeated child keeps its first value.
-                if column >= 0, !stream.isEmptyElement, buffers[column].isEmpty { currentField = column }
+                // A repeated child keeps its first (non-blank) value.
+                if column >= 0, spans[column].start < 0 || spans[column].start == spans[column].end {
+                    currentField = column
+                    spans[column] = (scratch.count, scratch.count)
+                }
             }
-            return nil
+            return
         }
-        if !ancestors.isEmpty {
-            if path.count > depth { path.removeSubrange(depth...) }
-            while path.count < depth { path.append(nil) }
-            path.append(name)
-        }
-        if recordCount == 0, seen.count < XMLRecordReader.seenLimit, !seen.contains(name) { seen.append(name) }
-        guard name == recordName, ancestorsMatch(depth) else { return nil }
+        if recordCount == 0, seen.count < Self.seenLimit, !seen.contains(name) { seen.append(name) }
+        guard name == recordName, ancestorsMatch(depth) else { return }
         recordCount += 1
-        recordLine = lines.line(nodeLine: stream.nodeLine)
-        recordBytes = 0
-        nextChild = 0
-        for i in buffers.indices { buffers[i].removeAll(keepingCapacity: true) }
-        if discovering || !attributeColumns.isEmpty {
-            try stream.forEachAttribute { (attribute, value) throws(KCBXError) in
-                let column = attributeColumn(attribute)
-                if column >= 0 { recordBytes += appendXMLString(value, to: &buffers[column]) }
-            }
-            if recordBytes > maxRecordBytes { throw tooLarge() }
-        }
-        if stream.isEmptyElement { return finishRecord() }
         recordDepth = depth
-        return nil
+        recordLine = line
+        scratch.removeAll(keepingCapacity: true)
+        for i in spans.indices { spans[i] = (-1, -1) }
+        guard let attributes, count > 0, discovering || !attributeColumns.isEmpty else { return }
+        for k in 0..<count {
+            let column = attributeColumn(attributes[5 * k])
+            guard column >= 0, let value = attributes[5 * k + 3], let end = attributes[5 * k + 4] else { continue }
+            let start = scratch.count
+            scratch.append(contentsOf: UnsafeBufferPointer(start: value, count: value.distance(to: end)))
+            spans[column] = (start, scratch.count)
+        }
+        if scratch.count > maxRecordBytes { stop(tooLarge()) }
+    }
+
+    /// An element ends: a field's value is complete, or the record is.
+    @inline(__always)
+    mutating func end() {
+        path.removeLast()
+        guard recordDepth >= 0 else { return }
+        let depth = path.count
+        if depth == recordDepth + 1, currentField >= 0 {
+            spans[currentField].end = scratch.count
+            currentField = -1
+        } else if depth == recordDepth {
+            finishRecord()
+        }
+    }
+
+    /// Text (or CDATA) inside the current field.
+    @inline(__always)
+    mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        guard currentField >= 0 else { return }
+        scratch.append(contentsOf: text)
+        if scratch.count > maxRecordBytes { stop(tooLarge()) }
     }
 
     /// The column of a child element, or -1; while discovering, a new name becomes a column.
     @inline(__always)
-    private func childColumn(_ name: UnsafePointer<xmlChar>?) -> Int {
+    private mutating func childColumn(_ name: UnsafePointer<xmlChar>?) -> Int {
         let n = childColumns.count
         var k = nextChild
         for _ in 0..<n {
@@ -187,16 +319,16 @@ public final class XMLRecordReader: RowReader {
 
     /// The column of an attribute of the record element, or -1; while discovering, a new name becomes a column.
     @inline(__always)
-    private func attributeColumn(_ name: UnsafePointer<xmlChar>?) -> Int {
+    private mutating func attributeColumn(_ name: UnsafePointer<xmlChar>?) -> Int {
         for field in attributeColumns where field.name == name { return field.column }
         guard discovering else { return -1 }
         attributeColumns.append((name, addColumn("@" + xmlString(name))))
         return header.count - 1
     }
 
-    private func addColumn(_ name: String) -> Int {
+    private mutating func addColumn(_ name: String) -> Int {
         header.append(name)
-        buffers.append([])
+        spans.append((-1, -1))
         return header.count - 1
     }
 
@@ -209,14 +341,62 @@ public final class XMLRecordReader: RowReader {
         return true
     }
 
-    private func finishRecord() -> Row {
+    /// Queues the record's values, trimmed; after ``XMLRecordReader/headerRecords`` records the columns are fixed.
+    private mutating func finishRecord() {
         recordDepth = -1
         currentField = -1
-        return Row(values: buffers.map(trimmedString), recordNumber: recordCount, line: recordLine)
+        let first = queueEnds.count
+        scratch.withUnsafeBufferPointer { bytes in
+            for (start, end) in spans {
+                if start >= 0 {
+                    let value = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                    queueBytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[trimmedRange(value)]))
+                }
+                queueEnds.append(queueBytes.count)
+            }
+        }
+        queued.append(Queued(firstValue: first, count: spans.count, number: recordCount, line: recordLine))
+        if recordCount == XMLRecordReader.headerRecords { discovering = false }
+    }
+
+    /// Forgets the records handed out.
+    mutating func clearQueue() {
+        queueBytes.removeAll(keepingCapacity: true)
+        queueEnds.removeAll(keepingCapacity: true)
+        queued.removeAll(keepingCapacity: true)
+        head = 0
+    }
+
+    /// Calls `body` with each queued record in `index..<end`; returns what it returned.
+    func withRecords<R>(from index: Int, to end: Int, _ body: (RawRow) -> R) -> [R] {
+        var raw = RawRow()
+        var results: [R] = []
+        queueBytes.withUnsafeBufferPointer { bytes in
+            for r in index..<end {
+                let record = queued[r]
+                raw.recordNumber = record.number
+                raw.line = record.line
+                raw.fields.removeAll(keepingCapacity: true)
+                var start = record.firstValue == 0 ? 0 : queueEnds[record.firstValue - 1]
+                for k in record.firstValue..<record.firstValue + record.count {
+                    raw.fields.append(UnsafeBufferPointer(rebasing: bytes[start..<queueEnds[k]]))
+                    start = queueEnds[k]
+                }
+                results.append(body(raw))
+            }
+        }
+        return results
     }
 
     private func tooLarge() -> KCBXError {
-        KCBXError(.input, "record \(recordCount) (<\(recordLabel)> element) is larger than the \(maxRecordBytes)-byte record limit",
+        KCBXError(.input, "record \(recordCount) (<\(steps.joined(separator: "/"))> element) is larger than the \(maxRecordBytes)-byte record limit",
                   file: file, line: recordLine)
+    }
+
+    /// The error for a document without any record element, naming the elements it has.
+    func noRecordError() -> KCBXError {
+        let names = seen.map { xmlString($0) }
+        let list = names.isEmpty ? "none" : names.joined(separator: ", ") + (names.count == Self.seenLimit ? ", …" : "")
+        return KCBXError(.input, "no <\(steps.joined(separator: "/"))> element found; elements seen: \(list)", file: file)
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import KCBXCore
 import CLibXML2
 
-// The libxml2 seam shared by the XML and XLSX readers: one hardened way to open a streaming reader,
-// capture its errors (nothing is printed to stderr) and walk its nodes without per-node allocations.
+// The libxml2 seam shared by the XML and XLSX readers: the same hardened options, prolog guard, byte
+// pulling and error capture (nothing is printed to stderr) for the XML reader's SAX2 push parser and the
+// XLSX reader's xmlTextReader (``XMLStream``).
 
 /// A pull source of raw bytes for libxml2: a (possibly gzipped) file, a temporary file.
 protocol XMLByteInput: AnyObject {
@@ -72,6 +73,55 @@ final class XMLReaderState {
     /// The document's first bytes, to tell a binary file from malformed XML.
     var firstBytes: [UInt8] = []
     init(input: any XMLByteInput, file: String) { self.input = input; self.file = file }
+
+    /// Fills `target` from the byte source through the prolog guard; returns the count, 0 at the end,
+    /// -1 after an error (kept in ``inputError``).
+    func pull(into target: UnsafeMutableRawBufferPointer) -> Int {
+        if inputError != nil { return -1 }
+        do throws(KCBXError) {
+            let n = try input.read(into: target)
+            bytesRead += n
+            if firstBytes.count < 8 { firstBytes += UnsafeRawBufferPointer(rebasing: target[0..<min(n, 8 - firstBytes.count)]) }
+            if n > 0, !guardState.done, let refusal = guardState.inspect(UnsafeRawBufferPointer(rebasing: target[0..<n])) {
+                inputError = KCBXError(.input, refusal.message, file: file, line: refusal.line)
+                return -1
+            }
+            return n
+        } catch {
+            inputError = error
+            return -1
+        }
+    }
+
+    /// Keeps the first error libxml2 reports (of level error or fatal).
+    func record(_ error: UnsafePointer<xmlError>) {
+        guard parserError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        let message = error.pointee.message.map { String(cString: $0) } ?? "unknown parser error"
+        parserError = (message.trimmingCharacters(in: .whitespacesAndNewlines), Int(error.pointee.line), Int(error.pointee.int2), error.pointee.code)
+    }
+
+    /// The error that stopped the parser, as the user should see it; `depth`: elements open when it stopped.
+    func failure(depth: Int) -> KCBXError {
+        if let error = inputError { return error }
+        if bytesRead == 0 { return KCBXError(.input, "the file is empty (expected an XML document)", file: file) }
+        if let e = parserError {
+            let start = firstBytes.drop { [0x00, 0x09, 0x0A, 0x0D, 0x20, 0xEF, 0xBB, 0xBF, 0xFE, 0xFF].contains($0) }
+            var what = "malformed XML: "
+            if let first = start.first, first != UInt8(ascii: "<") {
+                what = "not an XML document (it starts with bytes \(firstBytes.map { String(format: "%02X", $0) }.joined(separator: " "))); libxml2: "
+            } else if e.code == Int32(XML_ERR_DOCUMENT_END.rawValue), depth > 0 {
+                // The push parser names a document cut short "extra content at the end".
+                what = "malformed XML: the document ends before its elements are closed (a truncated file?); libxml2: "
+            } else if e.message.contains("huge text node") {
+                what = "more than 10 MB of text in one element (libxml2's limit for one value; a broken export?); libxml2: "
+            } else if e.message.hasPrefix("Input is not proper UTF-8") {
+                what = "bytes that are not valid UTF-8 (the file is read as UTF-8; if it is GB18030, set `encoding: gb18030`); libxml2: "
+            }
+            return KCBXError(.input, what + e.message, file: file,
+                             line: e.line > 0 ? e.line : nil, column: e.column > 0 ? e.column : nil)
+        }
+        return KCBXError(.input, "malformed XML: the parser stopped without a message", file: file)
+    }
 }
 
 /// A libxml2 `xmlTextReader` over an ``XMLByteInput``, hardened and quiet.
@@ -118,27 +168,7 @@ final class XMLStream {
     }
 
     /// The error that stopped the parser, as the user should see it.
-    func failure() -> KCBXError {
-        if let error = state.inputError { return error }
-        if state.bytesRead == 0 { return KCBXError(.input, "the file is empty (expected an XML document)", file: state.file) }
-        if let e = state.parserError {
-            let start = state.firstBytes.drop { [0x00, 0x09, 0x0A, 0x0D, 0x20, 0xEF, 0xBB, 0xBF, 0xFE, 0xFF].contains($0) }
-            var what = "malformed XML: "
-            if let first = start.first, first != UInt8(ascii: "<") {
-                what = "not an XML document (it starts with bytes \(state.firstBytes.map { String(format: "%02X", $0) }.joined(separator: " "))); libxml2: "
-            } else if e.code == Int32(XML_ERR_DOCUMENT_END.rawValue), xmlTextReaderDepth(reader) > 0 {
-                // The push parser names a document cut short "extra content at the end".
-                what = "malformed XML: the document ends before its elements are closed (a truncated file?); libxml2: "
-            } else if e.message.contains("huge text node") {
-                what = "more than 10 MB of text in one element (libxml2's limit for one value; a broken export?); libxml2: "
-            } else if e.message.hasPrefix("Input is not proper UTF-8") {
-                what = "bytes that are not valid UTF-8 (the file is read as UTF-8; if it is GB18030, set `encoding: gb18030`); libxml2: "
-            }
-            return KCBXError(.input, what + e.message, file: state.file,
-                             line: e.line > 0 ? e.line : nil, column: e.column > 0 ? e.column : nil)
-        }
-        return KCBXError(.input, "malformed XML: the parser stopped without a message", file: state.file)
-    }
+    func failure() -> KCBXError { state.failure(depth: Int(xmlTextReaderDepth(reader))) }
 
     @inline(__always) var nodeType: Int32 { xmlTextReaderNodeType(reader) }
     @inline(__always) var depth: Int { Int(xmlTextReaderDepth(reader)) }
@@ -149,12 +179,6 @@ final class XMLStream {
 
     /// `name` as the pointer libxml2 uses for it in this document's dictionary.
     func intern(_ name: String) -> UnsafePointer<xmlChar>? { xmlTextReaderConstString(reader, name) }
-
-    /// The element's start line (libxml2 keeps it exactly below 65,535; see ``LineCounter``).
-    var nodeLine: Int {
-        guard let node = xmlTextReaderCurrentNode(reader) else { return 0 }
-        return Int(node.pointee.line)
-    }
 
     /// Calls `body` with each attribute's local name and value of the current element.
     @inline(__always)
@@ -171,7 +195,7 @@ final class XMLStream {
         guard let node = xmlTextReaderCurrentNode(reader) else { return }
         let dtd = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlDtd.self)
         if dtd.pointee.entities != nil || dtd.pointee.pentities != nil {
-            throw KCBXError(.input, dtdRefusal, file: state.file, line: nodeLine)
+            throw KCBXError(.input, dtdRefusal, file: state.file, line: Int(node.pointee.line))
         }
     }
 }
@@ -180,31 +204,13 @@ final class XMLStream {
 private func xmlStreamRead(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<CChar>?, _ length: Int32) -> Int32 {
     guard let context, let buffer, length > 0 else { return -1 }
     let state = Unmanaged<XMLReaderState>.fromOpaque(context).takeUnretainedValue()
-    if state.inputError != nil { return -1 }
-    let target = UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))
-    do throws(KCBXError) {
-        let n = try state.input.read(into: target)
-        state.bytesRead += n
-        if state.firstBytes.count < 8 { state.firstBytes += UnsafeRawBufferPointer(rebasing: target[0..<min(n, 8 - state.firstBytes.count)]) }
-        if n > 0, !state.guardState.done,
-           let refusal = state.guardState.inspect(UnsafeRawBufferPointer(rebasing: target[0..<n])) {
-            state.inputError = KCBXError(.input, refusal.message, file: state.file, line: refusal.line)
-            return -1
-        }
-        return Int32(n)
-    } catch {
-        state.inputError = error
-        return -1
-    }
+    return Int32(state.pull(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
 }
 
 /// libxml2's structured error callback: keeps the first error, prints nothing.
 private func xmlStreamError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let context, let error else { return }
-    let state = Unmanaged<XMLReaderState>.fromOpaque(context).takeUnretainedValue()
-    guard state.parserError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-    let message = error.pointee.message.map { String(cString: $0) } ?? "unknown parser error"
-    state.parserError = (message.trimmingCharacters(in: .whitespacesAndNewlines), Int(error.pointee.line), Int(error.pointee.int2), error.pointee.code)
+    Unmanaged<XMLReaderState>.fromOpaque(context).takeUnretainedValue().record(error)
 }
 
 /// Looks at the bytes before the root element and refuses a DOCTYPE whose internal subset declares
@@ -233,8 +239,10 @@ struct PrologGuard {
             guard bytes.count > PrologGuard.limit else { return nil }
             done = true
             return ("the XML prolog is longer than \(PrologGuard.limit >> 20) MB before the first element", 1)
-        case .clean:
+        case .clean(let end):
             done = true; bytes = []
+            // However the bytes arrived, a prolog that ends past the limit is refused.
+            guard end <= PrologGuard.limit else { return ("the XML prolog is longer than \(PrologGuard.limit >> 20) MB before the first element", 1) }
             return nil
         case .entity(let at):
             done = true
@@ -242,7 +250,8 @@ struct PrologGuard {
         }
     }
 
-    private enum Verdict { case needMore(Int), clean, entity(Int) }
+    /// More bytes needed (scanning resumes at the offset), no entity declared up to the offset, or an entity declared at it.
+    private enum Verdict { case needMore(Int), clean(Int), entity(Int) }
 
     private func scan() -> Verdict {
         let b = bytes
@@ -276,10 +285,10 @@ struct PrologGuard {
                     continue
                 }
                 guard let isDoctype = has("<!DOCTYPE", at: i) else { return .needMore(i) }
-                guard isDoctype else { return .clean }  // not well-formed: libxml2 will say so
+                guard isDoctype else { return .clean(i) }  // not well-formed: libxml2 will say so
                 return scanDoctype(from: i + 9, find: find, has: has)
             default:
-                return .clean  // the root element: nothing more to guard
+                return .clean(i)  // the root element: nothing more to guard
             }
         }
         return .needMore(i)
@@ -315,38 +324,11 @@ struct PrologGuard {
             } else if c == UInt8(ascii: "[") {
                 inSubset = true
             } else if c == UInt8(ascii: ">") {
-                return .clean
+                return .clean(i)
             }
             i += 1
         }
         return .needMore(start - 9)
-    }
-}
-
-/// Counts lines where libxml2 stops: element nodes keep their line only below 65,535, so beyond that the
-/// line is the last exact line plus the line breaks seen in text, whitespace and comments since.
-struct LineCounter {
-    private var counted = 1
-    private var offset = 0
-
-    /// Adds the line breaks of a text, whitespace, comment or processing-instruction node's value.
-    @inline(__always)
-    mutating func count(_ value: UnsafePointer<xmlChar>?) {
-        guard var p = value else { return }
-        while p.pointee != 0 {
-            if p.pointee == 0x0A { counted += 1 }
-            p += 1
-        }
-    }
-
-    /// The line of an element whose libxml2 line is `nodeLine` (65,535 when saturated).
-    @inline(__always)
-    mutating func line(nodeLine: Int) -> Int {
-        if nodeLine > 0, nodeLine < 65535 {
-            offset = nodeLine - counted
-            return nodeLine
-        }
-        return counted + offset
     }
 }
 
@@ -371,19 +353,25 @@ func xmlString(_ value: UnsafePointer<xmlChar>?) -> String {
 @inline(__always)
 func trimmedString(_ bytes: [UInt8]) -> String {
     bytes.withUnsafeBufferPointer { buffer -> String in
-        var lo = 0, hi = buffer.count
-        while lo < hi {
-            let n = spaceLength(buffer, at: lo)
-            if n == 0 { break }
-            lo += n
-        }
-        while hi > lo {
-            let n = spaceLengthBefore(buffer, end: hi, start: lo)
-            if n == 0 { break }
-            hi -= n
-        }
-        return lo == hi ? "" : String(decoding: UnsafeBufferPointer(rebasing: buffer[lo..<hi]), as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[trimmedRange(buffer)]), as: UTF8.self)
     }
+}
+
+/// The part of `buffer` left when the white space around it is removed (as ``trimmedString(_:)``).
+@inline(__always)
+func trimmedRange(_ buffer: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var lo = 0, hi = buffer.count
+    while lo < hi {
+        let n = spaceLength(buffer, at: lo)
+        if n == 0 { break }
+        lo += n
+    }
+    while hi > lo {
+        let n = spaceLengthBefore(buffer, end: hi, start: lo)
+        if n == 0 { break }
+        hi -= n
+    }
+    return lo..<hi
 }
 
 /// Byte length of the white-space character starting at `i`, or 0.

@@ -188,6 +188,12 @@ struct CSVReaderTests {
         #expect(rows.allSatisfy { $0.problem == nil })
         #expect(rows.map(\.recordNumber) == Array(1...max(1, c.rows.count)).prefix(c.rows.count).map { $0 })
         if let lines = c.lines { #expect(rows.map(\.line) == lines) }
+        // The ingest stage's byte path hands out the same rows.
+        let reader = try CSVReader(url: dir.appendingPathComponent("x.csv"))
+        var raw: [Row] = []
+        try reader.forEachRow { raw.append($0.row) }
+        #expect(raw.map(\.values) == c.rows)
+        #expect(raw.map(\.line) == rows.map(\.line))
     }
 
     @Test("delimiter sniffed from the header line", arguments: [("\t", "\t"), (";", ";"), ("|", "|"), (",", ","), ("\t", "\t,")])
