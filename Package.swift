@@ -27,6 +27,8 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter",
                        providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]),
+        // glibc's mallopt, to keep freed blocks for reuse (see Sources/kcbx/main.swift).
+        .systemLibrary(name: "CGlibcMalloc"),
 
         // Shared vocabulary: pipeline file, fields, roles, finding codes, errors, dates.
         .target(name: "KCBXCore", dependencies: [
@@ -61,7 +63,7 @@ let package = Package(
         // The synthetic county.
         .target(name: "KCBXSynth", dependencies: ["KCBXCore", "KCBXFormats", "KCBXSheets", "KCBXNormalize"]),
         .executableTarget(name: "kcbx", dependencies: [
-            "KCBXCore", "KCBXPipeline", "KCBXSynth", "KCBXStore", "KCBXReconcile", "KCBXReport", "KCBXLink", "KCBXFormats", "KCBXSheets", "KCBXNormalize",
+            "CGlibcMalloc", "KCBXCore", "KCBXPipeline", "KCBXSynth", "KCBXStore", "KCBXReconcile", "KCBXReport", "KCBXLink", "KCBXFormats", "KCBXSheets", "KCBXNormalize",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KCBXTests", dependencies: [

@@ -244,6 +244,8 @@ public struct RecordValues: RandomAccessCollection, Sendable {
     public var startIndex: Int { 0 }
     public var endIndex: Int { table.width }
     public subscript(position: Int) -> String { table[row, position] }
+    /// Whether value `position` is blank, without making a string of it.
+    @inline(__always) public func isBlank(_ position: Int) -> Bool { table.isEmpty(row: row, column: position) }
 }
 
 extension RecordValues: ExpressibleByArrayLiteral {

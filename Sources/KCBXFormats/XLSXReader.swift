@@ -320,7 +320,8 @@ enum DateStyle: Equatable {
 /// OOXML string text with its `_xHHHH_` escapes (control characters, `_x005F_` for `_`) decoded.
 func ooxmlString(_ bytes: [UInt8]) -> String {
     let s = String(decoding: bytes, as: UTF8.self)
-    guard s.contains("_x") else { return s }
+    // Looked for in the bytes: Foundation's `contains` on strings costs more than the whole cell.
+    guard bytes.indices.dropLast().contains(where: { bytes[$0] == 0x5F && bytes[$0 + 1] == 0x78 }) else { return s }
     var out = String.UnicodeScalarView()
     let u = Array(s.unicodeScalars)
     var i = 0
@@ -554,6 +555,8 @@ private func parseColumn(_ p: UnsafePointer<xmlChar>) -> Int? {
 /// number keeps every digit); decimals without trailing zeros; scientific notation expanded only when it
 /// is a whole number below 10^15, otherwise kept as given (so a damaged ID like `3.70783E+17` shows).
 func numberText(_ raw: String) -> String {
+    // Nearly every number is an integer, shown as written.
+    if !raw.isEmpty, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return raw }
     let s = raw.trimmingCharacters(in: .whitespaces)
     var body = Substring(s), sign = ""
     if body.first == "-" { sign = "-"; body = body.dropFirst() }

@@ -213,10 +213,10 @@ public enum NormalizeStage {
             var notes: [String] = []
             var flags: NormalizedRecord.Flags = []
             var id: IDNumber? = nil
-            if let c = columns.id, !v[c].isEmpty { id = IDNumber.parse(v[c]) }
+            if let c = columns.id, !v.isBlank(c) { id = IDNumber.parse(v[c]) }
             let own = id.map { $0.kind != .missing } ?? false
             var studentNumber: String? = nil
-            if let c = columns.student, !v[c].isEmpty {
+            if let c = columns.student, !v.isBlank(c) {
                 let sn = StudentNumber.parse(v[c])
                 if !sn.normalized.isEmpty { studentNumber = sn.normalized }
                 if let fromSN = sn.idNumber {
@@ -226,7 +226,7 @@ public enum NormalizeStage {
                     }
                 }
             }
-            if let c = columns.cert, !v[c].isEmpty {
+            if let c = columns.cert, !v.isBlank(c) {
                 if let cert = DisabilityCertificate.parse(v[c]) {
                     if let problem = cert.problem { notes.append("残疾人证号: \(problem)") }
                     if id == nil || id?.kind == .missing { id = cert.idNumber } else if let id, id.isValid, cert.idNumber.isValid,
@@ -240,7 +240,7 @@ public enum NormalizeStage {
             }
             if let id, !id.defects.isEmpty { notes.append("ID: " + id.defects.map(\.rawValue).joined(separator: ",")) }
             var name: PersonName? = nil
-            if let c = columns.name, !v[c].isEmpty { name = context.names.normalize(v[c], local: &han) }
+            if let c = columns.name, !v.isBlank(c) { name = context.names.normalize(v[c], local: &han) }
             let sex = columns.sex.flatMap { Sex.parse(v[$0]) }
             var birthDate: CivilDate? = nil
             if let c = columns.birth {
@@ -273,7 +273,7 @@ public enum NormalizeStage {
         }
 
         mutating func matchTown(_ v: RecordValues, notes: inout [String], flags: inout NormalizedRecord.Flags) -> String? {
-            guard let c = columns.town, !v[c].isEmpty, let matcher = context.towns else { return nil }
+            guard let c = columns.town, !v.isBlank(c), let matcher = context.towns else { return nil }
             let raw = v[c]
             let town: String?
             if let memo = townMemo[BytesKey(raw)] { town = memo } else {
@@ -288,7 +288,7 @@ public enum NormalizeStage {
         }
 
         func checkSchool(_ v: RecordValues, notes: inout [String], flags: inout NormalizedRecord.Flags) -> String? {
-            guard let c = columns.school, !v[c].isEmpty else { return nil }
+            guard let c = columns.school, !v.isBlank(c) else { return nil }
             guard let code = SchoolCode.normalize(v[c]) else {
                 flags.insert(.unknownSchool)
                 notes.append("学校标识码 \(quoteSafely(v[c])) is not a 10-digit code")
