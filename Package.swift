@@ -55,6 +55,7 @@ let package = Package(
         .target(name: "KCBXStore", dependencies: [
             "KCBXCore",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Runs the stages against the store.
         .target(name: "KCBXPipeline", dependencies: [

@@ -9,8 +9,16 @@ public struct BinaryWriter: Sendable {
     public mutating func write(_ value: Int) {
         var v = UInt64(bitPattern: Int64(value))
         v = (v << 1) ^ UInt64(bitPattern: Int64(value) >> 63)  // zig-zag
-        while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
-        bytes.append(UInt8(v))
+        if v < 0x80 { bytes.append(UInt8(v)); return }
+        // Seven bits a byte, gathered first and appended at once (one capacity check, not one per byte).
+        var encoded: (UInt64, UInt64) = (0, 0)
+        let count = withUnsafeMutableBytes(of: &encoded) { out -> Int in
+            var n = 0
+            while v >= 0x80 { out[n] = UInt8(v & 0x7F) | 0x80; v >>= 7; n += 1 }
+            out[n] = UInt8(v)
+            return n + 1
+        }
+        withUnsafeBytes(of: &encoded) { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
     }
     public mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
     public mutating func write(_ value: Double) { write(Int(Int64(bitPattern: value.bitPattern))) }

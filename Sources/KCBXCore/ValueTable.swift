@@ -6,7 +6,10 @@
 /// form is the buffers themselves, so saving and loading a stage result copies memory instead of
 /// encoding millions of strings. Immutable once built (see ``Builder``) and shared, never copied,
 /// by the stages that read it.
-public final class ValueTable: Sendable {
+///
+/// `@unchecked Sendable`: besides its immutable segments the table holds only pointers into their
+/// buffers, taken once, which are read and never written.
+public final class ValueTable: @unchecked Sendable {
     /// Records per segment (a power of two: a record's segment is `row >> segmentShift`).
     public static let rowsPerSegment = 1 << segmentShift
     static let segmentShift = 16
@@ -31,13 +34,31 @@ public final class ValueTable: Sendable {
     /// Records held.
     public let count: Int
     public let segments: [Segment]
+    /// Each segment's buffers as pointers, taken once: the segments never change while the table holds
+    /// them, so their storage stays where it is. Reading through them costs no reference counting, which
+    /// on millions of values read by both cores at once is no small cost (the counts are shared).
+    private let views: UnsafeMutablePointer<SegmentView>
+
+    private struct SegmentView {
+        let bytes: UnsafePointer<UInt8>?
+        let starts: UnsafePointer<UInt32>?
+        let ends: UnsafePointer<UInt16>?
+    }
 
     /// A table of `width` values per record, from its segments (as ``Builder`` or a stored result made them).
     public init(width: Int, segments: [Segment]) {
         self.width = width
         self.segments = segments
         count = segments.reduce(0) { $0 + $1.starts.count }
+        views = .allocate(capacity: max(1, segments.count))
+        for (i, segment) in self.segments.enumerated() {
+            (views + i).initialize(to: SegmentView(bytes: segment.bytes.withUnsafeBufferPointer { $0.baseAddress },
+                                                   starts: segment.starts.withUnsafeBufferPointer { $0.baseAddress },
+                                                   ends: segment.ends.withUnsafeBufferPointer { $0.baseAddress }))
+        }
     }
+
+    deinit { views.deallocate() }
 
     /// A table holding `rows` (each with `width` values).
     public convenience init(width: Int, rows: [[String]]) {
@@ -46,28 +67,27 @@ public final class ValueTable: Sendable {
         self.init(width: width, segments: builder.finish())
     }
 
-    @inline(__always) func span(_ row: Int, _ column: Int) -> (segment: Int, start: Int, end: Int) {
-        let s = row >> Self.segmentShift
+    /// Where value `column` of record `row` lies: its segment's bytes, and its bounds in them.
+    @inline(__always) func span(_ row: Int, _ column: Int) -> (bytes: UnsafePointer<UInt8>?, start: Int, end: Int) {
+        precondition(row >= 0 && row < count && column >= 0 && column < width, "value \(row), \(column) outside a table of \(count) × \(width)")
+        let view = views[row >> Self.segmentShift]
         let r = row & (Self.rowsPerSegment - 1)
         let k = r * width + column
-        // Read in place: binding the segment to a local would retain and release its three buffers per value.
-        let base = Int(segments[s].starts[r])
-        return (s, base + (column == 0 ? 0 : Int(segments[s].ends[k - 1])), base + Int(segments[s].ends[k]))
+        let base = Int(view.starts![r])
+        return (view.bytes, base + (column == 0 ? 0 : Int(view.ends![k - 1])), base + Int(view.ends![k]))
     }
 
     /// Value `column` of record `row`, "" when blank.
     public subscript(row: Int, column: Int) -> String {
-        let (s, start, end) = span(row, column)
+        let (bytes, start, end) = span(row, column)
         if start == end { return "" }
-        return segments[s].bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
-        }
+        return String(decoding: UnsafeBufferPointer(start: bytes! + start, count: end - start), as: UTF8.self)
     }
 
     /// The UTF-8 of value `column` of record `row`, without making a `String`.
     public func withUTF8<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let (s, start, end) = span(row, column)
-        return try segments[s].bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        let (bytes, start, end) = span(row, column)
+        return try withExtendedLifetime(self) { try body(UnsafeBufferPointer(start: bytes.map { $0 + start }, count: end - start)) }
     }
 
     /// Whether value `column` of record `row` is blank.

@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import KCBXCore
 
@@ -168,8 +169,7 @@ public enum NormalizeStage {
                 let start = c * chunk
                 var count = 0
                 for raw in table.records[start..<min(n, start + chunk)] {
-                    if let record = worker.normalize(raw) {
-                        (base + start + count).initialize(to: consume record)
+                    if worker.normalize(raw, into: base + start + count) {
                         count += 1
                     } else {
                         rejects.append(Reject(recordNumber: raw.recordNumber, line: raw.line, raw: table.fileRow(raw.values),
@@ -207,8 +207,10 @@ public enum NormalizeStage {
             han = LocalHanTable(HanTable.shared)
         }
 
-        /// The normalized record, or `nil` when nothing in it identifies a child.
-        mutating func normalize(_ raw: RawRecord) -> NormalizedRecord? {
+        /// Normalizes `raw` into `slot` (uninitialized memory, initialized when it returns `true`); `false`
+        /// when nothing in the record identifies a child. Made in place: a record moved out of a return
+        /// value is copied, reference counts and all, and millions of records are made.
+        mutating func normalize(_ raw: RawRecord, into slot: UnsafeMutablePointer<NormalizedRecord>) -> Bool {
             let v = raw.values
             var notes: [String] = []
             var flags: NormalizedRecord.Flags = []
@@ -266,10 +268,11 @@ public enum NormalizeStage {
             let schoolCode = checkSchool(v, notes: &notes, flags: &flags)
             let identifiable = (id.map { $0.kind != .missing } ?? false) || studentNumber != nil
                 || (name.map { !$0.isPlaceholder } ?? false)
-            if !identifiable && columns.identifies { return nil }
-            return NormalizedRecord(recordNumber: raw.recordNumber, line: raw.line, id: id, studentNumber: studentNumber,
-                                    name: name, sex: sex, birthDate: birthDate, values: v, notes: notes,
-                                    town: town, schoolCode: schoolCode, flags: flags)
+            if !identifiable && columns.identifies { return false }
+            slot.initialize(to: NormalizedRecord(recordNumber: raw.recordNumber, line: raw.line, id: id, studentNumber: studentNumber,
+                                                 name: name, sex: sex, birthDate: birthDate, values: v, notes: notes,
+                                                 town: town, schoolCode: schoolCode, flags: flags))
+            return true
         }
 
         mutating func matchTown(_ v: RecordValues, notes: inout [String], flags: inout NormalizedRecord.Flags) -> String? {
@@ -345,9 +348,14 @@ extension NormalizedSource: BinaryCodable {
         func isOwnValue(_ text: String, _ r: NormalizedRecord, _ column: Int?) -> Bool {
             guard let column else { return false }
             var text = text
-            return text.withUTF8 { a in r.values.table.withUTF8(row: r.values.row, column: column) { b in a.elementsEqual(b) } }
+            return text.withUTF8 { a in
+                r.values.table.withUTF8(row: r.values.row, column: column) { b in
+                    a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+                }
+            }
         }
-        for r in records[range] {
+        // Each record is read where it lies (borrowed): a copy would retain and release all its strings.
+        func encode(_ r: borrowing NormalizedRecord) {
             w.write(r.values.row); w.write(r.recordNumber); w.write(r.line)
             if let id = r.id {
                 if id.raw == id.normalized && isOwnValue(id.normalized, r, idColumn) {
@@ -377,6 +385,9 @@ extension NormalizedSource: BinaryCodable {
             w.write(r.birthDate?.yyyymmdd ?? 0)
             w.write(r.notes)
             w.write(r.town); w.write(r.schoolCode); w.write(Int(r.flags.rawValue))
+        }
+        records.withUnsafeBufferPointer { records in
+            for i in range { encode(records[i]) }
         }
     }
 

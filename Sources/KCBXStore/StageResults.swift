@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import KCBXCore
 
 extension Store {
@@ -18,20 +19,42 @@ extension Store {
     }
 
     /// Replaces the stored result inside the caller's transaction (the ledger saves it with its own changes).
+    ///
+    /// Each chunk's bytes are bound in place (`SQLITE_STATIC`: SQLite reads them while the row is
+    /// written), not copied into a `Data` and again into SQLite's own buffer: a million children's
+    /// results are close to a gigabyte.
     static func writeResult(_ db: Database, period: String, stage: Stage, run: Int64, parts: some Sequence<(name: String, bytes: [UInt8])>) throws {
         try db.execute(sql: "DELETE FROM stage_result WHERE period = ? AND stage = ?", arguments: [period, stage.rawValue])
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO stage_result (period, stage, part, chunk, run_id, format, data) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        let sql = "INSERT INTO stage_result (period, stage, part, chunk, run_id, format, data) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        let insert = try db.makeStatement(sql: sql)
+        let statement = insert.sqliteStatement
+        func check(_ code: CInt, _ expected: CInt = SQLITE_OK) throws {
+            guard code == expected else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
+        }
+        // SQLite's SQLITE_TRANSIENT (copy the value now) and SQLITE_STATIC (read it in place), macros Swift does not import.
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        let inPlace: sqlite3_destructor_type? = nil
+        defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
         for part in parts {
-            var chunk = 0
-            var offset = 0
-            repeat {
-                let end = min(part.bytes.count, offset + Store.chunkSize)
-                let data = Data(part.bytes[offset..<end])
-                try insert.execute(arguments: [period, stage.rawValue, part.name, chunk, run, Store.resultFormat, data])
-                chunk += 1; offset = end
-            } while offset < part.bytes.count
+            try part.bytes.withUnsafeBytes { bytes in
+                var chunk = 0
+                var offset = 0
+                repeat {
+                    let end = min(bytes.count, offset + Store.chunkSize)
+                    try check(sqlite3_reset(statement))
+                    try check(sqlite3_bind_text(statement, 1, period, -1, transient))
+                    try check(sqlite3_bind_text(statement, 2, stage.rawValue, -1, transient))
+                    try check(sqlite3_bind_text(statement, 3, part.name, -1, transient))
+                    try check(sqlite3_bind_int64(statement, 4, Int64(chunk)))
+                    try check(sqlite3_bind_int64(statement, 5, run))
+                    try check(sqlite3_bind_int64(statement, 6, Int64(Store.resultFormat)))
+                    // An empty part is a zero-length blob, never NULL (the column is NOT NULL).
+                    try check(end > offset ? sqlite3_bind_blob(statement, 7, bytes.baseAddress! + offset, CInt(end - offset), inPlace)
+                                           : sqlite3_bind_zeroblob(statement, 7, 0))
+                    try check(sqlite3_step(statement), SQLITE_DONE)
+                    chunk += 1; offset = end
+                } while offset < bytes.count
+            }
         }
     }
 
