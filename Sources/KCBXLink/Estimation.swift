@@ -129,7 +129,9 @@ extension LinkStage {
             }
             guard count >= 1000 else { continue }
             sampled += count
-            let (m, its) = expectationMaximisation(Array(hist), start: p.m, u: p.u)
+            // In a fixed order: a dictionary's order changes from process to process, and with it the
+            // last digits of the sums, so the same inputs would give a different linkage.json.
+            let (m, its) = expectationMaximisation(hist.sorted { $0.key < $1.key }, start: p.m, u: p.u)
             iterations = max(iterations, its)
             for k in 0..<LinkField.count where !blocked.contains(k) {
                 for l in 0..<LinkField.allCases[k].levels.count { mSum[k][l] += m[k][l] }
