@@ -178,11 +178,25 @@ final class HanTable: @unchecked Sendable {
         init(entries: [Entry]) { self.entries = entries }
     }
 
-    private var chunks: [Chunk?] = Array(repeating: nil, count: HanTable.chunkCount)
-    private let lock = NSLock()
+    /// One slot and one lock per chunk: two workers build two different chunks at the same time (one
+    /// lock for all made each wait while the other ran ICU, which is most of a first run's name work).
+    private let chunks: UnsafeMutablePointer<Chunk?>
+    private let locks: [NSLock]
 
-    /// The chunk holding `index`, built on first use (under the lock; ICU runs once per chunk).
+    init() {
+        chunks = .allocate(capacity: HanTable.chunkCount)
+        chunks.initialize(repeating: nil, count: HanTable.chunkCount)
+        locks = (0..<HanTable.chunkCount).map { _ in NSLock() }
+    }
+
+    deinit {
+        chunks.deinitialize(count: HanTable.chunkCount)
+        chunks.deallocate()
+    }
+
+    /// The chunk holding `index`, built on first use (under its lock; ICU runs once per chunk).
     func chunk(_ index: Int) -> Chunk {
+        let lock = locks[index]
         lock.lock(); defer { lock.unlock() }
         if let c = chunks[index] { return c }
         let c = HanTable.build(index)
