@@ -30,9 +30,8 @@ public struct NormalizedRecord: Sendable {
         set { storedLine = Int32(clamping: newValue) }
     }
     // Millions of records are held: the fields are ordered so that the small ones fill the padding
-    // after the larger (record number and line in 32 bits, sex, flags and the 4-byte date after the ID).
-    private var storedRecordNumber: Int32
-    private var storedLine: Int32
+    // after the larger (sex, flags, the 4-byte date and the record number after the 41-byte ID; the
+    // line after the 65-byte name): 200 bytes a record, not 208.
     /// The identity number: from `id_number`, else from a `G` 学籍号 or a disability certificate.
     public var id: IDNumber?
     /// The record's own sex (`sex`); the ID's is `id?.sex`.
@@ -41,9 +40,11 @@ public struct NormalizedRecord: Sendable {
     public var flags: Flags
     /// The record's own birth date (`birth_date`), else the one in its ID number.
     public var birthDate: CivilDate?
+    private var storedRecordNumber: Int32
     /// 全国学籍号, normalized.
     public var studentNumber: String?
     public var name: PersonName?
+    private var storedLine: Int32
     /// Every value as read, aligned with the source's fields.
     public var values: RecordValues
     /// Problems found in the record's values (an ID's defects, an impossible date), for evidence.
