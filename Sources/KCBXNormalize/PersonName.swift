@@ -159,9 +159,12 @@ public final class NameNormalizer: @unchecked Sendable {
     ]
 }
 
-/// Simplified form and toneless pinyin of every character of U+4E00–U+9FFF, computed by ICU 256
-/// characters per transform call (each character separated, so each is transformed on its own)
-/// when a character of that chunk is first needed. Chunks once built never change.
+/// Simplified form and toneless pinyin of every character of U+4E00–U+9FFF, as ICU gives them
+/// (`Hant-Hans`, `Han-Latin; Latin-ASCII`), in chunks of 256 characters.
+///
+/// The table is built into kcbx (``hanTableData``, made with ``buildWithICU(_:)``; a test checks that
+/// ICU still gives the same): ICU's transliterator takes about half a second of CPU for the 82 chunks,
+/// in every run. Chunks are made from it when first needed and never change.
 final class HanTable: @unchecked Sendable {
     static let first: UInt32 = 0x4E00, last: UInt32 = 0x9FFF
     static let chunkSize = 256
@@ -194,7 +197,7 @@ final class HanTable: @unchecked Sendable {
         chunks.deallocate()
     }
 
-    /// The chunk holding `index`, built on first use (under its lock; ICU runs once per chunk).
+    /// The chunk holding `index`, made on first use (under its lock).
     func chunk(_ index: Int) -> Chunk {
         let lock = locks[index]
         lock.lock(); defer { lock.unlock() }
@@ -207,7 +210,36 @@ final class HanTable: @unchecked Sendable {
     static let pinyinTransform = StringTransform("Han-Latin; Latin-ASCII")
     static let simplifyTransform = StringTransform("Hant-Hans")
 
+    /// Chunk `index` of the built-in table.
     static func build(_ index: Int) -> Chunk {
+        Chunk(entries: Array(builtIn[index * chunkSize..<(index + 1) * chunkSize]))
+    }
+
+    /// Every entry of ``hanTableData``, read once: one line per character from U+4E00, its pinyin, then
+    /// its simplified form in hexadecimal when that is another character.
+    static let builtIn: [Entry] = {
+        var entries: [Entry] = []
+        entries.reserveCapacity(chunkCount * chunkSize)
+        for (i, line) in hanTableData.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let original = Unicode.Scalar(first + UInt32(i))!
+            let parts = line.split(separator: " ", omittingEmptySubsequences: false)
+            let simplified = parts.count > 1 ? UInt32(parts[1], radix: 16).flatMap(Unicode.Scalar.init) : nil
+            entries.append(Entry(simplified: simplified ?? original, pinyin: parts.first.map(String.init) ?? ""))
+        }
+        precondition(entries.count == chunkCount * chunkSize, "the built-in Han table has \(entries.count) lines")
+        return entries
+    }()
+
+    /// The built-in table's text for `entries` (what ``builtIn`` reads).
+    static func tableText(_ entries: [Entry]) -> String {
+        entries.enumerated().map { i, e in
+            e.simplified.value == first + UInt32(i) ? e.pinyin : e.pinyin + " " + String(e.simplified.value, radix: 16, uppercase: true)
+        }.joined(separator: "\n")
+    }
+
+    /// Chunk `index` as ICU gives it, 256 characters per transform call (each on its own line, so each
+    /// is transformed on its own): how ``hanTableData`` was made.
+    static func buildWithICU(_ index: Int) -> Chunk {
         let base = first + UInt32(index * chunkSize)
         var text = String.UnicodeScalarView()
         for i in 0..<UInt32(chunkSize) {

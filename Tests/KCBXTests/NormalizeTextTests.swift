@@ -96,6 +96,26 @@ import KCBXCore
     @Test(arguments: ["某晓", "王某华", "空空"])
     func realNamesAreNotPlaceholders(_ raw: String) { #expect(!Self.names.normalize(raw).isPlaceholder) }
 
+    /// The table built into kcbx is what ICU gives today (if ICU changes, regenerate it: the command is
+    /// at the top of HanTableData.swift, and the test then passes with the new table).
+    @Test func builtInHanTableIsWhatICUGives() throws {
+        var entries: [HanTable.Entry] = []
+        for k in 0..<HanTable.chunkCount { entries += HanTable.buildWithICU(k).entries }
+        let text = HanTable.tableText(entries)
+        if ProcessInfo.processInfo.environment["KCBX_REGENERATE"] != nil {
+            let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Sources/KCBXNormalize/HanTableData.swift")
+            let quotes = String(repeating: "\"", count: 3)
+            let file = "// Generated from ICU by `KCBX_REGENERATE=1 swift test --filter builtInHanTableIsWhatICUGives`; do not edit.\n\n"
+                + "/// Pinyin and simplified form of U+4E00–U+9FFF, one line per character (see ``HanTable``).\n"
+                + "let hanTableData = \(quotes)\n\(text)\n\(quotes)\n"
+            try file.write(to: source, atomically: true, encoding: .utf8)
+            return  // the new table is compiled in by the next build
+        }
+        #expect(text == hanTableData)
+        #expect(HanTable.builtIn.count == 20_992)
+    }
+
     /// One ICU call per 256 characters gives what one call per character gives.
     @Test func tableAgreesWithPerCharacterTransform() {
         var local = LocalHanTable(HanTable.shared)
