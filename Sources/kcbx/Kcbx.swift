@@ -55,7 +55,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let request = RunRequest(pipeline: URL(fileURLWithPath: pipeline), asOf: asOf, period: period, only: only, from: from,
                                  to: to, output: out.map { URL(fileURLWithPath: $0) }, store: store.map { URL(fileURLWithPath: $0) },
-                                 retry: retry, dryRun: dryRun)
+                                 retry: retry, dryRun: dryRun, keepResultsUntilExit: true)
         let outcome = try PipelineRunner.run(request)
         for line in outcome.lines { print(line) }
     }
