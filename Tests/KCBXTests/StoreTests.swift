@@ -63,6 +63,23 @@ import Testing
         #expect(try [0, 1, -1, Int.max, Int.min, 300].map { _ in try ir.readInt() } == [0, 1, -1, Int.max, Int.min, 300])
     }
 
+    /// A writer grows past its first capacity, and a copy of it is a value: what one copy writes the
+    /// other does not see.
+    @Test func writersGrowAndCopiesAreIndependent() throws {
+        var a = BinaryWriter(capacity: 1)
+        a.write("公安户籍")
+        var b = a
+        for i in 0..<1000 { b.write(i) }
+        a.write(Optional("学籍"))
+        var ra = BinaryReader(a.bytes), rb = BinaryReader(b.bytes)
+        #expect(try ra.readString() == "公安户籍")
+        #expect(try ra.readOptionalString() == "学籍")
+        #expect(ra.isAtEnd)
+        #expect(try rb.readString() == "公安户籍")
+        #expect(try (0..<1000).map { _ in try rb.readInt() } == Array(0..<1000))
+        #expect(rb.isAtEnd)
+    }
+
     /// Values kept as segments: a table crossing a segment boundary reads back value for value, also after
     /// being written and read as the store keeps it; a record too big for 16-bit offsets is refused; a
     /// segment whose offsets point outside its bytes is corrupt, not read.
