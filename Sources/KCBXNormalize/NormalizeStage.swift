@@ -346,11 +346,11 @@ extension NormalizedSource: BinaryCodable {
     /// not again.
     public func encodeRecords(_ range: Range<Int>, to w: inout BinaryWriter) {
         let idColumn = column(.idNumber), nameColumn = column(.name)
-        func isOwnValue(_ text: String, _ r: NormalizedRecord, _ column: Int?) -> Bool {
+        func isOwnValue(_ text: String, _ values: RecordValues, _ column: Int?) -> Bool {
             guard let column else { return false }
             var text = text
             return text.withUTF8 { a in
-                r.values.table.withUTF8(row: r.values.row, column: column) { b in
+                values.table.withUTF8(row: values.row, column: column) { b in
                     a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
                 }
             }
@@ -359,7 +359,7 @@ extension NormalizedSource: BinaryCodable {
         func encode(_ r: borrowing NormalizedRecord) {
             w.write(r.values.row); w.write(r.recordNumber); w.write(r.line)
             if let id = r.id {
-                if id.raw == id.normalized && isOwnValue(id.normalized, r, idColumn) {
+                if id.raw == id.normalized && isOwnValue(id.normalized, r.values, idColumn) {
                     w.write(2)
                 } else {
                     w.write(1)
@@ -372,7 +372,7 @@ extension NormalizedSource: BinaryCodable {
             }
             w.write(r.studentNumber)
             if let n = r.name {
-                if n.raw == n.normalized && isOwnValue(n.normalized, r, nameColumn) {
+                if n.raw == n.normalized && isOwnValue(n.normalized, r.values, nameColumn) {
                     w.write(2)
                 } else {
                     w.write(1)
@@ -388,7 +388,9 @@ extension NormalizedSource: BinaryCodable {
             w.write(r.town); w.write(r.schoolCode); w.write(Int(r.flags.rawValue))
         }
         records.withUnsafeBufferPointer { records in
-            for i in range { encode(records[i]) }
+            // Through `pointee`, which lends the record in place (the buffer's subscript returns a copy).
+            guard let base = records.baseAddress else { return }
+            for i in range { encode((base + i).pointee) }
         }
     }
 
