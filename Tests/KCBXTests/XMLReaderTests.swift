@@ -425,6 +425,23 @@ import Testing
         #expect(Self.peakMemoryMB() - before < 200)
     }
 
+    /// 100 MB of text in an element that is no column (first seen after the first 1,000 records) streams
+    /// past without being kept: the records around it read, and memory stays bounded.
+    @Test func aHundredMegabytesOfTextOutsideTheColumnsStreamsPast() throws {
+        let dir = TestSupport.temporaryDirectory("kcbx-xml")
+        var head = "<导出>\n"
+        for i in 1...1000 { head += "<学生><姓名>学生\(i)</姓名></学生>\n" }
+        try head.write(to: dir.appendingPathComponent("head.xml"), atomically: true, encoding: .utf8)
+        CSVFixture.shell("cd '\(dir.path)' && (cat head.xml; printf '<学生><姓名>长</姓名><备注>'; head -c 104857600 /dev/zero | tr '\\0' x; printf '</备注></学生>\\n<学生><姓名>末</姓名></学生>\\n</导出>') | gzip -1 > long.xml")
+        let before = Self.peakMemoryMB()
+        let (header, rows) = try Self.readAll(dir.appendingPathComponent("long.xml"), record: "学生")
+        #expect(header == ["姓名"])
+        #expect(rows.count == 1002)
+        #expect(rows.suffix(2).map(\.values) == [["长"], ["末"]])
+        #expect(rows.last?.line == 1003)
+        #expect(Self.peakMemoryMB() - before < 64)
+    }
+
     /// Records per second on a 200,000-record 学籍 export, plain and gzipped (KCBX_BENCH=1 to run).
     @Test(.enabled(if: ProcessInfo.processInfo.environment["KCBX_BENCH"] != nil))
     func benchmark200kRecords() throws {
