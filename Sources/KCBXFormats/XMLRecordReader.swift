@@ -51,7 +51,7 @@ public final class XMLRecordReader: RowReader {
         collector = .allocate(capacity: 1)
         collector.initialize(to: RecordCollector(steps: steps, file: file, maxRecordBytes: limits.maxRecordBytes, state: state))
         chunk = .allocate(byteCount: Self.chunkSize, alignment: 16)
-        _ = Self.initialized
+        _ = libxml2Initialized
         var handler = Self.makeHandler()
         // The input is UTF-8 (a TextSource): libxml2 ignores the declared encoding and sees UTF-8 by the
         // first bytes (naming "UTF-8" here would add a copying UTF-8 → UTF-8 pass).
@@ -133,9 +133,6 @@ public final class XMLRecordReader: RowReader {
         xmlFreeParserCtxt(parser)
         collector.pointee.parser = nil
     }
-
-    /// libxml2's one-time set-up, done before the first parser.
-    private static let initialized: Void = { xmlInitParser() }()
 
     /// The callbacks: elements, text and errors; an entity declaration stops the parser (second line of
     /// defence behind ``PrologGuard``). CDATA reaches `characters` (`XML_PARSE_NOCDATA`).

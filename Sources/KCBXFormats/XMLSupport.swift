@@ -41,14 +41,14 @@ enum XMLNode {
     static let element = Int32(XML_READER_TYPE_ELEMENT.rawValue)
     static let text = Int32(XML_READER_TYPE_TEXT.rawValue)
     static let cdata = Int32(XML_READER_TYPE_CDATA.rawValue)
-    static let processingInstruction = Int32(XML_READER_TYPE_PROCESSING_INSTRUCTION.rawValue)
-    static let comment = Int32(XML_READER_TYPE_COMMENT.rawValue)
     static let documentType = Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue)
     static let whitespace = Int32(XML_READER_TYPE_WHITESPACE.rawValue)
     static let significantWhitespace = Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue)
     static let endElement = Int32(XML_READER_TYPE_END_ELEMENT.rawValue)
-    static let entityReference = Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue)
 }
+
+/// libxml2's one-time set-up, done before the first parser of either kind.
+let libxml2Initialized: Void = { xmlInitParser() }()
 
 /// The message every refused DTD gets.
 let dtdRefusal = "DTD/entity declarations are not allowed (billion laughs/XXE guard)"
@@ -124,7 +124,9 @@ final class XMLReaderState {
     }
 }
 
-/// A libxml2 `xmlTextReader` over an ``XMLByteInput``, hardened and quiet.
+/// A libxml2 `xmlTextReader` over an ``XMLByteInput``, hardened and quiet: the XLSX reader's way
+/// through a workbook's parts (XML exports go through ``XMLRecordReader``'s SAX2 push parser instead,
+/// which builds no tree and reads them twice as fast).
 ///
 /// Errors are collected by a per-reader structured error handler and thrown as ``KCBXError`` with the
 /// file, line and column libxml2 reports. Bytes pass a ``PrologGuard`` before libxml2 sees them, so a
@@ -134,15 +136,12 @@ final class XMLStream {
     let state: XMLReaderState
     private let retained: Unmanaged<XMLReaderState>
 
-    /// `utf8`: the input is already UTF-8 (a ``TextSource``): libxml2 ignores the declared encoding and
-    /// sees UTF-8 by the first bytes (naming "UTF-8" here would add a copying UTF-8 → UTF-8 pass).
-    init(input: any XMLByteInput, file: String, utf8: Bool = false) throws(KCBXError) {
-        _ = XMLStream.initialized
+    init(input: any XMLByteInput, file: String) throws(KCBXError) {
+        _ = libxml2Initialized
         state = XMLReaderState(input: input, file: file)
         retained = Unmanaged.passRetained(state)
         let context = retained.toOpaque()
-        let options = hardenedXMLOptions | (utf8 ? Int32(XML_PARSE_IGNORE_ENC.rawValue) : 0)
-        guard let reader = xmlReaderForIO(xmlStreamRead, nil, context, file, nil, options) else {
+        guard let reader = xmlReaderForIO(xmlStreamRead, nil, context, file, nil, hardenedXMLOptions) else {
             retained.release()
             throw state.inputError ?? KCBXError(.input, "cannot start the XML parser", file: file)
         }
@@ -155,8 +154,6 @@ final class XMLStream {
         retained.release()
     }
 
-    /// libxml2's one-time set-up, done before the first reader.
-    private static let initialized: Void = { xmlInitParser() }()
 
     /// Moves to the next node; `false` at the end of the document. Throws on malformed or refused input.
     @inline(__always)
