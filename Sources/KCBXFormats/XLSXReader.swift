@@ -6,8 +6,9 @@ import ZIPFoundation
 /// Streams the rows of one sheet of an XLSX workbook (ZIPFoundation + libxml2): shared and inline
 /// strings, numbers, and cells with a date format as `yyyy-MM-dd`.
 ///
-/// The sheet's XML is inflated to an unlinked 0600 temporary file and streamed from there, so a 200 MB
-/// sheet never sits in memory; every part passes the same hardened XML reader as XML exports. Cells are
+/// The sheet's XML is inflated to an unlinked 0600 temporary file and streamed from there through the
+/// same hardened SAX2 push parser as XML exports, so a 200 MB sheet never sits in memory; the other
+/// parts (workbook, relationships, shared strings, styles) through libxml2's reader, equally hardened. Cells are
 /// placed by the column letter of their `r` reference (sparse rows keep their alignment); the header is
 /// the first non-empty row, trimmed; ``Row/line`` is the sheet's row number.
 public final class XLSXReader: RowReader {
@@ -30,9 +31,10 @@ public final class XLSXReader: RowReader {
         guard let part = chosen.part, package.hasPart(part) else {
             throw KCBXError(.input, "not an XLSX workbook: sheet `\(chosen.name)` has no part in the archive", file: url.path)
         }
-        sheet = SheetStream(stream: try package.stream(part), file: url.path, sheetName: chosen.name,
-                            sharedStrings: try package.sharedStrings(), dateStyles: try package.dateStyles(),
-                            date1904: book.date1904, maxRecordBytes: limits.maxRecordBytes)
+        let (input, partLabel) = try package.extract(part)
+        sheet = try SheetStream(input: input, file: url.path, label: partLabel, sheetName: chosen.name,
+                                sharedStrings: try package.sharedStrings(), dateStyles: try package.dateStyles(),
+                                date1904: book.date1904, maxRecordBytes: limits.maxRecordBytes)
         while let row = try sheet.nextRow() {
             guard row.values.contains(where: { !$0.isEmpty }) else { continue }
             header = row.values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -124,6 +126,13 @@ private struct XLSXPackage {
 
     /// A streaming reader over the part at `path`, inflated to an unlinked 0600 temporary file.
     func stream(_ path: String) throws(KCBXError) -> XMLStream {
+        let (input, label) = try extract(path)
+        return try XMLStream(input: input, file: label)
+    }
+
+    /// The part at `path`, inflated to an unlinked 0600 temporary file, open for reading from its start;
+    /// and its name for messages (`file!part`).
+    func extract(_ path: String) throws(KCBXError) -> (input: FileDescriptorInput, label: String) {
         guard let entry = entry(path) else {
             throw KCBXError(.input, "not an XLSX workbook: no \(path) in the archive", file: url.path)
         }
@@ -157,7 +166,7 @@ private struct XLSXPackage {
             throw KCBXError(.input, "not an XLSX workbook: cannot unpack \(path) (\(error))", file: url.path)
         }
         lseek(fd, 0, SEEK_SET)
-        return try XMLStream(input: input, file: label)
+        return (input, label)
     }
 
     private struct InflateLimitReached: Error {}
@@ -341,20 +350,98 @@ func ooxmlString(_ bytes: [UInt8]) -> String {
 
 // MARK: - The sheet stream
 
-/// Reads `<row>`/`<c>` elements of a worksheet part into values placed by column.
+/// Reads `<row>`/`<c>` elements of a worksheet part into values placed by column, through libxml2's
+/// SAX2 push parser (a sheet is tens of megabytes; no tree is built).
 private final class SheetStream {
-    private let stream: XMLStream
-    private let file: String
-    private let sheetName: String
-    private let sharedStrings: [String]
-    private let dateStyles: [DateStyle]
-    private let date1904: Bool
-    private let maxRecordBytes: Int
+    private let parser: SAXPushParser
+    /// What the callbacks build; they reach it through this pointer (their context).
+    private let collector: UnsafeMutablePointer<SheetCollector>
+    private var finished = false
+    private var pending: KCBXError?
     var dataRows = 0
 
-    private let rowName, cellName, valueName, inlineName, textName, phoneticName: UnsafePointer<xmlChar>?
-    private let refAttr, typeAttr, styleAttr: UnsafePointer<xmlChar>?
+    init(input: any XMLByteInput, file: String, label: String, sheetName: String, sharedStrings: [String],
+         dateStyles: [DateStyle], date1904: Bool, maxRecordBytes: Int) throws(KCBXError) {
+        collector = .allocate(capacity: 1)
+        collector.initialize(to: SheetCollector(file: file, sheetName: sheetName, sharedStrings: sharedStrings,
+                                                dateStyles: dateStyles, date1904: date1904, maxRecordBytes: maxRecordBytes))
+        do {
+            parser = try SAXPushParser(input: input, file: label, handler: Self.makeHandler(), context: collector, inputIsUTF8: false)
+        } catch {
+            collector.deinitialize(count: 1)
+            collector.deallocate()
+            throw error
+        }
+        collector.pointee.connect(parser)
+    }
 
+    deinit {
+        collector.deinitialize(count: 1)
+        collector.deallocate()
+    }
+
+    /// The next `<row>` as values by column (its sheet row number), or nil at the end of the sheet.
+    func nextRow() throws(KCBXError) -> (number: Int, values: [String])? {
+        while collector.pointee.head == collector.pointee.rows.count {
+            collector.pointee.rows.removeAll(keepingCapacity: true)
+            collector.pointee.head = 0
+            if finished {
+                if let pending { throw pending }
+                return nil
+            }
+            if parser.pump() { continue }
+            finished = true
+            collector.pointee.parser = nil
+            if let error = collector.pointee.error {
+                pending = error
+            } else if parser.state.inputError != nil || parser.state.parserError != nil {
+                pending = parser.state.failure(depth: collector.pointee.depth)
+            }
+        }
+        let row = collector.pointee.rows[collector.pointee.head]
+        collector.pointee.head += 1
+        return row
+    }
+
+    /// The callbacks: elements, text and errors; an entity declaration stops the parser.
+    private static func makeHandler() -> xmlSAXHandler {
+        var h = xmlSAXHandler()
+        h.startElementNs = { context, name, _, _, _, _, attributeCount, defaulted, attributes in
+            SheetCollector.from(context).pointee.start(name, attributes: attributes, count: Int(attributeCount - defaulted))
+        }
+        h.endElementNs = { context, name, _, _ in
+            SheetCollector.from(context).pointee.end(name)
+        }
+        h.characters = { context, text, length in
+            guard let text, length > 0 else { return }
+            SheetCollector.from(context).pointee.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+        }
+        h.entityDecl = { context, _, _, _, _, _ in
+            SheetCollector.from(context).pointee.stop(KCBXError(.input, dtdRefusal, file: SheetCollector.from(context).pointee.file))
+        }
+        h.serror = { context, error in
+            guard let error else { return }
+            SheetCollector.from(context).pointee.state?.record(error)
+        }
+        return h
+    }
+}
+
+/// The state the SAX callbacks of a ``SheetStream`` update: the row and cell being read, the finished rows.
+private struct SheetCollector {
+    let file: String
+    let sheetName: String
+    let sharedStrings: [String]
+    let dateStyles: [DateStyle]
+    let date1904: Bool
+    let maxRecordBytes: Int
+    unowned(unsafe) var state: XMLReaderState?
+    var parser: xmlParserCtxtPtr?
+    private var rowName, cellName, valueName, inlineName, textName, phoneticName: UnsafePointer<xmlChar>?
+    private var refAttr, typeAttr, styleAttr: UnsafePointer<xmlChar>?
+
+    /// Elements open (for the message of a document cut short).
+    private(set) var depth = 0
     private var rowNumber = 0
     private var values: [String] = []
     private var rowBytes = 0
@@ -364,70 +451,96 @@ private final class SheetStream {
     private var text: [UInt8] = []
     private var collecting = false
     private var inInline = false, inPhonetic = false
+    var error: KCBXError?
+    /// Rows finished and not handed out yet, from `head` on.
+    var rows: [(number: Int, values: [String])] = []
+    var head = 0
 
-    init(stream: XMLStream, file: String, sheetName: String, sharedStrings: [String], dateStyles: [DateStyle],
-         date1904: Bool, maxRecordBytes: Int) {
-        self.stream = stream; self.file = file; self.sheetName = sheetName; self.sharedStrings = sharedStrings
+    init(file: String, sheetName: String, sharedStrings: [String], dateStyles: [DateStyle], date1904: Bool, maxRecordBytes: Int) {
+        self.file = file; self.sheetName = sheetName; self.sharedStrings = sharedStrings
         self.dateStyles = dateStyles; self.date1904 = date1904; self.maxRecordBytes = maxRecordBytes
-        rowName = stream.intern("row"); cellName = stream.intern("c"); valueName = stream.intern("v")
-        inlineName = stream.intern("is"); textName = stream.intern("t"); phoneticName = stream.intern("rPh")
-        refAttr = stream.intern("r"); typeAttr = stream.intern("t"); styleAttr = stream.intern("s")
     }
 
-    /// The next `<row>` as values by column (its sheet row number), or nil at the end of the sheet.
-    func nextRow() throws(KCBXError) -> (number: Int, values: [String])? {
-        while try stream.read() {
-            switch stream.nodeType {
-            case XMLNode.element:
-                let name = stream.localName
-                if name == cellName {
-                    try startCell()
-                } else if name == valueName {
-                    collecting = !stream.isEmptyElement
-                } else if name == textName {
-                    collecting = inInline && !inPhonetic && !stream.isEmptyElement
-                } else if name == inlineName {
-                    inInline = !stream.isEmptyElement
-                } else if name == phoneticName {
-                    inPhonetic = !stream.isEmptyElement
-                } else if name == rowName {
-                    try startRow()
-                    if stream.isEmptyElement { return (rowNumber, values) }
-                }
-            case XMLNode.text, XMLNode.cdata, XMLNode.significantWhitespace, XMLNode.whitespace:
-                if collecting {
-                    rowBytes += appendXMLString(stream.value, to: &text)
-                    if rowBytes > maxRecordBytes {
-                        throw KCBXError(.input, "sheet `\(sheetName)` row \(rowNumber) is larger than the \(maxRecordBytes)-byte record limit", file: file, line: rowNumber)
-                    }
-                }
-            case XMLNode.endElement:
-                let name = stream.localName
-                if name == valueName || name == textName {
-                    collecting = false
-                } else if name == cellName {
-                    try finishCell()
-                } else if name == inlineName {
-                    inInline = false
-                } else if name == phoneticName {
-                    inPhonetic = false
-                } else if name == rowName {
-                    return (rowNumber, values)
-                }
-            case XMLNode.documentType:
-                try stream.checkDocumentType()
-            default:
-                break
+    static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<SheetCollector> {
+        context!.assumingMemoryBound(to: SheetCollector.self)
+    }
+
+    mutating func connect(_ push: SAXPushParser) {
+        state = push.state
+        parser = push.parser
+        rowName = push.intern("row"); cellName = push.intern("c"); valueName = push.intern("v")
+        inlineName = push.intern("is"); textName = push.intern("t"); phoneticName = push.intern("rPh")
+        refAttr = push.intern("r"); typeAttr = push.intern("t"); styleAttr = push.intern("s")
+    }
+
+    mutating func stop(_ error: KCBXError) {
+        if self.error == nil { self.error = error }
+        if let parser { xmlStopParser(parser) }
+    }
+
+    @inline(__always)
+    mutating func start(_ name: UnsafePointer<xmlChar>?, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
+        depth += 1
+        do throws(KCBXError) {
+            if name == cellName {
+                try startCell(attributes, count)
+            } else if name == valueName {
+                collecting = true
+            } else if name == textName {
+                collecting = inInline && !inPhonetic
+            } else if name == inlineName {
+                inInline = true
+            } else if name == phoneticName {
+                inPhonetic = true
+            } else if name == rowName {
+                try startRow(attributes, count)
             }
+        } catch {
+            stop(error)
         }
-        return nil
     }
 
-    private func startRow() throws(KCBXError) {
+    @inline(__always)
+    mutating func end(_ name: UnsafePointer<xmlChar>?) {
+        depth -= 1
+        if name == valueName || name == textName {
+            collecting = false
+        } else if name == cellName {
+            do throws(KCBXError) { try finishCell() } catch { stop(error) }
+        } else if name == inlineName {
+            inInline = false
+        } else if name == phoneticName {
+            inPhonetic = false
+        } else if name == rowName {
+            rows.append((rowNumber, values))
+        }
+    }
+
+    @inline(__always)
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard collecting else { return }
+        text.append(contentsOf: bytes)
+        rowBytes += bytes.count
+        if rowBytes > maxRecordBytes {
+            stop(KCBXError(.input, "sheet `\(sheetName)` row \(rowNumber) is larger than the \(maxRecordBytes)-byte record limit", file: file, line: rowNumber))
+        }
+    }
+
+    /// Calls `body` with each attribute's name and value (SAX2 gives values as bounds, not C strings).
+    private func forEachAttribute(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ count: Int,
+                                  _ body: (UnsafePointer<xmlChar>?, UnsafeBufferPointer<UInt8>) throws(KCBXError) -> Void) throws(KCBXError) {
+        guard let attributes else { return }
+        for k in 0..<count {
+            guard let value = attributes[5 * k + 3], let end = attributes[5 * k + 4] else { continue }
+            try body(attributes[5 * k], UnsafeBufferPointer(start: value, count: value.distance(to: end)))
+        }
+    }
+
+    private mutating func startRow(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ count: Int) throws(KCBXError) {
         var number = rowNumber + 1
-        try stream.forEachAttribute { (attribute, value) throws(KCBXError) in
-            if attribute == refAttr, let value {
-                guard let n = parseDigits(value), n > 0 else { throw corrupt("row number `\(xmlString(value))`") }
+        try forEachAttribute(attributes, count) { (attribute, value) throws(KCBXError) in
+            if attribute == refAttr {
+                guard let n = parseDigits(value), n > 0 else { throw corrupt("row number `\(String(decoding: value, as: UTF8.self))`") }
                 number = n
             }
         }
@@ -437,30 +550,30 @@ private final class SheetStream {
         column = -1
     }
 
-    private func startCell() throws(KCBXError) {
+    private mutating func startCell(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ count: Int) throws(KCBXError) {
         var nextColumn = column + 1
-        cellType = .number
-        cellStyle = 0
-        try stream.forEachAttribute { (attribute, value) throws(KCBXError) in
-            guard let value else { return }
+        var type = CellType.number
+        var style = 0
+        try forEachAttribute(attributes, count) { (attribute, value) throws(KCBXError) in
             if attribute == refAttr {
-                guard let c = parseColumn(value) else { throw corrupt("cell reference `\(xmlString(value))`") }
+                guard let c = parseColumn(value) else { throw corrupt("cell reference `\(String(decoding: value, as: UTF8.self))`") }
                 nextColumn = c
             } else if attribute == typeAttr {
-                cellType = CellType(value)
+                type = CellType(value)
             } else if attribute == styleAttr {
-                cellStyle = parseDigits(value) ?? 0
+                style = parseDigits(value) ?? 0
             }
         }
         column = nextColumn
+        cellType = type
+        cellStyle = style
         text.removeAll(keepingCapacity: true)
         collecting = false
         inInline = false
         inPhonetic = false
-        if stream.isEmptyElement { try finishCell() }
     }
 
-    private func finishCell() throws(KCBXError) {
+    private mutating func finishCell() throws(KCBXError) {
         collecting = false
         guard !text.isEmpty || cellType == .inlineString else { return }
         let value: String
@@ -501,8 +614,8 @@ private final class SheetStream {
 private enum CellType {
     case number, shared, inlineString, string, boolean, error, isoDate
 
-    init(_ value: UnsafePointer<xmlChar>) {
-        switch xmlString(value) {
+    init(_ value: UnsafeBufferPointer<UInt8>) {
+        switch String(decoding: value, as: UTF8.self) {
         case "s": self = .shared
         case "inlineStr": self = .inlineString
         case "str": self = .string
@@ -541,12 +654,12 @@ private func parseDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
 }
 
 /// The 0-based column of a cell reference like `AB12` (at most XFD, Excel's 16,384 columns).
-private func parseColumn(_ p: UnsafePointer<xmlChar>) -> Int? {
-    var n = 0, q = p
-    while q.pointee >= 65 && q.pointee <= 90 || q.pointee >= 97 && q.pointee <= 122 {
-        n = n * 26 + Int(q.pointee & 0xDF) - 64
+private func parseColumn(_ reference: UnsafeBufferPointer<UInt8>) -> Int? {
+    var n = 0
+    for c in reference {
+        guard c >= 65 && c <= 90 || c >= 97 && c <= 122 else { break }
+        n = n * 26 + Int(c & 0xDF) - 64
         if n > 16384 { return nil }
-        q += 1
     }
     return n > 0 ? n - 1 : nil
 }

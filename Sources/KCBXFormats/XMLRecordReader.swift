@@ -24,14 +24,11 @@ public final class XMLRecordReader: RowReader {
     public var detectedEncoding: DetectedEncoding? { text.detected }
 
     private let text: TextSource
-    private let state: XMLReaderState
     private let file: String
     /// What the callbacks build: the record being read and the records ready to hand out. The callbacks
     /// reach it through this pointer (their context), so they pay no reference counting or exclusivity checks.
     private let collector: UnsafeMutablePointer<RecordCollector>
-    /// Input handed to libxml2 a chunk at a time.
-    private let chunk: UnsafeMutableRawBufferPointer
-    private static let chunkSize = 256 << 10
+    private var parser: SAXPushParser?
     /// Set once the document has ended or parsing stopped; `pending` is the error to throw once the
     /// records parsed before it have been handed out.
     private var finished = false
@@ -47,20 +44,11 @@ public final class XMLRecordReader: RowReader {
             throw KCBXError(.config, "an XML source needs `record`: the element that holds one record (e.g. 学生 or 导出/学生)", file: file)
         }
         text = try TextSource(try ByteSource(url: url, limits: limits), encoding: encoding, kind: .xml)
-        state = XMLReaderState(input: text, file: file)
         collector = .allocate(capacity: 1)
-        collector.initialize(to: RecordCollector(steps: steps, file: file, maxRecordBytes: limits.maxRecordBytes, state: state))
-        chunk = .allocate(byteCount: Self.chunkSize, alignment: 16)
-        _ = libxml2Initialized
-        var handler = Self.makeHandler()
-        // The input is UTF-8 (a TextSource): libxml2 ignores the declared encoding and sees UTF-8 by the
-        // first bytes (naming "UTF-8" here would add a copying UTF-8 → UTF-8 pass).
-        guard let parser = xmlCreatePushParserCtxt(&handler, collector, nil, 0, file) else {
-            throw KCBXError(.input, "cannot start the XML parser", file: file)
-        }
-        xmlCtxtUseOptions(parser, hardenedXMLOptions | Int32(XML_PARSE_IGNORE_ENC.rawValue))
-        collector.pointee.parser = parser
-        collector.pointee.intern(parser.pointee.dict)
+        collector.initialize(to: RecordCollector(steps: steps, file: file, maxRecordBytes: limits.maxRecordBytes))
+        let parser = try SAXPushParser(input: text, file: file, handler: Self.makeHandler(), context: collector, inputIsUTF8: true)
+        self.parser = parser
+        collector.pointee.connect(parser)
         while collector.pointee.recordCount < Self.headerRecords, !finished { pump() }
         if let pending, collector.pointee.recordCount < Self.headerRecords { throw pending }
         collector.pointee.discovering = false
@@ -68,10 +56,9 @@ public final class XMLRecordReader: RowReader {
     }
 
     deinit {
-        if let parser = collector.pointee.parser { xmlFreeParserCtxt(parser) }
+        parser = nil
         collector.deinitialize(count: 1)
         collector.deallocate()
-        chunk.deallocate()
     }
 
     /// The same reader; `fields` is not needed any more (the columns are the names found in the file).
@@ -115,30 +102,27 @@ public final class XMLRecordReader: RowReader {
 
     /// Hands libxml2 the next chunk of input (or the end of it); notes the end or the error that stops it.
     private func pump() {
-        guard let parser = collector.pointee.parser else { return }
-        let n = state.pull(into: chunk)
-        if n >= 0 { xmlParseChunk(parser, chunk.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(n), n == 0 ? 1 : 0) }
+        guard let parser else { return }
+        if parser.pump() { return }
+        collector.pointee.parser = nil
+        self.parser = nil
+        let state = parser.state
         if let error = collector.pointee.error {
             pending = error
-        } else if n < 0 || state.parserError != nil {
+        } else if state.inputError != nil || state.parserError != nil {
             pending = state.failure(depth: collector.pointee.depth)
-        } else if n > 0 {
-            return
         } else if collector.pointee.recordCount == 0 {
             pending = collector.pointee.noRecordError()
         } else if text.invalidSequences > 0, let detected = text.detected {
             Log.warning("\(file): \(text.invalidSequences) byte sequence(s) not valid \(detected.rawValue) were replaced with \u{FFFD}")
         }
         finished = true
-        xmlFreeParserCtxt(parser)
-        collector.pointee.parser = nil
     }
 
     /// The callbacks: elements, text and errors; an entity declaration stops the parser (second line of
     /// defence behind ``PrologGuard``). CDATA reaches `characters` (`XML_PARSE_NOCDATA`).
     private static func makeHandler() -> xmlSAXHandler {
         var h = xmlSAXHandler()
-        h.initialized = XML_SAX2_MAGIC
         h.startElementNs = { context, name, _, _, _, _, attributeCount, defaulted, attributes in
             // Defaulted attributes come from a DTD's ATTLIST: left out, as `XML_PARSE_DTDATTR` is.
             RecordCollector.from(context).pointee.start(name, attributes: attributes, count: Int(attributeCount - defaulted))
@@ -155,7 +139,7 @@ public final class XMLRecordReader: RowReader {
         }
         h.serror = { context, error in
             guard let error else { return }
-            RecordCollector.from(context).pointee.state.record(error)
+            RecordCollector.from(context).pointee.state?.record(error)
         }
         return h
     }
@@ -173,8 +157,8 @@ private struct RecordCollector {
     let steps: [String]
     let file: String
     let maxRecordBytes: Int
-    /// Where libxml2's errors are kept.
-    unowned(unsafe) let state: XMLReaderState
+    /// Where libxml2's errors are kept (the parser's, which outlives the parsing).
+    unowned(unsafe) var state: XMLReaderState?
     /// The parser, until the document has ended.
     var parser: xmlParserCtxtPtr?
     /// The record element's name and its required ancestors (nearest last), as dictionary pointers.
@@ -211,8 +195,16 @@ private struct RecordCollector {
     /// The next record to hand out.
     var head = 0
 
-    init(steps: [String], file: String, maxRecordBytes: Int, state: XMLReaderState) {
-        self.steps = steps; self.file = file; self.maxRecordBytes = maxRecordBytes; self.state = state
+    init(steps: [String], file: String, maxRecordBytes: Int) {
+        self.steps = steps; self.file = file; self.maxRecordBytes = maxRecordBytes
+    }
+
+    /// Ties the collector to its parser (before the first chunk): errors, lines, the names to look for.
+    mutating func connect(_ push: SAXPushParser) {
+        state = push.state
+        parser = push.parser
+        recordName = push.intern(steps.last!)
+        ancestors = steps.dropLast().map { push.intern($0) }
     }
 
     /// The collector a callback's context points to.
@@ -221,8 +213,7 @@ private struct RecordCollector {
         context!.assumingMemoryBound(to: RecordCollector.self)
     }
 
-    /// The line libxml2 has reached (exact: its counter does not saturate).
-    private var line: Int { parser.map { Int($0.pointee.input.pointee.line) } ?? 0 }
+    private var line: Int { saxLine(parser) }
 
     /// Stops the parser with an error.
     mutating func stop(_ error: KCBXError) {
@@ -232,13 +223,6 @@ private struct RecordCollector {
 
     mutating func stop(_ message: String) {
         stop(KCBXError(.input, message, file: file, line: line))
-    }
-
-    /// Looks the record path's names up in the parser's dictionary, where element names are kept.
-    mutating func intern(_ dictionary: xmlDictPtr?) {
-        let names = steps.map { name in name.withCString { xmlDictLookup(dictionary, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), -1) } }
-        recordName = names.last!
-        ancestors = Array(names.dropLast())
     }
 
     /// An element starts: a field inside a record, a record, or neither.

@@ -124,6 +124,63 @@ final class XMLReaderState {
     }
 }
 
+/// libxml2's SAX2 push parser over an ``XMLByteInput``, hardened like ``XMLStream``: the document is
+/// handed over a chunk at a time, and `handler`'s callbacks see each element and text with `context`.
+/// No tree is built, so memory is what the callbacks keep. Bytes pass the ``PrologGuard`` first; the
+/// handler's structured-error callback should keep libxml2's errors in ``state``.
+final class SAXPushParser {
+    let state: XMLReaderState
+    /// The parser, until the document has ended or parsing stopped.
+    private(set) var parser: xmlParserCtxtPtr?
+    private let chunk: UnsafeMutableRawBufferPointer
+    static let chunkSize = 256 << 10
+
+    /// `inputIsUTF8`: the input is already UTF-8 (a ``TextSource``): libxml2 ignores the declared
+    /// encoding (naming "UTF-8" would add a copying UTF-8 → UTF-8 pass).
+    init(input: any XMLByteInput, file: String, handler: xmlSAXHandler, context: UnsafeMutableRawPointer,
+         inputIsUTF8: Bool) throws(KCBXError) {
+        _ = libxml2Initialized
+        state = XMLReaderState(input: input, file: file)
+        chunk = .allocate(byteCount: Self.chunkSize, alignment: 16)
+        var handler = handler
+        handler.initialized = XML_SAX2_MAGIC
+        guard let parser = xmlCreatePushParserCtxt(&handler, context, nil, 0, file) else {
+            chunk.deallocate()
+            throw KCBXError(.input, "cannot start the XML parser", file: file)
+        }
+        xmlCtxtUseOptions(parser, hardenedXMLOptions | (inputIsUTF8 ? Int32(XML_PARSE_IGNORE_ENC.rawValue) : 0))
+        self.parser = parser
+    }
+
+    deinit {
+        if let parser { xmlFreeParserCtxt(parser) }
+        chunk.deallocate()
+    }
+
+    /// Hands libxml2 the next chunk of input, or the end of it. Returns `false` once the document has
+    /// ended or parsing stopped (an error in ``state``, or a callback's `xmlStopParser`); the parser is
+    /// then freed.
+    func pump() -> Bool {
+        guard let parser else { return false }
+        let n = state.pull(into: chunk)
+        if n >= 0 { xmlParseChunk(parser, chunk.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(n), n == 0 ? 1 : 0) }
+        if n > 0, state.parserError == nil, parser.pointee.instate != XML_PARSER_EOF { return true }
+        xmlFreeParserCtxt(parser)
+        self.parser = nil
+        return false
+    }
+
+    /// `name` as the pointer libxml2's dictionary gives element and attribute names (compared by pointer).
+    func intern(_ name: String) -> UnsafePointer<xmlChar>? {
+        guard let parser else { return nil }
+        return name.withCString { xmlDictLookup(parser.pointee.dict, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), -1) }
+    }
+}
+
+/// The line a SAX callback's parser has reached (exact: its counter does not saturate).
+@inline(__always)
+func saxLine(_ parser: xmlParserCtxtPtr?) -> Int { parser.map { Int($0.pointee.input.pointee.line) } ?? 0 }
+
 /// A libxml2 `xmlTextReader` over an ``XMLByteInput``, hardened and quiet: the XLSX reader's way
 /// through a workbook's parts (XML exports go through ``XMLRecordReader``'s SAX2 push parser instead,
 /// which builds no tree and reads them twice as fast).
