@@ -391,10 +391,9 @@ private final class SheetStream {
             }
             if parser.pump() { continue }
             finished = true
-            collector.pointee.parser = nil
             if let error = collector.pointee.error {
                 pending = error
-            } else if parser.state.inputError != nil || parser.state.parserError != nil {
+            } else if parser.state.failed {
                 pending = parser.state.failure(depth: collector.pointee.depth)
             }
         }
@@ -421,7 +420,7 @@ private final class SheetStream {
         }
         h.serror = { context, error in
             guard let error else { return }
-            SheetCollector.from(context).pointee.state?.record(error)
+            SheetCollector.from(context).pointee.push?.state.record(error)
         }
         return h
     }
@@ -435,8 +434,8 @@ private struct SheetCollector {
     let dateStyles: [DateStyle]
     let date1904: Bool
     let maxRecordBytes: Int
-    unowned(unsafe) var state: XMLReaderState?
-    var parser: xmlParserCtxtPtr?
+    /// The parser feeding the callbacks (its state keeps libxml2's errors); the stream holds it.
+    unowned(unsafe) var push: SAXPushParser?
     private var rowName, cellName, valueName, inlineName, textName, phoneticName: UnsafePointer<xmlChar>?
     private var refAttr, typeAttr, styleAttr: UnsafePointer<xmlChar>?
 
@@ -466,8 +465,7 @@ private struct SheetCollector {
     }
 
     mutating func connect(_ push: SAXPushParser) {
-        state = push.state
-        parser = push.parser
+        self.push = push
         rowName = push.intern("row"); cellName = push.intern("c"); valueName = push.intern("v")
         inlineName = push.intern("is"); textName = push.intern("t"); phoneticName = push.intern("rPh")
         refAttr = push.intern("r"); typeAttr = push.intern("t"); styleAttr = push.intern("s")
@@ -475,7 +473,7 @@ private struct SheetCollector {
 
     mutating func stop(_ error: KCBXError) {
         if self.error == nil { self.error = error }
-        if let parser { xmlStopParser(parser) }
+        if let parser = push?.parser { xmlStopParser(parser) }
     }
 
     @inline(__always)

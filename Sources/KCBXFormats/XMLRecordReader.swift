@@ -28,6 +28,7 @@ public final class XMLRecordReader: RowReader {
     /// What the callbacks build: the record being read and the records ready to hand out. The callbacks
     /// reach it through this pointer (their context), so they pay no reference counting or exclusivity checks.
     private let collector: UnsafeMutablePointer<RecordCollector>
+    /// Kept to the end: the collector refers to it (its state, and its libxml2 parser while it runs).
     private var parser: SAXPushParser?
     /// Set once the document has ended or parsing stopped; `pending` is the error to throw once the
     /// records parsed before it have been handed out.
@@ -71,7 +72,8 @@ public final class XMLRecordReader: RowReader {
     /// message, line and column) or a record over the size limit.
     public func next() throws(KCBXError) -> Row? {
         guard try fill() else { return nil }
-        var row = collector.pointee.withRecords(from: collector.pointee.head, to: collector.pointee.head + 1) { $0.row }[0]
+        var row = Row(values: [], recordNumber: 0, line: 0)
+        collector.pointee.forEachRecord(from: collector.pointee.head, to: collector.pointee.head + 1) { row = $0.row }
         collector.pointee.head += 1
         if row.values.count < header.count { row.values += repeatElement("", count: header.count - row.values.count) }
         return row
@@ -81,7 +83,7 @@ public final class XMLRecordReader: RowReader {
     /// values than the header: the rest are blank).
     public func forEachRow(_ body: (RawRow) -> Void) throws(KCBXError) {
         while try fill() {
-            _ = collector.pointee.withRecords(from: collector.pointee.head, to: collector.pointee.queued.count, body)
+            collector.pointee.forEachRecord(from: collector.pointee.head, to: collector.pointee.queued.count, body)
             collector.pointee.head = collector.pointee.queued.count
         }
     }
@@ -102,15 +104,11 @@ public final class XMLRecordReader: RowReader {
 
     /// Hands libxml2 the next chunk of input (or the end of it); notes the end or the error that stops it.
     private func pump() {
-        guard let parser else { return }
-        if parser.pump() { return }
-        collector.pointee.parser = nil
-        self.parser = nil
-        let state = parser.state
+        guard let parser, !parser.pump() else { return }
         if let error = collector.pointee.error {
             pending = error
-        } else if state.inputError != nil || state.parserError != nil {
-            pending = state.failure(depth: collector.pointee.depth)
+        } else if parser.state.failed {
+            pending = parser.state.failure(depth: collector.pointee.depth)
         } else if collector.pointee.recordCount == 0 {
             pending = collector.pointee.noRecordError()
         } else if text.invalidSequences > 0, let detected = text.detected {
@@ -139,7 +137,7 @@ public final class XMLRecordReader: RowReader {
         }
         h.serror = { context, error in
             guard let error else { return }
-            RecordCollector.from(context).pointee.state?.record(error)
+            RecordCollector.from(context).pointee.push?.state.record(error)
         }
         return h
     }
@@ -157,10 +155,8 @@ private struct RecordCollector {
     let steps: [String]
     let file: String
     let maxRecordBytes: Int
-    /// Where libxml2's errors are kept (the parser's, which outlives the parsing).
-    unowned(unsafe) var state: XMLReaderState?
-    /// The parser, until the document has ended.
-    var parser: xmlParserCtxtPtr?
+    /// The parser feeding the callbacks (its state keeps libxml2's errors); the reader holds it.
+    unowned(unsafe) var push: SAXPushParser?
     /// The record element's name and its required ancestors (nearest last), as dictionary pointers.
     private var recordName: UnsafePointer<xmlChar>?
     private var ancestors: [UnsafePointer<xmlChar>?] = []
@@ -201,8 +197,7 @@ private struct RecordCollector {
 
     /// Ties the collector to its parser (before the first chunk): errors, lines, the names to look for.
     mutating func connect(_ push: SAXPushParser) {
-        state = push.state
-        parser = push.parser
+        self.push = push
         recordName = push.intern(steps.last!)
         ancestors = steps.dropLast().map { push.intern($0) }
     }
@@ -213,12 +208,12 @@ private struct RecordCollector {
         context!.assumingMemoryBound(to: RecordCollector.self)
     }
 
-    private var line: Int { saxLine(parser) }
+    private var line: Int { push?.line ?? 0 }
 
     /// Stops the parser with an error.
     mutating func stop(_ error: KCBXError) {
         self.error = error
-        if let parser { xmlStopParser(parser) }
+        if let parser = push?.parser { xmlStopParser(parser) }
     }
 
     mutating func stop(_ message: String) {
@@ -348,10 +343,9 @@ private struct RecordCollector {
         head = 0
     }
 
-    /// Calls `body` with each queued record in `index..<end`; returns what it returned.
-    func withRecords<R>(from index: Int, to end: Int, _ body: (RawRow) -> R) -> [R] {
+    /// Calls `body` with each queued record in `index..<end`.
+    func forEachRecord(from index: Int, to end: Int, _ body: (RawRow) -> Void) {
         var raw = RawRow()
-        var results: [R] = []
         queueBytes.withUnsafeBufferPointer { bytes in
             for r in index..<end {
                 let record = queued[r]
@@ -363,10 +357,9 @@ private struct RecordCollector {
                     raw.fields.append(UnsafeBufferPointer(rebasing: bytes[start..<queueEnds[k]]))
                     start = queueEnds[k]
                 }
-                results.append(body(raw))
+                body(raw)
             }
         }
-        return results
     }
 
     private func tooLarge() -> KCBXError {

@@ -68,6 +68,8 @@ final class XMLReaderState {
     var parserError: (message: String, line: Int, column: Int, code: Int32)?
     /// An error of the byte source or of the prolog guard; wins over `parserError`.
     var inputError: KCBXError?
+    /// Whether reading stopped on an error (of the input, the guard or the parser).
+    var failed: Bool { inputError != nil || parserError != nil }
     /// Bytes passed to libxml2 so far.
     var bytesRead = 0
     /// The document's first bytes, to tell a binary file from malformed XML.
@@ -170,16 +172,15 @@ final class SAXPushParser {
         return false
     }
 
+    /// The line the parser has reached (exact: its counter does not saturate); 0 once it has ended.
+    var line: Int { parser.map { Int($0.pointee.input.pointee.line) } ?? 0 }
+
     /// `name` as the pointer libxml2's dictionary gives element and attribute names (compared by pointer).
     func intern(_ name: String) -> UnsafePointer<xmlChar>? {
         guard let parser else { return nil }
         return name.withCString { xmlDictLookup(parser.pointee.dict, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), -1) }
     }
 }
-
-/// The line a SAX callback's parser has reached (exact: its counter does not saturate).
-@inline(__always)
-func saxLine(_ parser: xmlParserCtxtPtr?) -> Int { parser.map { Int($0.pointee.input.pointee.line) } ?? 0 }
 
 /// A libxml2 `xmlTextReader` over an ``XMLByteInput``, hardened and quiet: the XLSX reader's way
 /// through a workbook's parts (XML exports go through ``XMLRecordReader``'s SAX2 push parser instead,
@@ -217,7 +218,7 @@ final class XMLStream {
     func read() throws(KCBXError) -> Bool {
         let status = xmlTextReaderRead(reader)
         if status == 1 { return true }
-        if status == 0, state.parserError == nil, state.inputError == nil { return false }
+        if status == 0, !state.failed { return false }
         throw failure()
     }
 

@@ -209,8 +209,8 @@ public enum NormalizeStage {
         }
 
         /// Normalizes `raw` into `slot` (uninitialized memory, initialized when it returns `true`); `false`
-        /// when nothing in the record identifies a child. Made in place: a record moved out of a return
-        /// value is copied, reference counts and all, and millions of records are made.
+        /// when nothing in the record identifies a child. Made in place: returned as an optional, each of
+        /// the millions of records was copied on its way into the result, reference counts and all.
         mutating func normalize(_ raw: RawRecord, into slot: UnsafeMutablePointer<NormalizedRecord>) -> Bool {
             let v = raw.values
             var notes: [String] = []

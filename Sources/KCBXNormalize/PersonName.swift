@@ -164,8 +164,8 @@ public final class NameNormalizer: @unchecked Sendable {
 ///
 /// The table is built into kcbx (``hanTableData``, made with ``buildWithICU(_:)``; a test checks that
 /// ICU still gives the same): ICU's transliterator takes about half a second of CPU for the 82 chunks,
-/// in every run. Chunks are made from it when first needed and never change.
-final class HanTable: @unchecked Sendable {
+/// in every run. Its chunks are made once and never change.
+final class HanTable: Sendable {
     static let first: UInt32 = 0x4E00, last: UInt32 = 0x9FFF
     static let chunkSize = 256
     static let chunkCount = Int(last - first + 1) / chunkSize  // 82
@@ -181,39 +181,20 @@ final class HanTable: @unchecked Sendable {
         init(entries: [Entry]) { self.entries = entries }
     }
 
-    /// One slot and one lock per chunk: two workers build two different chunks at the same time (one
-    /// lock for all made each wait while the other ran ICU, which is most of a first run's name work).
-    private let chunks: UnsafeMutablePointer<Chunk?>
-    private let locks: [NSLock]
+    /// The chunks of the built-in table, made once (the table is read in a few milliseconds).
+    private let chunks: [Chunk]
 
     init() {
-        chunks = .allocate(capacity: HanTable.chunkCount)
-        chunks.initialize(repeating: nil, count: HanTable.chunkCount)
-        locks = (0..<HanTable.chunkCount).map { _ in NSLock() }
+        chunks = (0..<HanTable.chunkCount).map { i in
+            Chunk(entries: Array(HanTable.builtIn[i * HanTable.chunkSize..<(i + 1) * HanTable.chunkSize]))
+        }
     }
 
-    deinit {
-        chunks.deinitialize(count: HanTable.chunkCount)
-        chunks.deallocate()
-    }
-
-    /// The chunk holding `index`, made on first use (under its lock).
-    func chunk(_ index: Int) -> Chunk {
-        let lock = locks[index]
-        lock.lock(); defer { lock.unlock() }
-        if let c = chunks[index] { return c }
-        let c = HanTable.build(index)
-        chunks[index] = c
-        return c
-    }
+    /// The chunk holding `index`.
+    func chunk(_ index: Int) -> Chunk { chunks[index] }
 
     static let pinyinTransform = StringTransform("Han-Latin; Latin-ASCII")
     static let simplifyTransform = StringTransform("Hant-Hans")
-
-    /// Chunk `index` of the built-in table.
-    static func build(_ index: Int) -> Chunk {
-        Chunk(entries: Array(builtIn[index * chunkSize..<(index + 1) * chunkSize]))
-    }
 
     /// Every entry of ``hanTableData``, read once: one line per character from U+4E00, its pinyin, then
     /// its simplified form in hexadecimal when that is another character.
@@ -289,7 +270,7 @@ final class HanTable: @unchecked Sendable {
 }
 
 /// A worker's view of ``HanTable``: chunk references held locally, so that after warm-up a lookup is
-/// two array reads and no lock.
+/// two reads of the worker's own arrays.
 struct LocalHanTable {
     private let table: HanTable
     private var chunks: [HanTable.Chunk?]
