@@ -123,15 +123,18 @@ public struct SourceConfig: Sendable {
     public var sheet: String?
     /// Canonical field → header (or child element, or `@attribute`) in this file, in file order.
     public var columns: [(field: CanonicalField, header: String)]
+    /// Attendance only (`kind`): a roster of every pupil, a list of the absent only, or decided per school.
+    public var attendanceKind: AttendanceKind
     /// The line of this source in the pipeline file.
     public var line: Int?
 
     public init(name: String, role: SourceRole, path: URL, displayPath: String, format: SourceFormat,
                 encoding: TextEncodingOption = .auto, delimiter: Character? = nil, record: String? = nil,
-                sheet: String? = nil, columns: [(field: CanonicalField, header: String)], line: Int? = nil) {
+                sheet: String? = nil, columns: [(field: CanonicalField, header: String)],
+                attendanceKind: AttendanceKind = .auto, line: Int? = nil) {
         self.name = name; self.role = role; self.path = path; self.displayPath = displayPath; self.format = format
         self.encoding = encoding; self.delimiter = delimiter; self.record = record; self.sheet = sheet
-        self.columns = columns; self.line = line
+        self.columns = columns; self.attendanceKind = attendanceKind; self.line = line
     }
 
     /// The header mapped to `field`, if the source has it.

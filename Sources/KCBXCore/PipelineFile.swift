@@ -213,7 +213,7 @@ public enum PipelineFile {
         mutating func source(_ node: Node) -> SourceConfig? {
             let before = problems.count
             let map = mapping(node, "sources[]", known: ["name", "role", "path", "format", "encoding", "delimiter",
-                                                          "record", "sheet", "columns"])
+                                                          "record", "sheet", "columns", "kind"])
             guard !map.isEmpty else { return nil }
             let name = string(map["name"], "name", required: true) ?? ""
             let label = name.isEmpty ? "source" : "source `\(name)`"
@@ -259,6 +259,15 @@ public enum PipelineFile {
                 problem(node, "\(label): `record` is missing; an XML source names the element that holds one record, e.g. `record: 学生`")
             }
             let sheet = string(map["sheet"], "sheet")
+            var attendanceKind = AttendanceKind.auto
+            if let text = string(map["kind"], "kind") {
+                if role != .attendance {
+                    problem(map["kind"]?.1, "\(label): `kind` applies to an attendance source only (roster, absences or auto)")
+                } else if let k = AttendanceKind(rawValue: text) { attendanceKind = k } else {
+                    let hint = nearest(text, in: Set(AttendanceKind.allCases.map(\.rawValue))).map { "; did you mean `\($0)`?" } ?? ""
+                    problem(map["kind"]?.1, "\(label): `kind`: expected roster, absences or auto, found `\(text)`\(hint)")
+                }
+            }
             var columns: [(field: CanonicalField, header: String)] = []
             if let (_, colNode) = map["columns"] {
                 if case .mapping = colNode {
@@ -288,7 +297,7 @@ public enum PipelineFile {
             guard problems.count == before else { return nil }
             return SourceConfig(name: name, role: role, path: path(pathText), displayPath: pathText, format: format,
                                 encoding: encoding, delimiter: delimiter, record: record, sheet: sheet,
-                                columns: columns, line: node.mark?.line)
+                                columns: columns, attendanceKind: attendanceKind, line: node.mark?.line)
         }
     }
 }

@@ -79,6 +79,17 @@ public enum FindingCode: String, CaseIterable, Sendable, Codable {
     }
 }
 
+/// What a school's attendance export holds (`kind` of an attendance source).
+public enum AttendanceKind: String, CaseIterable, Sendable, Codable {
+    /// 考勤花名册: every pupil of the school, with days absent (0 included). Only a roster can show that
+    /// nobody stands behind a status (空挂学籍).
+    case roster
+    /// 缺勤名单: only the pupils absent in the period. It shows absences, never who is missing.
+    case absences
+    /// Decided per school from the share of the school's active 学籍 records the rows cover.
+    case auto
+}
+
 /// The source formats kcbx reads.
 public enum SourceFormat: String, Sendable, Codable { case csv, xml, xlsx }
 
