@@ -100,3 +100,20 @@ public enum TextEncodingOption: String, Sendable, Codable {
     case utf8 = "utf-8"
     case gb18030
 }
+
+extension SourceRole {
+    /// The department's data as officers name it, for the reports' texts.
+    public var title: String {
+        switch self {
+        case .hukou: "公安户籍"
+        case .studentStatus: "学籍"
+        case .attendance: "学校考勤"
+        case .poverty: "扶贫监测"
+        case .disability: "残联"
+        case .welfare: "民政救助"
+        case .justice: "司法"
+        case .deferral: "缓学免学审批"
+        case .schools: "学校名录"
+        }
+    }
+}

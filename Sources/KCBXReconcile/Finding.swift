@@ -39,8 +39,10 @@ public struct ReconcileResult: Sendable {
     /// Codes not checked (or only partly checked) because a source they need is missing from the
     /// pipeline, with the reason. A code listed here is never to be read as "no findings".
     public var notChecked: [(code: FindingCode, reason: String)]
-    public init(findings: [Finding], notChecked: [(code: FindingCode, reason: String)]) {
-        self.findings = findings; self.notChecked = notChecked
+    /// Per school, what its attendance rows were read as (roster, absence list, nothing) and the figures behind it.
+    public var attendance: [AttendanceDecision]
+    public init(findings: [Finding], notChecked: [(code: FindingCode, reason: String)], attendance: [AttendanceDecision] = []) {
+        self.findings = findings; self.notChecked = notChecked; self.attendance = attendance
     }
 }
 
@@ -55,6 +57,11 @@ extension ReconcileResult: BinaryCodable {
         }
         w.write(notChecked.count)
         for n in notChecked { w.write(n.code.rawValue); w.write(n.reason) }
+        w.write(attendance.count)
+        for a in attendance {
+            w.write(a.school); w.write(a.kind.rawValue); w.write(a.declared.rawValue)
+            w.write(a.rows); w.write(a.zeroDayRows); w.write(a.activeStatus); w.write(a.covered)
+        }
     }
 
     public init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
@@ -76,6 +83,14 @@ extension ReconcileResult: BinaryCodable {
             guard let code = FindingCode(rawValue: try r.readString()) else { throw .init() }
             notChecked.append((code, try r.readString()))
         }
-        self.init(findings: findings, notChecked: notChecked)
+        var attendance: [AttendanceDecision] = []
+        for _ in 0..<(try r.readInt()) {
+            let school = try r.readString()
+            guard let kind = AttendanceDecision.Kind(rawValue: try r.readString()),
+                  let declared = AttendanceKind(rawValue: try r.readString()) else { throw .init() }
+            attendance.append(AttendanceDecision(school: school, kind: kind, declared: declared, rows: try r.readInt(),
+                                                 zeroDayRows: try r.readInt(), activeStatus: try r.readInt(), covered: try r.readInt()))
+        }
+        self.init(findings: findings, notChecked: notChecked, attendance: attendance)
     }
 }

@@ -214,7 +214,7 @@ extension ReconcileStage {
             guard cols.fatherID != nil || cols.motherID != nil || cols.fatherName != nil || cols.motherName != nil else { continue }
             for (i, r) in source.records.enumerated() {
                 guard let birth = r.birthDate, birth > adult, let name = r.name, !name.isPlaceholder, let sex = r.sex,
-                      StateWords.registration(cols.value(cols.registrationStatus, r)) == .hukouResident else { continue }
+                      ExportVocabulary.registration(cols.value(cols.registrationStatus, r)) == .resident else { continue }
                 let ref = RecordRef(source: s, record: i)
                 let key = Key(name: name.normalized, birth: birth.yyyymmdd, male: sex == .male)
                 if let f = first[key] { groups[f, default: []].append(ref) } else { first[key] = ref }

@@ -44,6 +44,8 @@ struct RecordFact {
         /// 延缓/免于入学 valid on the as-of date.
         case deferralValid
         case deferralExpired
+        /// 延缓/免于入学 whose 有效期至 cannot be read: neither valid nor expired, shown to the officer.
+        case deferralUnreadable
         case other
     }
     var ref: RecordRef
@@ -68,75 +70,6 @@ struct RecordFact {
     }
 }
 
-/// Reading the values departments use for states. Matching is by containment, so that `正常在读`,
-/// `户籍迁出` or `事假（3天）` read as what they say; done on UTF-8 bytes (no Foundation bridging in
-/// the hot loop), with the usual exact values first.
-enum StateWords {
-    /// A word to look for, as UTF-8 bytes.
-    struct Word: Sendable {
-        let bytes: [UInt8]
-        init(_ s: String) { bytes = Array(s.utf8) }
-    }
-    static let dead = Word("死亡"), movedOut = Word("迁出"), cancelled = Word("注销"), missing = Word("失踪"), lost = Word("失联")
-    static let dropout = Word("辍学"), transferred = Word("转出"), graduated = Word("毕业"), completed = Word("结业")
-    static let reading = Word("在读"), registered = Word("在籍"), atSchool = Word("在校"), suspended = Word("休学")
-    static let sick = Word("病假"), personal = Word("事假"), outOfSchool = Word("失学"), notEntered = Word("未入学")
-    static let homeTeaching = Word("送教上门"), exemption = Word("免")
-
-    /// `value` contains `word`.
-    static func has(_ value: String, _ word: Word) -> Bool {
-        var value = value
-        return value.withUTF8 { hay in
-            let needle = word.bytes
-            guard hay.count >= needle.count, let first = needle.first else { return needle.isEmpty }
-            var i = 0
-            while i <= hay.count - needle.count {
-                if hay[i] == first {
-                    var j = 1
-                    while j < needle.count && hay[i + j] == needle[j] { j += 1 }
-                    if j == needle.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
-    }
-
-    static func registration(_ v: String) -> RecordFact.Kind {
-        if v.isEmpty || v == "正常" { return .hukouResident }
-        if has(v, dead) { return .hukouDead }
-        if has(v, movedOut) || has(v, cancelled) || has(v, missing) || has(v, lost) { return .hukouGone }
-        return .hukouResident
-    }
-
-    static func status(_ v: String) -> RecordFact.Kind {
-        if v.isEmpty || v == "在读" { return .statusActive }
-        if has(v, dropout) { return .statusDropout }
-        if has(v, transferred) { return .statusTransferred }
-        if has(v, graduated) || has(v, completed) || has(v, dead) || has(v, cancelled) { return .statusOther }
-        if has(v, reading) || has(v, registered) || has(v, atSchool) || has(v, suspended) { return .statusActive }
-        return .statusOther
-    }
-
-    /// 病假, 事假 and approved 休学 excuse an absence; anything else, or nothing, does not.
-    static func excused(_ reason: String) -> Bool {
-        has(reason, sick) || has(reason, personal) || has(reason, suspended)
-    }
-
-    static func reportedOut(_ v: String) -> Bool { has(v, dropout) || has(v, outOfSchool) || has(v, notEntered) }
-
-    static func homeTaught(_ v: String) -> Bool { !v.isEmpty && has(v, homeTeaching) }
-
-    /// Leading digits of a count such as `15`, `15天`, `15.0`; nil when there are none.
-    static func days(_ v: String) -> Int? {
-        var n = 0, seen = false
-        for u in v.utf8 {
-            if u >= 0x30 && u <= 0x39 { n = n * 10 + Int(u - 0x30); seen = true; if n > 100_000 { break } } else if seen || u != 0x20 { break }
-        }
-        return seen ? n : nil
-    }
-}
-
 extension ReconcileStage {
     /// Decides what record `ref` says.
     static func fact(_ ref: RecordRef, _ ctx: Context) -> RecordFact {
@@ -145,27 +78,35 @@ extension ReconcileStage {
         var f = RecordFact(ref: ref, kind: .other)
         switch cols.role {
         case .hukou:
-            f.kind = StateWords.registration(cols.value(cols.registrationStatus, record))
+            switch ExportVocabulary.registration(cols.value(cols.registrationStatus, record)) {
+            case .resident: f.kind = .hukouResident
+            case .dead: f.kind = .hukouDead
+            case .gone: f.kind = .hukouGone
+            }
         case .studentStatus:
-            let status = cols.value(cols.status, record)
-            f.kind = StateWords.status(status)
-            f.suspended = f.kind == .statusActive && StateWords.has(status, StateWords.suspended)
-            f.homeTaught = StateWords.homeTaught(cols.value(cols.studyMode, record))
+            switch ExportVocabulary.status(cols.value(cols.status, record)) {
+            case .active: f.kind = .statusActive
+            case .suspended: f.kind = .statusActive; f.suspended = true
+            case .dropout: f.kind = .statusDropout
+            case .transferred: f.kind = .statusTransferred
+            case .finished, .unknown: f.kind = .statusOther
+            }
+            f.homeTaught = ExportVocabulary.homeTaught(cols.value(cols.studyMode, record))
         case .attendance:
             f.kind = .attendance
-            if let days = StateWords.days(cols.value(cols.absentDays, record)), days >= ctx.threshold,
-               !StateWords.excused(cols.value(cols.absenceReason, record)) { f.unexcusedAbsence = true }
+            if let days = ExportVocabulary.days(cols.value(cols.absentDays, record)), days >= ctx.threshold,
+               !ExportVocabulary.excused(cols.value(cols.absenceReason, record)) { f.unexcusedAbsence = true }
         case .poverty:
             f.kind = .poverty
-            f.reportedOut = StateWords.reportedOut(cols.value(cols.status, record))
+            f.reportedOut = ExportVocabulary.reportedOut(cols.value(cols.status, record))
         case .disability:
             f.kind = .disability
-            f.homeTaught = StateWords.homeTaught(cols.value(cols.placement, record))
+            f.homeTaught = ExportVocabulary.homeTaught(cols.value(cols.placement, record))
         case .welfare: f.kind = .welfare
         case .justice: f.kind = .justice
         case .deferral:
-            f.kind = ctx.deferralValid(cols.value(cols.validUntil, record)) ? .deferralValid : .deferralExpired
-            f.exemption = f.kind == .deferralValid && StateWords.has(cols.value(cols.deferralType, record), StateWords.exemption)
+            f.kind = ctx.deferralState(cols.value(cols.validUntil, record))
+            f.exemption = f.kind == .deferralValid && ExportVocabulary.exemption(cols.value(cols.deferralType, record))
         case .schools: f.kind = .other
         }
         return f

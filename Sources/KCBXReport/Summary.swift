@@ -27,7 +27,23 @@ enum Summary {
             "persons": input.index.persons.count,
             "sources": input.sources.map { ["name": $0.source, "role": $0.role.rawValue, "rows_read": $0.rowsRead,
                                             "accepted": $0.records.count, "rejected": $0.rejects.count] as [String: any Sendable] },
+            "attendance": attendance(input.reconcile.attendance),
             "bulletin": bulletin(figures),
+        ]
+    }
+
+    /// Per school, what its attendance rows were read as (roster / absences / none) and the figures behind it.
+    static func attendance(_ decisions: [AttendanceDecision]) -> [String: any Sendable] {
+        var counts: [String: Int] = [:]
+        for d in decisions { counts[d.kind.rawValue, default: 0] += 1 }
+        return [
+            "roster_coverage_threshold": AttendanceKinds.rosterCoverage,
+            "schools_by_kind": counts,
+            "schools": decisions.map { d in
+                ["school_code": d.school, "kind": d.kind.rawValue, "declared": d.declared.rawValue, "rows": d.rows,
+                 "zero_day_rows": d.zeroDayRows, "active_status": d.activeStatus, "covered": d.covered,
+                 "coverage": (d.coverage * 10_000).rounded() / 10_000] as [String: any Sendable]
+            },
         ]
     }
 

@@ -24,6 +24,8 @@ struct TestCounty {
     ]
     var sources: [NormalizedSource]
     var tags: [[String]]
+    /// The attendance source's `kind` in the pipeline file; the rule examples are rosters unless they say.
+    var attendanceKind: AttendanceKind = .roster
 
     /// A county with the given roles (all by default) and no records.
     init(roles: Set<SourceRole>? = nil) {
@@ -79,15 +81,17 @@ struct TestCounty {
                            probability: personOf.map { $0.map { _ in 1 } }, persons: persons)
     }
 
-    static func config(asOf: CivilDate = TestCounty.asOf) -> PipelineConfig {
+    static func config(asOf: CivilDate = TestCounty.asOf, attendanceKind: AttendanceKind = .roster) -> PipelineConfig {
         let here = URL(fileURLWithPath: "/tmp/kcbx-test")
+        let attendance = SourceConfig(name: "考勤", role: .attendance, path: here, displayPath: "kaoqin.csv", format: .csv,
+                                      columns: [], attendanceKind: attendanceKind)
         return PipelineConfig(name: "测试县", district: .init(code: "370783", name: "测试县"), asOf: asOf, schoolAge: .init(),
-                              storePath: here.appendingPathComponent("s.sqlite"), outputDirectory: here, sources: [],
+                              storePath: here.appendingPathComponent("s.sqlite"), outputDirectory: here, sources: [attendance],
                               linkage: .init(), rules: .init(), targets: .init(), privacy: .init(), file: here.appendingPathComponent("p.yaml"))
     }
 
     func reconcile(asOf: CivilDate = TestCounty.asOf) -> ReconcileResult {
-        ReconcileStage.run(sources, index: index, config: TestCounty.config(asOf: asOf))
+        ReconcileStage.run(sources, index: index, config: TestCounty.config(asOf: asOf, attendanceKind: attendanceKind))
     }
 }
 
@@ -179,6 +183,23 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
             $0.child("b", seq: 125, status: "休学"); $0.child("c", seq: 127)
             $0.add(.attendance, "c", [.schoolCode: "3707830001", .absentDays: "0"])
         },
+        RuleExample("absence list (kind: absences): a pupil missing from it is not phantom, an absence still counts", ["suspected_dropout:b"]) {
+            $0.attendanceKind = .absences
+            $0.child("a"); $0.child("b", seq: 125)
+            $0.add(.attendance, "b", [.schoolCode: "3707830001", .absentDays: "12", .absenceReason: "旷课"])
+        },
+        RuleExample("kind auto: rows covering 1 of 5 active pupils are an absence list: no phantom", []) {
+            $0.attendanceKind = .auto
+            for (i, who) in ["a", "b", "c", "d", "e"].enumerated() { $0.child(who, seq: 121 + 2 * i) }
+            $0.add(.attendance, "a", [.schoolCode: "3707830001", .absentDays: "3", .absenceReason: "病假"])
+        },
+        RuleExample("kind auto: rows covering 9 of 10 active pupils are a roster: the tenth is phantom", ["phantom_status:j"]) {
+            $0.attendanceKind = .auto
+            for (i, who) in ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"].enumerated() {
+                $0.child(who, seq: 121 + 2 * i)
+                if who != "j" { $0.add(.attendance, who, [.schoolCode: "3707830001", .absentDays: "0"]) }
+            }
+        },
         RuleExample("dead with active status: deceased_active_status only", ["deceased_active_status:a"]) {
             let n = TestCounty.id("20150302")
             $0.add(.hukou, "a", [.idNumber: n, .registrationStatus: "死亡", .statusDate: "2026-03-01"])
@@ -254,6 +275,26 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
         RuleExample("non-local child enrolled here: nothing", []) {
             $0.add(.studentStatus, "a", [.idNumber: TestCounty.id("20150302", region: "510104"), .status: "在读"])
         },
+        // The export vocabulary: other departments' words
+        RuleExample("status words 正常在读, 在籍, 休学 are enrolled; 流失 is a dropout; 转学 enrolled elsewhere", ["suspected_dropout:d"]) {
+            $0.child("a", status: "正常在读"); $0.child("b", seq: 125, status: "在籍"); $0.child("c", seq: 127, status: "休学")
+            $0.child("d", seq: 129, status: "流失"); $0.child("e", seq: 131, status: "转学")
+            for who in ["a", "b"] { $0.add(.attendance, who, [.schoolCode: "3707830001", .absentDays: "0"]) }
+        },
+        RuleExample("absence reasons: 因病请假 and 住院 excuse, 未请假 does not", ["suspected_dropout:c"]) {
+            $0.child("a"); $0.add(.attendance, "a", [.schoolCode: "3707830001", .absentDays: "20", .absenceReason: "因病请假"])
+            $0.child("b", seq: 125); $0.add(.attendance, "b", [.schoolCode: "3707830001", .absentDays: "20", .absenceReason: "住院治疗"])
+            $0.child("c", seq: 127); $0.add(.attendance, "c", [.schoolCode: "3707830001", .absentDays: "20", .absenceReason: "未请假"])
+        },
+        RuleExample("a status word kcbx does not know is not taken as enrolled", ["not_enrolled:a"]) { $0.child("a", status: "待定") },
+        RuleExample("hukou words 在户 resident, 户口迁出 gone, 死亡注销 dead", ["not_enrolled:a"]) {
+            $0.add(.hukou, "a", [.idNumber: TestCounty.id("20150302"), .registrationStatus: "在户"])
+            $0.add(.hukou, "b", [.idNumber: TestCounty.id("20150302", seq: 125), .registrationStatus: "户口迁出"])
+            $0.add(.hukou, "c", [.idNumber: TestCounty.id("20150302", seq: 127), .registrationStatus: "死亡注销"])
+        },
+        RuleExample("a deferral whose end date cannot be read (99999999) is not valid: not_enrolled", ["not_enrolled:a"]) {
+            $0.child("a", enrolled: nil); $0.add(.deferral, "a", [.deferralType: "延缓入学", .validUntil: "99999999"])
+        },
         // 重点群体
         RuleExample("welfare (孤儿) or justice record marks priority", ["not_enrolled:a!", "not_enrolled:b!", "not_enrolled:c"]) {
             $0.child("a", enrolled: nil); $0.add(.welfare, "a", [.category: "孤儿"])
@@ -297,7 +338,7 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
         let codes = Set(result.notChecked.map(\.code))
         #expect(codes.isSuperset(of: [.deferred, .phantomStatus, .disabledUnplaced, .suspectedDropout, .notEnrolled]))
         #expect(!codes.contains(.duplicateStatus))
-        #expect(result.notChecked.first { $0.code == .phantomStatus }?.reason.contains("attendance") == true)
+        #expect(result.notChecked.first { $0.code == .phantomStatus }?.reason.contains("学校考勤") == true)
 
         let hukouOnly = TestCounty(roles: [.hukou]).reconcile()
         #expect(Set(hukouOnly.notChecked.map(\.code)).isSuperset(of: [.notEnrolled, .duplicateStatus, .identityMismatch, .deceasedActiveStatus]))

@@ -1,0 +1,55 @@
+import KCBXCore
+import KCBXLink
+import KCBXNormalize
+
+/// What the link stage learnt about identities that the findings must show: records carrying another
+/// person's ID number (借用/冒用身份证件号), and records without an ID that may be a person's but could not
+/// be linked for certain (possible matches, sent to clerical review).
+struct IdentityHints: Sendable {
+    /// A record using another person's ID number → that person (the ID holder).
+    var holderOf: [RecordRef: Int32] = [:]
+    /// Per ID holder, the records of other persons using their number.
+    var borrowers: [Int32: [RecordRef]] = [:]
+    /// Per person, records without a certain link that may be theirs.
+    var possible: [Int32: [RecordRef]] = [:]
+
+    init() {}
+
+    init(_ sources: [NormalizedSource], index: PersonIndex) {
+        // Filled from the link stage's borrowed IDs and possible matches.
+    }
+}
+
+extension PersonCase {
+    /// For a record of this person that carries another person's ID number: the words of the finding
+    /// (both identities, the number masked) and the holder's hukou records.
+    func borrowed(_ f: RecordFact) -> (text: String, holderRecords: [RecordRef])? {
+        guard let holder = ctx.identity.holderOf[f.ref] else { return nil }
+        let r = view.record(f)
+        let source = ctx.sources[f.ref.source].source
+        let holderRefs = ctx.index.persons[Int(holder)].members.filter { ctx.sources[$0.source].role == .hukou }
+        let h = holderRefs.first.map { ctx.sources[$0.source].records[$0.record] }
+        let holderName = h?.name?.normalized ?? "不详", holderBirth = h?.birthDate.map { "\($0)" } ?? "不详"
+        let name = r.name?.normalized ?? "不详", birth = r.birthDate.map { "\($0)" } ?? "不详"
+        let text = "\(source)第 \(r.line) 行的身份证件号 \(r.id?.masked ?? "") 属于另一儿童「\(holderName)」（出生 \(holderBirth)），"
+            + "本记录为「\(name)」（出生 \(birth)），姓名与出生日期均不符，疑似借用/冒用身份证件号"
+        return (text, holderRefs)
+    }
+
+    /// For an ID holder: that other persons' records use the number and are not counted as theirs.
+    var borrowedNotes: String {
+        guard let records = ctx.identity.borrowers[p], !records.isEmpty else { return "" }
+        let places = records.map { "\(ctx.sources[$0.source].source)第 \(ctx.sources[$0.source].records[$0.record].line) 行" }
+        return "；\(places.joined(separator: "、"))使用本人身份证件号，但姓名、出生日期均不符，已按他人记录处理（疑似借用/冒用，见人籍不一致）"
+    }
+
+    /// Records without an ID that may be this person's: named, for the officer to check.
+    var possibleMatchNotes: String {
+        guard let records = ctx.identity.possible[p], !records.isEmpty else { return "" }
+        let places = records.prefix(3).map { ref -> String in
+            let s = ctx.sources[ref.source], r = s.records[ref.record]
+            return "\(s.source)第 \(r.line) 行有同名记录（\(r.name?.normalized ?? "")）"
+        }
+        return "；\(places.joined(separator: "、"))，未能确认是否本人，请核实"
+    }
+}

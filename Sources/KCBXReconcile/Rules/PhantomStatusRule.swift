@@ -1,0 +1,32 @@
+import KCBXCore
+
+/// 空挂学籍 (`phantom_status`): an active 学籍 record at a school whose attendance export is a roster
+/// (考勤花名册) that does not hold the pupil: nobody stands behind the status, or the pupil attends
+/// another school. Only a roster can show this: a school that sends an absence list (缺勤名单) or nothing
+/// is not checked (``AttendanceKinds``). Gives way to 一人多籍 and 死亡未销籍, which cover the record.
+/// Closes when the record is cancelled or the pupil appears on the roster.
+enum PhantomStatusRule: FindingRule {
+    static let code = FindingCode.phantomStatus
+    static let needs: [SourceRole] = [.studentStatus, .attendance]
+    static let givesWayTo: [FindingCode] = [.duplicateStatus, .deceasedActiveStatus]
+
+    static func decide(_ p: inout PersonCase) {
+        guard p.n.active > 0, !p.hasRaised(any: givesWayTo) else { return }
+        var phantom: [RecordRef] = [], schools: [String] = []
+        for f in p.facts where f.kind == .statusActive && !f.suspended {
+            let school = p.view.school(f)
+            if !school.isEmpty && p.ctx.attendance.isRoster(school)
+                && !p.facts.contains(where: { $0.kind == .attendance && p.view.school($0) == school })
+                && !p.view.unlinkedAttendanceAt(school, f) {
+                phantom.append(f.ref); schools.append(school)
+            }
+        }
+        guard !phantom.isEmpty else { return }
+        let attended = p.view.attendanceSchools
+        let elsewhere = attended.isEmpty ? "本人无任何学校考勤记录" : "本人在学校 \(attended.sorted().joined(separator: "、")) 考勤"
+        p.emit(code, phantom + p.view.refs(.attendance),
+               "学籍在学校 \(schools.joined(separator: "、"))，该校考勤花名册中无此学生；\(elsewhere)", school: schools[0])
+    }
+
+    static func closeReason(_ p: PersonCase) -> String? { "空挂学籍已清理或已有考勤记录" }
+}
