@@ -94,11 +94,14 @@ public enum Evaluation {
         links.append(("all", pairScore(predicted.indices.filter { predicted[$0] >= 0 }, nil, predicted, truePerson)))
 
         // Findings: (code, true person) pairs.
-        var trueFindings = Set<String>()
-        for row in try rows(truth.appendingPathComponent("findings.csv"), ["code", "person_key"]) { trueFindings.insert(row[0] + "|" + row[1]) }
+        var trueFindings = Set<String>(), truePriority = Set<String>()
+        for row in try rows(truth.appendingPathComponent("findings.csv"), ["code", "person_key", "priority"]) {
+            trueFindings.insert(row[0] + "|" + row[1])
+            if row[2] == "true" { truePriority.insert(row[0] + "|" + row[1]) }
+        }
         let personKey = Dictionary(uniqueKeysWithValues: trueKeys.map { ($0.value, $0.key) })
-        var found = Set<String>()
-        for row in try rows(period.appendingPathComponent("findings.csv"), ["code", "evidence"]) {
+        var found = Set<String>(), foundPriority = Set<String>()
+        for row in try rows(period.appendingPathComponent("findings.csv"), ["code", "evidence", "priority"]) {
             // The finding's person is the true person most of its evidence records belong to.
             var votes: [String: Int] = [:]
             for ref in row[1].split(separator: ";") {
@@ -106,12 +109,16 @@ public enum Evaluation {
             }
             let person = votes.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "unknown:" + row[1]
             found.insert(row[0] + "|" + person)
+            if row[2] == "true" { foundPriority.insert(row[0] + "|" + person) }
         }
         var findings: [(code: String, score: Score)] = []
         for code in FindingCode.allCases.map(\.rawValue) {
             let t = trueFindings.filter { $0.hasPrefix(code + "|") }, f = found.filter { $0.hasPrefix(code + "|") }
             findings.append((code, Score(truePositives: t.intersection(f).count, predicted: f.count, actual: t.count)))
         }
+        // Priority (重点群体): the (code, person) findings flagged as such, against the truth's flag.
+        findings.append(("priority", Score(truePositives: truePriority.intersection(foundPriority).count,
+                                           predicted: foundPriority.count, actual: truePriority.count)))
         return Report(links: links, findings: findings)
     }
 

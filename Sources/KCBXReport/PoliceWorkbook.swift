@@ -42,7 +42,7 @@ enum PoliceWorkbook {
         }
         func statusRef(_ row: FindingRows.Row) -> RecordRef? {
             (row.finding.evidence + people.members(row.finding.personID)).first {
-                people.role($0) == .studentStatus && Population.activeStatus.contains(people.value(.status, $0))
+                people.role($0) == .studentStatus && ExportVocabulary.status(people.value(.status, $0)).isEnrolled
             }
         }
         var duplicates = Sheet(name: "户籍重复", rows: [])

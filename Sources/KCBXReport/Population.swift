@@ -39,10 +39,13 @@ struct Population: Sendable {
     /// status and have no resident hukou record: for the police to check.
     var movedOutWithStatus: [(person: String, hukou: RecordRef, status: RecordRef)] = []
 
-    static let activeStatus: Set<String> = ["在读", "休学", ""]
-    static let residentStatus: Set<String> = ["正常", ""]
-    static let leftStatus: Set<String> = ["迁出", "注销", "失踪"]
-    static let homeTeaching = "送教上门"
+    /// A deferral's 有效期至 holds on `asOf`: blank is no end; a date that cannot be read does not hold.
+    static func holds(_ validUntil: String, on asOf: CivilDate) -> Bool {
+        if validUntil.isEmpty { return true }
+        if let d = CivilDate(iso: validUntil) { return d >= asOf }
+        if case .date(let d) = DateParser.parse(validUntil) { return d >= asOf }
+        return false
+    }
 
     init(_ input: ReportInput, _ people: PersonView, dropouts: Set<String>) {
         let config = input.config
@@ -71,23 +74,25 @@ struct Population: Sendable {
                     }
                     switch role {
                     case .hukou:
-                        let status = people.value(.registrationStatus, ref)
-                        if Population.residentStatus.contains(status) { resident = true }
-                        else if Population.leftStatus.contains(status) { left.append(ref) }
+                        switch ExportVocabulary.registration(people.value(.registrationStatus, ref)) {
+                        case .resident: resident = true
+                        case .gone: left.append(ref)
+                        case .dead: break
+                        }
                     case .studentStatus:
                         hasStudentRecord = true
-                        let status = people.value(.status, ref)
-                        if Population.activeStatus.contains(status) {
+                        let status = ExportVocabulary.status(people.value(.status, ref))
+                        if status.isEnrolled {
                             if active == nil { active = ref }
-                            if people.value(.studyMode, ref) == Population.homeTeaching { homeTaught = true }
-                        } else if status == "辍学" { dropoutStatus = true }
+                            if ExportVocabulary.homeTaught(people.value(.studyMode, ref)) { homeTaught = true }
+                        } else if status == .dropout { dropoutStatus = true }
                         if schoolCode.isEmpty { schoolCode = people.value(.schoolCode, ref) }
                     case .disability:
                         disabled = true
-                        if people.value(.placement, ref) == Population.homeTeaching { homeTaught = true }
+                        if ExportVocabulary.homeTaught(people.value(.placement, ref)) { homeTaught = true }
                     case .deferral:
-                        let until = CivilDate(iso: people.value(.validUntil, ref))
-                        if people.value(.deferralType, ref).contains("免于入学"), until.map({ $0 >= config.asOf }) ?? true { exempt = true }
+                        if ExportVocabulary.exemption(people.value(.deferralType, ref)),
+                           Population.holds(people.value(.validUntil, ref), on: config.asOf) { exempt = true }
                     default: break
                     }
                 }

@@ -33,7 +33,7 @@ enum SchoolWorkbook {
                 var refs = f.evidence.filter { people.role($0) == .studentStatus }
                 if refs.isEmpty { refs = members.filter { people.role($0) == .studentStatus } }
                 let hukou = (f.evidence + members).first {
-                    people.role($0) == .hukou && Population.residentStatus.contains(people.value(.registrationStatus, $0))
+                    people.role($0) == .hukou && ExportVocabulary.registration(people.value(.registrationStatus, $0)) == .resident
                 }.map(people.record)
                 for ref in refs {
                     let r = people.record(ref)
