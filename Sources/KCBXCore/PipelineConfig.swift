@@ -78,6 +78,9 @@ public struct PipelineConfig: Sendable {
         public var dropoutAbsenceDays: Int = 10
         /// The largest share of a source's rows that may be rejected before the run fails.
         public var maxRejectRate: Double = 0.02
+        /// The largest share by which a source's row count may fall from the last good run of the pipeline
+        /// before the run stops (`rules.max_row_drop`): a source that arrives truncated never closes cases.
+        public var maxRowDrop: Double = 0.2
         /// The largest inflated size of a gzipped input, in bytes (gzip-bomb guard).
         public var maxInflatedBytes: Int64 = 8 << 30
         public init() {}

@@ -188,3 +188,42 @@ import KCBXStore
         #expect(bad.stderr.contains("headers found"))
     }
 }
+
+/// A source that arrives empty or truncated stops the run (exit 2) before any case is decided or closed.
+@Suite(.serialized) struct ArrivalTests {
+    /// A copy of the sample county, whose exports a test may damage.
+    func county() throws -> URL {
+        let dir = TestSupport.temporaryDirectory("kcbx-arrival")
+        try FileManager.default.copyItem(at: TestSupport.root.appendingPathComponent("sample-data"), to: dir.appendingPathComponent("county"))
+        return dir.appendingPathComponent("county")
+    }
+
+    @Test func anEmptyOrTruncatedSourceStopsTheRunAndClosesNothing() throws {
+        let county = try county()
+        let pipeline = county.appendingPathComponent("pipeline.yaml").path
+        #expect(try TestSupport.run(["run", pipeline]).status == 0)
+        let store = try Store(url: county.appendingPathComponent("state/kcbx.sqlite"))
+        let openBefore = try store.loadCases().filter { $0.state == .open }.count
+
+        // The welfare export with its header row only.
+        let welfare = county.appendingPathComponent("data/civil/minzheng.csv")
+        let original = try String(contentsOf: welfare, encoding: .utf8)
+        let lines = original.split(whereSeparator: \.isNewline)
+        try (lines[0] + "\n").write(to: welfare, atomically: true, encoding: .utf8)
+        let empty = try TestSupport.run(["run", pipeline])
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("民政") && empty.stderr.contains("no data rows") && empty.stderr.contains("last good run"))
+
+        // Half of its rows: a drop of 50 % passes rules.max_row_drop (20 %).
+        let half = lines.prefix(1 + (lines.count - 1) / 2).joined(separator: "\n") + "\n"
+        try half.write(to: welfare, atomically: true, encoding: .utf8)
+        let truncated = try TestSupport.run(["run", pipeline])
+        #expect(truncated.status == 2)
+        #expect(truncated.stderr.contains("fewer, more than rules.max_row_drop 20%"))
+        #expect(try store.loadCases().filter { $0.state == .open }.count == openBefore)
+
+        // Whole again: the run passes.
+        try original.write(to: welfare, atomically: true, encoding: .utf8)
+        #expect(try TestSupport.run(["run", pipeline]).status == 0)
+    }
+}
