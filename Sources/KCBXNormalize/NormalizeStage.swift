@@ -18,6 +18,8 @@ public struct NormalizedRecord: Sendable {
         public static let unknownTown = Flags(rawValue: 1 << 3)
         /// The 学校标识码 is malformed or not in the school directory.
         public static let unknownSchool = Flags(rawValue: 1 << 4)
+        /// The record's own birth date (`birth_date`) cannot be read: it stays unknown, and is not taken from the ID.
+        public static let birthDateUnreadable = Flags(rawValue: 1 << 5)
     }
 
     /// 1-based record number in its file.
@@ -38,7 +40,8 @@ public struct NormalizedRecord: Sendable {
     public var sex: Sex?
     /// Disagreements and unknown codes found (each also described in `notes`).
     public var flags: Flags
-    /// The record's own birth date (`birth_date`), else the one in its ID number.
+    /// The record's own birth date (`birth_date`), else — when that column is blank or absent — the one in
+    /// its ID number; nil when the record's own date cannot be read (``Flags/birthDateUnreadable``).
     public var birthDate: CivilDate?
     private var storedRecordNumber: Int32
     /// 全国学籍号, normalized.
@@ -250,7 +253,7 @@ public enum NormalizeStage {
                 switch DateParser.parse(v[c]) {
                 case .date(let d): birthDate = d
                 case .empty: break
-                case .invalid(let reason): notes.append("出生日期: \(reason)")
+                case .invalid(let reason): notes.append("出生日期: \(reason)"); flags.insert(.birthDateUnreadable)
                 }
             }
             // The ID's embedded birth date and sex against the record's own: recorded, never fixed.
@@ -264,7 +267,8 @@ public enum NormalizeStage {
                 flags.insert(.sexDisagreesWithID)
                 notes.append("性别 \(sex.rawValue) disagrees with the ID number's \(idSex.rawValue)")
             }
-            if birthDate == nil { birthDate = id?.birthDate }
+            // A blank birth date is the ID's; one written but unreadable stays unknown (reported, not guessed).
+            if birthDate == nil && !flags.contains(.birthDateUnreadable) { birthDate = id?.birthDate }
             let town = matchTown(v, notes: &notes, flags: &flags)
             let schoolCode = checkSchool(v, notes: &notes, flags: &flags)
             let identifiable = (id.map { $0.kind != .missing } ?? false) || studentNumber != nil

@@ -14,7 +14,8 @@ struct PersonFacts {
         return cols.value(cols[keyPath: column], record(f))
     }
 
-    /// Birth date: the resident hukou record's, else any hukou record's, else 学籍's, else any record's.
+    /// Birth date: the resident hukou record's, else any hukou record's, else 学籍's, else any record's;
+    /// else, when every record's own date is unreadable, the one in the person's ID number.
     var birthDate: CivilDate? {
         var best: CivilDate? = nil, bestRank = Int.max
         for f in facts {
@@ -27,7 +28,8 @@ struct PersonFacts {
             }
             if rank < bestRank, let b = record(f).birthDate { best = b; bestRank = rank }
         }
-        return best
+        // Every record's own date unreadable: the one in the ID number (the detail says the column could not be read).
+        return best ?? idNumber?.birthDate
     }
 
     /// Town (镇街): hukou first, then any record that names one.
@@ -157,6 +159,7 @@ struct PersonFacts {
     func identityProblems(_ f: RecordFact, against hukou: RecordFact?) -> [String] {
         let r = record(f)
         var problems: [String] = []
+        if r.flags.contains(.birthDateUnreadable) { problems.append("学籍出生日期「\(value(f, \.birthDate))」无法识别") }
         if let id = r.id {
             switch id.kind {
             case .invalid, .damaged:

@@ -5,7 +5,7 @@ import KCBXNormalize
 struct SourceColumns: Sendable {
     let role: SourceRole
     let status, registrationStatus, studyMode, absentDays, absenceReason, deferralType, validUntil, placement: Int?
-    let schoolCode, town, householdID, fatherID, motherID, fatherName, motherName, statusDate: Int?
+    let schoolCode, town, householdID, fatherID, motherID, fatherName, motherName, statusDate, birthDate: Int?
 
     init(_ s: NormalizedSource) {
         role = s.role
@@ -14,7 +14,7 @@ struct SourceColumns: Sendable {
         validUntil = s.column(.validUntil); placement = s.column(.placement); schoolCode = s.column(.schoolCode)
         town = s.column(.town); householdID = s.column(.householdId); fatherID = s.column(.fatherId)
         motherID = s.column(.motherId); fatherName = s.column(.fatherName); motherName = s.column(.motherName)
-        statusDate = s.column(.statusDate)
+        statusDate = s.column(.statusDate); birthDate = s.column(.birthDate)
     }
 
     @inline(__always) func value(_ column: Int?, _ record: NormalizedRecord) -> String {

@@ -61,6 +61,17 @@ import KCBXCore
         #expect(r.notes.allSatisfy { !$0.contains("370783201203051232") })
     }
 
+    /// A birth date written but unreadable stays unknown, flagged; a blank one is the ID's.
+    @Test(arguments: ["2012-13-45", "99999999", "二〇一二年"])
+    func anUnreadableBirthDateIsNotTakenFromTheID(_ written: String) {
+        let s = Self.run([["370783201203051232", "张伟", "男", written, "龙泉镇", "3137000123", ""],
+                          ["370783201203051232", "张伟", "男", "", "龙泉镇", "3137000123", ""]])
+        #expect(s.records[0].birthDate == nil)
+        #expect(s.records[0].flags.contains(.birthDateUnreadable))
+        #expect(s.records[1].birthDate == CivilDate(year: 2012, month: 3, day: 5))
+        #expect(!s.records[1].flags.contains(.birthDateUnreadable))
+    }
+
     @Test func unknownTownAndSchoolAreNotes() {
         let s = Self.run([["370783201203051232", "张伟", "男", "", "东风镇", "3137999999", ""],
                           ["370783201203051232", "张伟", "男", "", "", "31370001", ""]])
