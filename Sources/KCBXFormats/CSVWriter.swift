@@ -19,6 +19,8 @@ public final class CSVWriter {
 
     private let path: String
     private let delim: UInt8
+    /// Cells that a spreadsheet would run as a formula are neutralized (see ``init(url:encoding:delimiter:gzip:permissions:formulaSafe:)``).
+    private let formulaSafe: Bool
     private var fd: Int32 = -1
     private var gz: gzFile?
     private var converter: IconvConverter?
@@ -28,9 +30,15 @@ public final class CSVWriter {
     private static let flushSize = 256 << 10
 
     /// Creates (or truncates) `url` with `permissions` and writes the BOM when the encoding has one.
+    ///
+    /// With `formulaSafe` (every file an officer may open in Excel/WPS), a cell that begins with `=`, `+`,
+    /// `-`, `@`, a tab or a carriage return gets a leading `'` and is quoted, as OWASP recommends for CSV
+    /// injection: `=cmd|'/c calc'!A1` is written `"'=cmd|'/c calc'!A1"` and shows as text. A negative
+    /// number (`-3.5`) is left as it is.
     public init(url: URL, encoding: Encoding = .utf8BOM, delimiter: Character = ",", gzip: Bool = false,
-                permissions: Int = 0o600) throws(KCBXError) {
+                permissions: Int = 0o600, formulaSafe: Bool = false) throws(KCBXError) {
         path = url.path
+        self.formulaSafe = formulaSafe
         guard let byte = delimiter.asciiValue, byte != 0x22, byte != 0x0A, byte != 0x0D else {
             throw KCBXError(.usage, "CSV delimiter must be one ASCII character other than a quote or line break, found `\(delimiter)`", file: url.path)
         }
@@ -78,15 +86,30 @@ public final class CSVWriter {
     private func append(_ field: String) {
         var field = field
         field.withUTF8 { bytes in
-            let needsQuotes = bytes.contains { $0 == delim || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            let formula = formulaSafe && bytes.first.map(CSVWriter.startsFormula) == true && !CSVWriter.isPlainNumber(bytes)
+            let needsQuotes = formula || bytes.contains { $0 == delim || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             guard needsQuotes else { buffer.append(contentsOf: bytes); return }
             buffer.append(0x22)
+            if formula { buffer.append(0x27) }
             for b in bytes {
                 if b == 0x22 { buffer.append(0x22) }
                 buffer.append(b)
             }
             buffer.append(0x22)
         }
+    }
+
+    /// `=`, `+`, `-`, `@`, tab, CR: a first byte that makes Excel/WPS read the cell as a formula.
+    static func startsFormula(_ b: UInt8) -> Bool { b == 0x3D || b == 0x2B || b == 0x2D || b == 0x40 || b == 0x09 || b == 0x0D }
+
+    /// `-12`, `-3.5`: a negative number is data, not a formula, and is written as is.
+    static func isPlainNumber(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count >= 2, b[0] == 0x2D else { return false }
+        var dot = false, digits = 0
+        for c in b.dropFirst() {
+            if c >= 0x30 && c <= 0x39 { digits += 1 } else if c == 0x2E && !dot && digits > 0 { dot = true } else { return false }
+        }
+        return digits > 0 && b[b.count - 1] != 0x2E
     }
 
     /// Writes out the buffered records and closes the file; reports a write error (disk full, say).

@@ -10,7 +10,7 @@ enum FindingsCSV {
 
     static func write(_ rows: FindingRows, _ input: ReportInput, to url: URL) throws(KCBXError) {
         let masked = MaskedOutput.csv.isMasked(in: input.config)
-        let csv = try CSVWriter(url: url)
+        let csv = try CSVWriter(url: url, formulaSafe: true)
         try csv.write(header)
         for row in rows.rows {
             let f = row.finding, p = row.person
@@ -28,7 +28,7 @@ enum PersonsCSV {
 
     static func write(_ input: ReportInput, to url: URL) throws(KCBXError) {
         let masked = MaskedOutput.csv.isMasked(in: input.config)
-        let csv = try CSVWriter(url: url)
+        let csv = try CSVWriter(url: url, formulaSafe: true)
         try csv.write(header)
         var row = [String](repeating: "", count: header.count)
         for (s, source) in input.sources.enumerated() where source.role != .schools {

@@ -109,7 +109,7 @@ public enum ReportStage {
         var total = 0
         for source in input.sources where !source.rejects.isEmpty {
             if total == 0 { try makeDirectory(directory) }
-            let csv = try CSVWriter(url: directory.appendingPathComponent(safeFileName(source.source) + ".csv"))
+            let csv = try CSVWriter(url: directory.appendingPathComponent(safeFileName(source.source) + ".csv"), formulaSafe: true)
             // The raw values are the file's own columns (ingest keeps the whole row of a row it rejects).
             try csv.write(["record", "line", "reason"] + source.header)
             for r in source.rejects { try csv.write([String(r.recordNumber), String(r.line), r.reason] + r.raw) }

@@ -117,6 +117,17 @@ struct ByteSourceWriterTests {
         #expect(try Data(contentsOf: gb) == Data([0xD5, 0xC5, 0xC8, 0xFD, 0x0D, 0x0A]))
     }
 
+    @Test("formula-safe cells: = + - @ tab CR get a leading quote (OWASP), negative numbers stay numbers",
+          arguments: [("=cmd|'/c calc'!A1", "\"'=cmd|'/c calc'!A1\""), ("+SUM(A1:A2)", "\"'+SUM(A1:A2)\""), ("@SUM(1)", "\"'@SUM(1)\""),
+                      ("-2+3+cmd|' /C calc'!A0", "\"'-2+3+cmd|' /C calc'!A0\""), ("\tx", "\"'\tx\""), ("-3.5", "-3.5"), ("-12", "-12"),
+                      ("王小明", "王小明"), ("a=b", "a=b")])
+    func formulaSafe(_ cell: String, _ written: String) throws {
+        let url = TestSupport.temporaryDirectory().appendingPathComponent("f.csv")
+        let w = try CSVWriter(url: url, encoding: .utf8, formulaSafe: true)
+        try w.write([cell]); try w.close()
+        #expect(String(decoding: try Data(contentsOf: url), as: UTF8.self) == written + "\r\n")
+    }
+
     @Test("an existing file is truncated and gets the requested mode")
     func truncatesAndSetsMode() throws {
         let dir = TestSupport.temporaryDirectory()
