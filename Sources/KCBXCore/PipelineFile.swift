@@ -115,7 +115,10 @@ public enum PipelineFile {
         mutating func pipeline(_ root: Node, url: URL) -> PipelineConfig? {
             let top = mapping(root, "pipeline", known: ["name", "district", "as_of", "school_age", "store", "output",
                                                          "sources", "linkage", "rules", "targets", "privacy"])
-            if top.isEmpty { return nil }
+            if top.isEmpty {
+                if problems.isEmpty { problem(root, "the pipeline file holds no settings; expected a mapping with name, district, as_of, sources") }
+                return nil
+            }
             let name = string(top["name"], "name", required: true) ?? ""
             let districtMap = mapping(top["district"]?.1, "district", known: ["code", "name", "towns"])
             if top["district"] == nil { problem(root, "`district` is missing; expected {code: \"370783\", name: 示例县}") }
@@ -132,18 +135,21 @@ public enum PipelineFile {
             }
             var asOf = CivilDate.today()
             if let text = string(top["as_of"], "as_of") {
-                if let date = CivilDate(iso: text) { asOf = date } else {
-                    problem(top["as_of"]?.1, "`as_of`: expected a date as YYYY-MM-DD, found `\(text)`")
+                if let date = CivilDate(iso: text), (2000...2100).contains(date.year) { asOf = date } else {
+                    problem(top["as_of"]?.1, "`as_of`: expected the reference date as YYYY-MM-DD between 2000-01-01 and 2100-12-31, found `\(text)`")
                 }
+            } else {
+                Log.warning("\(url.lastPathComponent): `as_of` is not set: the reference date is today, \(asOf) (period \(PipelineConfig.period(of: asOf))); set as_of or pass --as-of to fix it")
             }
             var schoolAge = PipelineConfig.SchoolAge()
             let ageMap = mapping(top["school_age"]?.1, "school_age", known: ["cutoff", "min_age", "max_age"])
             if let cutoff = string(ageMap["cutoff"], "school_age.cutoff") {
                 let parts = cutoff.split(separator: "-").compactMap { Int($0) }
-                if parts.count == 2, CivilDate(year: 2000, month: parts[0], day: parts[1]) != nil {
+                // A day every year has (02-29 is not one).
+                if parts.count == 2, CivilDate(year: 2001, month: parts[0], day: parts[1]) != nil {
                     schoolAge.cutoffMonth = parts[0]; schoolAge.cutoffDay = parts[1]
                 } else {
-                    problem(ageMap["cutoff"]?.1, "`school_age.cutoff`: expected a month and day as \"MM-DD\", found `\(cutoff)`")
+                    problem(ageMap["cutoff"]?.1, "`school_age.cutoff`: expected a month and day as \"MM-DD\" that every year has (not 02-29), found `\(cutoff)`")
                 }
             }
             if let v = integer(ageMap["min_age"], "school_age.min_age", range: 3...10) { schoolAge.minAge = v }
@@ -201,7 +207,13 @@ public enum PipelineFile {
             var privacy = PipelineConfig.Privacy()
             let privacyMap = mapping(top["privacy"]?.1, "privacy", known: ["mask_ids_in"])
             if let (_, node) = privacyMap["mask_ids_in"] {
-                if case let .sequence(seq) = node { privacy.maskIdsIn = seq.compactMap(\.string) } else {
+                if case let .sequence(seq) = node {
+                    privacy.maskIdsIn = seq.compactMap(\.string)
+                    for (item, value) in zip(seq, seq.map { $0.string ?? "" }) where !PipelineConfig.Privacy.maskableOutputs.contains(value) {
+                        let hint = nearest(value, in: PipelineConfig.Privacy.maskableOutputs).map { "; did you mean `\($0)`?" } ?? ""
+                        problem(item, "`privacy.mask_ids_in`: `\(value)` is not an output; expected some of \(PipelineConfig.Privacy.maskableOutputs.joined(separator: ", "))\(hint)")
+                    }
+                } else {
                     problem(node, "`privacy.mask_ids_in`: expected a list such as [town_lists]")
                 }
             }

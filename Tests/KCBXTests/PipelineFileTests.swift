@@ -43,7 +43,12 @@ import Testing
     /// Each mistake is reported with the line it is on and what was expected.
     @Test(arguments: [
         ("role: hukou", "role: hukuo", 7, "did you mean `hukou`"),
-        ("as_of: 2026-11-30", "as_of: 2026-13-30", 3, "expected a date as YYYY-MM-DD"),
+        ("as_of: 2026-11-30", "as_of: 2026-13-30", 3, "expected the reference date as YYYY-MM-DD"),
+        ("as_of: 2026-11-30", "as_of: 1900-01-01", 3, "between 2000-01-01 and 2100-12-31"),
+        ("school_age: {cutoff: \"08-31\"", "school_age: {cutoff: \"02-29\"", 4, "not 02-29"),
+        ("as_of: 2026-11-30", "as_of: 2026-11-30\nprivacy: {mask_ids_in: [town_list]}", 4, "did you mean `town_lists`"),
+        ("as_of: 2026-11-30", "as_of: 2026-11-30\nrules: {max_row_drop: 1.5}", 4, "rules.max_row_drop"),
+        ("    record: 学生\n", "    record: 学生\n    kind: roster\n", 15, "`kind` applies to an attendance source only"),
         ("code: \"370783\"", "code: \"3707\"", 2, "6-digit"),
         ("columns: {id_number: 公民身份号码, name: 姓名}", "columns: {id_numbr: 公民身份号码, name: 姓名}", 9, "did you mean `id_number`"),
         ("    record: 学生\n", "", 10, "`record` is missing"),
@@ -58,6 +63,20 @@ import Testing
         if let line { #expect(problem.line == line, "\(problem)") }
         #expect(problem.exitCode == 2)
         #expect(problem.description.contains("p.yaml"))
+    }
+
+    @Test func anEmptyMappingIsAProblemNotATrap() {
+        let (config, problems) = PipelineFile.parse(write("{}"))
+        #expect(config == nil)
+        #expect(problems.first?.message.contains("holds no settings") == true)
+    }
+
+    @Test func attendanceKindIsReadAndChecked() throws {
+        let attendance = Self.valid + "\n  - name: 考勤\n    role: attendance\n    path: k.csv\n    kind: absences\n    columns: {school_code: 学校标识码}\n"
+        #expect(try PipelineFile.load(write(attendance)).sources[2].attendanceKind == .absences)
+        #expect(try PipelineFile.load(write(attendance.replacingOccurrences(of: "    kind: absences\n", with: ""))).sources[2].attendanceKind == .auto)
+        let (_, problems) = PipelineFile.parse(write(attendance.replacingOccurrences(of: "kind: absences", with: "kind: absence")))
+        #expect(problems.first?.message.contains("did you mean `absences`") == true)
     }
 
     @Test func reportsEveryProblemAtOnce() {
