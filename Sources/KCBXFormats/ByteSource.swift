@@ -37,10 +37,33 @@ public final class ByteSource {
     /// Inside a gzip member (started, not yet at its end).
     private var inMember = false
 
+    /// Only a regular file is an export: a named pipe would block the run forever, a device never end.
+    /// Checked without opening (`stat` does not block on a FIFO); a symbolic link is followed and logged
+    /// with its target's name, so the officer sees what was read.
+    public static func checkRegularFile(_ url: URL, label: String) throws(KCBXError) {
+        var link = stat(), target = stat()
+        guard lstat(url.path, &link) == 0 else {
+            throw KCBXError(.input, "\(label): cannot read the file: \(String(cString: strerror(errno)))", file: url.path)
+        }
+        guard stat(url.path, &target) == 0 else {
+            throw KCBXError(.input, "\(label): the path is a symbolic link to a file that does not exist", file: url.path)
+        }
+        let kind = target.st_mode & S_IFMT
+        guard kind == S_IFREG else {
+            let what = kind == S_IFDIR ? "a folder" : kind == S_IFIFO ? "a named pipe (FIFO)" : kind == S_IFCHR || kind == S_IFBLK ? "a device"
+                : kind == S_IFSOCK ? "a socket" : "not a regular file"
+            throw KCBXError(.input, "\(label): expected a regular file (the export), found \(what)", file: url.path)
+        }
+        if link.st_mode & S_IFMT == S_IFLNK {
+            Log.info("\(label): \(url.lastPathComponent) is a symbolic link to \(url.resolvingSymlinksInPath().path)")
+        }
+    }
+
     /// Opens `url`; recognises gzip by its first two bytes.
     public init(url: URL, limits: InputLimits) throws(KCBXError) {
         self.url = url
         self.maxInflated = limits.maxInflatedBytes
+        try Self.checkRegularFile(url, label: "input")
         let fd = POSIX.openForReading(url.path)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))

@@ -83,6 +83,7 @@ public enum IngestStage {
         guard FileManager.default.fileExists(atPath: source.path.path) else {
             throw KCBXError(.input, "source `\(source.name)`: file not found (expected the \(source.format.rawValue) export here)", file: source.path.path)
         }
+        try ByteSource.checkRegularFile(source.path, label: "source `\(source.name)`")
         switch source.format {
         case .csv:
             return try CSVReader(url: source.path, encoding: source.encoding, delimiter: source.delimiter, limits: limits)
@@ -139,8 +140,8 @@ public enum IngestStage {
     /// Reads one source whole, one row at a time: every row read ends as an accepted record or as a
     /// reject with its record number, line, raw values and reason (so rows read = accepted + rejected).
     public static func read(_ source: SourceConfig, limits: InputLimits) throws(KCBXError) -> IngestedSource {
-        let hasher = FileHasher(url: source.path)
         let reader = try open(source, limits: limits)
+        let hasher = FileHasher(url: source.path)
         let positions = try columnMap(source, header: reader.header)
         var builder = ValueTable.Builder(width: positions.count)
         var recordNumbers: [Int32] = [], lines: [Int32] = []

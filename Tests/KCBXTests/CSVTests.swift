@@ -449,3 +449,25 @@ struct CSVHostileTests {
         #expect(rows.count == 30001)
     }
 }
+
+/// Only regular files are read: a named pipe or a device gets a clear message instead of a run that never ends.
+@Suite struct RegularFileTests {
+    @Test func aNamedPipeADeviceAndAFolderAreRefusedALinkIsFollowed() throws {
+        let dir = TestSupport.temporaryDirectory()
+        let fifo = dir.appendingPathComponent("hukou.csv")
+        #expect(mkfifo(fifo.path, 0o600) == 0)
+        #expect(throws: KCBXError.self) { try ByteSource.checkRegularFile(fifo, label: "source `公安户籍`") }
+        do { try ByteSource.checkRegularFile(fifo, label: "source `公安户籍`") } catch {
+            #expect(error.message.contains("named pipe") && error.exitCode == 2)
+        }
+        do { try ByteSource.checkRegularFile(URL(fileURLWithPath: "/dev/zero"), label: "x") } catch { #expect(error.message.contains("a device")) }
+        do { try ByteSource.checkRegularFile(dir, label: "x") } catch { #expect(error.message.contains("a folder")) }
+        // A CSVReader on the pipe fails at once rather than waiting for a writer.
+        #expect(throws: KCBXError.self) { _ = try CSVReader(url: fifo) }
+        let real = dir.appendingPathComponent("real.csv"), link = dir.appendingPathComponent("link.csv")
+        try "a,b\r\n1,2\r\n".write(to: real, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        try ByteSource.checkRegularFile(link, label: "x")
+        #expect(try CSVReader(url: link).header == ["a", "b"])
+    }
+}
