@@ -88,10 +88,10 @@ import Testing
         let attendance = try #require(config.sources.first { $0.role == .attendance })
         #expect(attendance.attendanceKind == .auto)
         let hukou = try #require(config.sources.first { $0.role == .hukou })
-        #expect(hukou.columns[.idNumber] == "身份证号码" && hukou.columns[.registrationStatus] == "人口状态")
-        #expect(attendance.columns[.absentDays] == "缺勤天数")
+        #expect(hukou.header(for: .idNumber) == "身份证号码" && hukou.header(for: .registrationStatus) == "人口状态")
+        #expect(attendance.header(for: .absentDays) == "缺勤天数")
         let status = try #require(config.sources.first { $0.role == .studentStatus })
-        #expect(status.columns[.name] == "学生姓名" && status.columns[.sex] == "性别代码" && status.columns[.status] == "学生状态")
+        #expect(status.header(for: .name) == "学生姓名" && status.header(for: .sex) == "性别代码" && status.header(for: .status) == "学生状态")
     }
 
     /// Most schools send only the pupils absent in the period; a few a full roster with 0-day rows; some nothing.
