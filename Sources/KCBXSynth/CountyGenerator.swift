@@ -514,7 +514,7 @@ final class CountyGenerator {
             try exports.person(c.facts)
             let (f, candidates) = rules.evaluate(c.facts)
             findings += f
-            phantomCandidates += candidates
+            phantomCandidates += candidates.filter { attendanceModes[$0.school] == .roster }  // only a roster shows a phantom
         }
     }
 
@@ -759,7 +759,7 @@ final class CountyGenerator {
         try exports.person(m.facts)
         let (f, candidates2) = rules.evaluate(m.facts)
         findings += f
-        phantomCandidates += candidates2
+        phantomCandidates += candidates2.filter { attendanceModes[$0.school] == .roster }  // only a roster shows a phantom
     }
 
     // MARK: Profiles
@@ -859,7 +859,7 @@ final class CountyGenerator {
         try exports.person(m.facts)
         let (f, candidates) = rules.evaluate(m.facts)
         findings += f
-        phantomCandidates += candidates
+        phantomCandidates += candidates.filter { attendanceModes[$0.school] == .roster }  // only a roster shows a phantom
     }
 
     // MARK: The end
