@@ -15,6 +15,13 @@ final class CountyGenerator {
         case deceasedActive, disabledUnplaced, oodDropout, oodTransfer, oodAbsence
         // Decoys.
         case transferredOut, excusedAbsence, expiredButEnrolled, suspended, movedOut, deceasedInactive
+        // Profile `borrowed` (their quotas come from the profile's own random stream).
+        /// A local out-of-school child whose ID number a borrower uses (`not_enrolled`).
+        case borrowedHolder
+        /// A pupil enrolled on a holder's number (`identity_mismatch`, a person of their own).
+        case borrower
+        /// Decoy: a parent's ID number in the child's 学籍 row (`identity_mismatch` for the child, nothing for the parent).
+        case parentIDInStatus
 
         /// Share of the eligible children who get this plan.
         var rate: Double {
@@ -44,6 +51,9 @@ final class CountyGenerator {
             case .suspended: 0.002
             case .movedOut: 0.003
             case .deceasedInactive: 0.0008
+            case .borrowedHolder: SynthProfile.borrowedHolder
+            case .borrower: 0
+            case .parentIDInStatus: SynthProfile.parentIDInStatus
             }
         }
         /// Plans whose records stay free of identity errors (so the planted finding is the only one).
@@ -72,6 +82,8 @@ final class CountyGenerator {
         var disability: (category: Int, level: Int, placement: String)?
         var welfare: String?
         var twin = false
+        /// The ID number written for this person in 学籍 and attendance when it is not their own (a borrower).
+        var usedID: String?
         var id: String { facts.id }
         var name: String { facts.name }
         var male: Bool { facts.male }
@@ -120,6 +132,14 @@ final class CountyGenerator {
     var householdCount = 0
     var childCount = 0
     var planCounts: [Int] = Array(repeating: 0, count: Plan.allCases.count)
+    let profile: SynthProfile
+    var prng: ProfileRandom
+    /// What each school sends as attendance.
+    enum AttendanceMode { case roster, absences, silent }
+    var attendanceModes: [AttendanceMode]
+    var holderQuota: Quota
+    var parentIDQuota: Quota
+    var borrowers = 0
 
     static let ageWeights = Weighted<Int>([(3, 0.62), (4, 0.68), (5, 0.78), (6, 0.85), (7, 0.95), (8, 1), (9, 1), (10, 0.98),
                                            (11, 1), (12, 1), (13, 0.97), (14, 0.95), (15, 0.93), (16, 0.92), (17, 0.9)])
@@ -139,11 +159,34 @@ final class CountyGenerator {
         county = County(children: options.children, &rng)
         rules = FindingRules(cohortFirst: cohortFirst, cohortLast: cohortLast, dropoutDays: 10, schoolCodes: county.schools.map(\.code))
         var q: [Quota] = []
-        for plan in Plan.allCases { q.append(Quota(rate: plan.rate, rng: &rng)) }
+        for plan in Plan.allCases where plan.rawValue <= Plan.deceasedInactive.rawValue { q.append(Quota(rate: plan.rate, rng: &rng)) }
         quotas = q
         phantomQuota = Quota(rate: 0.0006, rng: &rng)
         lookalikeQuota = Quota(rate: 0.004, rng: &rng)
         damagedQuota = Quota(rate: err.p(ErrorModel.excelDamaged), rng: &err.rng)
+        profile = options.profile
+        prng = ProfileRandom(seed: options.seed)
+        holderQuota = Quota(rate: Plan.borrowedHolder.rate, rng: &prng.borrowed)
+        parentIDQuota = Quota(rate: Plan.parentIDInStatus.rate, rng: &prng.borrowed)
+        let county = county
+        var modes = county.schools.indices.map { $0 == county.silentSchool ? AttendanceMode.silent : .roster }
+        if options.profile.absenceLists {
+            modes = modes.map { $0 == .silent ? .silent : .absences }
+            // A second school sends nothing: the junior school of the first rural town.
+            if let extra = county.schools.indices.first(where: { county.schools[$0].town == 3 && county.schools[$0].level == .junior }) {
+                modes[extra] = .silent
+            }
+            modes[county.specialSchool] = .roster
+            // A few schools of each level send a full roster (with 0-day rows).
+            for primary in [true, false] {
+                var group = county.schools.indices.filter {
+                    modes[$0] == .absences && (primary ? county.schools[$0].teachesPrimary : county.schools[$0].level == .junior)
+                }
+                let n = max(1, Int((Double(group.count) * SynthProfile.rosterShare).rounded()))
+                for _ in 0..<min(n, group.count) { modes[group.remove(at: prng.absences.below(group.count))] = .roster }
+            }
+        }
+        attendanceModes = modes
     }
 
     // MARK: - Dates
@@ -205,6 +248,7 @@ final class CountyGenerator {
             var household = makeHousehold(maxChildren: options.children - childCount)
             childCount += household.children.count
             try write(&household)
+            for c in household.children where c.plan == .borrowedHolder { try writeBorrower(c, town: household.town) }
             for _ in household.children where phantomQuota.offer(&rng) { try writePhantom() }
         }
     }
@@ -317,7 +361,7 @@ final class CountyGenerator {
             child.klass = 1 + rng.below(4)
         }
         let schoolAge = (1...9).contains(g)
-        let attends = schoolAge && child.school != county.silentSchool
+        let attends = schoolAge && attendanceModes[child.school] != .silent
         var eligible: [Plan] = []
         if migrant {
             if schoolAge { eligible = [.oodDropout, .oodTransfer] + (attends ? [.oodAbsence] : []) }
@@ -336,8 +380,17 @@ final class CountyGenerator {
         for plan in eligible where quotas[plan.rawValue].offer(&rng) {
             if chosen == .normal { chosen = plan } else { quotas[plan.rawValue].refund() }
         }
+        if profile.borrowedIDs && chosen == .normal && !migrant {
+            if schoolAge && !child.twin && holderQuota.offer(&prng.borrowed) { chosen = .borrowedHolder }
+            else if attends && parentIDQuota.offer(&prng.borrowed) { chosen = .parentIDInStatus }
+        }
         child.plan = chosen
         planCounts[chosen.rawValue] += 1
+        // Only a roster school shows a status with nobody behind it: most phantom plans go to one.
+        if profile.absenceLists && (chosen == .phantomNoRoster || chosen == .phantomOtherSchool)
+            && attendanceModes[child.school] != .roster && prng.absences.chance(SynthProfile.phantomAtRoster) {
+            child.school = rosterSchool(grade: g, town: town, except: -1)
+        }
 
         switch chosen {
         case .disabledUnplaced:
@@ -454,14 +507,14 @@ final class CountyGenerator {
         for i in h.children.indices {
             try disability(&h.children[i], h, town: town)
             try welfareAndJustice(&h.children[i], h, town: town)
-            try deferral(&h.children[i])
+            try deferral(&h.children[i], h)
         }
         for m in [h.father, h.mother] + extra { try exports.person(m.facts) }
         for c in h.children {
             try exports.person(c.facts)
             let (f, candidates) = rules.evaluate(c.facts)
             findings += f
-            phantomCandidates += candidates
+            phantomCandidates += candidates.filter { attendanceModes[$0.school] == .roster }  // only a roster shows a phantom
         }
     }
 
@@ -473,8 +526,10 @@ final class CountyGenerator {
     func hukouRow(_ m: inout Member, id: String, number: String, head: String, relation: String, address: String,
                   town: String, village: String, _ h: Household, withParents: Bool = true) throws(KCBXError) {
         let parents = withParents ? [h.father.name, h.father.id, h.mother.name, h.mother.id] : ["", "", "", ""]
-        try exports.hukouRow([id, m.name, m.male ? "男" : "女", m.birth.description, m.ethnicity, number, head, relation, address,
-                              town, village, m.hukouStatus, m.statusDate?.description ?? ""] + parents, &m.facts)
+        let style: ErrorModel.DateStyle = profile.formats ? .compact : .iso
+        try exports.hukouRow([id, m.name, sexText(m.male), ErrorModel.format(m.birth, style), m.ethnicity, number, head, relation, address,
+                              town, village, hukouWord(m.hukouStatus), m.statusDate.map { ErrorModel.format($0, style) } ?? ""] + parents,
+                             &m.facts)
         if m.hukouStatus == "正常" { m.facts.hukouResident += 1 }
         if m.hukouStatus == "死亡" { m.facts.hukouDeceased = true }
     }
@@ -485,7 +540,7 @@ final class CountyGenerator {
         let g = c.grade
         var records: [(school: Int, status: String, noID: Bool)] = []
         switch c.plan {
-        case .notEnrolled, .notEnrolledExpired, .deferredDelay, .exempted, .disabledUnplaced, .deceasedInactive: break
+        case .notEnrolled, .notEnrolledExpired, .deferredDelay, .exempted, .disabledUnplaced, .deceasedInactive, .borrowedHolder: break
         case .dropoutStatus, .oodDropout: records = [(c.school, "辍学", false)]
         case .transferredOut, .oodTransfer: records = [(c.school, "转出", false)]
         case .movedOut: if rng.chance(0.6) { records = [(c.school, "转出", false)] }
@@ -500,12 +555,15 @@ final class CountyGenerator {
         for r in records {
             let school = county.schools[r.school]
             let identityErrors = c.plan.allowsIdentityErrors
-            var idForm = r.noID ? ErrorModel.IDForm.missing : err.idForm(c.id, identityErrors: identityErrors, allowMissing: identityErrors)
+            // A borrower's row carries the holder's number; the decoy's, a parent's.
+            var shownID = c.usedID ?? c.id
+            if c.plan == .parentIDInStatus { shownID = prng.borrowed.chance(0.6) ? h.father.id : h.mother.id }
+            var idForm = r.noID ? ErrorModel.IDForm.missing : err.idForm(shownID, identityErrors: identityErrors, allowMissing: identityErrors)
             if idForm == .lowercaseX && rng.chance(0.5) { idForm = .clean }
-            let writtenID = err.write(c.id, idForm)
-            let studentNumber = idForm == .missing ? "L" + County.districtCode + zeroPadded(stableNumber(c.facts.key, r.school), 11) : "G" + c.id
+            let writtenID = err.write(shownID, idForm)
+            let studentNumber = idForm == .missing ? "L" + County.districtCode + zeroPadded(stableNumber(c.facts.key, r.school), 11) : "G" + shownID
             let (writtenName, _) = err.name(c.name, identityErrors: identityErrors)
-            let (writtenBirth, statedBirth) = err.date(c.birth, style: .iso, swaps: identityErrors)
+            let (writtenBirth, statedBirth) = err.date(c.birth, style: profile.formats ? .chinese : .iso, swaps: identityErrors)
             let statedMale = identityErrors && rng.chance(err.p(ErrorModel.sexWrong)) ? !c.male : c.male
             // Decide from what was written, as the contract says.
             var mismatch: String?
@@ -525,19 +583,8 @@ final class CountyGenerator {
             }
             let gradeName = r.status == "毕业" ? "九年级" : CountyGenerator.gradeNames[max(0, min(8, g - 1))]
             try exports.statusRecord(school: school.code, [
-                "全国学籍号": studentNumber,
-                "身份证件类型": idForm == .missing ? "" : "居民身份证",
-                "身份证件号": writtenID,
-                "姓名": writtenName,
-                "性别": statedMale ? "男" : "女",
-                "出生日期": writtenBirth,
-                "学校名称": school.name,
-                "年级": gradeName,
-                "班级": "\(c.klass)班",
-                "学籍状态": r.status,
-                "就读方式": c.studyMode,
-                "监护人姓名": h.guardianName,
-                "户口所在地": c.region,
+                studentNumber, idForm == .missing ? "" : "居民身份证", writtenID, writtenName, sexText(statedMale), writtenBirth,
+                school.name, gradeName, "\(c.klass)班", statusWord(r.status), c.studyMode, h.guardianName, c.region,
             ], &c.facts)
             c.facts.statuses.append(.init(status: r.status, school: r.school, studyMode: c.studyMode, mismatch: mismatch))
             if c.studyMode == "送教上门" { c.facts.taughtAtHome = true }
@@ -550,26 +597,31 @@ final class CountyGenerator {
     // MARK: Attendance
 
     func attendance(_ c: inout Member) throws(KCBXError) {
-        guard c.school >= 0, c.school != county.silentSchool else { return }
+        guard c.school >= 0, attendanceModes[c.school] != .silent else { return }
         var school = c.school, days = 0, reason = ""
         switch c.plan {
         case .notEnrolled, .notEnrolledExpired, .deferredDelay, .exempted, .disabledUnplaced, .deceasedInactive, .deceasedActive,
-             .dropoutStatus, .oodDropout, .transferredOut, .oodTransfer, .movedOut, .phantomNoRoster:
+             .dropoutStatus, .oodDropout, .transferredOut, .oodTransfer, .movedOut, .phantomNoRoster, .borrowedHolder:
             return
-        case .normal, .dupStatusID, .dupStatusNoID, .dupHukouSameID, .dupHukouTwoIDs, .expiredButEnrolled:
+        case .normal, .dupStatusID, .dupStatusNoID, .dupHukouSameID, .dupHukouTwoIDs, .expiredButEnrolled, .borrower, .parentIDInStatus:
             guard (1...9).contains(c.grade) else { return }
             if rng.chance(0.05) { days = rng.int(1...9); reason = ["", "病假", "事假", "", "无故旷课"][rng.below(5)] }
         case .dropoutPoverty: days = rng.int(0...4)
-        case .phantomOtherSchool: school = county.otherSchool(than: c.school, grade: c.grade, &rng)
+        case .phantomOtherSchool:
+            school = profile.absenceLists ? rosterSchool(grade: c.grade, town: -1, except: c.school)
+                : county.otherSchool(than: c.school, grade: c.grade, &rng)
         case .dropoutAbsence, .oodAbsence:
             days = rng.int(10...45); reason = ["", "", "无故旷课", "外出务工", "厌学", "联系不上"][rng.below(6)]
         case .excusedAbsence: days = rng.int(10...40); reason = "病假"
         case .suspended: days = rng.int(20...60); reason = "休学"
         }
+        // An absence list names only the pupils absent in the period.
+        if attendanceModes[school] == .absences && days == 0 { return }
         let name = writtenName(c)
-        let id = writtenID(c)
-        let (last, _) = err.date(schoolDay(before: asOf, back: days), style: .slash, swaps: false)
-        try exports.attendanceRow([county.schools[school].code, name, id, String(days), reason, last], &c.facts)
+        let id = noID(SourceName.attendance) ? "" : writtenID(c)
+        let (last, _) = err.date(schoolDay(before: asOf, back: days), style: profile.formats ? .dottedPadded : .slash, swaps: false)
+        try exports.attendanceRow([county.schools[school].code, name, id, String(days), reasonWord(reason), last]
+                                  + extras(exports.layout.extraAttendance, c, guardian: "", style: .dottedPadded), &c.facts)
         schoolsWithAttendance.insert(school)
         c.facts.attendance.append(.init(school: school, days: days, excused: ["病假", "事假", "休学"].contains(reason)))
     }
@@ -578,7 +630,8 @@ final class CountyGenerator {
 
     /// The person's ID as a department writes it: identity errors only for people without a planted finding.
     func writtenID(_ m: Member) -> String {
-        err.write(m.id, err.idForm(m.id, identityErrors: m.plan.allowsIdentityErrors, allowMissing: m.plan.allowsIdentityErrors))
+        let id = m.usedID ?? m.id
+        return err.write(id, err.idForm(id, identityErrors: m.plan.allowsIdentityErrors, allowMissing: m.plan.allowsIdentityErrors))
     }
 
     /// The person's name as a department writes it (homophone typos only without a planted finding).
@@ -591,12 +644,15 @@ final class CountyGenerator {
             if adult && rng.chance(err.p(ErrorModel.parentLegacy15)) && IDAllocator.legacy15(m.id) != nil { form = .legacy15 }
             if !adult && m.id.last != "X" && m.plan.allowsIdentityErrors && damagedQuota.offer(&err.rng) { form = .excelDamaged }
             // Excel keeps 15 significant digits of a number: the last three digits are lost.
-            let idCell: XLSXCell = form == .excelDamaged ? .number(Double(m.id.prefix(15) + "000") ?? 0) : .text(err.write(m.id, form))
-            let birthCell: XLSXCell
+            var idCell: XLSXCell = form == .excelDamaged ? .number(Double(m.id.prefix(15) + "000") ?? 0) : .text(err.write(m.id, form))
+            if noID(SourceName.poverty) { idCell = .text("") }
+            var birthCell: XLSXCell
             let u = rng.unit()
             if u < err.p(0.02) { birthCell = .integer(m.birth.daysSinceEpoch + 25569) } // an Excel serial without its date format
             else if u < err.p(0.05) { birthCell = .text(err.date(m.birth, style: .dotted, swaps: false).0) }
             else { birthCell = .date(m.birth) }
+            // Another department's workbook: mostly serial numbers, some real date cells.
+            if profile.formats { birthCell = prng.formats.chance(0.7) ? .integer(m.birth.daysSinceEpoch + 25569) : .date(m.birth) }
             let name = writtenName(m)
             try exports.povertyRow([.text(number), .text(head), .text(name), idCell, .text(relation), .text(state), birthCell], &m.facts)
             m.facts.poverty = true
@@ -607,7 +663,7 @@ final class CountyGenerator {
             let c = h.children[i]
             var state: String
             switch c.plan {
-            case .notEnrolled, .notEnrolledExpired, .disabledUnplaced: state = "失学"
+            case .notEnrolled, .notEnrolledExpired, .disabledUnplaced, .borrowedHolder: state = "失学"
             case .deferredDelay, .exempted: state = "未入学"
             case .dropoutStatus: state = "辍学"
             case .dropoutPoverty: state = ["辍学", "辍学", "失学", "未入学"][rng.below(4)]
@@ -621,10 +677,12 @@ final class CountyGenerator {
     func disability(_ c: inout Member, _ h: Household, town: County.Town) throws(KCBXError) {
         guard let d = c.disability, c.hukouStatus != "死亡" else { return }
         let form = err.idForm(c.id, identityErrors: false, allowMissing: false)
-        let cert = err.write(c.id, form) + String(d.category) + String(d.level)
+        var cert = err.write(c.id, form) + String(d.category) + String(d.level)
+        if noID(SourceName.disability) { cert = "" }
         let name = writtenName(c)
         try exports.disabilityRow([name, c.male ? "男" : "女", cert, CountyGenerator.categories[d.category - 1], CountyGenerator.levels[d.level - 1],
-                                   h.guardianName, h.address, town.name, d.placement], &c.facts)
+                                   h.guardianName, h.address, town.name, d.placement]
+                                  + extras(exports.layout.extraDisability, c, guardian: h.guardianName, style: .slash), &c.facts)
         c.facts.disabled = true
         if d.placement == "送教上门" { c.facts.taughtAtHome = true }
     }
@@ -633,17 +691,21 @@ final class CountyGenerator {
         guard c.hukouStatus != "死亡" else { return }
         if let category = c.welfare {
             let name = writtenName(c)
-            try exports.welfareRow([name, writtenID(c), category, h.guardianName, town.name], &c.facts)
+            let id = noID(SourceName.welfare) ? "" : writtenID(c)
+            try exports.welfareRow([name, id, category, h.guardianName, town.name]
+                                   + extras(exports.layout.extraWelfare, c, guardian: h.guardianName, style: .chinese), &c.facts)
             c.facts.welfare = true
         }
         if h.fatherInPrison {
             let name = writtenName(c)
-            try exports.justiceRow([name, writtenID(c), h.mother.name, h.father.name], &c.facts)
+            let id = noID(SourceName.justice) ? "" : writtenID(c)
+            try exports.justiceRow([name, id, h.mother.name, h.father.name]
+                                   + extras(exports.layout.extraJustice, c, guardian: h.mother.name, style: .compact), &c.facts)
             c.facts.justice = true
         }
     }
 
-    func deferral(_ c: inout Member) throws(KCBXError) {
+    func deferral(_ c: inout Member, _ h: Household) throws(KCBXError) {
         let type: String, approved: CivilDate, until: CivilDate?
         switch c.plan {
         case .deferredDelay:
@@ -660,10 +722,12 @@ final class CountyGenerator {
         default: return
         }
         let name = writtenName(c)
-        let id = writtenID(c)
-        let approvedText = err.date(approved, style: .iso, swaps: false).0
-        let untilText = until.map { err.date($0, style: .iso, swaps: false).0 } ?? ""
-        try exports.deferralRow([name, id, type, approvedText, untilText], &c.facts)
+        let id = noID(SourceName.deferral) ? "" : writtenID(c)
+        let style: ErrorModel.DateStyle = profile.formats ? .slash : .iso
+        let approvedText = err.date(approved, style: style, swaps: false).0
+        let untilText = until.map { err.date($0, style: style, swaps: false).0 } ?? ""
+        try exports.deferralRow([name, id, type, approvedText, untilText]
+                                + extras(exports.layout.extraDeferral, c, guardian: h.guardianName, style: .slash), &c.facts)
         if let until, until < asOf {
             c.facts.expiredDeferral = until.description
         } else {
@@ -677,8 +741,11 @@ final class CountyGenerator {
     /// An invented student: an active 学籍 record with no child behind it (空挂学籍).
     func writePhantom() throws(KCBXError) {
         let g = rng.int(1...9)
-        let candidates = county.schools.indices.filter {
-            $0 != county.silentSchool && $0 != county.specialSchool && (g <= 6 ? county.schools[$0].teachesPrimary : county.schools[$0].teachesJunior)
+        var candidates = county.schools.indices.filter {
+            attendanceModes[$0] != .silent && $0 != county.specialSchool && (g <= 6 ? county.schools[$0].teachesPrimary : county.schools[$0].teachesJunior)
+        }
+        if profile.absenceLists && prng.absences.chance(SynthProfile.phantomAtRoster) {
+            candidates = candidates.filter { attendanceModes[$0] == .roster }
         }
         let s = candidates[rng.below(candidates.count)]
         let male = rng.chance(0.5)
@@ -692,7 +759,107 @@ final class CountyGenerator {
         try exports.person(m.facts)
         let (f, candidates2) = rules.evaluate(m.facts)
         findings += f
-        phantomCandidates += candidates2
+        phantomCandidates += candidates2.filter { attendanceModes[$0.school] == .roster }  // only a roster shows a phantom
+    }
+
+    // MARK: Profiles
+
+    /// A roster school teaching `grade`'s level (of `town` when it has one), other than `except`.
+    func rosterSchool(grade: Int, town: Int, except: Int) -> Int {
+        let all = county.schools.indices.filter {
+            $0 != except && $0 != county.specialSchool && attendanceModes[$0] == .roster
+                && (grade <= 6 ? county.schools[$0].teachesPrimary : county.schools[$0].teachesJunior)
+        }
+        let local = all.filter { county.schools[$0].town == town }
+        let pool = local.isEmpty ? all : local
+        return pool.isEmpty ? except : pool[prng.absences.below(pool.count)]
+    }
+
+    /// This row of `source` is written without an ID number (profile `no-ids`).
+    func noID(_ source: String) -> Bool {
+        profile.idLess && prng.ids.chance(SynthProfile.noID[source] ?? 0)
+    }
+
+    /// Sex as written: 男/女, or the codes 1/2 of GB/T 2261.1 (profile `formats`).
+    func sexText(_ male: Bool) -> String { profile.formats ? (male ? "1" : "2") : (male ? "男" : "女") }
+
+    /// The values of the columns appended to an ID-less source (profile `no-ids`).
+    func extras(_ fields: [String], _ m: Member, guardian: String, style: ErrorModel.DateStyle) -> [String] {
+        fields.map { field in
+            switch field {
+            case "sex": sexText(m.male)
+            case "birth_date": ErrorModel.format(m.birth, profile.formats ? style : .iso)
+            case "guardian_name": guardian
+            case "town": m.facts.town
+            default: ""
+            }
+        }
+    }
+
+    /// A 学籍 status as another system words it (profile `words`); the truth keeps the canonical word.
+    func statusWord(_ s: String) -> String {
+        guard profile.words else { return s }
+        switch s {
+        case "在读": return ["在读", "正常在读", "正常在读", "在籍", "在校"][prng.words.below(5)]
+        case "辍学": return prng.words.chance(0.5) ? "流失" : "辍学"
+        case "转出": return prng.words.chance(0.5) ? "转学" : "转出"
+        default: return s
+        }
+    }
+
+    /// A registration status as another police system words it (profile `words`).
+    func hukouWord(_ s: String) -> String {
+        guard profile.words else { return s }
+        switch s {
+        case "正常": return prng.words.chance(0.3) ? "在户" : "正常"
+        case "迁出": return prng.words.chance(0.7) ? "户口迁出" : "注销"
+        case "死亡": return prng.words.chance(0.7) ? "死亡注销" : "死亡"
+        default: return s
+        }
+    }
+
+    /// An absence reason as another school words it (profile `words`): 因病请假 excuses like 病假.
+    func reasonWord(_ r: String) -> String {
+        guard profile.words else { return r }
+        switch r {
+        case "病假": return prng.words.chance(0.5) ? "因病请假" : "病假"
+        case "无故旷课": return prng.words.chance(0.5) ? "旷课" : "无故旷课"
+        default: return r
+        }
+    }
+
+    /// A pupil enrolled on `holder`'s ID number (借用/冒用身份证件号): their own name, sex and birth date (a
+    /// year or two from the holder's), no hukou here; a migrant child's own number elsewhere, or none.
+    func writeBorrower(_ holder: Member, town: Int) throws(KCBXError) {
+        borrowers += 1
+        var r = prng.borrowed
+        // Two grades apart: always another birth year, never a typo of the holder's date.
+        var g = holder.grade + (r.chance(0.5) ? 2 : -2)
+        if !(1...9).contains(g) { g = holder.grade <= 2 ? holder.grade + 2 : holder.grade - 2 }
+        let from = CivilDate(year: schoolYear - 6 - g, month: 9, day: 1)!, to = CivilDate(year: schoolYear - 5 - g, month: 8, day: 31)!
+        let birth = from.adding(days: r.below(to.daysSinceEpoch - from.daysSinceEpoch + 1))
+        let male = r.chance(0.5)
+        let name = NameMaker.surname(&r) + NameMaker.childGiven(male: male, &r)
+        let region = County.migrantRegions.pick(&r)
+        var id = "", actual = birth
+        if r.chance(SynthProfile.borrowerOwnID) { (id, actual) = ids.allocate(region: region, birth: birth, male: male, &r) }
+        let facts = PersonFacts(key: newKey(), id: id, name: name, birth: actual, male: male, town: county.towns[town].name,
+                                kind: "child", regionLocal: false)
+        var m = Member(facts: facts, region: holder.region)
+        m.usedID = holder.id
+        m.grade = g; m.plan = .borrower
+        m.school = county.school(town: town, grade: g, &r)
+        m.klass = 1 + r.below(county.schools[m.school].weight >= 3 ? 8 : 3)
+        let guardian = String(name.prefix(1)) + NameMaker.adultGiven(male: r.chance(0.6), &r)
+        let h = Household(number: "", town: town, village: "", address: "", migrant: true, father: m, mother: m, children: [],
+                          guardianName: guardian)
+        prng.borrowed = r
+        try studentStatus(&m, h)
+        try attendance(&m)
+        try exports.person(m.facts)
+        let (f, candidates) = rules.evaluate(m.facts)
+        findings += f
+        phantomCandidates += candidates.filter { attendanceModes[$0.school] == .roster }  // only a roster shows a phantom
     }
 
     // MARK: The end
@@ -701,7 +868,10 @@ final class CountyGenerator {
     func finalFindings() -> [TruthFinding] {
         var all = findings
         var seen = Set<String>()
-        for c in phantomCandidates where c.attendsElsewhere || schoolsWithAttendance.contains(c.school) {
+        // Only a roster shows that nobody stands behind a status: at a school that sends an absence list or
+        // nothing, a status without a row is no finding (and neither is one whose holder attends elsewhere).
+        for c in phantomCandidates where (c.attendsElsewhere || schoolsWithAttendance.contains(c.school))
+            && attendanceModes[c.school] == .roster {
             if seen.insert(c.finding.personKey).inserted { all.append(c.finding) }
         }
         return all.sorted()

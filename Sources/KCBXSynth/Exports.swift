@@ -50,6 +50,17 @@ final class XMLExportWriter {
         if buffer.count >= XMLExportWriter.flushSize { try flush() }
     }
 
+    /// One record element with an attribute and child elements named `names`, with `values` in order.
+    func element(_ name: String, attribute: (String, String), names: [String], values: [String]) throws(KCBXError) {
+        append("  <\(name) \(attribute.0)=\""); appendEscaped(attribute.1); append("\">\n")
+        for (k, v) in zip(names, values) {
+            if v.isEmpty { append("    <\(k)/>\n"); continue }
+            append("    <\(k)>"); appendEscaped(v); append("</\(k)>\n")
+        }
+        append("  </\(name)>\n")
+        if buffer.count >= XMLExportWriter.flushSize { try flush() }
+    }
+
     private func flush() throws(KCBXError) {
         do { try handle.write(contentsOf: buffer) } catch { throw KCBXError(.runFailed, "cannot write: \(error)", file: path) }
         buffer.removeAll(keepingCapacity: true)
@@ -81,6 +92,8 @@ final class Exports {
     let deferral: CSVWriter
     let records: CSVWriter
     let persons: CSVWriter
+    let layout: Layout
+    private let statusNames: [String]
     /// Records written so far per source (the next record number is count + 1).
     private(set) var counts: [String: Int] = [:]
 
@@ -104,7 +117,9 @@ final class Exports {
         static let attendance = "data/edu/kaoqin.csv", deferral = "data/edu/huanxue.csv", schools = "data/edu/schools.csv"
     }
 
-    init(root: URL, asOf: CivilDate) throws(KCBXError) {
+    init(root: URL, asOf: CivilDate, layout: Layout = Layout(.standard)) throws(KCBXError) {
+        self.layout = layout
+        statusNames = layout.status.map(\.header)
         let fm = FileManager.default
         for dir in ["data/police", "data/edu", "data/poverty", "data/cdpf", "data/civil", "data/justice", "truth"] {
             do { try fm.createDirectory(at: root.appendingPathComponent(dir), withIntermediateDirectories: true) } catch {
@@ -113,26 +128,27 @@ final class Exports {
         }
         func url(_ p: String) -> URL { root.appendingPathComponent(p) }
         hukou = try CSVWriter(url: url(Path.hukou), encoding: .gb18030, gzip: true)
-        try hukou.write(Exports.hukouHeader)
+        try hukou.write(layout.hukou.map(\.header))
         status = try XMLExportWriter(url: url(Path.status), root: Exports.statusRoot,
                                      attributes: [("导出时间", asOf.description), ("区县代码", County.districtCode)])
         poverty = try XLSXWorkbook(url: url(Path.poverty), constantMemory: true)
         // A fixed creation time (the as-of day) keeps the file byte-identical for a seed.
         try poverty.setProperties(title: "防返贫监测户成员", author: "示例县乡村振兴局", created: asOf.daysSinceEpoch * 86_400)
+        let ph = layout.poverty.map(\.header)
         povertySheet = try poverty.addSheet("监测户成员", columns: [
-            XLSXColumn("户编号"), XLSXColumn("户主姓名"), XLSXColumn("成员姓名"), XLSXColumn("证件号码", width: 22),
-            XLSXColumn("与户主关系"), XLSXColumn("在校情况"), XLSXColumn("出生日期", .date),
+            XLSXColumn(ph[0]), XLSXColumn(ph[1]), XLSXColumn(ph[2]), XLSXColumn(ph[3], width: 22),
+            XLSXColumn(ph[4]), XLSXColumn(ph[5]), XLSXColumn(ph[6], .date),
         ])
         disability = try CSVWriter(url: url(Path.disability), encoding: .utf8, delimiter: "\t")
-        try disability.write(Exports.disabilityHeader)
+        try disability.write(layout.disability.map(\.header))
         welfare = try CSVWriter(url: url(Path.welfare), encoding: .utf8BOM)
-        try welfare.write(Exports.welfareHeader)
+        try welfare.write(layout.welfare.map(\.header))
         justice = try CSVWriter(url: url(Path.justice), encoding: .utf8)
-        try justice.write(Exports.justiceHeader)
+        try justice.write(layout.justice.map(\.header))
         attendance = try CSVWriter(url: url(Path.attendance), encoding: .gb18030)
-        try attendance.write(Exports.attendanceHeader)
+        try attendance.write(layout.attendance.map(\.header))
         deferral = try CSVWriter(url: url(Path.deferral), encoding: .utf8BOM)
-        try deferral.write(Exports.deferralHeader)
+        try deferral.write(layout.deferral.map(\.header))
         records = try CSVWriter(url: url("truth/records.csv"), encoding: .utf8BOM)
         try records.write(["source", "record", "person_key"])
         persons = try CSVWriter(url: url("truth/persons.csv"), encoding: .utf8BOM)
@@ -150,8 +166,9 @@ final class Exports {
     func hukouRow(_ row: [String], _ person: inout PersonFacts) throws(KCBXError) {
         try hukou.write(row); try note(SourceName.hukou, &person)
     }
-    func statusRecord(school: String, _ children: KeyValuePairs<String, String>, _ person: inout PersonFacts) throws(KCBXError) {
-        try status.element("学生", attribute: ("学校标识码", school), children: children); try note(SourceName.status, &person)
+    /// A 学籍 record: `values` in the order of `Exports.statusFields` (the standard columns).
+    func statusRecord(school: String, _ values: [String], _ person: inout PersonFacts) throws(KCBXError) {
+        try status.element("学生", attribute: ("学校标识码", school), names: statusNames, values: values); try note(SourceName.status, &person)
     }
     func povertyRow(_ cells: [XLSXCell], _ person: inout PersonFacts) throws(KCBXError) {
         try povertySheet.append(cells); try note(SourceName.poverty, &person)

@@ -137,7 +137,7 @@ struct ErrorModel {
     }
 
     /// The usual ways a date is typed (the department's own style most of the time).
-    enum DateStyle { case iso, compact, slash, chinese, dotted }
+    enum DateStyle { case iso, compact, slash, chinese, dotted, dottedPadded }
 
     /// A date in the department's `style`, sometimes in another style; with `swaps`, sometimes with day
     /// and month exchanged (a different date). Returns the text and the date it states.
@@ -159,6 +159,7 @@ struct ErrorModel {
         case .slash: return "\(d.year)/\(d.month)/\(d.day)"
         case .chinese: return "\(d.year)年\(d.month)月\(d.day)日"
         case .dotted: return "\(d.year).\(d.month).\(d.day)"
+        case .dottedPadded: return "\(d.year).\(zeroPadded(d.month, 2)).\(zeroPadded(d.day, 2))"
         }
     }
 }

@@ -14,13 +14,16 @@ public struct SynthOptions: Sendable {
     public var asOf: CivilDate
     /// Multiplies every error rate (0 writes clean exports; planted findings do not depend on it).
     public var errorRate: Double
+    /// Which county: `standard` (kcbx's own habits) or exports made elsewhere (see ``SynthProfile``).
+    public var profile: SynthProfile = .standard
 
     public init(children: Int, seed: UInt64, output: URL) {
         self.init(children: children, seed: seed, output: output, asOf: CivilDate(year: 2026, month: 11, day: 30)!, errorRate: 1)
     }
 
-    public init(children: Int, seed: UInt64, output: URL, asOf: CivilDate, errorRate: Double) {
+    public init(children: Int, seed: UInt64, output: URL, asOf: CivilDate, errorRate: Double, profile: SynthProfile = .standard) {
         self.children = children; self.seed = seed; self.output = output; self.asOf = asOf; self.errorRate = errorRate
+        self.profile = profile
     }
 }
 
@@ -35,7 +38,8 @@ public enum Synthesizer {
         guard options.errorRate >= 0 && options.errorRate <= 100 else { throw KCBXError(.usage, "--error-rate must be between 0 and 100") }
         guard (2000...2100).contains(options.asOf.year) else { throw KCBXError(.usage, "--as-of must be a date from 2000 to 2100") }
         let root = options.output
-        let exports = try Exports(root: root, asOf: options.asOf)
+        let layout = Layout(options.profile)
+        let exports = try Exports(root: root, asOf: options.asOf, layout: layout)
         let generator = CountyGenerator(options: options, exports: exports)
         try generator.run()
         try exports.close()
@@ -54,14 +58,16 @@ public enum Synthesizer {
         try out.close()
 
         let yaml = PipelineYAML.text(towns: county.towns.map(\.name), asOf: options.asOf, dataPrefix: "",
-                                     store: "state/kcbx.sqlite", output: "out/")
+                                     store: "state/kcbx.sqlite", output: "out/",
+                                     layout: layout, attendanceKind: options.profile.absenceLists ? "auto" : nil)
         do {
             try Data(yaml.utf8).write(to: root.appendingPathComponent("pipeline.yaml"))
         } catch {
             throw KCBXError(.runFailed, "cannot write the pipeline file: \(error.localizedDescription)", file: root.appendingPathComponent("pipeline.yaml").path)
         }
 
-        var lines = ["synthetic county \(County.districtName) (\(County.districtCode)), seed \(options.seed), as of \(options.asOf): "
+        let profileNote = options.profile == .standard ? "" : ", profile \(options.profile.name)"
+        var lines = ["synthetic county \(County.districtName) (\(County.districtCode)), seed \(options.seed)\(profileNote), as of \(options.asOf): "
                      + "\(generator.childCount) children in \(generator.householdCount) households, \(county.schools.count) schools",
                      "records per source:"]
         for name in [SourceName.hukou, SourceName.status, SourceName.attendance, SourceName.poverty, SourceName.disability,
@@ -69,6 +75,11 @@ public enum Synthesizer {
             lines.append("  \(name): \(exports.counts[name] ?? 0)")
         }
         lines.append("  \(SourceName.schools): \(county.schools.count)")
+        if options.profile.absenceLists {
+            let modes = generator.attendanceModes
+            lines.append("attendance: \(modes.filter { $0 == .roster }.count) schools send a roster, \(modes.filter { $0 == .absences }.count) an absence list, \(modes.filter { $0 == .silent }.count) nothing")
+        }
+        if options.profile.borrowedIDs { lines.append("borrowed ID numbers: \(generator.borrowers)") }
         lines.append("findings to find (truth/findings.csv):")
         for code in FindingCode.allCases {
             let n = findings.filter { $0.code == code }

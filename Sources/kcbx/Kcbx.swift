@@ -97,15 +97,20 @@ struct SynthCommand: ParsableCommand {
     var asOf: CivilDate = CivilDate(year: 2026, month: 11, day: 30)!
     @Option(name: .customLong("error-rate"), help: "Multiplies every error rate of the exports (0: clean; default 1).")
     var errorRate: Double = 1
+    @Option(help: ArgumentHelp("Which county: \(SynthProfile.all.map(\.name).joined(separator: ", ")) (default standard: kcbx's own habits; elsewhere: other departments' habits, all families on).", valueName: "name"))
+    var profile: String = "standard"
 
     func validate() throws {
+        guard SynthProfile.named(profile) != nil else {
+            throw ValidationError("--profile must be one of \(SynthProfile.all.map(\.name).joined(separator: ", "))")
+        }
         guard children > 0 && children <= 20_000_000 else { throw ValidationError("--children must be between 1 and 20000000") }
         guard errorRate >= 0 && errorRate <= 100 else { throw ValidationError("--error-rate must be between 0 and 100") }
     }
 
     func run() throws {
         let summary = try Synthesizer.run(SynthOptions(children: children, seed: seed, output: URL(fileURLWithPath: out),
-                                                       asOf: asOf, errorRate: errorRate))
+                                                       asOf: asOf, errorRate: errorRate, profile: SynthProfile.named(profile)!))
         print(summary)
     }
 }
