@@ -44,22 +44,46 @@ public enum IngestStage {
         InputLimits(maxInflatedBytes: config.rules.maxInflatedBytes)
     }
 
-    /// Checks every source without reading it whole: the file exists, opens in its format and
-    /// encoding, has the mapped columns, and its first data row reads. Returns every problem found,
-    /// in the pipeline file's order of sources (sources are checked in parallel).
-    public static func check(_ config: PipelineConfig) -> [KCBXError] {
-        let results = ConcurrentResults<KCBXError>(count: config.sources.count)
+    /// Checks every source as `run` will read it: the file exists and is a regular file, opens in its
+    /// format and encoding, has the mapped columns, and reads through to its end (gzip integrity, XML
+    /// well-formedness, quoting), with its rejected share within `rules.max_reject_rate` and at least one
+    /// data row. Returns every problem found, in the pipeline file's order of sources (sources are
+    /// checked in parallel), and the rows accepted per source that read.
+    public static func check(_ config: PipelineConfig) -> (problems: [KCBXError], accepted: [String: Int]) {
+        let results = ConcurrentResults<Result<Int, KCBXError>>(count: config.sources.count)
         DispatchQueue.concurrentPerform(iterations: config.sources.count) { i in
             let source = config.sources[i]
             do throws(KCBXError) {
-                let reader = try open(source, limits: limits(config))
-                _ = try columnMap(source, header: reader.header)
-                _ = try next(reader, source)
+                let table = try read(source, limits: limits(config)).table
+                if let problem = rejectRateProblem(source: source, read: table.rowsRead, rejects: table.rejects, limit: config.rules.maxRejectRate) {
+                    throw problem
+                }
+                results[i] = .success(table.rowsRead - table.rejects.count)
             } catch {
-                results[i] = error
+                results[i] = .failure(error)
             }
         }
-        return results.values.compactMap { $0 }
+        var problems: [KCBXError] = [], accepted: [String: Int] = [:]
+        for (i, r) in results.values.enumerated() {
+            switch r {
+            case .success(let n): accepted[config.sources[i].name] = n
+            case .failure(let e): problems.append(e)
+            case nil: break
+            }
+        }
+        return (problems, accepted)
+    }
+
+    /// The problem of a source whose rejected rows pass `limit` (`rules.max_reject_rate`), naming the
+    /// commonest reasons and their first lines; nil when within it.
+    public static func rejectRateProblem(source: SourceConfig, read: Int, rejects: [Reject], limit: Double) -> KCBXError? {
+        guard read > 0 else { return nil }
+        let rate = Double(rejects.count) / Double(read)
+        guard rate > limit else { return nil }
+        let reasons = Dictionary(grouping: rejects, by: \.reason).sorted { $0.value.count > $1.value.count }.prefix(3)
+            .map { "\($0.value.count)× \($0.key) (first at line \($0.value[0].line))" }.joined(separator: "; ")
+        return KCBXError(.input, "source `\(source.name)`: \(rejects.count) of \(read) rows rejected (\(String(format: "%.1f", rate * 100))%), above rules.max_reject_rate \(limit * 100)%: \(reasons). Fix the export or its column mapping and rerun.",
+                         file: source.path.path)
     }
 
     /// The reader's next row; its error names the source.

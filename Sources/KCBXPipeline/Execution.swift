@@ -196,42 +196,20 @@ final class Execution {
 
     /// Fails the run (exit 2) when a source's rejects pass `rules.max_reject_rate`.
     func checkRejectRate(_ sources: [(name: String, read: Int, rejects: [Reject])]) throws(KCBXError) {
-        for s in sources where s.read > 0 {
-            let rate = Double(s.rejects.count) / Double(s.read)
-            guard rate > config.rules.maxRejectRate else { continue }
-            let reasons = Dictionary(grouping: s.rejects, by: \.reason).sorted { $0.value.count > $1.value.count }.prefix(3)
-                .map { "\($0.value.count)× \($0.key) (first at line \($0.value[0].line))" }.joined(separator: "; ")
-            throw KCBXError(.input, "source `\(s.name)`: \(s.rejects.count) of \(s.read) rows rejected (\(String(format: "%.1f", rate * 100))%), above rules.max_reject_rate \(config.rules.maxRejectRate * 100)%: \(reasons). Fix the export or its column mapping and rerun.",
-                            file: config.sources.first { $0.name == s.name }?.path.path)
+        for s in sources {
+            guard let source = config.sources.first(where: { $0.name == s.name }) else { continue }
+            if let problem = IngestStage.rejectRateProblem(source: source, read: s.read, rejects: s.rejects, limit: config.rules.maxRejectRate) {
+                throw problem
+            }
         }
     }
 
     /// Stops the run (exit 2) when a source arrives empty, or with its rows fallen by more than
-    /// `rules.max_row_drop` from the last good run of this pipeline: findings and case closings (销号) are
-    /// never decided on a source that did not arrive whole.
+    /// `rules.max_row_drop` from the last good run of this pipeline (``ArrivalCheck``).
     func checkArrivals(_ sources: [(name: String, rows: Int)]) throws(KCBXError) {
-        let last = try lastGoodInputs()
-        for s in sources {
-            let file = config.sources.first { $0.name == s.name }?.path.path
-            let before = last?.inputs.first { $0.source == s.name }
-            let then = before.map { "; the last good run (\(last!.run.id), \(last!.run.period), as of \(last!.run.asOf)) had \($0.rowsAccepted) rows" } ?? ""
-            if s.rows == 0 {
-                throw KCBXError(.input, "source `\(s.name)`: the export holds no data rows (empty, header only or blank lines)\(then). A source that arrives empty stops the run, so that no case is closed for want of its data; fix the export and rerun.", file: file)
-            }
-            guard let before, before.rowsAccepted > 0 else { continue }
-            let drop = 1 - Double(s.rows) / Double(before.rowsAccepted)
-            if drop > config.rules.maxRowDrop {
-                throw KCBXError(.input, "source `\(s.name)`: \(s.rows) rows now, \(before.rowsAccepted) in the last good run (\(last!.run.id), \(last!.run.period), as of \(last!.run.asOf)): \(String(format: "%.0f", drop * 100))% fewer, more than rules.max_row_drop \(String(format: "%.0f", config.rules.maxRowDrop * 100))%. The export may be truncated; fix it and rerun, or raise rules.max_row_drop if the drop is real.", file: file)
-            }
+        if let problem = try ArrivalCheck.problems(config, store: store, rows: Dictionary(sources, uniquingKeysWith: { a, _ in a })).first {
+            throw problem
         }
-    }
-
-    /// The inputs of the latest succeeded run of this pipeline that read its inputs (ran ingest).
-    func lastGoodInputs() throws(KCBXError) -> (run: RunSummary, inputs: [RunInput])? {
-        for run in try store.runs(limit: 200) where run.outcome == "succeeded" && run.pipeline == config.file.path && run.stages.hasPrefix("ingest") {
-            if let (_, inputs, _) = try store.run(run.id), !inputs.isEmpty { return (run, inputs) }
-        }
-        return nil
     }
 
     func recordInputs(_ result: [NormalizedSource]) throws(KCBXError) {

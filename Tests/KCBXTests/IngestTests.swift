@@ -89,7 +89,7 @@ struct IngestTests {
           - {name: C, role: hukou, path: c.csv, format: csv, \(columns)}
           - {name: D, role: hukou, path: missing.csv, format: csv, \(columns)}
         """)
-        let problems = IngestStage.check(config)
+        let problems = IngestStage.check(config).problems
         #expect(problems.count == 4)
         #expect(problems.map { URL(fileURLWithPath: $0.file ?? "").lastPathComponent } == ["a.csv", "b.csv", "c.csv", "missing.csv"])
         #expect(problems[1].message == "source `B`: empty file: expected a header row")
@@ -124,7 +124,7 @@ struct IngestTests {
         let error = CSVFixture.error { _ = try IngestStage.read(config.sources[0], limits: .init()) }
         #expect(error?.file == dir.appendingPathComponent("x.xml").path)
         #expect(error?.message == "source `学籍`: missing column `身份证号`; headers found: @学校标识码, 姓名, 身份证件号; nearest: `身份证号` → `身份证件号`?")
-        #expect(IngestStage.check(config).map(\.message) == [error?.message])
+        #expect(IngestStage.check(config).problems.map(\.message) == [error?.message])
     }
 
     @Test("an XML source is decoded like CSV: GB18030 without a declaration, as detected or configured")
@@ -177,6 +177,6 @@ struct IngestTests {
         let config = try Self.config(dir, "  - {name: 公安, role: hukou, path: h.csv, format: csv, columns: {id_number: 公民身份号码, name: 姓名}}")
         let table = try IngestStage.read(config.sources[0], limits: .init()).table
         #expect(table.rowsRead == 0)
-        #expect(IngestStage.check(config).isEmpty)
+        #expect(IngestStage.check(config).problems.isEmpty)
     }
 }

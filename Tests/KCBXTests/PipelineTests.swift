@@ -226,4 +226,16 @@ import KCBXStore
         try original.write(to: welfare, atomically: true, encoding: .utf8)
         #expect(try TestSupport.run(["run", pipeline]).status == 0)
     }
+
+    /// `validate` reads every input through, so it refuses what `run` would refuse.
+    @Test(arguments: [("data/police/hukou.csv.gz", "gzip"), ("data/edu/xueji.xml", "XML")])
+    func validateReadsEveryInputThrough(_ file: String, _ expected: String) throws {
+        let county = try county()
+        let url = county.appendingPathComponent(file)
+        let bytes = try Data(contentsOf: url)
+        try bytes.prefix(bytes.count * 2 / 3).write(to: url)
+        let result = try TestSupport.run(["validate", county.appendingPathComponent("pipeline.yaml").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(expected), "\(result.stderr)")
+    }
 }
