@@ -220,6 +220,18 @@ final class Execution {
         })
     }
 
+    /// Per finding rule, the sources it decided on and whether it was checked in full, in part or not.
+    func ruleInputs() throws(KCBXError) -> [[String: any Sendable]] {
+        let notChecked = try loadReconciled().notChecked
+        return FindingCode.allCases.map { code in
+            let roles = ReconcileStage.roles(of: code)
+            let reasons = notChecked.filter { $0.code == code }.map(\.reason)
+            let state = reasons.isEmpty ? "checked" : reasons.allSatisfy { $0.hasPrefix("部分核查") } ? "partly" : "not_checked"
+            return ["code": code.rawValue, "checked": state, "reasons": reasons,
+                    "sources": config.sources.filter { roles.contains($0.role) }.map(\.name)] as [String: any Sendable]
+        }
+    }
+
     func manifest() throws(KCBXError) -> [String: any Sendable] {
         let files = try loadInputs()
         let sources = try loadNormalized()
@@ -244,6 +256,7 @@ final class Execution {
             "pipeline": config.file.path,
             "inputs_read_by_run": ingestRun ?? runID,
             "inputs": inputList,
+            "rules": try ruleInputs(),
             "stages": stageTimes.map { ["stage": $0.stage.rawValue, "started_at": iso.string(from: $0.started),
                                         "finished_at": iso.string(from: $0.finished),
                                         "seconds": ($0.finished.timeIntervalSince($0.started) * 1000).rounded() / 1000,

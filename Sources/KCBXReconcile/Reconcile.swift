@@ -59,6 +59,9 @@ public enum ReconcileStage {
         }
     }
 
+    /// The source roles the rule of `code` reads (manifest.json lists the sources per rule).
+    public static func roles(of code: FindingCode) -> Set<SourceRole> { FindingRules.roles(of: code) }
+
     /// Decides every finding on `index`.
     public static func run(_ sources: [NormalizedSource], index: PersonIndex, config: PipelineConfig) -> ReconcileResult {
         let (checks, notChecked) = FindingRules.coverage(Available(roles: Set(sources.map(\.role)), sources: sources))

@@ -64,6 +64,16 @@ enum FindingRules {
 
     static func rule(_ code: FindingCode) -> any FindingRule.Type { all.first { $0.code == code }! }
 
+    /// The roles a rule reads: those it needs and those that complete it.
+    static func roles(of code: FindingCode) -> Set<SourceRole> {
+        let r = rule(code)
+        var roles = Set(r.needs).union(r.partly.map(\.role))
+        if code == .suspectedDropout { roles.formUnion([.studentStatus, .attendance, .poverty]) }
+        if code == .notEnrolled { roles.insert(.deferral) }
+        if code == .identityMismatch { roles.insert(.hukou) }
+        return roles
+    }
+
     /// Which codes the pipeline's sources allow, and why the others are not (or only partly) checked.
     static func coverage(_ available: Available) -> (Set<FindingCode>, [(code: FindingCode, reason: String)]) {
         var checks = Set<FindingCode>()
