@@ -152,6 +152,11 @@ private struct RecordCollector {
     /// A finished record: its values are `queueEnds[firstValue ..< firstValue + count]`.
     struct Queued { var firstValue: Int, count: Int, number: Int, line: Int }
 
+    /// Elements nested deeper than this stop the reader (no export needs more; a deeper one is hostile).
+    static let maxDepth = 256
+    /// Columns found holding elements of their own (warned once each: their nested text is not merged).
+    var nestedColumns: Set<Int> = []
+
     let steps: [String]
     let file: String
     let maxRecordBytes: Int
@@ -225,7 +230,15 @@ private struct RecordCollector {
     mutating func start(_ name: UnsafePointer<xmlChar>?, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
         let depth = path.count
         path.append(name)
+        if depth >= Self.maxDepth {
+            stop(KCBXError(.input, "elements nested deeper than \(Self.maxDepth) levels; expected records of fields", file: file, line: line))
+            return
+        }
         if recordDepth >= 0 {
+            if depth == recordDepth + 2, currentField >= 0, nestedColumns.insert(currentField).inserted {
+                // The text of elements inside a field is not the field's: never merged into it, and said once.
+                Log.warning("\(file): line \(line): column `\(header[currentField])` holds a nested element <\(xmlString(name))>; only the column's own text is read, the nested elements' text is not merged into it")
+            }
             if depth == recordDepth + 1 {
                 currentField = -1
                 let column = childColumn(name)
@@ -272,7 +285,7 @@ private struct RecordCollector {
     /// Text (or CDATA) inside the current field.
     @inline(__always)
     mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
-        guard currentField >= 0 else { return }
+        guard currentField >= 0, path.count == recordDepth + 2 else { return }
         scratch.append(contentsOf: text)
         if scratch.count > maxRecordBytes { stop(tooLarge()) }
     }

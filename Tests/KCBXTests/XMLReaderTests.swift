@@ -92,7 +92,15 @@ import Testing
         let xml = "<导出><学生><监护人><姓名>父</姓名><电话>139</电话></监护人><姓名>子</姓名><姓名>重复</姓名></学生></导出>"
         let (header, rows) = try Self.readAll(Self.write(xml), record: "学生")
         #expect(header == ["监护人", "姓名"])
-        #expect(rows.map(\.values) == [["父139", "子"]])
+        // The nested elements' text is not merged into 监护人 (it was "父139").
+        #expect(rows.map(\.values) == [["", "子"]])
+    }
+
+    @Test func elementsNestedTooDeeplyStopTheReader() throws {
+        let deep = String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300)
+        let xml = "<导出><学生><姓名>张三</姓名></学生><学生><姓名>" + deep + "</姓名></学生></导出>"
+        let e = Self.error { _ = try Self.readAll(Self.write(xml), record: "学生") }
+        #expect(e?.message.contains("nested deeper than 256") == true)
     }
 
     @Test(arguments: [
