@@ -44,6 +44,37 @@ public struct RawRow {
     /// Whether value `k` is blank (or missing).
     @inline(__always) public func isBlank(_ k: Int) -> Bool { k >= fields.count || fields[k].isEmpty }
 
+    /// The first character of value `k` that no export field may hold — a control character other than
+    /// tab and line breaks (NUL, U+0001–U+001F, DEL, U+0080–U+009F) or a bidirectional override or
+    /// isolate (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F) — as `U+XXXX`, or nil when it has none.
+    public func forbiddenCharacter(_ k: Int) -> String? {
+        guard k < fields.count else { return nil }
+        let f = fields[k]
+        var i = 0
+        while i < f.count {
+            let b = f[i]
+            if b < 0x20 {
+                if b != 0x09 && b != 0x0A && b != 0x0D { return Self.codePoint(UInt32(b)) }
+            } else if b == 0x7F {
+                return Self.codePoint(0x7F)
+            } else if b == 0xC2, i + 1 < f.count, f[i + 1] >= 0x80 && f[i + 1] <= 0x9F {
+                return Self.codePoint(UInt32(f[i + 1]))
+            } else if b == 0xE2, i + 2 < f.count {
+                let c = f[i + 1], d = f[i + 2]
+                if (c == 0x80 && (d == 0x8E || d == 0x8F || (d >= 0xAA && d <= 0xAE))) || (c == 0x81 && d >= 0xA6 && d <= 0xA9) {
+                    return Self.codePoint(0x2000 + UInt32(c & 0x3F) << 6 + UInt32(d & 0x3F))
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func codePoint(_ v: UInt32) -> String {
+        let hex = String(v, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     /// The values as strings (for a reject, or the ``Row`` of ``RowReader/next()``).
     public var values: [String] { fields.map { String(decoding: $0, as: UTF8.self) } }
 

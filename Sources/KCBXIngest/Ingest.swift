@@ -161,6 +161,19 @@ public enum IngestStage {
         return String(out)
     }
 
+    /// `text` with control and direction characters shown as `\u{XXXX}`, so that a reject file holds no live ones.
+    static func visible(_ text: String) -> String {
+        var out = ""
+        for u in text.unicodeScalars {
+            let v = u.value
+            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || (0x7F...0x9F).contains(v) || v == 0x200E || v == 0x200F
+                || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
+                out += "\\u{" + String(v, radix: 16, uppercase: true) + "}"
+            } else { out.unicodeScalars.append(u) }
+        }
+        return out
+    }
+
     /// Reads one source whole, one row at a time: every row read ends as an accepted record or as a
     /// reject with its record number, line, raw values and reason (so rows read = accepted + rejected).
     public static func read(_ source: SourceConfig, limits: InputLimits) throws(KCBXError) -> IngestedSource {
@@ -183,6 +196,12 @@ public enum IngestStage {
                 }
                 var blank = true
                 for p in positions where !row.isBlank(p) { blank = false; break }
+                for (k, p) in positions.enumerated() where !row.isBlank(p) {
+                    guard let bad = row.forbiddenCharacter(p) else { continue }
+                    rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values.map(Self.visible),
+                                          reason: "column `\(source.columns[k].header)` holds the control or direction character \(bad); expected plain text"))
+                    return
+                }
                 if blank {
                     rejects.append(Reject(recordNumber: row.recordNumber, line: row.line, raw: row.values, reason: "all mapped columns are empty"))
                     return

@@ -61,6 +61,20 @@ struct IngestTests {
         #expect(table.rejects[0].raw == ["H1", "110101201601011234"])
     }
 
+    @Test("control and direction characters in a mapped field reject the row, naming the column and the character",
+          arguments: [("张\u{7}三", "U+0007"), ("\u{202E}三张", "U+202E"), ("张\u{2066}三", "U+2066"),
+                      ("张\u{85}三", "U+0085"), ("张\u{200F}三", "U+200F")])
+    func forbiddenCharacters(_ name: String, _ code: String) throws {
+        let dir = TestSupport.temporaryDirectory()
+        _ = CSVFixture.write("公民身份号码,姓名,备注\n110101201501011234,\(name),\u{1}\n110101201601011234,李四,\u{1}\n", "c.csv", in: dir)
+        let config = try Self.config(dir, "  - {name: 公安, role: hukou, path: c.csv, format: csv, columns: {id_number: 公民身份号码, name: 姓名}}")
+        let table = try IngestStage.read(config.sources[0], limits: .init()).table
+        // The unmapped 备注 column may hold anything: it is not read.
+        #expect(table.records.map(\.values) == [["110101201601011234", "李四"]])
+        #expect(table.rejects.map(\.reason) == ["column `姓名` holds the control or direction character \(code); expected plain text"])
+        #expect(table.rejects[0].raw.allSatisfy { $0.unicodeScalars.allSatisfy { !($0.value < 0x20 && $0.value != 10) && $0.value != 0x202E } })
+    }
+
     @Test("a missing column names the file, the header, the headers found and the nearest one")
     func missingColumn() throws {
         let dir = TestSupport.temporaryDirectory()
