@@ -82,7 +82,8 @@ public struct PipelineConfig: Sendable {
         /// before the run stops (`rules.max_row_drop`): a source that arrives truncated never closes cases.
         public var maxRowDrop: Double = 0.2
         /// The largest inflated size of a gzipped input, in bytes (gzip-bomb guard).
-        public var maxInflatedBytes: Int64 = 8 << 30
+        /// `nil` (the default): at most 100 times the compressed file's size, from 64 MB up to 8 GiB.
+        public var maxInflatedBytes: Int64? = nil
         public init() {}
     }
 

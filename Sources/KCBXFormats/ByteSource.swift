@@ -23,6 +23,8 @@ public final class ByteSource {
 
     private let fd: Int32
     private let maxInflated: Int64
+    /// The limit as a message states it.
+    private let limitText: String
     /// zlib state and its compressed-input buffer (gzip only).
     private var stream: UnsafeMutablePointer<z_stream>?
     private var input: UnsafeMutablePointer<UInt8>?
@@ -62,8 +64,11 @@ public final class ByteSource {
     /// Opens `url`; recognises gzip by its first two bytes.
     public init(url: URL, limits: InputLimits) throws(KCBXError) {
         self.url = url
-        self.maxInflated = limits.maxInflatedBytes
         try Self.checkRegularFile(url, label: "input")
+        var size = stat()
+        let compressed = stat(url.path, &size) == 0 ? Int64(size.st_size) : 0
+        self.maxInflated = limits.inflatedLimit(compressedBytes: compressed)
+        self.limitText = limits.describeLimit(compressedBytes: compressed)
         let fd = POSIX.openForReading(url.path)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
@@ -203,7 +208,7 @@ public final class ByteSource {
             }
             let produced = wanted - Int(stream.pointee.avail_out)
             if bytesRead + Int64(produced) > maxInflated {
-                throw KCBXError(.input, "gzip file inflates to more than \(Self.describe(maxInflated)) (the limit `max_inflated_bytes`); refusing to inflate further (a gzip bomb, or raise the limit)", file: url.path)
+                throw KCBXError(.input, "gzip file inflates to more than \(limitText); refusing to inflate further (a gzip bomb, or set rules.max_inflated_mb higher)", file: url.path)
             }
             if status == Z_STREAM_END { continue }
         }

@@ -3,12 +3,33 @@ import KCBXCore
 
 /// Limits that keep hostile or broken input from exhausting memory.
 public struct InputLimits: Sendable {
-    /// Largest inflated size of a gzipped file (gzip-bomb guard).
+    /// Largest inflated size of a gzipped file or an XLSX part, absolute (gzip-bomb guard).
     public var maxInflatedBytes: Int64 = 8 << 30
+    /// When > 0, the inflated size may also be at most this many times the compressed file's size (but
+    /// never less than ``minInflatedBytes``): the default guard, so that a 5 MB gzip of blank lines is
+    /// refused after 500 MB rather than after 8 GiB. Real exports inflate 5–20 times.
+    public var maxInflationRatio: Int64 = 0
+    /// The ratio's floor: small files may always inflate this far.
+    public static let minInflatedBytes: Int64 = 64 << 20
     /// Largest single record (a CSV line with its quoted line breaks, an XML record, an XLSX row).
     public var maxRecordBytes: Int = 8 << 20
-    public init(maxInflatedBytes: Int64 = 8 << 30, maxRecordBytes: Int = 8 << 20) {
-        self.maxInflatedBytes = maxInflatedBytes; self.maxRecordBytes = maxRecordBytes
+    public init(maxInflatedBytes: Int64 = 8 << 30, maxInflationRatio: Int64 = 0, maxRecordBytes: Int = 8 << 20) {
+        self.maxInflatedBytes = maxInflatedBytes; self.maxInflationRatio = maxInflationRatio; self.maxRecordBytes = maxRecordBytes
+    }
+
+    /// The inflation limit for a compressed file of `compressedBytes`.
+    public func inflatedLimit(compressedBytes: Int64) -> Int64 {
+        guard maxInflationRatio > 0 else { return maxInflatedBytes }
+        let (scaled, overflow) = compressedBytes.multipliedReportingOverflow(by: maxInflationRatio)
+        return min(maxInflatedBytes, max(Self.minInflatedBytes, overflow ? .max : scaled))
+    }
+
+    /// How the limit reads in a message: `1.2 GB (100 times the file's size)` or the absolute limit.
+    public func describeLimit(compressedBytes: Int64) -> String {
+        let limit = inflatedLimit(compressedBytes: compressedBytes)
+        let mb = ByteSource.describe(limit)
+        return maxInflationRatio > 0 && limit < maxInflatedBytes
+            ? "\(mb) (\(maxInflationRatio) times the compressed file, rules.max_inflated_mb not set)" : "\(mb) (rules.max_inflated_mb)"
     }
 }
 

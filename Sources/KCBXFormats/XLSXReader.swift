@@ -92,10 +92,14 @@ private struct XLSXPackage {
     let url: URL
     let archive: Archive
     let limits: InputLimits
+    /// The workbook's size on disk: the inflation ratio's base.
+    let fileBytes: Int64
 
     init(url: URL, limits: InputLimits) throws(KCBXError) {
         self.url = url
         self.limits = limits
+        try ByteSource.checkRegularFile(url, label: "input")
+        fileBytes = ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? NSNumber)?.int64Value ?? 0
         let magic: [UInt8]
         do {
             let handle = try FileHandle(forReadingFrom: url)
@@ -137,7 +141,8 @@ private struct XLSXPackage {
             throw KCBXError(.input, "not an XLSX workbook: no \(path) in the archive", file: url.path)
         }
         let label = "\(url.path)!\(path)"
-        if entry.uncompressedSize > UInt64(limits.maxInflatedBytes) { throw inflateLimit(path) }
+        let limit = limits.inflatedLimit(compressedBytes: fileBytes)
+        if entry.uncompressedSize > UInt64(limit) { throw inflateLimit(path) }
         var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("kcbx-xlsx-XXXXXX").path.utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }  // mkstemp: mode 0600
         guard fd >= 0 else {
@@ -146,7 +151,6 @@ private struct XLSXPackage {
         unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
         let input = FileDescriptorInput(fd: fd, path: label)
         var written: Int64 = 0
-        let limit = limits.maxInflatedBytes
         do {
             _ = try archive.extract(entry) { data in
                 written += Int64(data.count)
@@ -172,7 +176,7 @@ private struct XLSXPackage {
     private struct InflateLimitReached: Error {}
 
     private func inflateLimit(_ path: String) -> KCBXError {
-        KCBXError(.input, "\(path) inflates to more than \(limits.maxInflatedBytes) bytes (zip-bomb guard)", file: url.path)
+        KCBXError(.input, "\(path) inflates to more than \(limits.describeLimit(compressedBytes: fileBytes)) (zip-bomb guard)", file: url.path)
     }
 
     /// xl/workbook.xml and its relationships: the sheets in order, with their parts; the date system.

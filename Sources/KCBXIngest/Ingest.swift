@@ -41,7 +41,7 @@ public enum IngestStage {
     }
 
     static func limits(_ config: PipelineConfig) -> InputLimits {
-        InputLimits(maxInflatedBytes: config.rules.maxInflatedBytes)
+        config.rules.maxInflatedBytes.map { InputLimits(maxInflatedBytes: $0) } ?? InputLimits(maxInflatedBytes: 8 << 30, maxInflationRatio: 100)
     }
 
     /// Checks every source as `run` will read it: the file exists and is a regular file, opens in its

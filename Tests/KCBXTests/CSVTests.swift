@@ -471,3 +471,14 @@ struct CSVHostileTests {
         #expect(try CSVReader(url: link).header == ["a", "b"])
     }
 }
+
+@Suite struct InflationLimitTests {
+    @Test("the default inflation limit follows the compressed size: 100 times, from 64 MB up to the absolute limit",
+          arguments: [(Int64(100_000), Int64(64 << 20)), (Int64(5 << 20), Int64(500 << 20)), (Int64(200 << 20), Int64(8) << 30)])
+    func ratio(_ compressed: Int64, _ limit: Int64) {
+        let limits = InputLimits(maxInflatedBytes: 8 << 30, maxInflationRatio: 100)
+        #expect(limits.inflatedLimit(compressedBytes: compressed) == limit)
+        // An explicit rules.max_inflated_mb is absolute.
+        #expect(InputLimits(maxInflatedBytes: 1 << 30).inflatedLimit(compressedBytes: compressed) == 1 << 30)
+    }
+}

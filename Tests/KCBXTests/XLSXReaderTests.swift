@@ -251,7 +251,7 @@ import ZIPFoundation
         ]
         parts["xl/worksheets/sheet1.xml"] = "<worksheet><sheetData>" + String(repeating: "<row/>", count: 100_000) + "</sheetData></worksheet>"
         let e = Self.error { _ = try Self.readAll(Self.workbook(parts), limits: .init(maxInflatedBytes: 100_000)) }
-        #expect(e?.message == "xl/worksheets/sheet1.xml inflates to more than 100000 bytes (zip-bomb guard)")
+        #expect(e?.message == "xl/worksheets/sheet1.xml inflates to more than 100000 bytes (rules.max_inflated_mb) (zip-bomb guard)")
     }
 
     @Test func withoutRelationshipsSheetsAreFoundAtTheirDefaultPlaces() throws {
