@@ -71,8 +71,15 @@ final class RecordFeatures: @unchecked Sendable {
     let birth: SharedArray<Int32>
     /// 0 unknown, 1 male, 2 female.
     let sex: SharedArray<UInt8>
-    /// father, mother, guardian: 3 per record.
-    let parentID: SharedArray<UInt32>, parentName: SharedArray<UInt32>
+    /// IDs of father, mother, guardian: 3 per record.
+    let parentID: SharedArray<UInt32>
+    /// Names of father, mother, guardian and household head (户主姓名: the father or a grandparent in hukou,
+    /// the head of a poverty household): ``nameSlots`` per record.
+    let parentName: SharedArray<UInt32>
+    static let nameSlots = 4
+    /// A source about children (学籍, attendance, deferral, disability, welfare, justice): a row of it is a
+    /// child's, so an adult's ID number in it is not that row's own.
+    let childSource: SharedArray<Bool>
     let household: SharedArray<UInt32>, town: SharedArray<UInt32>
     /// 学校标识码 (hashed), 0 when none.
     let school: SharedArray<UInt32>
@@ -98,7 +105,8 @@ final class RecordFeatures: @unchecked Sendable {
         let birth = SharedArray<Int32>(repeating: 0, count: total)
         let sex = SharedArray<UInt8>(repeating: 0, count: total)
         let parentID = SharedArray<UInt32>(repeating: 0, count: total * 3)
-        let parentName = SharedArray<UInt32>(repeating: 0, count: total * 3)
+        let parentName = SharedArray<UInt32>(repeating: 0, count: total * RecordFeatures.nameSlots)
+        let childSource = SharedArray<Bool>(repeating: false, count: total)
         let household = SharedArray<UInt32>(repeating: 0, count: total)
         let town = SharedArray<UInt32>(repeating: 0, count: total)
         let school = SharedArray<UInt32>(repeating: 0, count: total)
@@ -114,7 +122,8 @@ final class RecordFeatures: @unchecked Sendable {
             let (s, lo, hi) = jobs[j]
             let src = sources[s]
             let cols: [Int?] = [CanonicalField.fatherId, .motherId, .guardianId].map { src.column($0) }
-            let nameCols: [Int?] = [CanonicalField.fatherName, .motherName, .guardianName].map { src.column($0) }
+            let nameCols: [Int?] = [CanonicalField.fatherName, .motherName, .guardianName, .householdHead].map { src.column($0) }
+            let isChildSource = [SourceRole.studentStatus, .attendance, .deferral, .disability, .welfare, .justice].contains(src.role)
             let householdCol = src.column(.householdId), townCol = src.column(.town), schoolCol = src.column(.schoolCode)
             var bytes: [UInt8] = []
             for i in lo..<hi {
@@ -123,6 +132,7 @@ final class RecordFeatures: @unchecked Sendable {
                 source[g] = UInt16(truncatingIfNeeded: s)
                 eligible[g] = src.role != .schools
                 isHukou[g] = src.role == .hukou
+                childSource[g] = isChildSource
                 if let id = r.id {
                     let utf8 = Array(id.normalized.utf8)
                     let kindComparable: Bool
@@ -151,7 +161,9 @@ final class RecordFeatures: @unchecked Sendable {
                 sex[g] = r.sex == .male ? 1 : r.sex == .female ? 2 : 0
                 for k in 0..<3 {
                     if let c = cols[k] { parentID[g * 3 + k] = RecordFeatures.idHash(r.values[c]) }
-                    if let c = nameCols[k] { parentName[g * 3 + k] = r.values[c].compactHash }
+                }
+                for k in 0..<RecordFeatures.nameSlots {
+                    if let c = nameCols[k] { parentName[g * RecordFeatures.nameSlots + k] = r.values[c].compactHash }
                 }
                 if let c = householdCol { household[g] = r.values[c].compactHash }
                 if let c = townCol { town[g] = r.values[c].compactHash }
@@ -199,7 +211,7 @@ final class RecordFeatures: @unchecked Sendable {
         self.pinyinOffset = pinyinOffset; self.pinyinLength = pinyinLength; self.pinyinBytes = pinyinBytes
         self.nameFrequency = frequency
         self.birth = birth; self.sex = sex
-        self.parentID = parentID; self.parentName = parentName
+        self.parentID = parentID; self.parentName = parentName; self.childSource = childSource
         self.household = household; self.town = town; self.school = school
     }
 
