@@ -245,16 +245,16 @@ extension Comparator {
 
     /// Whether record `g`, which carries the same valid ID as the holder's record `holder`, is someone else:
     /// its name and birth date both differ from the holder's beyond typos (`otherPerson`, or `parent` when
-    /// the holder is 15 or more years older); or, in a child's row without a birth date, a wholly different
-    /// name on an adult's number (`parent`). `adultBorn` is the birth date (yyyymmdd) before which a holder
+    /// the holder is 15 or more years older); or, in a child's row without a birth date, another name on an
+    /// adult's number (`parent`). `adultBorn` is the birth date (yyyymmdd) before which a holder
     /// is an adult.
     func borrowed(_ holder: Int, _ g: Int, adultBorn: Int32) -> BorrowKind? {
         guard nameDiffers(holder, g) else { return nil }
-        let bh = f.birth[holder], bg = f.birth[g]
+        let bh = f.birth[holder], bg = f.birthOwn[g] ? f.birth[g] : 0
         if birthDiffers(bh, bg) {
             return bh != 0 && bg != 0 && bg / 10000 - bh / 10000 >= 15 ? .parent : .otherPerson
         }
-        if bg == 0 && bh != 0 && bh < adultBorn && f.childSource[g] && nameLevel(holder, g) == 5 { return .parent }
+        if bg == 0 && bh != 0 && bh < adultBorn && f.childSource[g] { return .parent }
         return nil
     }
 }

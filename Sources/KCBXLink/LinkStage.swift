@@ -108,7 +108,11 @@ public enum LinkStage {
             }
         }
         // A refused record's number is not its own: it neither scores nor blocks for it from here on.
-        for g in 0..<n where refused[g] { f.idState[g] = 0 }
+        // A birth date normalize took from that number is the holder's, not the record's.
+        for g in 0..<n where refused[g] {
+            f.idState[g] = 0
+            if !f.birthOwn[g] { f.birth[g] = 0 }
+        }
         let detRoot = (0..<n).map { Int32(uf.find($0)) }
         var detSize = [Int32](repeating: 0, count: n)
         for g in 0..<n { detSize[Int(detRoot[g])] += 1 }

@@ -69,6 +69,9 @@ final class RecordFeatures: @unchecked Sendable {
     let nameFrequency: SharedArray<Float>
     /// yyyymmdd, 0 when unknown.
     let birth: SharedArray<Int32>
+    /// The birth date was written in the record's own column (else normalize took it from the ID number,
+    /// and it says nothing the ID does not).
+    let birthOwn: SharedArray<Bool>
     /// 0 unknown, 1 male, 2 female.
     let sex: SharedArray<UInt8>
     /// IDs of father, mother, guardian: 3 per record.
@@ -103,6 +106,7 @@ final class RecordFeatures: @unchecked Sendable {
         let normName = SharedArray<UInt32>(repeating: 0, count: total)
         let pinyin = SharedArray<UInt32>(repeating: 0, count: total)
         let birth = SharedArray<Int32>(repeating: 0, count: total)
+        let birthOwn = SharedArray<Bool>(repeating: false, count: total)
         let sex = SharedArray<UInt8>(repeating: 0, count: total)
         let parentID = SharedArray<UInt32>(repeating: 0, count: total * 3)
         let parentName = SharedArray<UInt32>(repeating: 0, count: total * RecordFeatures.nameSlots)
@@ -124,6 +128,7 @@ final class RecordFeatures: @unchecked Sendable {
             let cols: [Int?] = [CanonicalField.fatherId, .motherId, .guardianId].map { src.column($0) }
             let nameCols: [Int?] = [CanonicalField.fatherName, .motherName, .guardianName, .householdHead].map { src.column($0) }
             let isChildSource = [SourceRole.studentStatus, .attendance, .deferral, .disability, .welfare, .justice].contains(src.role)
+            let birthCol = src.column(.birthDate)
             let householdCol = src.column(.householdId), townCol = src.column(.town), schoolCol = src.column(.schoolCode)
             var bytes: [UInt8] = []
             for i in lo..<hi {
@@ -158,6 +163,7 @@ final class RecordFeatures: @unchecked Sendable {
                     pinyin[g] = hash32(n.pinyin)
                 }
                 if let b = r.birthDate { birth[g] = Int32(b.yyyymmdd) }
+                if let c = birthCol, !r.values[c].allSatisfy({ $0.isWhitespace }) { birthOwn[g] = true }
                 sex[g] = r.sex == .male ? 1 : r.sex == .female ? 2 : 0
                 for k in 0..<3 {
                     if let c = cols[k] { parentID[g * 3 + k] = RecordFeatures.idHash(r.values[c]) }
@@ -210,7 +216,7 @@ final class RecordFeatures: @unchecked Sendable {
         self.rawName = rawName; self.normName = normName; self.pinyin = pinyin
         self.pinyinOffset = pinyinOffset; self.pinyinLength = pinyinLength; self.pinyinBytes = pinyinBytes
         self.nameFrequency = frequency
-        self.birth = birth; self.sex = sex
+        self.birth = birth; self.birthOwn = birthOwn; self.sex = sex
         self.parentID = parentID; self.parentName = parentName; self.childSource = childSource
         self.household = household; self.town = town; self.school = school
     }
