@@ -290,6 +290,8 @@ public enum LinkStage {
                 for c in candidates[lo..<hi] {
                     let r = Int(c.r)
                     if round == 0 && !anchored[r] { continue }
+                    // A deferral row's child is of the age its approval implies: older or younger namesakes are no candidates.
+                    if !f.fitsWindow(q, r) { continue }
                     let root = uf.find(r)
                     if root == own { continue }
                     var entry = best[root] ?? (-.infinity, r, false, forbidden(own, root))
