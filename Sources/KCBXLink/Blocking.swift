@@ -13,7 +13,12 @@ public struct BlockingRule: Sendable, Equatable, CustomStringConvertible {
         /// Each of the father's, mother's and guardian's ID numbers.
         case parentID = "parent_id"
         case household = "household_id", town, school = "school_code"
-        var multi: Bool { self == .idVariants || self == .parentID }
+        /// Each of the father's, mother's, guardian's and household head's names (internal: the link stage adds it).
+        case parentName = "parent_name"
+        /// Internal: a record to link emits the rule's key only when it has no birth date, town, school or
+        /// parent's name to block on (a name-only row, e.g. a deferral without ID); other records always do.
+        case sparse
+        var multi: Bool { self == .idVariants || self == .parentID || self == .parentName }
     }
 
     public var atoms: [Atom]
@@ -27,7 +32,7 @@ public struct BlockingRule: Sendable, Equatable, CustomStringConvertible {
             atoms.append(atom)
         }
         guard !atoms.isEmpty else { return .failure(.init(message: "empty blocking rule")) }
-        guard atoms.filter(\.multi).count <= 1 else { return .failure(.init(message: "a rule may use only one of id_variants, parent_id")) }
+        guard atoms.filter(\.multi).count <= 1 else { return .failure(.init(message: "a rule may use only one of id_variants, parent_id, parent_name")) }
         return .success(BlockingRule(atoms: atoms))
     }
 
@@ -42,7 +47,7 @@ public struct BlockingRuleError: Error, Sendable { public var message: String }
 extension RecordFeatures {
     /// Calls `emit` with each key of `rule` for record `g` (none when a field is missing).
     @inline(__always)
-    func keys(_ rule: BlockingRule, ruleIndex: Int, of g: Int, _ emit: (UInt64) -> Void) {
+    func keys(_ rule: BlockingRule, ruleIndex: Int, of g: Int, query: Bool = false, _ emit: (UInt64) -> Void) {
         var base = mix(UInt64(ruleIndex) &+ 0x1000, 0)
         var multi: BlockingRule.Atom? = nil
         for atom in rule.atoms {
@@ -56,7 +61,10 @@ extension RecordFeatures {
             case .household: v = UInt64(household[g])
             case .town: v = UInt64(town[g])
             case .school: v = UInt64(school[g])
-            case .idVariants, .parentID: multi = atom; continue
+            case .idVariants, .parentID, .parentName: multi = atom; continue
+            case .sparse:
+                if query && (birth[g] != 0 || town[g] != 0 || school[g] != 0 || hasParentName(g)) { return }
+                continue
             }
             if v == 0 { return }
             base = mix(base, v)
@@ -65,6 +73,9 @@ extension RecordFeatures {
         case nil: emit(base)
         case .parentID?:
             for k in 0..<3 where parentID[g * 3 + k] != 0 { emit(mix(base, UInt64(parentID[g * 3 + k]))) }
+        case .parentName?:
+            let k = RecordFeatures.nameSlots
+            for i in 0..<k where parentName[g * k + i] != 0 { emit(mix(base, UInt64(parentName[g * k + i]))) }
         case .idVariants?:
             guard idState[g] != 0 else { return }
             do {
@@ -77,6 +88,14 @@ extension RecordFeatures {
             }
         default: return
         }
+    }
+}
+
+extension RecordFeatures {
+    @inline(__always) func hasParentName(_ g: Int) -> Bool {
+        let k = RecordFeatures.nameSlots
+        for i in 0..<k where parentName[g * k + i] != 0 { return true }
+        return false
     }
 }
 

@@ -10,6 +10,18 @@ struct Candidate {
     var conflict: Bool
 }
 
+/// The prior weight of a pair by the two records' sources: a record of source S that has a valid ID
+/// belongs, with share p(S→T), to a person who also has a record of source T; for a record to link, the
+/// chance that one given record of T is its person's is about p/(1−p) ÷ n(T) in odds — far more than the
+/// county-wide λ when S's persons are mostly in T (an attendance row is a pupil of 学籍, a deferral row a
+/// child of 户籍). Never below the county-wide prior.
+struct PairPrior: Sendable {
+    let sources: Int
+    let table: [Float]
+    let source: SharedArray<UInt16>
+    @inline(__always) func weight(_ q: Int, _ r: Int) -> Float { table[Int(source[q]) * sources + Int(source[r])] }
+}
+
 extension LinkStage {
     /// Pairs kept when their weight reaches this (p ≈ 0.001): below it a person is no candidate at all.
     static let keepWeight: Float = -10
@@ -21,7 +33,7 @@ extension LinkStage {
     /// ID group contributes ID variants. The entries are partitioned by key into 64 slices, each sorted
     /// and scanned on its own.
     static func candidatePairs(_ f: RecordFeatures, comparator: Comparator, rules: [BlockingRule], isQuery: [Bool],
-                               detRoot: [Int32], options: Options) -> (candidates: [Candidate], compared: Int, skipped: Int) {
+                               detRoot: [Int32], pairPrior: PairPrior, options: Options) -> (candidates: [Candidate], compared: Int, skipped: Int) {
         let n = f.count
         let chunk = 32768
         let chunks = max(1, (n + chunk - 1) / chunk)
@@ -31,7 +43,7 @@ extension LinkStage {
             var out: [BlockEntry] = []
             for g in (c * chunk)..<min(n, (c + 1) * chunk) where isQuery[g] {
                 for (ri, rule) in rules.enumerated() {
-                    f.keys(rule, ruleIndex: ri, of: g) { out.append(BlockEntry(key: $0, record: UInt32(g) | BlockEntry.queryBit)) }
+                    f.keys(rule, ruleIndex: ri, of: g, query: true) { out.append(BlockEntry(key: $0, record: UInt32(g) | BlockEntry.queryBit)) }
                 }
             }
             queryParts[c] = out
@@ -102,10 +114,15 @@ extension LinkStage {
                         if r == q || detRoot[r] == qRoot { continue }
                         compared += 1
                         let s = comparator.score(q, r)
-                        guard s.weight >= keepWeight, s.allowance != .never || s.conflict else { continue }
-                        out.append(Candidate(q: UInt32(q), r: UInt32(r), w: s.weight, allowance: s.allowance.rawValue, conflict: s.conflict))
-                        if ri >= qStart {
-                            out.append(Candidate(q: UInt32(r), r: UInt32(q), w: s.weight, allowance: s.allowance.rawValue, conflict: s.conflict))
+                        let fields = s.weight - comparator.prior
+                        let w = fields + pairPrior.weight(q, r)
+                        let back = ri >= qStart ? fields + pairPrior.weight(r, q) : -.infinity
+                        guard max(w, back) >= keepWeight, s.allowance != .never || s.conflict else { continue }
+                        if w >= keepWeight || s.conflict {
+                            out.append(Candidate(q: UInt32(q), r: UInt32(r), w: w, allowance: s.allowance.rawValue, conflict: s.conflict))
+                        }
+                        if ri >= qStart && (back >= keepWeight || s.conflict) {
+                            out.append(Candidate(q: UInt32(r), r: UInt32(q), w: back, allowance: s.allowance.rawValue, conflict: s.conflict))
                         }
                     }
                 }

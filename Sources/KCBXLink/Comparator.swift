@@ -103,13 +103,17 @@ struct Comparator: @unchecked Sendable {
     func familyLevel(_ a: Int, _ b: Int) -> UInt8 {
         var anyA = false, anyB = false, name = false
         for i in 0..<3 {
-            let ia = f.parentID[a * 3 + i], na = f.parentName[a * 3 + i]
-            if ia != 0 || na != 0 { anyA = true }
-            if f.parentID[b * 3 + i] != 0 || f.parentName[b * 3 + i] != 0 { anyB = true }
-            for j in 0..<3 {
-                if ia != 0 && ia == f.parentID[b * 3 + j] { return 0 }
-                if na != 0 && na == f.parentName[b * 3 + j] { name = true }
-            }
+            let ia = f.parentID[a * 3 + i]
+            if ia != 0 { anyA = true }
+            if f.parentID[b * 3 + i] != 0 { anyB = true }
+            for j in 0..<3 where ia != 0 && ia == f.parentID[b * 3 + j] { return 0 }
+        }
+        let k = RecordFeatures.nameSlots
+        for i in 0..<k {
+            let na = f.parentName[a * k + i]
+            if na != 0 { anyA = true }
+            if f.parentName[b * k + i] != 0 { anyB = true }
+            for j in 0..<k where na != 0 && na == f.parentName[b * k + j] { name = true }
         }
         if name { return 1 }
         return anyA && anyB ? 2 : Comparator.null
@@ -180,3 +184,77 @@ import Glibc
 import Darwin
 @inline(__always) func Foundation_exp2(_ x: Double) -> Double { Darwin.exp2(x) }
 #endif
+
+// MARK: whose ID number is it
+
+/// Why a record carrying an ID number is not the person that number belongs to (借用/冒用身份证件号).
+public enum BorrowKind: String, Sendable, Codable {
+    /// Another person's number: name and birth date both differ from the holder's beyond typos.
+    case otherPerson = "other_person"
+    /// A twin's record carrying the co-twin's number (same birth date and family, the other twin's name).
+    case coTwin = "co_twin"
+    /// A parent's (an adult's) number written in a child's row.
+    case parent
+}
+
+extension Comparator {
+    /// The names differ beyond what typos explain: not the same, simplified or same-pinyin name, and
+    /// pinyin more than one letter apart. Unknown on either side: not different.
+    func nameDiffers(_ a: Int, _ b: Int) -> Bool {
+        let l = nameLevel(a, b)
+        if l == Comparator.null || l <= 2 { return false }
+        return !pinyinWithinOneEdit(a, b)
+    }
+
+    /// The birth dates differ beyond a typo: not equal, not day and month swapped, not one digit changed
+    /// or two adjacent digits swapped, not a day apart. Unknown on either side: not different.
+    func birthDiffers(_ x: Int32, _ y: Int32) -> Bool {
+        let l = birthLevel(x, y)
+        if l == Comparator.null || l <= 1 { return false }
+        var dx = [Int32](repeating: 0, count: 8), dy = dx
+        var a = x, b = y
+        for k in (0..<8).reversed() { dx[k] = a % 10; dy[k] = b % 10; a /= 10; b /= 10 }
+        var diff: [Int] = []
+        for k in 0..<8 where dx[k] != dy[k] { diff.append(k) }
+        if diff.count == 1 { return false }
+        if diff.count == 2 && diff[1] == diff[0] + 1 && dx[diff[0]] == dy[diff[1]] && dx[diff[1]] == dy[diff[0]] { return false }
+        if let p = CivilDate(yyyymmdd: Int(x)), let q = CivilDate(yyyymmdd: Int(y)), abs(p.daysSinceEpoch - q.daysSinceEpoch) <= 1 { return false }
+        return true
+    }
+
+    /// Levenshtein distance ≤ 1 between the two records' pinyin.
+    func pinyinWithinOneEdit(_ a: Int, _ b: Int) -> Bool {
+        f.pinyinBytes.withUnsafeBufferPointer { p in
+            let x = UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[a])..<Int(f.pinyinOffset[a]) + Int(f.pinyinLength[a])])
+            let y = UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[b])..<Int(f.pinyinOffset[b]) + Int(f.pinyinLength[b])])
+            let (s, t) = x.count <= y.count ? (x, y) : (y, x)
+            if t.count - s.count > 1 { return false }
+            var i = 0
+            while i < s.count && s[i] == t[i] { i += 1 }
+            if i == s.count { return true }
+            if s.count == t.count {   // one substitution
+                var j = i + 1
+                while j < s.count && s[j] == t[j] { j += 1 }
+                return j == s.count
+            }
+            var j = i   // one insertion in t
+            while j < s.count && s[j] == t[j + 1] { j += 1 }
+            return j == s.count
+        }
+    }
+
+    /// Whether record `g`, which carries the same valid ID as the holder's record `holder`, is someone else:
+    /// its name and birth date both differ from the holder's beyond typos (`otherPerson`, or `parent` when
+    /// the holder is 15 or more years older); or, in a child's row without a birth date, another name on an
+    /// adult's number (`parent`). `adultBorn` is the birth date (yyyymmdd) before which a holder
+    /// is an adult.
+    func borrowed(_ holder: Int, _ g: Int, adultBorn: Int32) -> BorrowKind? {
+        guard nameDiffers(holder, g) else { return nil }
+        let bh = f.birth[holder], bg = f.birthOwn[g] ? f.birth[g] : 0
+        if birthDiffers(bh, bg) {
+            return bh != 0 && bg != 0 && bg / 10000 - bh / 10000 >= 15 ? .parent : .otherPerson
+        }
+        if bg == 0 && bh != 0 && bh < adultBorn && f.childSource[g] { return .parent }
+        return nil
+    }
+}

@@ -47,38 +47,116 @@ public enum LinkStage {
         let f = RecordFeatures(sources)
         let n = f.count
         var figures: [String: Int] = ["records": n]
-        let rules = linkage.blocking.compactMap { try? BlockingRule.parse($0).get() }
+        // The pipeline's rules, and two of the link stage's own for records without an ID: the name with a
+        // parent's, guardian's or household head's name (justice, welfare, disability, 学籍 rows against
+        // hukou children), and the name alone for a row that has nothing else (a deferral row).
+        let rules = linkage.blocking.compactMap { try? BlockingRule.parse($0).get() } + LinkStage.idlessRules
         Log.info("link: features of \(n) records in \(seconds(clock.now - t0)) s")
 
-        // 1. Deterministic pass on valid IDs (else 学籍号), guarded.
+        // 1. Deterministic pass on valid IDs (else 学籍号), guarded: a record whose name and birth date both
+        //    differ from the holder's (the group's hukou anchor) beyond typos is another person using the
+        //    number; such records of one group that agree with each other form one person of their own.
         var uf = UnionFind(n)
         let detGroups = groups(f.detKey, eligible: f.eligible)
         var refused = [Bool](repeating: false, count: n)
-        var certainPairs = 0
+        /// Per refused record, the holder's record (-1 none) and why.
+        var holderOf = [Int32](repeating: -1, count: n)
+        var borrowKind: [Int: BorrowKind] = [:]
+        var twinRisk: [(g: Int, anchor: Int)] = []
         let plain = Comparator(f, .defaults)
+        var maxBirth: Int32 = 0
+        for g in 0..<n where f.isHukou[g] { maxBirth = max(maxBirth, f.birth[g]) }
+        let adultBorn = maxBirth == 0 ? 0 : maxBirth - 18 * 10000
         for group in detGroups {
             let anchor = group.first { f.isHukou[$0] } ?? group[0]
-            var joined = 1
+            var others: [Int] = []
             for g in group where g != anchor {
-                let name = plain.nameLevel(anchor, g), birth = plain.birthLevel(f.birth[anchor], f.birth[g])
-                if name != Comparator.null && name >= 3 && birth == 3 { refused[g] = true; continue }
-                uf.union(anchor, g); joined += 1
+                if let kind = plain.borrowed(anchor, g, adultBorn: adultBorn) {
+                    refused[g] = true; holderOf[g] = Int32(anchor); borrowKind[g] = kind
+                    if let o = others.first(where: { !(plain.nameDiffers($0, g) && plain.birthDiffers(f.birth[$0], f.birth[g])) }) {
+                        uf.union(o, g)
+                    } else {
+                        others.append(g)
+                    }
+                    continue
+                }
+                // A twin's record with the co-twin's number: decided below, once the twins are known.
+                if f.isHukou[anchor] && !f.isHukou[g] && plain.nameDiffers(anchor, g) && f.birth[g] != 0 && f.birth[g] == f.birth[anchor] {
+                    twinRisk.append((g, anchor)); continue
+                }
+                uf.union(anchor, g)
             }
-            certainPairs += joined * (joined - 1) / 2
+        }
+        // Twins: the record goes to the hukou child of the same birth date and family whose name it bears.
+        var twinLinks: [(Int, Int)] = []
+        if !twinRisk.isEmpty {
+            var hukouByName: [UInt64: [Int32]] = [:]
+            for g in 0..<n where f.isHukou[g] && f.idState[g] == 2 && f.pinyin[g] != 0 && f.birth[g] != 0 {
+                hukouByName[mix(UInt64(f.pinyin[g]), UInt64(f.birth[g])), default: []].append(Int32(g))
+            }
+            for (g, anchor) in twinRisk {
+                let twin = hukouByName[mix(UInt64(f.pinyin[g]), UInt64(f.birth[g]))]?.lazy.map(Int.init).first { h in
+                    h != anchor && f.idKey[h] != f.idKey[anchor] && !plain.nameDiffers(g, h)
+                        && ((f.household[h] != 0 && f.household[h] == f.household[anchor]) || plain.familyLevel(h, anchor) <= 1)
+                }
+                if let h = twin {
+                    refused[g] = true; holderOf[g] = Int32(anchor); borrowKind[g] = .coTwin
+                    uf.union(h, g); twinLinks.append((g, h))
+                } else {
+                    uf.union(anchor, g)
+                }
+            }
+        }
+        // A refused record's number is not its own: it neither scores nor blocks for it from here on.
+        // A birth date normalize took from that number is the holder's, not the record's.
+        for g in 0..<n where refused[g] {
+            f.idState[g] = 0
+            if !f.birthOwn[g] { f.birth[g] = 0 }
         }
         let detRoot = (0..<n).map { Int32(uf.find($0)) }
         var detSize = [Int32](repeating: 0, count: n)
         for g in 0..<n { detSize[Int(detRoot[g])] += 1 }
+        var certainPairs = 0
+        for g in 0..<n where detSize[g] > 1 { certainPairs += Int(detSize[g]) * Int(detSize[g] - 1) / 2 }
         figures["refused_same_id"] = refused.filter { $0 }.count
-        // Records to link probabilistically: no valid ID, or refused by the guard.
+        figures["borrowed_ids"] = borrowKind.count
+        figures["borrowed_ids_co_twin"] = borrowKind.values.filter { $0 == .coTwin }.count
+        figures["borrowed_ids_parent"] = borrowKind.values.filter { $0 == .parent }.count
+        // Records to link probabilistically: no valid ID, or refused by the guard (unless a twin's, joined above).
         var isQuery = [Bool](repeating: false, count: n)
-        for g in 0..<n where f.eligible[g] && (f.idState[g] != 2 || refused[g]) { isQuery[g] = true }
+        for g in 0..<n where f.eligible[g] && (f.idState[g] != 2 || refused[g]) && borrowKind[g] != .coTwin { isQuery[g] = true }
         figures["records_without_certain_link"] = isQuery.filter { $0 }.count
+
+        // Prior weight per pair of sources, from the certain links (see PairPrior).
+        let sourceCount = sources.count
+        var pairPriorTable = [Float](repeating: 0, count: sourceCount * sourceCount)
+        do {
+            var withID = [Double](repeating: 0, count: sourceCount), recordsOf = withID
+            var linked = [Double](repeating: 0, count: sourceCount * sourceCount)
+            var perRoot: [Int: [Int32]] = [:]
+            for g in 0..<n where f.eligible[g] {
+                recordsOf[Int(f.source[g])] += 1
+                if detSize[Int(detRoot[g])] > 1 { perRoot[Int(detRoot[g]), default: []].append(Int32(g)) }
+                if f.idState[g] == 2 { withID[Int(f.source[g])] += 1 }
+            }
+            for (_, members) in perRoot {
+                var count = [Int](repeating: 0, count: sourceCount)
+                for g in members { count[Int(f.source[Int(g)])] += 1 }
+                for sIdx in 0..<sourceCount where count[sIdx] > 0 {
+                    for t in 0..<sourceCount where count[t] > (t == sIdx ? 1 : 0) { linked[sIdx * sourceCount + t] += Double(count[sIdx]) }
+                }
+            }
+            for sIdx in 0..<sourceCount { for t in 0..<sourceCount {
+                let share = min(0.999, max(1e-3, linked[sIdx * sourceCount + t] / max(1, withID[sIdx])))
+                pairPriorTable[sIdx * sourceCount + t] = Float(log2(share / (1 - share)) - log2(max(1, recordsOf[t])))
+            } }
+        }
 
         // 2. Parameters: u on random pairs, m by EM on blocked pairs, λ from the certain pairs.
         let t1 = clock.now
         var parameters = estimate(f, detRoot: detRoot, rules: rules, certainPairs: certainPairs, options: options)
         let comparator = Comparator(f, parameters)
+        let pairPrior = PairPrior(sources: sourceCount, table: pairPriorTable.map { max($0, comparator.prior) }, source: f.source)
         Log.info("link: m/u estimated in \(seconds(clock.now - t1)) s")
         for line in parameters.lines { Log.info("link: " + line) }
 
@@ -101,25 +179,41 @@ public enum LinkStage {
 
         var links: [RecordLink] = []
         var reviews: [RecordLink] = []
-        func record(_ a: Int, _ b: Int, _ rule: LinkRule) -> RecordLink {
+        func record(_ a: Int, _ b: Int, _ rule: LinkRule, prior: Float? = nil) -> RecordLink {
             let v = comparator.levels(a, b)
             let c = comparator.contributions(a, b, v)
-            let w = comparator.prior + c.sum()
+            let w = (prior ?? comparator.prior) + c.sum()
             return RecordLink(record: f.ref(a), other: f.ref(b), rule: rule, weight: w, probability: probability(weight: w),
                               levels: (0..<LinkField.count).map { v[$0] }, contributions: (0..<LinkField.count).map { c[$0] })
         }
         // Valid ID of each cluster root (0 none), for the guard against merging two valid IDs.
         var rootID = [UInt64](repeating: 0, count: n)
         for g in 0..<n where f.idState[g] == 2 && !refused[g] && f.idKey[g] != 0 { rootID[uf.find(g)] = f.idKey[g] }
-        func merge(_ a: Int, _ b: Int, allowTwoIDs: Bool) -> Bool {
+        // Records a person must never be joined with (a borrowed number's holder), by cluster root.
+        var conflictsOf: [Int: [Int32]] = [:]
+        for g in 0..<n where holderOf[g] >= 0 {
+            conflictsOf[uf.find(g), default: []].append(holderOf[g])
+            conflictsOf[uf.find(Int(holderOf[g])), default: []].append(Int32(g))
+        }
+        func forbidden(_ ra: Int, _ rb: Int) -> Bool {
+            if let list = conflictsOf[ra] { for x in list where uf.find(Int(x)) == rb { return true } }
+            if let list = conflictsOf[rb] { for x in list where uf.find(Int(x)) == ra { return true } }
+            return false
+        }
+        func merge(_ a: Int, _ b: Int, allowTwoIDs: Bool, force: Bool = false) -> Bool {
             let ra = uf.find(a), rb = uf.find(b)
             if ra == rb { return true }
             if rootID[ra] != 0 && rootID[rb] != 0 && rootID[ra] != rootID[rb] && !allowTwoIDs { return false }
+            if !force && forbidden(ra, rb) { return false }
             let id = rootID[ra] != 0 ? rootID[ra] : rootID[rb]
             uf.union(ra, rb)
-            rootID[uf.find(ra)] = id
+            let root = uf.find(ra)
+            rootID[root] = id
+            let ca = conflictsOf.removeValue(forKey: ra) ?? [], cb = conflictsOf.removeValue(forKey: rb) ?? []
+            if !ca.isEmpty || !cb.isEmpty { conflictsOf[root] = ca + cb }
             return true
         }
+        for (g, h) in twinLinks { links.append(record(g, h, .probabilistic)) }
         let autoW = logit(linkage.autoThreshold), reviewW = logit(linkage.reviewThreshold)
 
         // 3. One child under two valid IDs: same name and birth date; merged only with a shared parent.
@@ -167,7 +261,7 @@ public enum LinkStage {
         // 4. Candidate pairs of every record without a certain link, over the blocking rules, in parallel.
         let t3 = clock.now
         let (candidates, compared, skippedBlocks) = candidatePairs(f, comparator: comparator, rules: rules, isQuery: isQuery,
-                                                                  detRoot: detRoot, options: options)
+                                                                  detRoot: detRoot, pairPrior: pairPrior, options: options)
         figures["pairs_compared"] = compared
         figures["blocks_skipped_too_large"] = skippedBlocks
         figures["candidate_pairs"] = candidates.count
@@ -177,6 +271,8 @@ public enum LinkStage {
         let t4 = clock.now
         var decided = [Bool](repeating: false, count: n)
         var probabilisticLinks = 0, reviewPairs = 0
+        /// Per record left undecided, the best records of its possible persons (best first).
+        var possible: [Int: [Int32]] = [:]
         for round in 0..<2 {
             var anchored = [Bool](repeating: false, count: n)
             for g in 0..<n where rootID[uf.find(g)] != 0 { anchored[g] = true }
@@ -194,9 +290,11 @@ public enum LinkStage {
                 for c in candidates[lo..<hi] {
                     let r = Int(c.r)
                     if round == 0 && !anchored[r] { continue }
+                    // A deferral row's child is of the age its approval implies: older or younger namesakes are no candidates.
+                    if !f.fitsWindow(q, r) { continue }
                     let root = uf.find(r)
                     if root == own { continue }
-                    var entry = best[root] ?? (-.infinity, r, false, false)
+                    var entry = best[root] ?? (-.infinity, r, false, forbidden(own, root))
                     if c.conflict || decidedDifferent.contains(pairKey(q, r)) { entry.conflict = true }
                     if c.allowance != Allowance.never.rawValue && c.w > entry.w {
                         entry.w = c.w; entry.r = r; entry.auto = c.allowance == Allowance.auto.rawValue
@@ -213,31 +311,57 @@ public enum LinkStage {
                 if top.w >= autoW && top.auto && top.w - second >= options.marginBits {
                     edges.append((q, top.r, top.w))
                 } else if top.w >= reviewW {
+                    // Not clear (namesakes, or too little evidence): the best three persons go to review,
+                    // and stay known as the record's possible matches.
                     decided[q] = true
-                    if !decidedPairs.contains(pairKey(q, top.r)) { reviews.append(record(q, top.r, .none)); reviewPairs += 1 }
+                    let ranked = best.filter { !$0.value.conflict && $0.value.w >= reviewW }
+                        .sorted { $0.value.w > $1.value.w || ($0.value.w == $1.value.w && $0.key < $1.key) }.prefix(3)
+                    possible[q] = ranked.map { Int32($0.value.r) }
+                    for (_, e) in ranked where !decidedPairs.contains(pairKey(q, e.r)) {
+                        reviews.append(record(q, e.r, .none, prior: pairPrior.weight(q, e.r))); reviewPairs += 1
+                    }
                 }
             }
             edges.sort { $0.w > $1.w }
             for e in edges {
                 decided[e.q] = true
                 if merge(e.q, e.r, allowTwoIDs: false) {
-                    links.append(record(e.q, e.r, .probabilistic)); probabilisticLinks += 1
+                    links.append(record(e.q, e.r, .probabilistic, prior: pairPrior.weight(e.q, e.r))); probabilisticLinks += 1
                 } else if !decidedPairs.contains(pairKey(e.q, e.r)) {
-                    reviews.append(record(e.q, e.r, .none)); reviewPairs += 1
+                    reviews.append(record(e.q, e.r, .none, prior: pairPrior.weight(e.q, e.r))); reviewPairs += 1
+                    possible[e.q] = [Int32(e.r)]
                 }
             }
         }
         // Decisions 是同一人 join their records whatever the scores say.
         for (a, b) in decidedSame where uf.find(a) != uf.find(b) {
-            _ = merge(a, b, allowTwoIDs: true)
+            _ = merge(a, b, allowTwoIDs: true, force: true)
             links.append(record(a, b, .review))
         }
         figures["links_probabilistic"] = probabilisticLinks
         figures["review_pairs"] = reviews.count
         Log.info("link: clustering in \(seconds(clock.now - t4)) s: \(probabilisticLinks) probabilistic links, \(reviews.count) review pairs")
 
-        let index = buildIndex(sources, f, uf: &uf, detSize: detSize, detRoot: detRoot, refused: refused, links: links)
+        var index = buildIndex(sources, f, uf: &uf, detSize: detSize, detRoot: detRoot, refused: refused, borrowKind: borrowKind, links: links)
         figures["persons"] = index.persons.count
+        // What reconcile needs to know: whose number a record carries, and the possible persons of a record left unlinked.
+        for g in borrowKind.keys.sorted() {
+            let holder = Int(holderOf[g])
+            index.borrowedIDs.append(BorrowedID(record: f.ref(g), holderRecord: f.ref(holder),
+                                                holder: index.personOf[f.ref(holder).source][f.ref(holder).record], kind: borrowKind[g]!))
+        }
+        for (q, records) in possible {
+            let ref = f.ref(q), own = index.personOf[ref.source][ref.record]
+            var persons: [Int32] = []
+            for r in records {
+                let rr = f.ref(Int(r)), p = index.personOf[rr.source][rr.record]
+                if p != own && !persons.contains(p) { persons.append(p) }
+            }
+            // Linked after all (a later round, a review decision): nothing left to point at.
+            if persons.count == records.count && !persons.isEmpty { index.possibleMatches[ref] = persons }
+        }
+        index.indexBorrowedIDs()
+        figures["records_with_possible_matches"] = index.possibleMatches.count
         parameters.figures = figures
         var result = index
         result.reviewPairs = reviews.sorted { $0.probability > $1.probability }
@@ -245,6 +369,9 @@ public enum LinkStage {
         Log.info("link: done in \(seconds(clock.now - t0)) s")
         return result
     }
+
+    /// Blocking rules the stage adds to the pipeline's (see ``run(_:linkage:decisions:options:)``).
+    static let idlessRules = [BlockingRule(atoms: [.pinyin, .parentName]), BlockingRule(atoms: [.pinyin, .sparse])]
 
     /// A record's fingerprint for review decisions: its source and identity fields, so that a decision
     /// keeps applying when the export is re-sorted or re-exported.
@@ -259,7 +386,7 @@ public enum LinkStage {
     // MARK: the index
 
     static func buildIndex(_ sources: [NormalizedSource], _ f: RecordFeatures, uf: inout UnionFind, detSize: [Int32],
-                           detRoot: [Int32], refused: [Bool], links: [RecordLink]) -> PersonIndex {
+                           detRoot: [Int32], refused: [Bool], borrowKind: [Int: BorrowKind] = [:], links: [RecordLink]) -> PersonIndex {
         let n = f.count
         var personOfRoot = [Int32](repeating: -1, count: n)
         var persons: [PersonIndex.Person] = []
@@ -302,7 +429,8 @@ public enum LinkStage {
         }
         var rule = sources.map { [LinkRule](repeating: .none, count: $0.records.count) }
         var prob = sources.map { [Float](repeating: 0, count: $0.records.count) }
-        for g in 0..<n where f.eligible[g] && detSize[Int(detRoot[g])] > 1 && !refused[g] {
+        // Records that share a number and agree with each other are joined on it, borrowers among themselves too.
+        for g in 0..<n where f.eligible[g] && detSize[Int(detRoot[g])] > 1 && borrowKind[g] != .coTwin {
             let r = f.ref(g); rule[r.source][r.record] = .exactID; prob[r.source][r.record] = 1
         }
         var linkP = [Float](repeating: 1, count: persons.count)

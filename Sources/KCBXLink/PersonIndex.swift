@@ -55,6 +55,24 @@ public struct RecordLink: Sendable, Equatable {
     func pow10(_ n: Int) -> Int { n == 0 ? 1 : 10 * pow10(n - 1) }
 }
 
+/// A record carrying an ID number that belongs to someone else (借用/冒用身份证件号): the number's holder
+/// (the resident child, or the co-twin, or the parent, whose hukou record anchors that number) is another
+/// person. The record is never in the holder's person; it was linked to its own person on its other
+/// fields (or to none), never on that number.
+public struct BorrowedID: Sendable, Equatable {
+    /// The record that carries the borrowed number.
+    public var record: RecordRef
+    /// The record of the number's holder that anchors it (the hukou record when there is one).
+    public var holderRecord: RecordRef
+    /// The holder's person (position in ``PersonIndex/persons``).
+    public var holder: Int32
+    /// Why the number is not the record's own.
+    public var kind: BorrowKind
+    public init(record: RecordRef, holderRecord: RecordRef, holder: Int32, kind: BorrowKind) {
+        self.record = record; self.holderRecord = holderRecord; self.holder = holder; self.kind = kind
+    }
+}
+
 /// The person index (人员索引): every record of every source belongs to exactly one person.
 public struct PersonIndex: Sendable {
     /// One child (or adult) behind one or more records.
@@ -78,6 +96,27 @@ public struct PersonIndex: Sendable {
     public var reviewPairs: [RecordLink]
     /// The Fellegi–Sunter parameters of this run (m, u, λ), and the pass's figures.
     public var parameters: LinkParameters
+    /// Every record whose ID number belongs to another person (see ``BorrowedID``), in record order.
+    /// Reconcile reports `identity_mismatch` on the record (both identities in the detail) and judges the
+    /// holder on the holder's own records only.
+    public var borrowedIDs: [BorrowedID] = []
+    /// Per record left unlinked because no person was clearly best (namesakes, or a name alone), the
+    /// persons it may belong to (positions in ``persons``, best first, at most 3; each also a review
+    /// pair), e.g. for "缓学审批名单第 n 行有同名记录，请核实" in a finding of such a person.
+    public var possibleMatches: [RecordRef: [Int32]] = [:]
+
+    /// The ``BorrowedID`` of record `index` of source `source`, if its number is someone else's.
+    public func borrowedID(source: Int, index: Int) -> BorrowedID? {
+        if borrowedByRecord.isEmpty && !borrowedIDs.isEmpty {
+            return borrowedIDs.first { $0.record == RecordRef(source: source, record: index) }
+        }
+        return borrowedByRecord[RecordRef(source: source, record: index)].map { borrowedIDs[$0] }
+    }
+    /// Position in `borrowedIDs` by record (filled by `indexBorrowedIDs()`).
+    var borrowedByRecord: [RecordRef: Int] = [:]
+    mutating func indexBorrowedIDs() {
+        borrowedByRecord = Dictionary(borrowedIDs.enumerated().map { ($0.element.record, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    }
 
     public init(personOf: [[Int32]], rule: [[LinkRule]], probability: [[Float]], persons: [Person],
                 links: [RecordLink] = [], reviewPairs: [RecordLink] = [], parameters: LinkParameters = .defaults) {
@@ -141,6 +180,16 @@ extension PersonIndex: BinaryCodable {
             }
         }
         w.write(parameters.json)
+        w.write(borrowedIDs.count)
+        for b in borrowedIDs {
+            w.write(b.record.source); w.write(b.record.record); w.write(b.holderRecord.source); w.write(b.holderRecord.record)
+            w.write(Int(b.holder)); w.write(b.kind.rawValue)
+        }
+        w.write(possibleMatches.count)
+        for (ref, persons) in possibleMatches.sorted(by: { $0.key < $1.key }) {
+            w.write(ref.source); w.write(ref.record); w.write(persons.count)
+            for p in persons { w.write(Int(p)) }
+        }
     }
 
     public init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
@@ -186,5 +235,25 @@ extension PersonIndex: BinaryCodable {
         guard let parameters = LinkParameters(json: try r.readString()) else { throw .init() }
         self.init(personOf: personOf, rule: rule, probability: probability, persons: persons,
                   links: lists[0], reviewPairs: lists[1], parameters: parameters)
+        // Results stored before these facts existed end here.
+        guard !r.isAtEnd else { return }
+        for _ in 0..<(try r.readInt()) {
+            let a = RecordRef(source: try r.readInt(), record: try r.readInt())
+            let h = RecordRef(source: try r.readInt(), record: try r.readInt())
+            let holder = try r.readInt()
+            guard let kind = BorrowKind(rawValue: try r.readString()), holder >= 0, holder < persons.count else { throw .init() }
+            borrowedIDs.append(BorrowedID(record: a, holderRecord: h, holder: Int32(holder), kind: kind))
+        }
+        indexBorrowedIDs()
+        for _ in 0..<(try r.readInt()) {
+            let ref = RecordRef(source: try r.readInt(), record: try r.readInt())
+            var list: [Int32] = []
+            for _ in 0..<(try r.readInt()) {
+                let p = try r.readInt()
+                guard p >= 0, p < persons.count else { throw .init() }
+                list.append(Int32(p))
+            }
+            possibleMatches[ref] = list
+        }
     }
 }

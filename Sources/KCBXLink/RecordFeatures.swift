@@ -69,10 +69,24 @@ final class RecordFeatures: @unchecked Sendable {
     let nameFrequency: SharedArray<Float>
     /// yyyymmdd, 0 when unknown.
     let birth: SharedArray<Int32>
+    /// The birth date was written in the record's own column (else normalize took it from the ID number,
+    /// and it says nothing the ID does not).
+    let birthOwn: SharedArray<Bool>
+    /// For a deferral row without a birth date: the birth dates (yyyymmdd, inclusive) a child approved in
+    /// that year can have — 延缓入学 is approved at school entry (age 5–8 at the approval), 免于入学 at any
+    /// school age; 0 when there is no such window.
+    let birthLo: SharedArray<Int32>, birthHi: SharedArray<Int32>
     /// 0 unknown, 1 male, 2 female.
     let sex: SharedArray<UInt8>
-    /// father, mother, guardian: 3 per record.
-    let parentID: SharedArray<UInt32>, parentName: SharedArray<UInt32>
+    /// IDs of father, mother, guardian: 3 per record.
+    let parentID: SharedArray<UInt32>
+    /// Names of father, mother, guardian and household head (户主姓名: the father or a grandparent in hukou,
+    /// the head of a poverty household): ``nameSlots`` per record.
+    let parentName: SharedArray<UInt32>
+    static let nameSlots = 4
+    /// A source about children (学籍, attendance, deferral, disability, welfare, justice): a row of it is a
+    /// child's, so an adult's ID number in it is not that row's own.
+    let childSource: SharedArray<Bool>
     let household: SharedArray<UInt32>, town: SharedArray<UInt32>
     /// 学校标识码 (hashed), 0 when none.
     let school: SharedArray<UInt32>
@@ -96,9 +110,12 @@ final class RecordFeatures: @unchecked Sendable {
         let normName = SharedArray<UInt32>(repeating: 0, count: total)
         let pinyin = SharedArray<UInt32>(repeating: 0, count: total)
         let birth = SharedArray<Int32>(repeating: 0, count: total)
+        let birthOwn = SharedArray<Bool>(repeating: false, count: total)
+        let birthLo = SharedArray<Int32>(repeating: 0, count: total), birthHi = SharedArray<Int32>(repeating: 0, count: total)
         let sex = SharedArray<UInt8>(repeating: 0, count: total)
         let parentID = SharedArray<UInt32>(repeating: 0, count: total * 3)
-        let parentName = SharedArray<UInt32>(repeating: 0, count: total * 3)
+        let parentName = SharedArray<UInt32>(repeating: 0, count: total * RecordFeatures.nameSlots)
+        let childSource = SharedArray<Bool>(repeating: false, count: total)
         let household = SharedArray<UInt32>(repeating: 0, count: total)
         let town = SharedArray<UInt32>(repeating: 0, count: total)
         let school = SharedArray<UInt32>(repeating: 0, count: total)
@@ -114,7 +131,10 @@ final class RecordFeatures: @unchecked Sendable {
             let (s, lo, hi) = jobs[j]
             let src = sources[s]
             let cols: [Int?] = [CanonicalField.fatherId, .motherId, .guardianId].map { src.column($0) }
-            let nameCols: [Int?] = [CanonicalField.fatherName, .motherName, .guardianName].map { src.column($0) }
+            let nameCols: [Int?] = [CanonicalField.fatherName, .motherName, .guardianName, .householdHead].map { src.column($0) }
+            let isChildSource = [SourceRole.studentStatus, .attendance, .deferral, .disability, .welfare, .justice].contains(src.role)
+            let birthCol = src.column(.birthDate)
+            let approvedCol = src.role == .deferral ? src.column(.approvedOn) : nil, typeCol = src.column(.deferralType)
             let householdCol = src.column(.householdId), townCol = src.column(.town), schoolCol = src.column(.schoolCode)
             var bytes: [UInt8] = []
             for i in lo..<hi {
@@ -123,6 +143,7 @@ final class RecordFeatures: @unchecked Sendable {
                 source[g] = UInt16(truncatingIfNeeded: s)
                 eligible[g] = src.role != .schools
                 isHukou[g] = src.role == .hukou
+                childSource[g] = isChildSource
                 if let id = r.id {
                     let utf8 = Array(id.normalized.utf8)
                     let kindComparable: Bool
@@ -148,10 +169,17 @@ final class RecordFeatures: @unchecked Sendable {
                     pinyin[g] = hash32(n.pinyin)
                 }
                 if let b = r.birthDate { birth[g] = Int32(b.yyyymmdd) }
+                if let c = birthCol, !r.values[c].allSatisfy({ $0.isWhitespace }) { birthOwn[g] = true }
+                if r.birthDate == nil, let c = approvedCol, let year = RecordFeatures.leadingYear(r.values[c]) {
+                    let entry = typeCol.map { r.values[$0].contains("延缓") } ?? false
+                    birthLo[g] = Int32((year - (entry ? 8 : 16)) * 10000 + 901); birthHi[g] = Int32((year - 5) * 10000 + 831)
+                }
                 sex[g] = r.sex == .male ? 1 : r.sex == .female ? 2 : 0
                 for k in 0..<3 {
                     if let c = cols[k] { parentID[g * 3 + k] = RecordFeatures.idHash(r.values[c]) }
-                    if let c = nameCols[k] { parentName[g * 3 + k] = r.values[c].compactHash }
+                }
+                for k in 0..<RecordFeatures.nameSlots {
+                    if let c = nameCols[k] { parentName[g * RecordFeatures.nameSlots + k] = r.values[c].compactHash }
                 }
                 if let c = householdCol { household[g] = r.values[c].compactHash }
                 if let c = townCol { town[g] = r.values[c].compactHash }
@@ -198,9 +226,25 @@ final class RecordFeatures: @unchecked Sendable {
         self.rawName = rawName; self.normName = normName; self.pinyin = pinyin
         self.pinyinOffset = pinyinOffset; self.pinyinLength = pinyinLength; self.pinyinBytes = pinyinBytes
         self.nameFrequency = frequency
-        self.birth = birth; self.sex = sex
-        self.parentID = parentID; self.parentName = parentName
+        self.birth = birth; self.birthOwn = birthOwn; self.birthLo = birthLo; self.birthHi = birthHi; self.sex = sex
+        self.parentID = parentID; self.parentName = parentName; self.childSource = childSource
         self.household = household; self.town = town; self.school = school
+    }
+
+    /// The year a date text starts with (2024-08-10, 2024/8/10, 2024年8月10日, 20240810), if plausible.
+    static func leadingYear(_ text: String) -> Int? {
+        var y = 0, n = 0
+        for b in text.utf8.drop(while: { $0 == 32 }) {
+            guard b >= 48 && b <= 57, n < 4 else { break }
+            y = y * 10 + Int(b - 48); n += 1
+        }
+        return n == 4 && y >= 1990 && y <= 2100 ? y : nil
+    }
+
+    /// Whether record `r`'s birth date fits record `q`'s window (always when either is unknown).
+    @inline(__always) func fitsWindow(_ q: Int, _ r: Int) -> Bool {
+        let lo = birthLo[q], b = birth[r]
+        return lo == 0 || b == 0 || (b >= lo && b <= birthHi[q])
     }
 
     /// An 18-character ID of 17 digits and a check character (0–9, X) packed exactly into 60 bits.
