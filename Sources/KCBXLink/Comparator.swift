@@ -161,6 +161,9 @@ struct Comparator: @unchecked Sendable {
         }
         // Twin risk: only similar names, same birth date and a shared parent, no close ID.
         if (name == 3 || name == 4) && !idClose && birth == 0 && (family == 0 || family == 1) { return (.reviewOnly, false) }
+        // Both birth dates known and different beyond a typo, with no close ID: namesakes of one family name
+        // (王宇泽, father 王伟) are not linked on the name and a parent's name alone.
+        if birth == 3 && !idClose { return (.reviewOnly, false) }
         return (.auto, false)
     }
 }
@@ -244,7 +247,7 @@ extension Comparator {
     }
 
     /// Whether record `g`, which carries the same valid ID as the holder's record `holder`, is someone else:
-    /// its name and birth date both differ from the holder's beyond typos (`otherPerson`, or `parent` when
+    /// its name differs from the holder's beyond typos and so does its birth date or its sex (`otherPerson`, or `parent` when
     /// the holder is 15 or more years older); or, in a child's row without a birth date, another name on an
     /// adult's number (`parent`). `adultBorn` is the birth date (yyyymmdd) before which a holder
     /// is an adult.
@@ -254,6 +257,8 @@ extension Comparator {
         if birthDiffers(bh, bg) {
             return bh != 0 && bg != 0 && bg / 10000 - bh / 10000 >= 15 ? .parent : .otherPerson
         }
+        // Another name and another sex: another child, even when the birth dates are a digit apart.
+        if f.sex[holder] != 0 && f.sex[g] != 0 && f.sex[holder] != f.sex[g] { return .otherPerson }
         if bg == 0 && bh != 0 && bh < adultBorn && f.childSource[g] { return .parent }
         return nil
     }

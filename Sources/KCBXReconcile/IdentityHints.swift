@@ -6,8 +6,8 @@ import KCBXNormalize
 /// person's ID number (借用/冒用身份证件号), and records without an ID that may be a person's but could not
 /// be linked for certain (possible matches, sent to clerical review).
 struct IdentityHints: Sendable {
-    /// A record using another person's ID number → that person (the ID holder).
-    var holderOf: [RecordRef: Int32] = [:]
+    /// A record using another person's ID number → what the link stage found (the holder and why).
+    var borrowed: [RecordRef: BorrowedID] = [:]
     /// Per ID holder, the records of other persons using their number.
     var borrowers: [Int32: [RecordRef]] = [:]
     /// Per person, records without a certain link that may be theirs.
@@ -16,7 +16,13 @@ struct IdentityHints: Sendable {
     init() {}
 
     init(_ sources: [NormalizedSource], index: PersonIndex) {
-        // Filled from the link stage's borrowed IDs and possible matches.
+        for b in index.borrowedIDs {
+            borrowed[b.record] = b
+            borrowers[b.holder, default: []].append(b.record)
+        }
+        for (record, persons) in index.possibleMatches.sorted(by: { $0.key < $1.key }) {
+            for person in persons { possible[person, default: []].append(record) }
+        }
     }
 }
 
@@ -24,16 +30,23 @@ extension PersonCase {
     /// For a record of this person that carries another person's ID number: the words of the finding
     /// (both identities, the number masked) and the holder's hukou records.
     func borrowed(_ f: RecordFact) -> (text: String, holderRecords: [RecordRef])? {
-        guard let holder = ctx.identity.holderOf[f.ref] else { return nil }
+        guard let b = ctx.identity.borrowed[f.ref] else { return nil }
         let r = view.record(f)
         let source = ctx.sources[f.ref.source].source
-        let holderRefs = ctx.index.persons[Int(holder)].members.filter { ctx.sources[$0.source].role == .hukou }
-        let h = holderRefs.first.map { ctx.sources[$0.source].records[$0.record] }
-        let holderName = h?.name?.normalized ?? "不详", holderBirth = h?.birthDate.map { "\($0)" } ?? "不详"
+        let h = ctx.sources[b.holderRecord.source].records[b.holderRecord.record]
+        let holderName = h.name?.normalized ?? "不详", holderBirth = h.birthDate.map { "\($0)" } ?? "不详"
         let name = r.name?.normalized ?? "不详", birth = r.birthDate.map { "\($0)" } ?? "不详"
-        let text = "\(source)第 \(r.line) 行的身份证件号 \(r.id?.masked ?? "") 属于另一儿童「\(holderName)」（出生 \(holderBirth)），"
-            + "本记录为「\(name)」（出生 \(birth)），姓名与出生日期均不符，疑似借用/冒用身份证件号"
-        return (text, holderRefs)
+        let number = "\(source)第 \(r.line) 行的身份证件号 \(r.id?.masked ?? "")"
+        let text: String
+        switch b.kind {
+        case .otherPerson:
+            text = "\(number)属于另一儿童「\(holderName)」（出生 \(holderBirth)），本记录为「\(name)」（出生 \(birth)），姓名与出生日期均不符，疑似借用/冒用身份证件号"
+        case .coTwin:
+            text = "\(number)属于其双胞胎「\(holderName)」，本记录为「\(name)」，应更正为本人的身份证件号"
+        case .parent:
+            text = "\(number)属于成年人「\(holderName)」（出生 \(holderBirth)，疑为父母），本记录为「\(name)」（出生 \(birth)），应更正为本人的身份证件号"
+        }
+        return (text, [b.holderRecord])
     }
 
     /// For an ID holder: that other persons' records use the number and are not counted as theirs.

@@ -21,15 +21,15 @@ enum IdentityMismatchRule: FindingRule {
                 }
             }
         }
-        var holders: [RecordRef] = []
         for f in p.facts {
+            // The holder's record is named in the detail, not listed: the evidence is this child's.
             guard let borrowed = p.borrowed(f) else { continue }
             if !records.contains(f.ref) { records.append(f.ref) }
             if records.count == 1 && school.isEmpty { school = p.view.school(f) }
-            why.append(borrowed.text); holders += borrowed.holderRecords
+            why.append(borrowed.text)
         }
         guard !records.isEmpty else { return }
-        p.emit(code, records + (hukou.map { [$0.ref] } ?? []) + holders, why.joined(separator: "；"), school: school)
+        p.emit(code, records + (hukou.map { [$0.ref] } ?? []), why.joined(separator: "；"), school: school)
     }
 
     static func closeReason(_ p: PersonCase) -> String? { "学籍身份信息已更正" }
