@@ -67,6 +67,11 @@ public enum LinkStage {
         var maxBirth: Int32 = 0
         for g in 0..<n where f.isHukou[g] { maxBirth = max(maxBirth, f.birth[g]) }
         let adultBorn = maxBirth == 0 ? 0 : maxBirth - 18 * 10000
+        var pending: [Int] = []
+        /// A refused record joined to another refused record of its group (the borrower's first): it is
+        /// linked only through that record, so that a row without a birth date cannot pull the borrower
+        /// into a namesake's person.
+        var follows = [Bool](repeating: false, count: n)
         for group in detGroups {
             let anchor = group.first { f.isHukou[$0] } ?? group[0]
             var others: [Int] = []
@@ -74,18 +79,31 @@ public enum LinkStage {
                 if let kind = plain.borrowed(anchor, g, adultBorn: adultBorn) {
                     refused[g] = true; holderOf[g] = Int32(anchor); borrowKind[g] = kind
                     if let o = others.first(where: { !(plain.nameDiffers($0, g) && plain.birthDiffers(f.birth[$0], f.birth[g])) }) {
-                        uf.union(o, g)
+                        uf.union(o, g); follows[g] = true
                     } else {
                         others.append(g)
                     }
                     continue
                 }
                 // A twin's record with the co-twin's number: decided below, once the twins are known.
-                if f.isHukou[anchor] && !f.isHukou[g] && plain.nameDiffers(anchor, g) && f.birth[g] != 0 && f.birth[g] == f.birth[anchor] {
+                if f.isHukou[anchor] && !f.isHukou[g] && plain.nameDiffers(anchor, g) && f.birthOwn[g] && f.birth[g] == f.birth[anchor] {
                     twinRisk.append((g, anchor)); continue
                 }
+                // Another name and no birth date of its own (an attendance row): decided once the group's
+                // borrowers are known.
+                if plain.nameDiffers(anchor, g) && !f.birthOwn[g] { pending.append(g); continue }
                 uf.union(anchor, g)
             }
+            // A record without a birth date that bears a borrower's name (not the holder's) is the borrower's.
+            for g in pending {
+                if let o = others.first(where: { !plain.nameDiffers($0, g) }) {
+                    refused[g] = true; holderOf[g] = Int32(anchor); borrowKind[g] = borrowKind[o]
+                    uf.union(o, g); follows[g] = true
+                } else {
+                    uf.union(anchor, g)
+                }
+            }
+            pending.removeAll(keepingCapacity: true)
         }
         // Twins: the record goes to the hukou child of the same birth date and family whose name it bears.
         var twinLinks: [(Int, Int)] = []
@@ -124,7 +142,7 @@ public enum LinkStage {
         figures["borrowed_ids_parent"] = borrowKind.values.filter { $0 == .parent }.count
         // Records to link probabilistically: no valid ID, or refused by the guard (unless a twin's, joined above).
         var isQuery = [Bool](repeating: false, count: n)
-        for g in 0..<n where f.eligible[g] && (f.idState[g] != 2 || refused[g]) && borrowKind[g] != .coTwin { isQuery[g] = true }
+        for g in 0..<n where f.eligible[g] && (f.idState[g] != 2 || refused[g]) && borrowKind[g] != .coTwin && !follows[g] { isQuery[g] = true }
         figures["records_without_certain_link"] = isQuery.filter { $0 }.count
 
         // Prior weight per pair of sources, from the certain links (see PairPrior).
