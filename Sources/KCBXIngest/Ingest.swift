@@ -136,16 +136,36 @@ public enum IngestStage {
             }
         }
         guard missing.isEmpty else {
-            let found = header.isEmpty ? "none" : header.joined(separator: ", ")
+            // The first row is shown only when it looks like a header row (some mapped header is in it, and
+            // no cell looks like an ID number or a date): a file without its header row, or a file that is not
+            // an export at all, must not have its first row — a child's ID, a password line — printed or stored.
+            let looksLikeData = header.contains(where: Self.looksLikeData)
+            let found: String
+            if header.isEmpty {
+                found = "none"
+            } else if positions.isEmpty || looksLikeData {
+                found = "(not shown: the first row of \(header.count) cells has none of the mapped headers\(looksLikeData ? " and holds numbers that look like data" : ""); is the header row missing, or is this another file?)"
+            } else {
+                found = header.map { $0.count > 30 ? String($0.prefix(30)) + "…" : $0 }.joined(separator: ", ")
+            }
             let hints = missing.compactMap { m -> String? in
                 guard let near = nearest(foldHeader(m), in: folded), let i = folded.firstIndex(of: near) else { return nil }
                 return "`\(m)` → `\(header[i])`?"
             }
-            let hint = hints.isEmpty ? "" : "; nearest: " + hints.joined(separator: ", ")
+            let hint = hints.isEmpty || positions.isEmpty || looksLikeData ? "" : "; nearest: " + hints.joined(separator: ", ")
             throw KCBXError(.input, "source `\(source.name)`: missing column\(missing.count > 1 ? "s" : "") \(missing.map { "`\($0)`" }.joined(separator: ", ")); headers found: \(found)\(hint)",
                             file: source.path.path, line: 1)
         }
         return positions
+    }
+
+    /// A cell that is data rather than a header: six or more digits in a row (an ID number, a date, a phone).
+    static func looksLikeData(_ cell: String) -> Bool {
+        var run = 0
+        for u in cell.utf8 {
+            if u >= 0x30 && u <= 0x39 { run += 1; if run >= 6 { return true } } else { run = 0 }
+        }
+        return false
     }
 
     /// Header comparison form: full-width ASCII folded, whitespace removed.

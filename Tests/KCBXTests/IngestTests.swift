@@ -88,6 +88,18 @@ struct IngestTests {
         #expect(error?.message.contains("`公民身份号码` → `公民身份证号码`?") == true)
     }
 
+    @Test("an export without its header row, or a file that is not an export, is not printed in the message",
+          arguments: ["110101201501011234,张三\n110101201601011234,李四\n", "root:$6$abcdefgh$xyz:19000:0:99999:7:::\n"])
+    func headerlessFileIsNotShown(_ content: String) throws {
+        let dir = TestSupport.temporaryDirectory()
+        _ = CSVFixture.write(content, "n.csv", in: dir)
+        let config = try Self.config(dir, "  - {name: 公安, role: hukou, path: n.csv, format: csv, columns: {id_number: 公民身份号码, name: 姓名}}")
+        let error = CSVFixture.error { _ = try IngestStage.read(config.sources[0], limits: .init()) }
+        let message = try #require(error?.message)
+        #expect(message.contains("missing columns `公民身份号码`, `姓名`") && message.contains("not shown"))
+        #expect(!message.contains("110101201501011234") && !message.contains("张三") && !message.contains("root") && !message.contains("$6$"))
+    }
+
     @Test("validate reports every source's problems at once")
     func checkReportsAll() throws {
         let dir = TestSupport.temporaryDirectory()
