@@ -225,7 +225,7 @@ extension Comparator {
         return true
     }
 
-    /// Levenshtein distance ≤ 1 between the two records' pinyin.
+    /// Levenshtein distance ≤ 1 between the two records' pinyin, the first letter (the surname's) equal.
     func pinyinWithinOneEdit(_ a: Int, _ b: Int) -> Bool {
         f.pinyinBytes.withUnsafeBufferPointer { p in
             let x = UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[a])..<Int(f.pinyinOffset[a]) + Int(f.pinyinLength[a])])
@@ -235,6 +235,8 @@ extension Comparator {
             var i = 0
             while i < s.count && s[i] == t[i] { i += 1 }
             if i == s.count { return true }
+            // An edit at the first letter is another surname (王/杨 wang/yang), not a typo.
+            if i == 0 { return false }
             if s.count == t.count {   // one substitution
                 var j = i + 1
                 while j < s.count && s[j] == t[j] { j += 1 }
@@ -259,6 +261,8 @@ extension Comparator {
         }
         // Another name and another sex: another child, even when the birth dates are a digit apart.
         if f.sex[holder] != 0 && f.sex[g] != 0 && f.sex[holder] != f.sex[g] { return .otherPerson }
+        // A wholly different name (刘彤 on 吴思涵's number) with any other birth date: no typo does both.
+        if nameLevel(holder, g) == 5 && bh != 0 && bg != 0 && bh != bg { return .otherPerson }
         if bg == 0 && bh != 0 && bh < adultBorn && f.childSource[g] { return .parent }
         return nil
     }
