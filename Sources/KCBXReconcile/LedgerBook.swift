@@ -1,3 +1,4 @@
+import Dispatch
 import KCBXCore
 import KCBXLink
 import KCBXNormalize
@@ -34,28 +35,36 @@ public enum LedgerBook {
 
     /// The sightings of a period's findings: the identity shown (hukou record first, then 学籍, then any).
     public static func sightings(_ findings: [Finding], sources: [NormalizedSource], index: PersonIndex) -> [Sighting] {
-        var position: [String: Int] = [:]
+        var positions: [String: Int] = [:]
         let wanted = Set(findings.map(\.personID))
-        for (i, p) in index.persons.enumerated() where wanted.contains(p.id) { position[p.id] = i }
-        func rank(_ r: RecordRef) -> Int {
-            switch sources[r.source].role { case .hukou: 0; case .studentStatus: 1; case .disability: 2; default: 3 }
+        for (i, p) in index.persons.enumerated() where wanted.contains(p.id) { positions[p.id] = i }
+        let position = positions
+        let ranks = sources.map { s -> Int in
+            switch s.role { case .hukou: 0; case .studentStatus: 1; case .disability: 2; default: 3 }
         }
-        return findings.map { f in
-            var refs = f.evidence
-            if let i = position[f.personID] { refs += index.persons[i].members }
-            refs.sort { (rank($0), $0) < (rank($1), $1) }
-            var id = "", name = "", birth: CivilDate? = nil
-            for ref in refs {
-                let r = sources[ref.source].records[ref.record]
-                if id.isEmpty, let n = r.id, n.kind != .missing { id = n.normalized.isEmpty ? n.raw : n.normalized }
-                if name.isEmpty, let n = r.name, !n.isPlaceholder { name = n.normalized }
-                if birth == nil { birth = r.birthDate }
+        // Chunks of findings on every core, in order; the records' fields are read in place, not copied.
+        let chunk = 4096, chunks = (findings.count + chunk - 1) / chunk
+        let results = ConcurrentResults<[Sighting]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            results[c] = findings[(c * chunk)..<min(findings.count, (c + 1) * chunk)].map { f in
+                var refs = f.evidence
+                if let i = position[f.personID] { refs += index.persons[i].members }
+                refs.sort { (ranks[$0.source], $0) < (ranks[$1.source], $1) }
+                var id = "", name = "", birth: CivilDate? = nil
+                for ref in refs {
+                    let records = sources[ref.source].records
+                    if id.isEmpty, let n = records[ref.record].id, n.kind != .missing { id = n.normalized.isEmpty ? n.raw : n.normalized }
+                    if name.isEmpty, let n = records[ref.record].name, !n.isPlaceholder { name = n.normalized }
+                    if birth == nil { birth = records[ref.record].birthDate }
+                    if !id.isEmpty && !name.isEmpty && birth != nil { break }
+                }
+                let evidence = f.evidence.map { "\(sources[$0.source].source)#\(sources[$0.source].records[$0.record].recordNumber)" }
+                    .joined(separator: ";")
+                return Sighting(caseID: f.caseID, code: f.code, personID: f.personID, priority: f.priority, idNumber: id, name: name,
+                                birthDate: birth, town: f.town, schoolCode: f.schoolCode, detail: f.detail, evidence: evidence)
             }
-            let evidence = f.evidence.map { "\(sources[$0.source].source)#\(sources[$0.source].records[$0.record].recordNumber)" }
-                .joined(separator: ";")
-            return Sighting(caseID: f.caseID, code: f.code, personID: f.personID, priority: f.priority, idNumber: id, name: name,
-                            birthDate: birth, town: f.town, schoolCode: f.schoolCode, detail: f.detail, evidence: evidence)
         }
+        return results.values.flatMap { $0 ?? [] }
     }
 
     /// Updates the ledger with period `period`'s reconcile `result` (as of `config.asOf`): the sightings of
@@ -82,21 +91,50 @@ public enum LedgerBook {
         var periods = periods
         periods[period] = asOf
         let order = periods.sorted { $0.key < $1.key }
-        var sighting: [String: Sighting] = [:]
-        for s in found where sighting[s.caseID] == nil { sighting[s.caseID] = s }
-        var changed: [Case] = []
+        var sightings: [String: Sighting] = [:]
+        for s in found where sightings[s.caseID] == nil { sightings[s.caseID] = s }
+        let sighting = sightings
+        // A case found this period never needs its close reason (`replay` asks only for a case open and
+        // not found in `period`): those are replayed on every core, in chunks; the others in turn.
+        // The result keeps the order of `cases`, then of `found`.
+        var newSightings: [Sighting] = []
         var known = Set<String>()
-        for old in cases {
-            known.insert(old.id)
-            let new = replay(old, period: period, sighting: sighting[old.id], order: order, closeReason: closeReason)
-            if new != old { changed.append(new) }
+        known.reserveCapacity(cases.count + found.count)
+        for old in cases { known.insert(old.id) }
+        for s in found where !known.contains(s.caseID) { known.insert(s.caseID); newSightings.append(s) }
+        let fresh = newSightings
+        let total = cases.count + fresh.count
+        let chunk = 4096, chunks = (total + chunk - 1) / chunk
+        let replayed = ConcurrentResults<[Case?]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            var out: [Case?] = []
+            for i in (c * chunk)..<min(total, (c + 1) * chunk) {
+                if i < cases.count {
+                    let old = cases[i]
+                    guard let s = sighting[old.id] else { out.append(nil); continue }
+                    let new = replay(old, period: period, sighting: s, order: order, closeReason: { _ in "" })
+                    out.append(new != old ? new : nil)
+                } else {
+                    let s = fresh[i - cases.count]
+                    let new = Case(id: s.caseID, code: s.code, personID: s.personID, state: .open, priority: s.priority, idNumber: s.idNumber,
+                                   name: s.name, birthDate: s.birthDate, town: s.town, schoolCode: s.schoolCode, detail: s.detail,
+                                   evidence: s.evidence, openedPeriod: period, openedOn: asOf, lastSeenPeriod: period, lastSeenOn: asOf)
+                    out.append(replay(new, period: period, sighting: s, order: order, closeReason: { _ in "" }))
+                }
+            }
+            replayed[c] = out
         }
-        for s in found where !known.contains(s.caseID) {
-            known.insert(s.caseID)
-            let fresh = Case(id: s.caseID, code: s.code, personID: s.personID, state: .open, priority: s.priority, idNumber: s.idNumber,
-                             name: s.name, birthDate: s.birthDate, town: s.town, schoolCode: s.schoolCode, detail: s.detail,
-                             evidence: s.evidence, openedPeriod: period, openedOn: asOf, lastSeenPeriod: period, lastSeenOn: asOf)
-            changed.append(replay(fresh, period: period, sighting: s, order: order, closeReason: closeReason))
+        var changed: [Case] = []
+        var i = 0
+        for part in replayed.values {
+            for new in part ?? [] {
+                if i < cases.count, sighting[cases[i].id] == nil {
+                    let old = cases[i]
+                    let new = replay(old, period: period, sighting: nil, order: order, closeReason: closeReason)
+                    if new != old { changed.append(new) }
+                } else if let new { changed.append(new) }
+                i += 1
+            }
         }
         return changed
     }

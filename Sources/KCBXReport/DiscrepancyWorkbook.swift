@@ -109,21 +109,23 @@ enum DiscrepancyWorkbook {
 /// Every listed town gets a workbook (an empty one says there is nothing to follow up); a finding whose
 /// child has no known town goes to 未知镇街.xlsx.
 enum TownWorkbooks {
-    /// Writes the workbooks; returns how many.
-    static func write(_ rows: FindingRows, _ input: ReportInput, _ people: PersonView, into directory: URL) throws(KCBXError) -> Int {
-        try ReportStage.makeDirectory(directory)
+    /// The towns' lists, one per listed town (empty for a town without findings), then the other
+    /// towns the findings name, in name order; each list in report order.
+    static func lists(_ rows: FindingRows, _ input: ReportInput) -> [(town: String, rows: [FindingRows.Row])] {
         let byTown = Dictionary(grouping: rows.rows, by: \.person.town)
         var towns = input.config.district.towns
         towns += byTown.keys.filter { !towns.contains($0) }.sorted()
+        return towns.map { ($0, byTown[$0] ?? []) }
+    }
+
+    /// Writes the workbook of one town into `directory` (which exists).
+    static func write(town: String, _ list: [FindingRows.Row], _ input: ReportInput, _ people: PersonView,
+                      into directory: URL) throws(KCBXError) {
         let masked = MaskedOutput.townLists.isMasked(in: input.config)
-        for town in towns {
-            let list = byTown[town] ?? []
-            let url = directory.appendingPathComponent(ReportStage.safeFileName(town) + ".xlsx")
-            let book = try XLSXWorkbook(url: url, constantMemory: list.count > 20_000)
-            try FindingSheets.write(list, input, people: people, title: "\(input.config.district.name)\(town) 控辍保学核查名单",
-                                    masked: masked, into: book)
-            try book.close()
-        }
-        return towns.count
+        let url = directory.appendingPathComponent(ReportStage.safeFileName(town) + ".xlsx")
+        let book = try XLSXWorkbook(url: url, constantMemory: list.count > 20_000)
+        try FindingSheets.write(list, input, people: people, title: "\(input.config.district.name)\(town) 控辍保学核查名单",
+                                masked: masked, into: book)
+        try book.close()
     }
 }

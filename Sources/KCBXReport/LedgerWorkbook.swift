@@ -54,9 +54,12 @@ public enum LedgerWorkbook {
         guard !input.cases.isEmpty else { return }
         let mask = input.config.privacy.maskIdsIn.contains("ledger")
         let order = Dictionary(uniqueKeysWithValues: FindingCode.allCases.enumerated().map { ($1, $0) })
-        let cases = input.cases.sorted {
-            ($0.state == .open ? 0 : 1, $0.town, order[$0.code] ?? 0, $0.id) < ($1.state == .open ? 0 : 1, $1.town, order[$1.code] ?? 0, $1.id)
-        }
+        // Sorted on keys made once per case (the town as its rank among the few towns, in String order).
+        let townRank = Dictionary(uniqueKeysWithValues: Set(input.cases.map(\.town)).sorted().enumerated().map { ($1, $0) })
+        let keys = input.cases.map { ($0.state == .open ? 0 : 1, townRank[$0.town] ?? 0, order[$0.code] ?? 0) }
+        let cases = input.cases.indices.sorted { a, b in
+            keys[a] != keys[b] ? keys[a] < keys[b] : input.cases[a].id < input.cases[b].id
+        }.map { input.cases[$0] }
         let events = cases.reduce(0) { $0 + $1.history.count }
         let book = try XLSXWorkbook(url: url, constantMemory: cases.count + events > 100_000)
         let sheet = try book.addSheet(casesSheet, columns: columns)

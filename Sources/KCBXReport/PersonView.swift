@@ -125,7 +125,9 @@ struct FindingRows: Sendable {
 
     init(_ input: ReportInput, _ people: PersonView) {
         let order = Dictionary(uniqueKeysWithValues: FindingCode.allCases.enumerated().map { ($1, $0) })
-        let sorted = input.reconcile.findings.sorted { (order[$0.code] ?? 0, $0.caseID) < (order[$1.code] ?? 0, $1.caseID) }
+        // The case id is a hash made on each use: made once per finding here, not twice per comparison.
+        let keyed = input.reconcile.findings.map { (order[$0.code] ?? 0, $0.caseID) }
+        let sorted = keyed.indices.sorted { keyed[$0] < keyed[$1] }.map { input.reconcile.findings[$0] }
         let chunk = 4096, chunks = (sorted.count + chunk - 1) / chunk
         let results = ConcurrentResults<[Row]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import KCBXCore
 import KCBXFormats
@@ -75,17 +76,52 @@ public enum ReportStage {
     @discardableResult
     public static func run(_ input: ReportInput, into directory: URL) throws(KCBXError) -> [String: Int] {
         let started = Date()
+        // Each step's wall time, for the log: the report's cost is found where it is.
+        var steps: [String] = []
+        var stepStarted = Date()
+        func step(_ name: String) {
+            let now = Date()
+            steps.append(String(format: "%@ %.1f s", name, now.timeIntervalSince(stepStarted)))
+            stepStarted = now
+        }
         let people = PersonView(input)
         let rows = FindingRows(input, people)
-        try FindingsCSV.write(rows, input, to: directory.appendingPathComponent(FileName.findings))
-        try PersonsCSV.write(input, to: directory.appendingPathComponent(FileName.persons))
-        try DiscrepancyWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.discrepancies))
-        let towns = try TownWorkbooks.write(rows, input, people, into: directory.appendingPathComponent(FileName.towns))
         let dropouts = Set(rows.rows.lazy.filter { $0.finding.code == .suspectedDropout }.map(\.finding.personID))
         let population = Population(input, people, dropouts: dropouts)
-        try PoliceWorkbook.write(rows, input, people, population, to: directory.appendingPathComponent(FileName.police))
-        try SchoolWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.schools))
-        try LedgerWorkbook.write(input, to: directory.appendingPathComponent(LedgerWorkbook.fileName))
+        step("rows")
+        // The files do not depend on one another: they are written on every core at once, the biggest
+        // first (a workbook is zipped by its own thread as it closes). Each writes its own file only.
+        let townsDirectory = directory.appendingPathComponent(FileName.towns)
+        try makeDirectory(townsDirectory)
+        let townLists = TownWorkbooks.lists(rows, input)
+        enum Job: Sendable { case ledger, schools, discrepancies, town(Int), findings, persons, police }
+        var jobs: [Job] = [.ledger, .schools, .discrepancies]
+        // Two towns with one file name (`a/b`, `a_b`): the later one's workbook is the one kept, as when written in turn.
+        var lastOfFile: [String: Int] = [:]
+        for (i, t) in townLists.enumerated() { lastOfFile[safeFileName(t.town)] = i }
+        jobs += townLists.indices.filter { lastOfFile[safeFileName(townLists[$0].town)] == $0 }
+            .sorted { townLists[$0].rows.count > townLists[$1].rows.count }.map(Job.town)
+        jobs += [.findings, .persons, .police]
+        @Sendable func perform(_ job: Job) throws(KCBXError) {
+            switch job {
+            case .ledger: try LedgerWorkbook.write(input, to: directory.appendingPathComponent(LedgerWorkbook.fileName))
+            case .schools: try SchoolWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.schools))
+            case .discrepancies: try DiscrepancyWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.discrepancies))
+            case .town(let i): try TownWorkbooks.write(town: townLists[i].town, townLists[i].rows, input, people, into: townsDirectory)
+            case .findings: try FindingsCSV.write(rows, input, to: directory.appendingPathComponent(FileName.findings))
+            case .persons: try PersonsCSV.write(input, to: directory.appendingPathComponent(FileName.persons))
+            case .police: try PoliceWorkbook.write(rows, input, people, population, to: directory.appendingPathComponent(FileName.police))
+            }
+        }
+        let failures = ConcurrentResults<KCBXError>(count: jobs.count)
+        let queue = jobs
+        DispatchQueue.concurrentPerform(iterations: queue.count) { i in
+            do throws(KCBXError) { try perform(queue[i]) } catch { failures[i] = error }
+        }
+        // The first failure in the jobs' order, whichever thread met it first.
+        if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
+        let towns = townLists.count
+        step("files")
         let figures = BulletinFigures(input, people, rows, population)
         let bulletinName = FileName.bulletin(period: input.period)
         try BulletinWorkbook.write(figures, to: directory.appendingPathComponent(bulletinName + ".xlsx"))
@@ -97,6 +133,8 @@ public enum ReportStage {
         let written = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         manifest["outputs"] = (written + [FileName.manifest]).sorted()
         try writeJSON(manifest, to: directory.appendingPathComponent(FileName.manifest))
+        step("rest")
+        Log.info("report: " + steps.joined(separator: ", "))
         Log.info(String(format: "report: %d findings, %d town workbooks, %.1f s, peak %d MiB",
                         input.reconcile.findings.count, towns, Date().timeIntervalSince(started), peakMemoryMiB()))
         return ["findings": input.reconcile.findings.count, "persons": input.index.persons.count, "rejects": rejected,

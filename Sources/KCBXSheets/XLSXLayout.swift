@@ -85,18 +85,26 @@ enum XLSXLayout {
     static func lineCount(_ text: String, columnWidth: Double) -> Int {
         let usable = max(columnWidth, 1)
         var lines = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var width = 0.0
-            for byte in line.utf8 {
-                switch byte {
-                case 0x00..<0x80, 0xC0..<0xE0: width += 1
-                case 0xE0...0xFF: width += 2
-                default: break  // continuation byte
-                }
-            }
-            if line.utf8.contains(0x20) { width *= 1.05 }
+        var width = 0.0, space = false
+        // One pass over the bytes, line by line (no substrings: this runs for every text cell written).
+        func endLine() {
+            if space { width *= 1.05 }
             lines += max(1, Int((width / usable).rounded(.up)))
+            width = 0; space = false
         }
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            defer { previous = byte }
+            switch byte {
+            // CR LF is one Character, which does not end a line (as `split(separator: "\n")` saw it).
+            case 0x0A where previous != 0x0D: endLine()
+            case 0x20: width += 1; space = true
+            case 0x00..<0x80, 0xC0..<0xE0: width += 1
+            case 0xE0...0xFF: width += 2
+            default: break  // continuation byte
+            }
+        }
+        endLine()
         return max(lines, 1)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import KCBXCore
 
 /// The ledger (台账) in the store: cases, their history (一生一表) with the officer's notes, and the
@@ -98,57 +99,196 @@ extension Store {
         try access("saving the ledger") { db in try Store.writeCases(db, cases) }
     }
 
+    /// Writes (or deletes) `cases` with their history, through statements prepared once and bound with
+    /// SQLite's own calls: a county with half a million findings writes half a million cases in one
+    /// transaction. The cases go in id order, so the B-trees (cases by id, entries by case) grow at
+    /// their right edge instead of touching a random 64 KiB page per case, and the page cache is raised
+    /// for the write so that modified pages are not spilled (and journaled) again and again.
     static func writeCases(_ db: Database, _ cases: [Case]) throws {
-        let upsert = try db.makeStatement(sql: """
-            INSERT OR REPLACE INTO ledger_case (id, code, person_id, state, priority, id_number, name, birth_date, town, school_code,
+        guard !cases.isEmpty else { return }
+        // Byte order, as SQLite's index compares; among equal ids (not expected) the later one still wins.
+        let order = cases.indices.sorted { a, b in
+            let x = cases[a].id.utf8, y = cases[b].id.utf8
+            return x.elementsEqual(y) ? a < b : x.lexicographicallyPrecedes(y)
+        }
+        let previousCache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -65536")  // KiB: 64 MiB at most, used only as pages are touched
+        defer { try? db.execute(sql: "PRAGMA cache_size = \(previousCache)") }
+        let upsertSQL = """
+            INSERT INTO ledger_case (id, code, person_id, state, priority, id_number, name, birth_date, town, school_code,
               detail, evidence, opened_period, opened_on, last_seen_period, last_seen_on, closed_on, close_reason,
               measures, responsible, result, remarks)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let clear = try db.makeStatement(sql: "DELETE FROM ledger_event WHERE case_id = ?")
-        let event = try db.makeStatement(sql: "INSERT INTO ledger_event (case_id, period, kind, date, detail, seq) VALUES (?, ?, ?, ?, ?, ?)")
-        let remove = try db.makeStatement(sql: "DELETE FROM ledger_case WHERE id = ?")
-        for c in cases {
+            ON CONFLICT(id) DO UPDATE SET code = excluded.code, person_id = excluded.person_id, state = excluded.state,
+              priority = excluded.priority, id_number = excluded.id_number, name = excluded.name, birth_date = excluded.birth_date,
+              town = excluded.town, school_code = excluded.school_code, detail = excluded.detail, evidence = excluded.evidence,
+              opened_period = excluded.opened_period, opened_on = excluded.opened_on, last_seen_period = excluded.last_seen_period,
+              last_seen_on = excluded.last_seen_on, closed_on = excluded.closed_on, close_reason = excluded.close_reason,
+              measures = excluded.measures, responsible = excluded.responsible, result = excluded.result, remarks = excluded.remarks
+            """
+        let upsert = try RawStatement(db, upsertSQL)
+        let clear = try RawStatement(db, "DELETE FROM ledger_event WHERE case_id = ?")
+        let event = try RawStatement(db, "INSERT INTO ledger_event (case_id, period, kind, date, detail, seq) VALUES (?, ?, ?, ?, ?, ?)")
+        let remove = try RawStatement(db, "DELETE FROM ledger_case WHERE id = ?")
+        for i in order {
+            let c = cases[i]
             // A case with no history is found by no period (a rerun no longer finds it): it leaves the ledger.
             if c.history.isEmpty {
-                try clear.execute(arguments: [c.id]); try remove.execute(arguments: [c.id])
+                try clear.run { s in try s.bind(1, c.id) }
+                try remove.run { s in try s.bind(1, c.id) }
                 continue
             }
-            let values: [(any DatabaseValueConvertible)?] = [
-                c.id, c.code.rawValue, c.personID, c.state.rawValue, c.priority, c.idNumber, c.name, c.birthDate?.description, c.town,
-                c.schoolCode, c.detail, c.evidence, c.openedPeriod, c.openedOn.description, c.lastSeenPeriod, c.lastSeenOn.description,
-                c.closedOn?.description, c.closeReason, c.notes.measures, c.notes.responsible, c.notes.result, c.notes.remarks,
-            ]
-            try upsert.execute(arguments: StatementArguments(values))
-            try clear.execute(arguments: [c.id])
-            for (i, e) in c.history.enumerated() {
-                try event.execute(arguments: [c.id, e.period, e.kind.rawValue, e.date.description, e.detail, i])
+            try upsert.run { s in
+                try s.bind(1, c.id); try s.bind(2, c.code.rawValue); try s.bind(3, c.personID); try s.bind(4, c.state.rawValue)
+                try s.bind(5, c.priority ? 1 : 0); try s.bind(6, c.idNumber); try s.bind(7, c.name); try s.bind(8, c.birthDate?.description)
+                try s.bind(9, c.town); try s.bind(10, c.schoolCode); try s.bind(11, c.detail); try s.bind(12, c.evidence)
+                try s.bind(13, c.openedPeriod); try s.bind(14, c.openedOn.description); try s.bind(15, c.lastSeenPeriod)
+                try s.bind(16, c.lastSeenOn.description); try s.bind(17, c.closedOn?.description); try s.bind(18, c.closeReason)
+                try s.bind(19, c.notes.measures); try s.bind(20, c.notes.responsible); try s.bind(21, c.notes.result)
+                try s.bind(22, c.notes.remarks)
+            }
+            try clear.run { s in try s.bind(1, c.id) }
+            for (n, e) in c.history.enumerated() {
+                try event.run { s in
+                    try s.bind(1, c.id); try s.bind(2, e.period); try s.bind(3, e.kind.rawValue); try s.bind(4, e.date.description)
+                    try s.bind(5, e.detail); try s.bind(6, n)
+                }
             }
         }
     }
 
+    static let caseColumns = """
+        id, code, person_id, state, priority, id_number, name, birth_date, town, school_code, detail, evidence, opened_period,
+        opened_on, last_seen_period, last_seen_on, closed_on, close_reason, measures, responsible, result, remarks
+        """
+
+    /// The cases matching `condition` (all when nil) with their history, in case-id order; read row by
+    /// row through SQLite's own calls (no row objects, no column lookups by name).
     static func fetchCases(_ db: Database, where condition: String?, arguments: StatementArguments) throws -> [Case] {
         let filter = condition.map { " WHERE " + $0 } ?? ""
         var cases: [Case] = []
         var position: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM ledger_case\(filter) ORDER BY id", arguments: arguments) {
-            guard let code = FindingCode(rawValue: row["code"]), let state = Case.State(rawValue: row["state"]),
-                  let opened = CivilDate(iso: row["opened_on"]), let seen = CivilDate(iso: row["last_seen_on"]) else { continue }
-            position[row["id"]] = cases.count
-            cases.append(Case(id: row["id"], code: code, personID: row["person_id"], state: state, priority: row["priority"],
-                              idNumber: row["id_number"], name: row["name"], birthDate: (row["birth_date"] as String?).flatMap(CivilDate.init(iso:)),
-                              town: row["town"], schoolCode: row["school_code"], detail: row["detail"], evidence: row["evidence"],
-                              openedPeriod: row["opened_period"], openedOn: opened, lastSeenPeriod: row["last_seen_period"], lastSeenOn: seen,
-                              closedOn: (row["closed_on"] as String?).flatMap(CivilDate.init(iso:)), closeReason: row["close_reason"],
-                              notes: OfficerNotes(measures: row["measures"], responsible: row["responsible"], result: row["result"],
-                                                  remarks: row["remarks"])))
+        // The few distinct dates and periods are parsed (and their strings made) once.
+        var dates: [String: CivilDate] = [:]
+        func date(_ text: String?) -> CivilDate? {
+            guard let text else { return nil }
+            if let d = dates[text] { return d }
+            let d = CivilDate(iso: text)
+            if let d { dates[text] = d }
+            return d
+        }
+        var strings = Interner()
+        let caseRows = try db.makeStatement(sql: "SELECT \(caseColumns) FROM ledger_case\(filter) ORDER BY id")
+        try caseRows.setArguments(arguments)
+        try RawStatement.rows(caseRows) { r in
+            guard let code = FindingCode(rawValue: r.text(1)), let state = Case.State(rawValue: r.text(3)),
+                  let opened = date(r.text(13)), let seen = date(r.text(15)) else { return }
+            let id = r.text(0)
+            position[id] = cases.count
+            cases.append(Case(id: id, code: code, personID: r.text(2), state: state, priority: r.int(4) != 0,
+                              idNumber: r.text(5), name: r.text(6), birthDate: date(r.optionalText(7)),
+                              town: strings[r.text(8)], schoolCode: strings[r.text(9)], detail: r.text(10), evidence: r.text(11),
+                              openedPeriod: strings[r.text(12)], openedOn: opened, lastSeenPeriod: strings[r.text(14)], lastSeenOn: seen,
+                              closedOn: date(r.optionalText(16)), closeReason: r.optionalText(17).map { strings[$0] },
+                              notes: OfficerNotes(measures: r.text(18), responsible: r.text(19), result: r.text(20), remarks: r.text(21))))
         }
         let eventFilter = condition.map { " WHERE case_id IN (SELECT id FROM ledger_case WHERE \($0))" } ?? ""
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM ledger_event\(eventFilter) ORDER BY case_id, seq", arguments: arguments) {
-            guard let i = position[row["case_id"]], let kind = CaseEvent.Kind(rawValue: row["kind"]),
-                  let date = CivilDate(iso: row["date"]) else { continue }
-            cases[i].history.append(CaseEvent(period: row["period"], date: date, kind: kind, detail: row["detail"]))
+        let eventRows = try db.makeStatement(sql: "SELECT case_id, period, kind, date, detail FROM ledger_event\(eventFilter) ORDER BY case_id, seq")
+        try eventRows.setArguments(arguments)
+        // Entries come grouped by case: the case of the previous entry is checked before the dictionary.
+        var last = (id: "", index: -1)
+        try RawStatement.rows(eventRows) { r in
+            let caseID = r.text(0)
+            let i: Int
+            if last.index >= 0, caseID == last.id { i = last.index } else {
+                guard let found = position[caseID] else { return }
+                i = found; last = (caseID, found)
+            }
+            guard let kind = CaseEvent.Kind(rawValue: r.text(2)), let date = date(r.text(3)) else { return }
+            cases[i].history.append(CaseEvent(period: strings[r.text(1)], date: date, kind: kind, detail: strings[r.text(4)]))
         }
         return cases
+    }
+}
+
+/// One distinct copy of each repeated string (periods, towns, close reasons): half a million cases
+/// share a few dozen of them.
+struct Interner {
+    private var table: [String: String] = [:]
+    subscript(_ s: String) -> String {
+        mutating get {
+            if s.utf8.count <= 15 { return s }  // small strings are stored inline anyway
+            if let known = table[s] { return known }
+            if table.count < 10_000 { table[s] = s }
+            return s
+        }
+    }
+}
+
+/// A statement prepared once and run many times, its values bound with SQLite's own calls (GRDB's
+/// arguments cost an array of boxed values per row).
+struct RawStatement {
+    let statement: Statement
+    let sql: String
+    let db: Database
+    var handle: OpaquePointer { statement.sqliteStatement }
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ db: Database, _ sql: String) throws {
+        self.db = db; self.sql = sql
+        statement = try db.makeStatement(sql: sql)
+    }
+
+    func check(_ code: CInt, _ expected: CInt = SQLITE_OK) throws {
+        guard code == expected else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
+    }
+
+    func bind(_ i: CInt, _ text: String?) throws {
+        guard var text else { try check(sqlite3_bind_null(handle, i)); return }
+        try text.withUTF8 { bytes in
+            // An empty string is bound as text, never NULL (the columns are NOT NULL).
+            try bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress {
+                    try check(sqlite3_bind_text(handle, i, base, CInt(chars.count), RawStatement.transient))
+                } else {
+                    try check(sqlite3_bind_text(handle, i, "", 0, RawStatement.transient))
+                }
+            }
+        }
+    }
+
+    func bind(_ i: CInt, _ value: Int) throws { try check(sqlite3_bind_int64(handle, i, Int64(value))) }
+
+    /// Binds the values with `body`, then runs the statement once.
+    func run(_ body: (RawStatement) throws -> Void) throws {
+        try check(sqlite3_reset(handle))
+        try check(sqlite3_clear_bindings(handle))
+        try body(self)
+        try check(sqlite3_step(handle), SQLITE_DONE)
+    }
+
+    /// A row of a query, read in place.
+    struct Row {
+        let handle: OpaquePointer
+        func text(_ i: CInt) -> String { optionalText(i) ?? "" }
+        func optionalText(_ i: CInt) -> String? {
+            guard let p = sqlite3_column_text(handle, i) else { return nil }
+            return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)
+        }
+        func int(_ i: CInt) -> Int64 { sqlite3_column_int64(handle, i) }
+    }
+
+    /// Steps through the rows of `statement` (its arguments set), handing each to `body`.
+    static func rows(_ statement: Statement, _ body: (Row) throws -> Void) throws {
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
+            }
+            try body(Row(handle: handle))
+        }
     }
 }
