@@ -326,7 +326,14 @@ public enum LinkStage {
                 // Competitors that could only go to review (twin risk, two valid IDs) do not make the best ambiguous.
                 for (root, e) in best where !e.conflict && e.auto && root != first?.root { second = max(second, e.w) }
                 guard let top = first else { continue }
-                if top.w >= autoW && top.auto && top.w - second >= options.marginBits {
+                // A record on someone else's number is linked automatically only on a shared parent's ID or
+                // household, or a parent's name with the very birth date: at a million children, another
+                // 王浩轩 born the same day is no rarity.
+                let strongEnough = !refused[q] || {
+                    let v = comparator.levels(q, top.r)
+                    return v[4] == 0 || v[5] == 0 || (v[4] == 1 && v[2] == 0)
+                }()
+                if top.w >= autoW && top.auto && top.w - second >= options.marginBits && strongEnough {
                     edges.append((q, top.r, top.w))
                 } else if top.w >= reviewW {
                     // Not clear (namesakes, or too little evidence): the best three persons go to review,

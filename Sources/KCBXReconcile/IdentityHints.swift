@@ -56,6 +56,15 @@ extension PersonCase {
         return "；\(places.joined(separator: "、"))使用本人身份证件号，但姓名、出生日期均不符，已按他人记录处理（疑似借用/冒用，见人籍不一致）"
     }
 
+    /// An attendance row at `school` that the link stage could not place for certain may be this pupil's
+    /// (a possible match): the status is then not taken as having nobody behind it.
+    func possibleAttendance(at school: String) -> Bool {
+        guard let records = ctx.identity.possible[p] else { return false }
+        return records.contains { ref in
+            ctx.sources[ref.source].role == .attendance && view.school(RecordFact(ref: ref, kind: .attendance)) == school
+        }
+    }
+
     /// Records without an ID that may be this person's: named, for the officer to check.
     var possibleMatchNotes: String {
         guard let records = ctx.identity.possible[p], !records.isEmpty else { return "" }

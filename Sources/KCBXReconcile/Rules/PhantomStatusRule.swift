@@ -17,7 +17,7 @@ enum PhantomStatusRule: FindingRule {
             let school = p.view.school(f)
             if !school.isEmpty && p.ctx.attendance.isRoster(school)
                 && !p.facts.contains(where: { $0.kind == .attendance && p.view.school($0) == school })
-                && !p.view.unlinkedAttendanceAt(school, f) {
+                && !p.view.unlinkedAttendanceAt(school, f) && !p.possibleAttendance(at: school) {
                 phantom.append(f.ref); schools.append(school)
             }
         }
