@@ -28,6 +28,9 @@ public enum LinkStage {
     public struct Options: Sendable {
         /// The best person must beat the second best by this many bits to be linked automatically.
         public var marginBits: Float = 6
+        /// How much less a competitor in another town than the row's counts against the best candidate in
+        /// the row's own town, in the margin test.
+        public var otherTownBits: Float = 4
         /// Blocks larger than this are skipped (with a count in the figures): a key too common to block on.
         public var maxBlock = 4000
         /// Random pairs for u, candidate pairs for EM.
@@ -324,8 +327,14 @@ public enum LinkStage {
                     if first == nil || e.w > first!.w || (e.w == first!.w && root < first!.root) { first = (e.w, e.r, e.auto, root) }
                 }
                 // Competitors that could only go to review (twin risk, two valid IDs) do not make the best ambiguous.
-                for (root, e) in best where !e.conflict && e.auto && root != first?.root { second = max(second, e.w) }
                 guard let top = first else { continue }
+                // A namesake in another town than the one the row names competes less than one in the same town
+                // (the town of a welfare or deferral row is where the child lives); the weight itself is EM's.
+                let topTown = f.town[q] == 0 ? Comparator.null : comparator.levels(q, top.r)[6]
+                for (root, e) in best where !e.conflict && e.auto && root != top.root {
+                    let other = topTown == 0 && comparator.levels(q, e.r)[6] == 1 ? e.w - options.otherTownBits : e.w
+                    second = max(second, other)
+                }
                 // A record on someone else's number is linked automatically only on a shared parent's ID or
                 // household, or a parent's name with the very birth date: at a million children, another
                 // 王浩轩 born the same day is no rarity.
