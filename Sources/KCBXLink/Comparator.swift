@@ -254,13 +254,16 @@ extension Comparator {
     /// adult's number (`parent`). `adultBorn` is the birth date (yyyymmdd) before which a holder
     /// is an adult.
     func borrowed(_ holder: Int, _ g: Int, adultBorn: Int32) -> BorrowKind? {
-        guard nameDiffers(holder, g) else { return nil }
         let bh = f.birth[holder], bg = f.birthOwn[g] ? f.birth[g] : 0
+        let sexDiffers = f.sex[holder] != 0 && f.sex[g] != 0 && f.sex[holder] != f.sex[g]
+        // Another birth date and another sex: another child, even under a similar name (李子豪 on 李梓瑶's number).
+        if sexDiffers && birthDiffers(bh, bg) { return bg / 10000 - bh / 10000 >= 15 ? .parent : .otherPerson }
+        guard nameDiffers(holder, g) else { return nil }
         if birthDiffers(bh, bg) {
             return bh != 0 && bg != 0 && bg / 10000 - bh / 10000 >= 15 ? .parent : .otherPerson
         }
         // Another name and another sex: another child, even when the birth dates are a digit apart.
-        if f.sex[holder] != 0 && f.sex[g] != 0 && f.sex[holder] != f.sex[g] { return .otherPerson }
+        if sexDiffers { return .otherPerson }
         // A wholly different name (刘彤 on 吴思涵's number) with any other birth date: no typo does both.
         if nameLevel(holder, g) == 5 && bh != 0 && bg != 0 && bh != bg { return .otherPerson }
         if bg == 0 && bh != 0 && bh < adultBorn && f.childSource[g] { return .parent }
