@@ -77,6 +77,31 @@ public enum FindingCode: String, CaseIterable, Sendable, Codable {
         case .outOfDistrict: "外地户籍/外出"
         }
     }
+
+    /// Which kind of work the finding asks for: a child to bring back to school, or a record a school
+    /// or a police station corrects. The two ledgers, the lists and the bulletin's ranking follow it.
+    public var work: CaseWork {
+        switch self {
+        case .notEnrolled, .suspectedDropout, .disabledUnplaced, .deferred, .outOfDistrict: .childFollowUp
+        case .duplicateStatus, .phantomStatus, .identityMismatch, .duplicateHukou, .deceasedActiveStatus: .recordCorrection
+        }
+    }
+}
+
+/// The two kinds of work findings become (two ledgers).
+public enum CaseWork: String, CaseIterable, Sendable, Codable {
+    /// 劝返台账: a child out of school or to follow up (一人一案), the town's responsibility.
+    case childFollowUp = "child_follow_up"
+    /// 数据纠错: a 学籍 or 户籍 record a school or a police station corrects; not counted against a town.
+    case recordCorrection = "record_correction"
+
+    /// The ledger's name officers know.
+    public var title: String {
+        switch self {
+        case .childFollowUp: "控辍保学劝返台账"
+        case .recordCorrection: "学籍户籍数据纠错台账"
+        }
+    }
 }
 
 /// What a school's attendance export holds (`kind` of an attendance source).
