@@ -22,6 +22,8 @@ public struct PipelineConfig: Sendable {
     public var rules: Rules
     public var targets: Targets
     public var privacy: Privacy
+    /// Who issues the lists and the bulletin, and by when work is due.
+    public var issuer: Issuer = Issuer()
     /// The pipeline file itself, absolute.
     public var file: URL
 
@@ -94,6 +96,23 @@ public struct PipelineConfig: Sendable {
         public var consolidation = 0.96
         public var disabledEnrolment = 0.97
         public init() {}
+    }
+
+    /// The issuing unit (发文单位) named in every title and 落款, and the deadlines written into the lists
+    /// and the bulletin (README, "issuer").
+    public struct Issuer: Sendable {
+        /// 发文单位, e.g. `示例县教育和体育局`; `nil`: `<district.name>教育局`.
+        public var unit: String? = nil
+        /// 落款 under the bulletin; `nil`: the unit.
+        public var signature: String? = nil
+        /// Days from the reference date by which a list's cases are to be reported back (反馈期限).
+        public var listDeadlineDays = 15
+        /// Days from the reference date by which the bulletin's shortfalls are to be put right (整改期限).
+        public var rectifyDeadlineDays = 30
+        public init() {}
+
+        /// The unit's name as printed: the configured one or `<district>教育局`.
+        public func unitName(district: District) -> String { unit ?? "\(district.name)教育局" }
     }
 
     /// Where full ID numbers are masked (370783********1234).

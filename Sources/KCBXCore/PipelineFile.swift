@@ -114,7 +114,7 @@ public enum PipelineFile {
 
         mutating func pipeline(_ root: Node, url: URL) -> PipelineConfig? {
             let top = mapping(root, "pipeline", known: ["name", "district", "as_of", "school_age", "store", "output",
-                                                         "sources", "linkage", "rules", "targets", "privacy"])
+                                                         "sources", "linkage", "rules", "targets", "privacy", "issuer"])
             if top.isEmpty {
                 if problems.isEmpty { problem(root, "the pipeline file holds no settings; expected a mapping with name, district, as_of, sources") }
                 return nil
@@ -217,10 +217,18 @@ public enum PipelineFile {
                     problem(node, "`privacy.mask_ids_in`: expected a list such as [town_lists]")
                 }
             }
-            return PipelineConfig(name: name, district: .init(code: districtCode, name: districtName, towns: towns),
-                                  asOf: asOf, schoolAge: schoolAge, storePath: store, outputDirectory: output,
-                                  sources: sources, linkage: linkage, rules: rules, targets: targets, privacy: privacy,
-                                  file: url)
+            var issuer = PipelineConfig.Issuer()
+            let issuerMap = mapping(top["issuer"]?.1, "issuer", known: ["unit", "signature", "list_deadline_days", "rectify_deadline_days"])
+            issuer.unit = string(issuerMap["unit"], "issuer.unit")
+            issuer.signature = string(issuerMap["signature"], "issuer.signature")
+            if let v = integer(issuerMap["list_deadline_days"], "issuer.list_deadline_days", range: 1...365) { issuer.listDeadlineDays = v }
+            if let v = integer(issuerMap["rectify_deadline_days"], "issuer.rectify_deadline_days", range: 1...365) { issuer.rectifyDeadlineDays = v }
+            var config = PipelineConfig(name: name, district: .init(code: districtCode, name: districtName, towns: towns),
+                                        asOf: asOf, schoolAge: schoolAge, storePath: store, outputDirectory: output,
+                                        sources: sources, linkage: linkage, rules: rules, targets: targets, privacy: privacy,
+                                        file: url)
+            config.issuer = issuer
+            return config
         }
 
         mutating func source(_ node: Node) -> SourceConfig? {
