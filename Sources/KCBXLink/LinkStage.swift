@@ -31,6 +31,11 @@ public enum LinkStage {
         /// How much less a competitor in another town than the row's counts against the best candidate in
         /// the row's own town, in the margin test.
         public var otherTownBits: Float = 4
+        /// How much less a person who already holds a row of the query's source counts, when that source
+        /// holds one row per child (a school's attendance: one pupil, one row), in choosing the best candidate
+        /// and in the margin test. Two namesakes at one school, one of whom attends elsewhere on their own
+        /// ID number: the ID-less row is the other's.
+        public var takenBits: Float = 6
         /// Blocks larger than this are skipped (with a count in the figures): a key too common to block on.
         public var maxBlock = 4000
         /// Random pairs for u, candidate pairs for EM.
@@ -294,9 +299,18 @@ public enum LinkStage {
         var probabilisticLinks = 0, reviewPairs = 0
         /// Per record left undecided, the best records of its possible persons (best first).
         var possible: [Int: [Int32]] = [:]
+        // Sources holding one row per child (attendance), a bit each; per person (root), the bits of the
+        // ones it already holds a row of.
+        var onePerChild = [UInt32](repeating: 0, count: sources.count)
+        for (s, src) in sources.enumerated() where src.role == .attendance && s < 32 { onePerChild[s] = 1 << UInt32(s) }
+        let anyOnePerChild = onePerChild.contains { $0 != 0 }
         for round in 0..<2 {
             var anchored = [Bool](repeating: false, count: n)
             for g in 0..<n where rootID[uf.find(g)] != 0 { anchored[g] = true }
+            var held = [UInt32](repeating: 0, count: anyOnePerChild ? n : 0)
+            if anyOnePerChild {
+                for g in 0..<n { let bit = onePerChild[Int(f.source[g])]; if bit != 0 { held[uf.find(g)] |= bit } }
+            }
             var edges: [(q: Int, r: Int, w: Float)] = []
             var lo = 0
             while lo < candidates.count {
@@ -322,9 +336,13 @@ public enum LinkStage {
                     }
                     best[root] = entry
                 }
-                var first: (w: Float, r: Int, auto: Bool, root: Int)? = nil, second: Float = -.infinity
+                // A person already holding a row of a one-row-per-child source competes less for another.
+                let qBit = anyOnePerChild ? onePerChild[Int(f.source[q])] : 0
+                func rank(_ root: Int, _ w: Float) -> Float { qBit != 0 && held[root] & qBit != 0 ? w - options.takenBits : w }
+                var first: (w: Float, r: Int, auto: Bool, root: Int, rank: Float)? = nil, second: Float = -.infinity
                 for (root, e) in best where !e.conflict && e.w > -.infinity {
-                    if first == nil || e.w > first!.w || (e.w == first!.w && root < first!.root) { first = (e.w, e.r, e.auto, root) }
+                    let k = rank(root, e.w)
+                    if first == nil || k > first!.rank || (k == first!.rank && root < first!.root) { first = (e.w, e.r, e.auto, root, k) }
                 }
                 // Competitors that could only go to review (twin risk, two valid IDs) do not make the best ambiguous.
                 guard let top = first else { continue }
@@ -333,7 +351,7 @@ public enum LinkStage {
                 let topTown = f.town[q] == 0 ? Comparator.null : comparator.levels(q, top.r)[6]
                 for (root, e) in best where !e.conflict && e.auto && root != top.root {
                     let other = topTown == 0 && comparator.levels(q, e.r)[6] == 1 ? e.w - options.otherTownBits : e.w
-                    second = max(second, other)
+                    second = max(second, rank(root, other))
                 }
                 // A record on someone else's number is linked automatically only on a shared parent's ID or
                 // household, or a parent's name with the very birth date: at a million children, another
@@ -342,7 +360,7 @@ public enum LinkStage {
                     let v = comparator.levels(q, top.r)
                     return v[4] == 0 || v[5] == 0 || (v[4] == 1 && v[2] == 0)
                 }()
-                if top.w >= autoW && top.auto && top.w - second >= options.marginBits && strongEnough {
+                if top.w >= autoW && top.auto && top.rank - second >= options.marginBits && strongEnough {
                     edges.append((q, top.r, top.w))
                 } else if top.w >= reviewW {
                     // Not clear (namesakes, or too little evidence): the best three persons go to review,

@@ -66,12 +66,26 @@ extension PersonCase {
     }
 
     /// Records without an ID that may be this person's: named, for the officer to check.
-    var possibleMatchNotes: String {
-        guard let records = ctx.identity.possible[p], !records.isEmpty else { return "" }
+    var possibleMatchNotes: String { ctx.identity.possibleNotes(p, ctx.sources) }
+}
+
+extension IdentityHints {
+    /// Records without a certain link that may be person `p`'s, from a source that marks a priority group
+    /// (扶贫, 残联, 民政, 司法): the child is treated as priority until an officer says otherwise, so that a
+    /// poor or left-behind child is never ranked down for a namesake (docs/findings.md, "priority").
+    func possiblePriority(_ p: Int32, _ sources: [NormalizedSource]) -> Bool {
+        possible[p]?.contains { sources[$0.source].role.marksPriority } ?? false
+    }
+
+    /// `；民政第 12 行有同名记录（王梓涵），未能确认是否本人，请核实`, with `，如属本人即为重点群体` when such a record
+    /// is from a priority source; empty when `p` has no possible records.
+    func possibleNotes(_ p: Int32, _ sources: [NormalizedSource]) -> String {
+        guard let records = possible[p], !records.isEmpty else { return "" }
         let places = records.prefix(3).map { ref -> String in
-            let s = ctx.sources[ref.source], r = s.records[ref.record]
+            let s = sources[ref.source], r = s.records[ref.record]
             return "\(s.source)第 \(r.line) 行有同名记录（\(r.name?.normalized ?? "")）"
         }
-        return "；\(places.joined(separator: "、"))，未能确认是否本人，请核实"
+        let priority = possiblePriority(p, sources) ? "，如属本人即为重点群体，已按重点群体标注" : ""
+        return "；\(places.joined(separator: "、"))，未能确认是否本人，请核实\(priority)"
     }
 }

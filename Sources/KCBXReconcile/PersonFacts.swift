@@ -257,12 +257,16 @@ extension ReconcileStage {
             let ps = members.map(person)
             for p in ps { twins[p, default: []].append(contentsOf: ps.filter { $0 != p }) }
             let ids = members.compactMap { ctx.sources[$0.source].records[$0.record].id?.normalized }.filter { !$0.isEmpty }
-            let priority = ps.contains { p in ctx.index.persons[Int(p)].members.contains { ctx.sources[$0.source].role.marksPriority } }
+            let priority = ps.contains { p in
+                ctx.index.persons[Int(p)].members.contains { ctx.sources[$0.source].role.marksPriority }
+                    || ctx.identity.possiblePriority(p, ctx.sources)
+            }
             let headRecord = ctx.sources[head.source].records[head.record]
             let town = headRecord.town ?? ctx.columns[head.source].value(ctx.columns[head.source].town, headRecord)
             findings.append(Finding(code: .duplicateHukou, personID: ctx.index.persons[Int(person(head))].id, priority: priority,
                                     evidence: members.sorted(),
-                                    detail: "同一儿童在户籍中以 \(members.count) 个身份证件号登记（\(ids.map(maskID).joined(separator: "、"))），姓名、出生日期、性别及父母相同",
+                                    detail: "同一儿童在户籍中以 \(members.count) 个身份证件号登记（\(ids.map(maskID).joined(separator: "、"))），姓名、出生日期、性别及父母相同"
+                                        + ctx.identity.possibleNotes(person(head), ctx.sources),
                                     town: town))
         }
         return (findings, twins)

@@ -123,4 +123,27 @@ struct LinkIdentityTests {
         var r = BinaryReader(w.bytes)
         #expect(try PersonIndex(from: &r).possibleMatches == index.possibleMatches)
     }
+    @Test("two namesakes at one school (李思彤), one already on an attendance row of her own number: the ID-less row is the other's")
+    func attendanceRowOfTheNamesakeWithoutOne() throws {
+        let a = C(id: LinkFixture.id("20130101", "402"), name: "李思彤", pinyin: "lisitong", sex: .female, birth: "2013-01-01",
+                  father: "李军", household: "H950")
+        let b = C(id: LinkFixture.id("20131005", "404"), name: "李思彤", pinyin: "lisitong", sex: .female, birth: "2013-10-05",
+                  father: "李强", household: "H951")
+        let row = C(name: "李思彤", pinyin: "lisitong", sex: nil, birth: "")
+        let background = LinkFixture.background().prefix(8).map { var c = $0; c.father = ""; c.household = ""; return c }
+        for aAttends in [false, true] {
+            let rows = background + (aAttends ? [a] : []) + [row]
+            let sources = [LinkFixture.source("公安户籍", .hukou, LinkFixture.background() + [a, b]),
+                           LinkFixture.source("学校考勤", .attendance, rows)]
+            let index = LinkStage.run(sources)
+            let ha = sources[0].records.count - 2, hb = ha + 1, r = rows.count - 1
+            if aAttends {
+                #expect(same(index, (0, hb), (1, r)), "the row goes to the namesake without an attendance row")
+                #expect(same(index, (0, ha), (1, r - 1)))
+            } else {
+                #expect(!same(index, (0, ha), (1, r)) && !same(index, (0, hb), (1, r)), "two equal candidates: no link")
+                #expect(Set(try #require(index.possibleMatches[RecordRef(source: 1, record: r)])) == [index.personOf[0][ha], index.personOf[0][hb]])
+            }
+        }
+    }
 }

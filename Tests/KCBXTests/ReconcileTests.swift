@@ -331,6 +331,23 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
         #expect(a.evidence.map { sources[$0.source].source }.sorted() == ["公安户籍", "延缓入学"])
     }
 
+    @Test("a child a welfare row may be (a namesake left to review) is marked priority, and the finding names the row")
+    func possiblePriorityRecord() throws {
+        var county = TestCounty()
+        county.child("a", enrolled: nil, name: "王梓涵")
+        county.child("b", seq: 125, enrolled: nil, name: "李明")
+        county.add(.welfare, "w", [.name: "王梓涵", .category: "留守"])
+        var index = county.index
+        let welfare = county.sources.firstIndex { $0.role == .welfare }!
+        index.possibleMatches[RecordRef(source: welfare, record: 0)] = [index.personOf[0][0]]
+        let result = ReconcileStage.run(county.sources, index: index, config: TestCounty.config())
+        let byPerson = Dictionary(uniqueKeysWithValues: result.findings.filter { $0.code == .notEnrolled }.map { ($0.personID, $0) })
+        let a = try #require(byPerson["P-a"]), b = try #require(byPerson["P-b"])
+        #expect(a.priority && !b.priority)
+        #expect(a.detail.contains("民政第 2 行有同名记录（王梓涵），未能确认是否本人，请核实，如属本人即为重点群体"), "\(a.detail)")
+        #expect(!b.detail.contains("同名记录"))
+    }
+
     @Test func missingRolesAreReportedNotChecked() {
         var county = TestCounty(roles: [.hukou, .studentStatus])
         county.child("a")

@@ -14,7 +14,7 @@ enum DisabledUnplacedRule: FindingRule {
         let state = n.status > 0 ? "学籍状态：\(p.view.statuses())" : "无学籍"
         let placement = p.view.values(p.facts.filter { $0.kind == .disability }, \.placement, empty: "安置方式未填")
         p.emit(code, p.view.refs(.disability) + p.view.refs(.hukouResident),
-               "残疾儿童（\(placement)），适龄（\(p.born)），\(state)，未送教上门，无免于入学批准\(p.possibleMatchNotes)")
+               "残疾儿童（\(placement)），适龄（\(p.born)），\(state)，未送教上门，无免于入学批准")
     }
 
     static func closeReason(_ p: PersonCase) -> String? {

@@ -158,11 +158,14 @@ struct PersonCase {
     func hasRaised(any codes: [FindingCode]) -> Bool { codes.contains { hasRaised($0) } }
 
     /// Raises `code` with the records behind it and the detail; `school` defaults to the active status's.
+    /// Every finding names the records without an ID that may be the child's (possible matches), and a
+    /// child who may be in a priority group is marked as one (``IdentityHints/possiblePriority(_:_:)``).
     mutating func emit(_ code: FindingCode, _ evidence: [RecordRef], _ detail: String, school: String = "") {
         let school = school.isEmpty ? view.activeSchool : school
         raised |= code.bit
-        out.append(Finding(code: code, personID: person.id, priority: n.priority, evidence: evidence.sorted(), detail: detail,
-                           town: view.town(school: school), schoolCode: school))
+        let priority = n.priority || ctx.identity.possiblePriority(p, ctx.sources)
+        out.append(Finding(code: code, personID: person.id, priority: priority, evidence: evidence.sorted(),
+                           detail: detail + possibleMatchNotes, town: view.town(school: school), schoolCode: school))
     }
 }
 

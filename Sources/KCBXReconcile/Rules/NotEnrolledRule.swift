@@ -29,6 +29,6 @@ enum NotEnrolledRule: FindingRule {
         let expired = p.n.expiredDeferral > 0 ? "；\(p.view.deferrals(.deferralExpired))，已过期" : ""
         let unreadable = p.n.unreadableDeferral > 0 ? "；\(p.view.deferrals(.deferralUnreadable))，有效期无法识别，请核实" : ""
         p.emit(code, p.view.refs(.hukouResident) + p.view.refs(.deferralExpired) + p.view.refs(.deferralUnreadable) + p.view.refs(.statusOther),
-               "适龄（\(p.born)），户籍正常，无在籍学籍\(statusNotes(p))\(expired)\(unreadable)\(p.borrowedNotes)\(p.possibleMatchNotes)")
+               "适龄（\(p.born)），户籍正常，无在籍学籍\(statusNotes(p))\(expired)\(unreadable)\(p.borrowedNotes)")
     }
 }
