@@ -41,7 +41,9 @@ enum BulletinHTML {
     figure { margin: 2mm 0 4mm; break-inside: avoid; }
     figcaption { text-align: center; font-size: 9pt; color: #333; }
     svg { width: 100%; height: auto; }
-    .sign { text-align: right; margin-top: 8mm; line-height: 2; }
+    .sign { text-align: right; margin: 8mm 0 4mm; line-height: 2; }
+    h2.annex { break-before: page; }
+    .close { break-inside: avoid; }
     dl { font-size: 9pt; } dt { font-weight: bold; } dd { margin: 0 0 1.5mm 2em; }
     """
 
@@ -68,17 +70,18 @@ enum BulletinHTML {
             }
             h += "</tbody>\n</table>\n"
         }
-        h += "<p>请各镇街对失学辍学儿童逐人落实劝返复学，于 \(BulletinFigures.dateTitle(f.deadline)) 前完成整改；各学校、公安派出所于同日前完成下列学籍、户籍数据纠错；外地就读儿童请核实去向并反馈。</p>\n"
-        h += "<h2>八、数据纠错（不计入镇街）</h2>\n" + unitTables(f)
-        h += "<h2>九、问题分类和案件趋势</h2>\n" + findingTable(f)
+        // The last paragraph and the 落款 stay together: a 落款 never stands alone on a page.
+        h += "<div class=\"close\">\n<p>\(esc(f.rectification(listedIn: "附件1")))</p>\n"
+        h += "<div class=\"sign\">\(esc(f.signature))<br>\(BulletinFigures.dateTitle(f.asOf))</div>\n</div>\n"
+        h += "<h2 class=\"annex\">附件1　数据纠错（不计入镇街）</h2>\n" + unitTables(f)
+        h += "<h2>附件2　问题分类和案件趋势</h2>\n" + findingTable(f)
         h += figure(findingChart(f), "图4 \(f.whole)各类问题人数")
         h += "<p>\(esc(f.since.map { "自上期通报（\(BulletinFigures.periodTitle($0))）以来" } ?? "自台账建立以来"))，台账（劝返和纠错案件）新增 \(f.ledger.opened) 件，销号 \(f.ledger.closed) 件，期末未销号 \(f.ledger.open) 件。</p>\n"
         if !f.openByPeriod.isEmpty { h += figure(trendChart(f), "图5 近 12 期期末未销号案件数（含劝返和纠错案件）") }
-        h += "<h2>十、数据来源</h2>\n" + sourceTable(f)
-        h += "<h2>十一、统计口径</h2>\n<dl>\n"
+        h += "<h2>附件3　数据来源</h2>\n" + sourceTable(f)
+        h += "<h2>附件4　统计口径</h2>\n<dl>\n"
         for (term, text) in f.definitions { h += "<dt>\(esc(term))</dt><dd>\(esc(text))</dd>\n" }
-        h += "</dl>\n"
-        h += "<div class=\"sign\">\(esc(f.signature))<br>\(BulletinFigures.dateTitle(f.asOf))</div>\n</body>\n</html>\n"
+        h += "</dl>\n</body>\n</html>\n"
         return h
     }
 

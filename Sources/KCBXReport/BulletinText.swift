@@ -96,7 +96,8 @@ extension BulletinFigures {
         for i in Self.rates {
             let missing = ranked.filter { shortfalls($0).contains(i) }
             guard let low = missing.min(by: { ($0.value(i) ?? 0) < ($1.value(i) ?? 0) }) else { continue }
-            s += "；\(low.name)\(i.title) \(Self.percent(low.value(i)))，低于目标 \(Self.targetText(i, targets))"
+            let fraction = i.fraction(low.counts).map { "（\($0.part)/\($0.whole)）" } ?? ""
+            s += "；\(low.name)\(i.title) \(Self.percent(low.value(i)))\(fraction)，低于目标 \(Self.targetText(i, targets))"
                 + (missing.count > 1 ? "（共 \(missing.count) 个镇街低于目标）" : "")
         }
         return s + "。"
@@ -180,6 +181,12 @@ extension BulletinFigures {
                 + schoolsAtTarget.map { $0.name.isEmpty ? $0.code : $0.name }.joined(separator: "、") + "。"
         }
         return s
+    }
+
+    /// 整改要求: what is to be put right by the deadline, the records to correct being listed in `listedIn`.
+    func rectification(listedIn: String) -> String {
+        "请各镇街对失学辍学儿童逐人落实劝返复学，于 \(Self.dateTitle(deadline)) 前完成整改；各学校、公安派出所于同日前完成\(listedIn)所列学籍、户籍数据纠错；"
+            + "外地就读儿童请核实去向并反馈。"
     }
 
     var criticism: String {

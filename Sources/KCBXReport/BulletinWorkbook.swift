@@ -94,11 +94,10 @@ enum BulletinWorkbook {
         for t in below {
             try sheet.append([.text("第 \(t.rank ?? 0) 名"), .text("\(t.name)：" + f.missedLine(t))])
         }
-        try sheet.append([.text("四、整改要求"), .text("请各镇街对失学辍学儿童逐人落实劝返复学，于 \(BulletinFigures.dateTitle(f.deadline)) 前完成整改；"
-                                                 + "各学校、公安派出所于同日前完成学籍、户籍数据纠错。外地就读儿童请核实去向并反馈。")])
-        try sheet.append([.text("附"), .text("主要指标、分镇街情况、重点群体、与上期及去年同期比较、学校及派出所数据纠错、问题分类、案件趋势、数据来源、统计口径见本工作簿其他工作表。")])
+        try sheet.append([.text("四、整改要求"), .text(f.rectification(listedIn: "“学校数据纠错”“派出所数据纠错”工作表"))])
         try sheet.append([.text("落款"), .text(f.signature)])
         try sheet.append([.text(""), .text(BulletinFigures.dateTitle(f.asOf))])
+        try sheet.append([.text("附件"), .text("主要指标、分镇街情况、重点群体、与上期及去年同期比较、学校及派出所数据纠错、问题分类、案件趋势、数据来源、统计口径，见本工作簿其他工作表。")])
     }
 
     /// 主要指标: each indicator of the district with its target, numerator and denominator.
@@ -216,7 +215,7 @@ enum BulletinWorkbook {
 
     /// 问题分类: findings by type, district and towns, with the bar chart.
     static func findings(_ f: BulletinFigures, _ book: XLSXWorkbook) throws(KCBXError) {
-        let codes = try book.addSheet("问题分类", columns: [XLSXColumn("问题类型", width: 16), XLSXColumn("处理", width: 12),
+        let codes = try book.addSheet("问题分类", columns: [XLSXColumn("问题类型", width: 16), XLSXColumn("处理", width: 18),
                                                           XLSXColumn(f.whole, .integer, width: 8)]
                                       + f.towns.map { XLSXColumn($0.name, .integer, width: 10) },
                                       title: "\(f.title)：问题分类统计（人）")

@@ -163,7 +163,7 @@ enum BulletinCounty {
         #expect(text.contains("在外地就读待去向确认的 1 人，经批准缓学免学的 2 人，应入学 9 人，已入学 6 人"))
         #expect(text.contains("比对发现失学辍学儿童 4 人"))
         #expect(text.contains("残联记录为送教上门但没有学籍的残疾儿童 1 人"))
-        #expect(text.contains("甲镇初中净入学率 50.00%，低于目标 100%"))
+        #expect(text.contains("甲镇初中净入学率 50.00%（2/4），低于目标 100%"))
         #expect(text.contains("本期为系统内首次通报，没有上期通报数据，不作比较"))
         #expect(text.contains("没有去年同期（2025年11月）的通报数据"))
         #expect(f.unit == "示例区教育局" && f.signature == "示例区教育局" && f.deadline == CivilDate(iso: "2026-12-30"))
