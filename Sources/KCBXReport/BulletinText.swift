@@ -104,9 +104,11 @@ extension BulletinFigures {
     }
 
     /// A town's missed targets as one line: `小学巩固率 99.49%（目标 100%）；未销号劝返案件 1 件（目标台账清零）`.
-    func missedLine(_ t: Area) -> String {
+    /// Without `targets`, the values only (`小学巩固率 99.49%；未销号劝返案件 1 件`).
+    func missedLine(_ t: Area, targets withTargets: Bool = true) -> String {
         shortfalls(t).map { i in
-            i.isRate ? "\(i.title) \(Self.percent(t.value(i)))（目标 \(Self.targetText(i, targets))）"
+            guard withTargets else { return "\(i.title) \(Self.valueText(i, t.value(i)))" }
+            return i.isRate ? "\(i.title) \(Self.percent(t.value(i)))（目标 \(Self.targetText(i, targets))）"
                 : "\(i.title) \(Self.valueText(i, t.value(i)))（目标台账清零）"
         }.joined(separator: "；")
     }

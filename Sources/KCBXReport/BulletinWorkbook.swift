@@ -90,9 +90,10 @@ enum BulletinWorkbook {
         for (k, p) in f.paragraphs.enumerated() { try sheet.append([.text(k == 0 ? "一、总体情况" : ""), .text(p)]) }
         try sheet.append([.text("二、通报表扬"), .text(f.praise)])
         let below = f.townsBelowTarget
-        try sheet.append([.text("三、通报批评"), .text(f.criticism)], alerts: below.isEmpty ? [] : [1])
+        try sheet.append([.text("三、通报批评"), .text(below.isEmpty ? f.criticism : f.criticism.dropLast() + "（各项目标见“主要指标”工作表）：")],
+                         alerts: below.isEmpty ? [] : [1])
         for t in below {
-            try sheet.append([.text("第 \(t.rank ?? 0) 名"), .text("\(t.name)：" + f.missedLine(t))])
+            try sheet.append([.text("第 \(t.rank ?? 0) 名"), .text("\(t.name)：" + f.missedLine(t, targets: false))])
         }
         try sheet.append([.text("四、整改要求"), .text(f.rectification(listedIn: "“学校数据纠错”“派出所数据纠错”工作表"))])
         try sheet.append([.text("落款"), .text(f.signature)])
