@@ -120,12 +120,13 @@ enum BulletinHTML {
         let rates: [Indicator] = [.primaryConsolidation, .juniorConsolidation, .consolidation, .disabledEnrolment, .hardshipConsolidation]
         let heads = ["小学<br>巩固率", "初中<br>巩固率", "九年<br>巩固率", "残疾儿童少年<br>入学率", "家庭经济困难<br>学生子女巩固率"]
         var h = "<table>\n<thead><tr><th>排名</th><th class=\"l\">镇街</th>" + heads.map { "<th>\($0)</th>" }.joined()
-        h += "<th>失学辍学<br>儿童</th><th>新增<br>劝返案件</th><th>销号<br>劝返案件</th><th>未销号<br>劝返案件</th></tr></thead>\n<tbody>\n"
+        h += "<th>失学辍学<br>儿童</th><th>新增<br>劝返案件</th><th>销号<br>劝返案件</th><th>未销号<br>劝返案件</th><th>失学辍学<br>较上期</th></tr></thead>\n<tbody>\n"
         for a in f.towns + [f.district] {
             let missed = Set(f.shortfalls(a))
             h += "<tr\(a.rank == nil && a.name == f.districtName ? " class=\"total\"" : "")><td>\(a.rank.map(String.init) ?? "")</td><td class=\"l\">\(esc(a.name == f.districtName ? "合计" : a.name))</td>"
             h += rates.map { cell(BulletinFigures.percent(a.value($0)), missed: missed.contains($0)) }.joined()
-            h += "<td>\(a.outOfSchool)</td><td>\(a.cases.opened)</td><td>\(a.cases.closed)</td>" + cell(String(a.cases.open), missed: missed.contains(.openCases)) + "</tr>\n"
+            h += "<td>\(a.outOfSchool)</td><td>\(a.cases.opened)</td><td>\(a.cases.closed)</td>" + cell(String(a.cases.open), missed: missed.contains(.openCases))
+                + "<td>\(f.outOfSchoolChange(a))</td></tr>\n"
         }
         return h + "</tbody>\n</table>\n"
     }

@@ -133,6 +133,14 @@ extension BulletinFigures {
         return "与\(label)（\(Self.periodTitle(earlier.period))）相比，" + (parts.isEmpty ? "没有可比的数据。" : parts.joined(separator: "，") + "。")
     }
 
+    /// A town's (or the district's) children out of school since the last bulletin: `+2`, `-1`, `0`;
+    /// `—` when there is no last bulletin or it did not have the town.
+    func outOfSchoolChange(_ a: Area) -> String {
+        let was = a.name == districtName && a.rank == nil ? previous?.district["out_of_school"] : previous?.towns[a.name]?["out_of_school"]
+        guard let was else { return "—" }
+        return String(format: "%+d", a.outOfSchool - Int(was)).replacingOccurrences(of: "+0", with: "0")
+    }
+
     /// `yyyy-mm` of the same month a year before.
     var lastYearPeriod: String {
         let parts = period.split(separator: "-")
@@ -157,8 +165,11 @@ extension BulletinFigures {
             func shown(_ v: Double?) -> String { v.map { rate ? Self.percent($0) : String(Int($0)) } ?? "—" }
             func change(_ r: BulletinRecord?) -> String {
                 guard let now, let was = r?.district[key] else { return "—" }
-                if rate { let p = ((now - was) * 10_000).rounded() / 100; return String(format: "%+.2f 个百分点", p) }
-                return String(format: "%+d", Int(now - was))
+                if rate {
+                    let p = ((now - was) * 10_000).rounded() / 100
+                    return p == 0 ? "持平" : String(format: "%+.2f 个百分点", p)
+                }
+                return now == was ? "持平" : String(format: "%+d", Int(now - was))
             }
             rows.append((title, shown(now), shown(previous?.district[key]), change(previous), shown(lastYear?.district[key]), change(lastYear)))
         }

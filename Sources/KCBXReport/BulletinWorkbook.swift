@@ -16,7 +16,7 @@ enum BulletinWorkbook {
     ] + BulletinFigures.rates.map { XLSXColumn(shortTitle($0), .percent, width: 9) } + [
         XLSXColumn("失学辍学儿童", .integer, width: 8), XLSXColumn("新增劝返案件", .integer, width: 8),
         XLSXColumn("销号劝返案件", .integer, width: 8), XLSXColumn("未销号劝返案件", .integer, width: 8),
-        XLSXColumn("未达标指标", width: 30),
+        XLSXColumn("失学辍学较上期", width: 8), XLSXColumn("未达标指标", width: 28),
     ]
 
     /// A rate's title in a narrow column.
@@ -38,7 +38,7 @@ enum BulletinWorkbook {
         m[.openCases] = 7 + BulletinFigures.rates.count + 3
         return m
     }()
-    static let shortfallColumn = 7 + BulletinFigures.rates.count + 4
+    static let shortfallColumn = 7 + BulletinFigures.rates.count + 5
 
     /// The cells of a 分镇街 row to mark: each indicator below its target, and the list of them.
     static func alerts(_ a: BulletinFigures.Area, _ f: BulletinFigures) -> Set<Int> {
@@ -53,7 +53,7 @@ enum BulletinWorkbook {
                 .integer(c.elsewhere), .integer(c.deferred), .integer(c.due), .integer(c.enrolled)]
             + BulletinFigures.rates.map { percent(a.value($0)) }
             + [.integer(a.outOfSchool), .integer(a.cases.opened), .integer(a.cases.closed), .integer(a.cases.open),
-               .text(f.shortfalls(a).map(\.title).joined(separator: "、"))]
+               .text(f.outOfSchoolChange(a)), .text(f.shortfalls(a).map(\.title).joined(separator: "、"))]
     }
 
     static func write(_ f: BulletinFigures, to url: URL) throws(KCBXError) {

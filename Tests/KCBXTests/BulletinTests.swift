@@ -185,6 +185,11 @@ enum BulletinCounty {
         #expect(text.contains("与去年同期（2025年11月）相比，失学辍学儿童减少 2 人，九年义务教育巩固率提高 5.00 个百分点"))
         let row = f.comparisonRows.first { $0.title == "失学辍学儿童（人）" }!
         #expect((row.now, row.previous, row.previousChange, row.lastYear, row.lastYearChange) == ("4", "3", "+1", "6", "-2"))
+        #expect(f.outOfSchoolChange(f.district) == "+1" && f.outOfSchoolChange(f.towns[0]) == "—")  // 2026-10 kept no towns
+        var withTowns = input
+        withTowns.earlierBulletins[1].towns = ["甲镇": ["out_of_school": 4], "乙镇": ["out_of_school": 1]]
+        let g = BulletinCounty.figures(withTowns)
+        #expect(g.towns.map { g.outOfSchoolChange($0) } == ["-1", "0"])
         // What is kept for the next period.
         #expect(f.record.district["out_of_school"] == 4 && f.record.towns["甲镇"]?[I.juniorNet.rawValue] == 0.5)
     }
