@@ -114,4 +114,31 @@ public enum ExportVocabulary {
         }
         return seen ? n : nil
     }
+    /// 年级 of a 学籍 record as 1–9 (一年级 … 六年级 primary, 七年级 … 九年级 or 初一 … 初三 junior); nil when
+    /// the text names no grade of compulsory schooling (高一, blank, 学前).
+    public static func grade(_ v: String) -> Int? {
+        let digits = gradeDigits
+        let text = Array(v.filter { !$0.isWhitespace })
+        guard !text.contains("高"), !text.contains("学前") else { return nil }
+        let junior = text.contains("初")
+        // The digit before 年级 (`三年级`, `初中二年级`, `7年级`), else the digit after 初 (`初一`).
+        if let g = text.firstIndex(of: "年"), g > 0, let n = digits[text[g - 1]] {
+            return junior && n <= 3 ? n + 6 : n
+        }
+        if junior, let c = text.firstIndex(of: "初"), c + 1 < text.count, let n = digits[text[c + 1]], n <= 3 { return n + 6 }
+        return nil
+    }
+
+    static let gradeDigits: [Character: Int] = ["一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+                                                "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9]
+
+    /// 救助类别 of a welfare record: the priority groups (重点群体) it names, among 低保, 特困, 孤儿, 事实无人抚养, 留守.
+    public static func welfareGroups(_ v: String) -> [WelfareGroup] {
+        WelfareGroup.allCases.filter { has(v, Word($0.rawValue)) }
+    }
+
+    /// A welfare category the bulletin counts apart (its raw value is the word read in 救助类别).
+    public enum WelfareGroup: String, CaseIterable, Sendable {
+        case lowIncome = "低保", extremePoverty = "特困", orphan = "孤儿", unsupported = "事实无人抚养", leftBehind = "留守"
+    }
 }

@@ -89,12 +89,30 @@ public struct PipelineConfig: Sendable {
         public init() {}
     }
 
-    /// Targets of the bulletin (0–1).
+    /// Targets of the bulletin (0–1), one per rate; the defaults are the notices' figures
+    /// (000: 小学入学率、巩固率 100%，初中入学率 100%、巩固率 ≥ 98%; 003: 小学毛入学率 100%，初中净入学率 100%，
+    /// 残疾儿童少年入学率 ≥ 97%，九年义务教育巩固率 ≥ 96%，家庭经济困难学生子女巩固率 100%).
     public struct Targets: Sendable {
+        /// 小学净入学率 (`primary_enrolment`).
         public var primaryEnrolment = 1.0
+        /// 小学毛入学率 (`primary_gross_enrolment`).
+        public var primaryGrossEnrolment = 1.0
+        /// 初中净入学率 (`junior_enrolment`).
         public var juniorEnrolment = 1.0
+        /// 初中毛入学率 (`junior_gross_enrolment`).
+        public var juniorGrossEnrolment = 1.0
+        /// 小学巩固率 (`primary_consolidation`).
+        public var primaryConsolidation = 1.0
+        /// 初中巩固率 (`junior_consolidation`).
+        public var juniorConsolidation = 0.98
+        /// 九年义务教育巩固率 (`consolidation`).
         public var consolidation = 0.96
+        /// 残疾儿童少年入学率 (`disabled_enrolment`).
         public var disabledEnrolment = 0.97
+        /// 家庭经济困难学生子女巩固率 (`hardship_consolidation`).
+        public var hardshipConsolidation = 1.0
+        /// 重点群体适龄儿童入学率, each group (`priority_enrolment`).
+        public var priorityEnrolment = 1.0
         public init() {}
     }
 

@@ -199,11 +199,17 @@ public enum PipelineFile {
             if let v = number(ruleMap["max_row_drop"], "rules.max_row_drop", range: 0...1) { rules.maxRowDrop = v }
             if let v = integer(ruleMap["max_inflated_mb"], "rules.max_inflated_mb", range: 1...1_000_000) { rules.maxInflatedBytes = Int64(v) << 20 }
             var targets = PipelineConfig.Targets()
-            let targetMap = mapping(top["targets"]?.1, "targets", known: ["primary_enrolment", "junior_enrolment", "consolidation", "disabled_enrolment"])
-            if let v = number(targetMap["primary_enrolment"], "targets.primary_enrolment", range: 0...1) { targets.primaryEnrolment = v }
-            if let v = number(targetMap["junior_enrolment"], "targets.junior_enrolment", range: 0...1) { targets.juniorEnrolment = v }
-            if let v = number(targetMap["consolidation"], "targets.consolidation", range: 0...1) { targets.consolidation = v }
-            if let v = number(targetMap["disabled_enrolment"], "targets.disabled_enrolment", range: 0...1) { targets.disabledEnrolment = v }
+            let targetKeys: [(String, WritableKeyPath<PipelineConfig.Targets, Double>)] = [
+                ("primary_enrolment", \.primaryEnrolment), ("primary_gross_enrolment", \.primaryGrossEnrolment),
+                ("junior_enrolment", \.juniorEnrolment), ("junior_gross_enrolment", \.juniorGrossEnrolment),
+                ("primary_consolidation", \.primaryConsolidation), ("junior_consolidation", \.juniorConsolidation),
+                ("consolidation", \.consolidation), ("disabled_enrolment", \.disabledEnrolment),
+                ("hardship_consolidation", \.hardshipConsolidation), ("priority_enrolment", \.priorityEnrolment),
+            ]
+            let targetMap = mapping(top["targets"]?.1, "targets", known: Set(targetKeys.map(\.0)))
+            for (key, path) in targetKeys {
+                if let v = number(targetMap[key], "targets.\(key)", range: 0...1) { targets[keyPath: path] = v }
+            }
             var privacy = PipelineConfig.Privacy()
             let privacyMap = mapping(top["privacy"]?.1, "privacy", known: ["mask_ids_in"])
             if let (_, node) = privacyMap["mask_ids_in"] {

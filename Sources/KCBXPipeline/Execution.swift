@@ -30,6 +30,8 @@ final class Execution {
     private var normalizing: NormalizeAhead?
 
     let results: StoredResults
+    /// The reference date came from `--as-of` (a report rerun refuses another one than its findings').
+    var asOfGiven = false
 
     init(config: PipelineConfig, period: String, store: Store) {
         self.config = config; self.period = period; self.store = store
@@ -137,20 +139,53 @@ final class Execution {
             let timer = StepTimer()
             let ledger = try store.loadCases()
             Log.info("report: ledger loaded in \(timer.elapsed)")
-            let periods = Array(try store.ledgerPeriods().keys)
-            let input = ReportInput(config: config, period: period, sources: try loadNormalized(), index: try loadIndex(),
+            let decided = try store.ledgerPeriods()
+            let periods = Array(decided.keys)
+            // One as-of per period: the report is dated the day its findings were decided on.
+            var config = config
+            if reconciled == nil, let asOf = decided[period], asOf != config.asOf {
+                if asOfGiven {
+                    throw KCBXError(.usage, "period \(period): its findings were decided as of \(asOf), the report cannot be dated \(config.asOf); "
+                                    + "leave out --as-of (or pass --as-of \(asOf)) to report on them, or run from reconcile (--from reconcile --as-of \(config.asOf)) to decide them again")
+                }
+                Log.info("report: dated \(asOf), the day period \(period)'s findings were decided on (the pipeline file says \(config.asOf))")
+                config.asOf = asOf
+            }
+            var input = ReportInput(config: config, period: period, sources: try loadNormalized(), index: try loadIndex(),
                                     reconcile: try loadReconciled(), manifest: try manifest(),
                                     cases: LedgerBook.view(asOf: period, ledger),
                                     ledger: LedgerBook.figures(ledger, period: period, periods: periods))
+            input.earlierBulletins = try earlierBulletins(periods)
             Log.info("report: stored results loaded in \(timer.elapsed)")
             let target = config.outputDirectory.appendingPathComponent(period)
-            let figures = try OutputFolder.replace(target, runID: runID) { (dir) throws(KCBXError) in try ReportStage.run(input, into: dir) }
+            var bulletin: BulletinRecord? = nil
+            let figures = try OutputFolder.replace(target, runID: runID) { (dir) throws(KCBXError) in
+                let (figures, record) = try ReportStage.report(input, into: dir)
+                bulletin = record
+                return figures
+            }
+            // The bulletin's figures are kept per period for the next bulletin's comparison.
+            if let bulletin {
+                let bytes = (try? JSONEncoder().encode(bulletin)).map { [UInt8]($0) } ?? []
+                try store.saveResult(period: period, stage: .report, run: runID, parts: [(name: "bulletin", bytes: bytes)])
+            }
             outputDirectory = target
             return figures
         }
     }
 
     // MARK: stored results
+
+    /// The bulletins kept for earlier periods (those the ledger knows), for 较上期 and 较去年同期.
+    func earlierBulletins(_ periods: [String]) throws(KCBXError) -> [BulletinRecord] {
+        var records: [BulletinRecord] = []
+        for p in periods.sorted() where p < period {
+            guard let part = try store.loadResult(period: p, stage: .report)?.first(where: { $0.name == "bulletin" }),
+                  let record = try? JSONDecoder().decode(BulletinRecord.self, from: Data(part.bytes)) else { continue }
+            records.append(record)
+        }
+        return records
+    }
 
     func encode(_ value: some BinaryCodable) -> [UInt8] { StoredResults.bytes { value.encode(to: &$0) } }
 

@@ -105,6 +105,7 @@ public enum PipelineRunner {
         try store().markInterruptedRuns()
         let plan = try stages(request, store: store, period: period)
         let execution = Execution(config: config, period: period, store: try store())
+        execution.asOfGiven = request.asOf != nil
         // Deliberately never released: see `keepResultsUntilExit`.
         if request.keepResultsUntilExit { _ = Unmanaged.passRetained(execution) }
         return try execution.run(plan)

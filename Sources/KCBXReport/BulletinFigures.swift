@@ -1,83 +1,169 @@
 import Foundation
 import KCBXCore
+import KCBXNormalize
 import KCBXReconcile
 
 /// The figures of the bulletin (通报), district-wide and per town, each against its target; the same
 /// figures go into the bulletin's xlsx and html and into summary.json. No personal data: counts only.
+///
+/// Every definition is written into the bulletin (``definitions``) and docs/bulletin.md.
 struct BulletinFigures: Sendable {
-    /// The indicators measured against a target.
+    /// The indicators measured against a target: the notices' rates, and the open 劝返 cases (台账清零).
     enum Indicator: String, CaseIterable, Sendable {
-        case primaryEnrolment = "primary_enrolment", juniorEnrolment = "junior_enrolment", consolidation
-        case disabledPlacement = "disabled_placement", priorityChildren = "priority_children", openCases = "open_cases"
-
-        /// A short name for lists of missed targets.
-        var short: String {
-            switch self {
-            case .primaryEnrolment: "小学入学率"
-            case .juniorEnrolment: "初中入学率"
-            case .consolidation: "巩固率"
-            case .disabledPlacement: "残疾儿童安置率"
-            case .priorityChildren: "重点群体"
-            case .openCases: "未销号案件"
-            }
-        }
+        case primaryNet = "primary_net_enrolment", primaryGross = "primary_gross_enrolment"
+        case juniorNet = "junior_net_enrolment", juniorGross = "junior_gross_enrolment"
+        case primaryConsolidation = "primary_consolidation", juniorConsolidation = "junior_consolidation"
+        case consolidation = "nine_year_consolidation", disabledEnrolment = "disabled_enrolment"
+        case hardshipConsolidation = "hardship_consolidation", openCases = "open_follow_up_cases"
 
         var title: String {
             switch self {
-            case .primaryEnrolment: "小学入学率"
-            case .juniorEnrolment: "初中入学率"
+            case .primaryNet: "小学净入学率"
+            case .primaryGross: "小学毛入学率"
+            case .juniorNet: "初中净入学率"
+            case .juniorGross: "初中毛入学率"
+            case .primaryConsolidation: "小学巩固率"
+            case .juniorConsolidation: "初中巩固率"
             case .consolidation: "九年义务教育巩固率"
-            case .disabledPlacement: "残疾儿童安置率"
-            case .priorityChildren: "重点群体问题儿童"
-            case .openCases: "期末未销号案件"
+            case .disabledEnrolment: "残疾儿童少年入学率"
+            case .hardshipConsolidation: "家庭经济困难学生子女巩固率"
+            case .openCases: "未销号劝返案件"
+            }
+        }
+
+        var isRate: Bool { self != .openCases }
+
+        /// The target: a rate to reach, or a count not to exceed (0: 台账清零).
+        func target(_ t: PipelineConfig.Targets) -> Double {
+            switch self {
+            case .primaryNet: t.primaryEnrolment
+            case .primaryGross: t.primaryGrossEnrolment
+            case .juniorNet: t.juniorEnrolment
+            case .juniorGross: t.juniorGrossEnrolment
+            case .primaryConsolidation: t.primaryConsolidation
+            case .juniorConsolidation: t.juniorConsolidation
+            case .consolidation: t.consolidation
+            case .disabledEnrolment: t.disabledEnrolment
+            case .hardshipConsolidation: t.hardshipConsolidation
+            case .openCases: 0
+            }
+        }
+
+        /// Numerator and denominator of a rate in `area`.
+        func fraction(_ c: Population.Counts) -> (part: Int, whole: Int)? {
+            switch self {
+            case .primaryNet: (c.primary.netEnrolled, c.primary.due)
+            case .primaryGross: (c.primary.pupils, c.primary.due)
+            case .juniorNet: (c.junior.netEnrolled, c.junior.due)
+            case .juniorGross: (c.junior.pupils, c.junior.due)
+            case .primaryConsolidation: (c.primary.retained, c.primary.entrants)
+            case .juniorConsolidation: (c.junior.retained, c.junior.entrants)
+            case .consolidation: (c.retained, c.entrants)
+            case .disabledEnrolment: (c.disabledEnrolled, c.disabled)
+            case .hardshipConsolidation: (c.hardshipRetained, c.hardshipEntrants)
+            case .openCases: nil
             }
         }
     }
+
+    /// The rates of the town table and chart, in their order.
+    static let rates = Indicator.allCases.filter(\.isRate)
+
+    /// The finding codes that count against a town (its children out of school): 应入未入, 疑似辍学,
+    /// 残疾儿童未安置. Of the other 劝返 codes, an approved deferral (`deferred`) and a child to report to
+    /// the county of registration (`out_of_district`) are followed up but are no shortfall; records to
+    /// correct (`FindingCode.work == .recordCorrection`) are the schools' and the police's.
+    static let townCodes: [FindingCode] = FindingCode.allCases.filter {
+        $0.work == .childFollowUp && $0 != .deferred && $0 != .outOfDistrict
+    }
+    /// Records the schools correct (学籍), and those the police correct (户籍).
+    static let schoolCodes = SchoolWorkbook.codes
+    static let policeCodes: [FindingCode] = FindingCode.allCases.filter { $0.work == .recordCorrection && !SchoolWorkbook.codes.contains($0) }
 
     /// The figures of the district or of one town.
     struct Area: Sendable {
         var name: String
         var counts: Population.Counts
         var findings: [FindingCode: Int]
-        /// Children of a priority group (重点群体) with at least one finding.
-        var priorityChildren: Int
+        /// Children with a finding of ``townCodes`` (失学辍学儿童).
+        var outOfSchool: Int
+        /// 劝返 cases of ``townCodes``: opened and closed since the last bulletin, open at the period's end.
         var cases: LedgerFigures.Counts
         /// Place among the towns (1 = best); nil for the district and 未知镇街.
         var rank: Int?
 
-        var primaryRate: Double? { BulletinFigures.rate(counts.primaryEnrolled, counts.primaryAge) }
-        var juniorRate: Double? { BulletinFigures.rate(counts.juniorEnrolled, counts.juniorAge) }
-        var enrolmentRate: Double? { BulletinFigures.rate(counts.enrolled, counts.schoolAge) }
-        var consolidationRate: Double? { BulletinFigures.rate(counts.retained, counts.retained + counts.dropouts) }
-        var placementRate: Double? { BulletinFigures.rate(counts.disabledPlaced, counts.disabled) }
-        var findingsTotal: Int { findings.values.reduce(0, +) }
+        func value(_ i: Indicator) -> Double? {
+            if i == .openCases { return Double(cases.open) }
+            return i.fraction(counts).flatMap { BulletinFigures.rate($0.part, $0.whole) }
+        }
+    }
+
+    /// Records to correct at one school or one police station (by the town of the hukou record).
+    struct Unit: Sendable {
+        var code: String, name: String, town: String
+        var pupils: Int
+        var records: [FindingCode: Int]
+        var suspectedDropouts: Int
+        var recordsTotal: Int { records.values.reduce(0, +) }
+    }
+
+    /// One department's export, as the bulletin lists it (数据来源).
+    struct Source: Sendable {
+        var department: String, name: String, file: String
+        /// The export file's modification date (the export date kcbx can see), nil when the file is gone.
+        var fileDate: CivilDate?
+        var rows: Int, accepted: Int
     }
 
     let district: Area
     /// Towns ranked (best first), 未知镇街 last when it has anything.
     let towns: [Area]
+    let schools: [Unit]
+    /// Schools with pupils and nothing to correct or follow up (通报表扬).
+    let schoolsAtTarget: [Unit]
+    let police: [Unit]
+    let sources: [Source]
     let targets: PipelineConfig.Targets
     let title: String
     let period: String
     let asOf: CivilDate
     let districtName: String
+    /// The district's own word: 县, 区, 市 or 旗 (全县).
+    let districtWord: String
+    let unit: String
+    let signature: String
+    let deadline: CivilDate
     let cohort: ClosedRange<CivilDate>
     let since: String?
+    /// All ledger cases (劝返 and 纠错) of the district, and open cases over the last 12 periods.
+    let ledger: LedgerFigures.Counts
     let openByPeriod: [(period: String, open: Int)]
     let notChecked: [FindingCode]
+    /// The last bulletin before this one, and the one of the same month last year, when stored.
+    let previous: BulletinRecord?
+    let lastYear: BulletinRecord?
 
     init(_ input: ReportInput, _ people: PersonView, _ rows: FindingRows, _ population: Population) {
         let config = input.config
         var findings: [String: [FindingCode: Int]] = [:], districtFindings: [FindingCode: Int] = [:]
-        var priority: [String: Set<String>] = [:]
+        var out: [String: Set<String>] = [:]
+        var schoolRecords: [String: [FindingCode: Int]] = [:], schoolDropouts: [String: Int] = [:]
+        var policeRecords: [String: [FindingCode: Int]] = [:]
         for row in rows.rows {
-            findings[row.person.town, default: [:]][row.finding.code, default: 0] += 1
-            districtFindings[row.finding.code, default: 0] += 1
-            if row.finding.priority { priority[row.person.town, default: []].insert(row.finding.personID) }
+            let code = row.finding.code
+            findings[row.person.town, default: [:]][code, default: 0] += 1
+            districtFindings[code, default: 0] += 1
+            if Self.townCodes.contains(code) { out[row.person.town, default: []].insert(row.finding.personID) }
+            if Self.schoolCodes.contains(code) { schoolRecords[row.person.schoolCode, default: [:]][code, default: 0] += 1 }
+            if Self.policeCodes.contains(code) { policeRecords[row.person.town, default: [:]][code, default: 0] += 1 }
+            if code == .suspectedDropout { schoolDropouts[row.person.schoolCode, default: 0] += 1 }
         }
-        // A case whose town no record names counts under 未知镇街, never under an empty name.
+        // 劝返 cases of the codes that count against a town, counted as the ledger counts them.
+        let since = input.ledger.since
+        let followUp = LedgerBook.figures(input.cases.filter { Self.townCodes.contains($0.code) }, period: input.period,
+                                          periods: since.map { [$0] } ?? [])
         var cases: [String: LedgerFigures.Counts] = [:]
-        for (town, c) in input.ledger.byTown {
+        for (town, c) in followUp.byTown {
             let name = PersonView.townShown(town)
             var sum = cases[name] ?? .init()
             sum.opened += c.opened; sum.closed += c.closed; sum.open += c.open
@@ -87,35 +173,67 @@ struct BulletinFigures: Sendable {
         let seen = Set(population.byTown.keys).union(findings.keys).union(cases.keys)
         names += seen.filter { !names.contains($0) && $0 != PersonView.unknownTown }.sorted()
         if seen.contains(PersonView.unknownTown) { names.append(PersonView.unknownTown) }
-        var towns = names.map { name in
+        let areas = names.map { name in
             Area(name: name, counts: population.byTown[name] ?? .init(), findings: findings[name] ?? [:],
-                 priorityChildren: priority[name]?.count ?? 0, cases: cases[name] ?? .init(), rank: nil)
+                 outOfSchool: out[name]?.count ?? 0, cases: cases[name] ?? .init(), rank: nil)
         }
         targets = config.targets
-        let ranked = towns.filter { $0.name != PersonView.unknownTown }.sorted { a, b in
-            let (sa, sb) = (Self.shortfalls(a, config.targets).count, Self.shortfalls(b, config.targets).count)
-            if sa != sb { return sa < sb }
-            let (ra, rb) = (a.enrolmentRate ?? -1, b.enrolmentRate ?? -1)
-            if ra != rb { return ra > rb }
-            let (ca, cb) = (a.consolidationRate ?? -1, b.consolidationRate ?? -1)
-            if ca != cb { return ca > cb }
-            return a.name < b.name
-        }
-        var rankedAreas = ranked.enumerated().map { (i, area) -> Area in var a = area; a.rank = i + 1; return a }
-        rankedAreas += towns.filter { $0.name == PersonView.unknownTown }
-        towns = rankedAreas
-        self.towns = towns
+        let ranked = areas.filter { $0.name != PersonView.unknownTown }
+            .map { ($0, Self.shortfalls($0, config.targets).count) }
+            .sorted { a, b in
+                // Fewer missed targets, fewer children out of school, fewer open 劝返 cases, higher 九年巩固率, name.
+                if a.1 != b.1 { return a.1 < b.1 }
+                if a.0.outOfSchool != b.0.outOfSchool { return a.0.outOfSchool < b.0.outOfSchool }
+                if a.0.cases.open != b.0.cases.open { return a.0.cases.open < b.0.cases.open }
+                let (ca, cb) = (a.0.value(.consolidation) ?? -1, b.0.value(.consolidation) ?? -1)
+                if ca != cb { return ca > cb }
+                return a.0.name < b.0.name
+            }
+        towns = ranked.enumerated().map { (i, pair) -> Area in var a = pair.0; a.rank = i + 1; return a }
+            + areas.filter { $0.name == PersonView.unknownTown }
         district = Area(name: config.district.name, counts: population.district, findings: districtFindings,
-                        priorityChildren: Set(rows.rows.filter(\.finding.priority).map(\.finding.personID)).count,
-                        cases: input.ledger.district, rank: nil)
+                        outOfSchool: out.values.reduce(0) { $0 + $1.count }, cases: followUp.district, rank: nil)
+        // Schools: every school with pupils or records; police stations by the town of the hukou record.
+        let codes = Set(population.pupilsBySchool.keys).union(schoolRecords.keys).union(schoolDropouts.keys).filter { !$0.isEmpty }
+        let units = codes.map { code in
+            Unit(code: code, name: people.schools[code]?.name ?? "", town: PersonView.townShown(people.schools[code]?.town ?? ""),
+                 pupils: population.pupilsBySchool[code] ?? 0, records: schoolRecords[code] ?? [:], suspectedDropouts: schoolDropouts[code] ?? 0)
+        }
+        schools = units.filter { $0.recordsTotal > 0 }.sorted { ($1.recordsTotal, $0.code) < ($0.recordsTotal, $1.code) }
+        schoolsAtTarget = units.filter { $0.pupils > 0 && $0.recordsTotal == 0 && $0.suspectedDropouts == 0 }
+            .sorted { ($0.town, $0.code) < ($1.town, $1.code) }
+        police = policeRecords.map { Unit(code: "", name: $0.key, town: $0.key, pupils: 0, records: $0.value, suspectedDropouts: 0) }
+            .sorted { ($1.recordsTotal, $0.name) < ($0.recordsTotal, $1.name) }
+        sources = config.sources.map { s in
+            let read = input.sources.first { $0.source == s.name }
+            let modified = (try? FileManager.default.attributesOfItem(atPath: s.path.path)[.modificationDate]) as? Date
+            return Source(department: s.role.title, name: s.name, file: s.path.lastPathComponent, fileDate: modified.flatMap(Self.civilDate),
+                          rows: read?.rowsRead ?? 0, accepted: read?.records.count ?? 0)
+        }
         period = input.period
         asOf = config.asOf
         districtName = config.district.name
+        districtWord = Self.districtWord(config.district.name)
+        unit = config.issuer.unitName(district: config.district)
+        signature = config.issuer.signature ?? unit
+        deadline = config.asOf.adding(days: config.issuer.rectifyDeadlineDays)
         title = "\(config.district.name)\(Self.periodTitle(input.period))控辍保学比对核查情况通报"
         cohort = config.schoolAge.cohort(asOf: config.asOf)
-        since = input.ledger.since
+        self.since = since
+        ledger = input.ledger.district
         openByPeriod = Array(input.ledger.openByPeriod.suffix(12))
         notChecked = input.reconcile.notChecked.map(\.code)
+        let earlier = input.earlierBulletins.filter { $0.period < input.period }.sorted { $0.period < $1.period }
+        previous = earlier.last
+        let parts = input.period.split(separator: "-")
+        let lastYearPeriod = parts.count == 2 ? Int(parts[0]).map { "\($0 - 1)-\(parts[1])" } : nil
+        lastYear = earlier.first { $0.period == lastYearPeriod }
+    }
+
+    /// The district's own word (县, 区, 市, 旗) from the last character of its name; 县 otherwise.
+    static func districtWord(_ name: String) -> String {
+        guard let last = name.last, "县区市旗".contains(last) else { return "县" }
+        return String(last)
     }
 
     /// `2026年11月` for `2026-11`.
@@ -125,61 +243,59 @@ struct BulletinFigures: Sendable {
         return "\(y)年\(m)月"
     }
 
-    /// A ratio rounded to 4 decimals (98.53%), nil when there is no one to count.
+    /// The local calendar date of `date`.
+    static func civilDate(_ date: Date) -> CivilDate? {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: .current, from: date)
+        return c.year.flatMap { y in c.month.flatMap { m in c.day.flatMap { CivilDate(year: y, month: m, day: $0) } } }
+    }
+
+    /// `2026年11月30日`.
+    static func dateTitle(_ d: CivilDate) -> String { "\(d.year)年\(d.month)月\(d.day)日" }
+
+    /// A ratio cut (not rounded) to 4 decimals, so a rate below its target never shows as reaching it
+    /// (99.996% is 99.99%); nil when there is no one to count.
     static func rate(_ part: Int, _ whole: Int) -> Double? {
-        whole == 0 ? nil : (Double(part) / Double(whole) * 10_000).rounded() / 10_000
+        whole == 0 ? nil : Double(part * 10_000 / whole) / 10_000
     }
 
-    /// The value of `indicator` in `area`.
-    static func value(_ indicator: Indicator, _ area: Area) -> Double? {
-        switch indicator {
-        case .primaryEnrolment: area.primaryRate
-        case .juniorEnrolment: area.juniorRate
-        case .consolidation: area.consolidationRate
-        case .disabledPlacement: area.placementRate
-        case .priorityChildren: Double(area.priorityChildren)
-        case .openCases: Double(area.cases.open)
-        }
-    }
-
-    /// The target of `indicator`: a rate to reach, or a count not to exceed (0).
-    static func target(_ indicator: Indicator, _ targets: PipelineConfig.Targets) -> Double {
-        switch indicator {
-        case .primaryEnrolment: targets.primaryEnrolment
-        case .juniorEnrolment: targets.juniorEnrolment
-        case .consolidation: targets.consolidation
-        case .disabledPlacement: targets.disabledEnrolment
-        case .priorityChildren, .openCases: 0
-        }
-    }
-
-    static func isRate(_ indicator: Indicator) -> Bool { ![.priorityChildren, .openCases].contains(indicator) }
-
-    /// The indicators where `area` misses its target (a rate below it, a count above 0).
+    /// The indicators where `area` misses its target (a rate below it, open 劝返 cases above 0).
     static func shortfalls(_ area: Area, _ targets: PipelineConfig.Targets) -> [Indicator] {
         Indicator.allCases.filter { i in
-            guard let v = value(i, area) else { return false }
-            return isRate(i) ? v < target(i, targets) - 1e-9 : v > target(i, targets)
+            guard let v = area.value(i) else { return false }
+            return i.isRate ? v < i.target(targets) - 1e-9 : v > i.target(targets)
         }
     }
 
     func shortfalls(_ area: Area) -> [Indicator] { Self.shortfalls(area, targets) }
 
-    /// The towns that miss a target, in rank order (for 通报批评).
-    var townsBelowTarget: [Area] { towns.filter { $0.name != PersonView.unknownTown && !shortfalls($0).isEmpty } }
+    /// The ranked towns (未知镇街 aside) that miss a target (通报批评), and those that miss none (通报表扬).
+    var townsBelowTarget: [Area] { towns.filter { $0.rank != nil && !shortfalls($0).isEmpty } }
+    var townsAtTarget: [Area] { towns.filter { $0.rank != nil && shortfalls($0).isEmpty } }
 
-    /// The bulletin's definitions (口径), written into it.
-    var definitions: [(String, String)] {
-        [("适龄儿童", "户籍在本\(districtName.hasSuffix("区") ? "区" : "县")（户籍状态正常）、出生日期在 \(cohort.lowerBound) 至 \(cohort.upperBound) 之间的儿童（核查基准日 \(asOf)）。"),
-         ("小学、初中学段", "按学年开始日（入学截止日）的周岁划分：6–11 周岁为小学学段，12–14 周岁为初中学段。"),
-         ("在校", "学籍系统中有在读或休学学籍（含送教上门）。"),
-         ("入学率", "学段内在校的适龄儿童 ÷ 学段内适龄儿童。"),
-         ("巩固率", "学龄段内有学籍的学生中，现仍在校且非疑似辍学者 ÷（该数 + 疑似辍学及学籍状态为辍学者）。"),
-         ("残疾儿童安置率", "残联名单中学龄段内、未经批准免于入学的残疾儿童中，在校（随班就读、特教学校）或送教上门者 ÷ 全部。"),
-         ("重点群体问题儿童", "建档立卡/监测户、低保特困、孤儿及事实无人抚养、留守、残疾、服刑人员未成年子女中，本次比对发现问题的儿童人数（目标为 0，即重点群体 100% 入学）。"),
-         ("案件", "一人一案：新增为自上期通报\(since.map { "（\($0)）" } ?? "")以来新发现的案件，销号为同期销号的案件，未销号为期末仍在跟踪的案件（目标台账清零）。"),
-         ("排名", "各镇街按未达标指标数由少到多排名，相同者按适龄儿童入学率由高到低；未达标指标标红。"),
-         ("数据说明", "本通报只含统计数，不含任何个人信息。"),
-        ]
+    /// 全县, 本县.
+    var whole: String { "全" + districtWord }
+
+    /// The figures kept per period for the next bulletin's comparison.
+    var record: BulletinRecord {
+        func values(_ a: Area) -> [String: Double] {
+            var v: [String: Double] = ["school_age": Double(a.counts.schoolAge), "out_of_school": Double(a.outOfSchool)]
+            for i in Indicator.allCases { if let x = a.value(i) { v[i.rawValue] = x } }
+            return v
+        }
+        return BulletinRecord(period: period, asOf: asOf.description, district: values(district),
+                              towns: Dictionary(towns.map { ($0.name, values($0)) }, uniquingKeysWith: { a, _ in a }))
+    }
+}
+
+/// A bulletin's figures as kept in the store per period (stage result `report`, part `bulletin`), so the
+/// next bulletin compares with the last one and with the same month of the year before.
+public struct BulletinRecord: Codable, Sendable, Equatable {
+    public var period: String
+    public var asOf: String
+    /// Indicator key (summary.json's) → value, plus `school_age` and `out_of_school`.
+    public var district: [String: Double]
+    public var towns: [String: [String: Double]]
+    public init(period: String, asOf: String, district: [String: Double], towns: [String: [String: Double]]) {
+        self.period = period; self.asOf = asOf; self.district = district; self.towns = towns
     }
 }

@@ -21,6 +21,8 @@ public struct ReportInput: Sendable {
     public var cases: [Case]
     /// The ledger's figures for the bulletin.
     public var ledger: LedgerFigures
+    /// The bulletins of earlier periods kept in the store (for 较上期 and 较去年同期).
+    public var earlierBulletins: [BulletinRecord] = []
 
     public init(config: PipelineConfig, period: String, sources: [NormalizedSource], index: PersonIndex,
                 reconcile: ReconcileResult, manifest: [String: any Sendable], cases: [Case] = [], ledger: LedgerFigures = .init()) {
@@ -75,6 +77,12 @@ public enum ReportStage {
     /// Writes every output into `directory`; returns figures for the run record.
     @discardableResult
     public static func run(_ input: ReportInput, into directory: URL) throws(KCBXError) -> [String: Int] {
+        try report(input, into: directory).figures
+    }
+
+    /// Writes every output into `directory`; returns figures for the run record and the bulletin's
+    /// figures to keep for the next period's comparison.
+    public static func report(_ input: ReportInput, into directory: URL) throws(KCBXError) -> (figures: [String: Int], bulletin: BulletinRecord) {
         let started = Date()
         // Each step's wall time, for the log: the report's cost is found where it is.
         var steps: [String] = []
@@ -137,8 +145,8 @@ public enum ReportStage {
         Log.info("report: " + steps.joined(separator: ", "))
         Log.info(String(format: "report: %d findings, %d town workbooks, %.1f s, peak %d MiB",
                         input.reconcile.findings.count, towns, Date().timeIntervalSince(started), peakMemoryMiB()))
-        return ["findings": input.reconcile.findings.count, "persons": input.index.persons.count, "rejects": rejected,
-                "towns": towns]
+        return (["findings": input.reconcile.findings.count, "persons": input.index.persons.count, "rejects": rejected,
+                 "towns": towns], figures.record)
     }
 
     // MARK: rejects

@@ -49,16 +49,39 @@ enum Summary {
 
     static func bulletin(_ f: BulletinFigures) -> [String: any Sendable] {
         var targets: [String: any Sendable] = [:]
-        for i in BulletinFigures.Indicator.allCases { targets[i.rawValue] = BulletinFigures.target(i, f.targets) }
+        for i in BulletinFigures.Indicator.allCases { targets[i.rawValue] = i.target(f.targets) }
+        targets["priority_enrolment"] = f.targets.priorityEnrolment
+        func earlier(_ r: BulletinRecord?) -> any Sendable {
+            r.map { ["period": $0.period, "as_of": $0.asOf, "district": $0.district] as [String: any Sendable] } ?? NSNull()
+        }
         return [
             "title": f.title,
+            "unit": f.unit,
+            "signature": f.signature,
+            "rectify_by": f.deadline.description,
             "cohort": ["born_from": f.cohort.lowerBound.description, "born_to": f.cohort.upperBound.description] as [String: any Sendable],
             "definitions": f.definitions.map { ["term": $0.0, "definition": $0.1] as [String: any Sendable] },
+            "text": f.paragraphs,
             "targets": targets,
+            "town_codes": BulletinFigures.townCodes.map(\.rawValue),
             "cases_since": f.since ?? NSNull(),
             "district": area(f.district, f),
             "towns": f.towns.map { area($0, f) },
             "towns_below_target": f.townsBelowTarget.map(\.name),
+            "towns_at_target": f.townsAtTarget.map(\.name),
+            "schools_at_target": f.schoolsAtTarget.map(\.code),
+            "schools_to_correct": f.schools.map { s in
+                ["school_code": s.code, "name": s.name, "town": s.town, "pupils": s.pupils, "suspected_dropouts": s.suspectedDropouts,
+                 "records": Dictionary(uniqueKeysWithValues: s.records.map { ($0.key.rawValue, $0.value) })] as [String: any Sendable]
+            },
+            "police_to_correct": f.police.map { p in
+                ["town": p.name, "records": Dictionary(uniqueKeysWithValues: p.records.map { ($0.key.rawValue, $0.value) })] as [String: any Sendable]
+            },
+            "sources": f.sources.map { ["name": $0.name, "file": $0.file, "file_date": $0.fileDate?.description ?? NSNull(),
+                                        "rows": $0.rows, "accepted": $0.accepted] as [String: any Sendable] },
+            "previous": earlier(f.previous),
+            "last_year": earlier(f.lastYear),
+            "ledger": ["opened": f.ledger.opened, "closed": f.ledger.closed, "open": f.ledger.open] as [String: any Sendable],
             "open_cases_by_period": f.openByPeriod.map { ["period": $0.period, "open": $0.open] as [String: any Sendable] },
         ]
     }
@@ -67,15 +90,29 @@ enum Summary {
         let c = a.counts
         var findings: [String: any Sendable] = [:]
         for code in FindingCode.allCases { findings[code.rawValue] = a.findings[code] ?? 0 }
-        func r(_ v: Double?) -> any Sendable { v ?? NSNull() }
+        var rates: [String: any Sendable] = [:]
+        for i in BulletinFigures.rates {
+            let fraction = i.fraction(c)
+            rates[i.rawValue] = ["value": a.value(i) ?? NSNull(), "numerator": fraction?.part ?? 0, "denominator": fraction?.whole ?? 0] as [String: any Sendable]
+        }
+        func part(_ p: Population.PartCounts) -> [String: any Sendable] {
+            ["due": p.due, "enrolled": p.enrolled, "net_enrolled": p.netEnrolled, "pupils": p.pupils, "entrants": p.entrants, "retained": p.retained]
+        }
+        var groups: [String: any Sendable] = [:]
+        for g in PriorityGroup.allCases {
+            let gc = c.groups[g] ?? .init()
+            groups[g.key] = ["children": gc.children, "elsewhere": gc.elsewhere, "deferred": gc.deferred, "due": gc.due,
+                             "enrolled": gc.enrolled, "suspected_dropouts": gc.suspectedDropouts,
+                             "rate": BulletinFigures.rate(gc.enrolled, gc.due) ?? NSNull()] as [String: any Sendable]
+        }
         return [
             "name": a.name, "rank": a.rank ?? NSNull(),
-            "school_age": c.schoolAge, "enrolled": c.enrolled, "enrolment_rate": r(a.enrolmentRate),
-            "primary_age": c.primaryAge, "primary_enrolled": c.primaryEnrolled, "primary_enrolment_rate": r(a.primaryRate),
-            "junior_age": c.juniorAge, "junior_enrolled": c.juniorEnrolled, "junior_enrolment_rate": r(a.juniorRate),
-            "consolidation_retained": c.retained, "consolidation_dropouts": c.dropouts, "consolidation_rate": r(a.consolidationRate),
-            "disabled_school_age": c.disabled, "disabled_placed": c.disabledPlaced, "disabled_placement_rate": r(a.placementRate),
-            "findings": findings, "findings_total": a.findingsTotal, "priority_children": a.priorityChildren,
+            "school_age": c.schoolAge, "enrolled_elsewhere": c.elsewhere, "deferred": c.deferred, "due": c.due, "enrolled": c.enrolled,
+            "primary": part(c.primary), "junior": part(c.junior),
+            "disabled_school_age": c.disabled, "disabled_enrolled": c.disabledEnrolled, "home_taught_without_status": c.homeTaughtWithoutStatus,
+            "hardship_entrants": c.hardshipEntrants, "hardship_retained": c.hardshipRetained,
+            "rates": rates, "priority_groups": groups,
+            "findings": findings, "out_of_school": a.outOfSchool,
             "cases_opened": a.cases.opened, "cases_closed": a.cases.closed, "cases_open": a.cases.open,
             "below_target": f.shortfalls(a).map(\.rawValue),
         ]

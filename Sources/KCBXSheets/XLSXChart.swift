@@ -28,6 +28,18 @@ public struct XLSXChart: Sendable {
     public var valueMin: Double?, valueMax: Double?
     /// The step between the value axis's gridlines, and its number format (e.g. `0` for counts).
     public var valueStep: Double?, valueFormat: String?
+    /// How each series is drawn in a line chart (by position; missing ones are plain).
+    public var styles: [SeriesStyle] = []
+    /// How a line chart draws one series.
+    public enum SeriesStyle: Sendable {
+        case plain
+        /// Markers of the colour (0xRRGGBB), no line.
+        case markersOnly(UInt32)
+        /// A dashed line of the colour, no markers.
+        case dashedLine(UInt32)
+    }
+    /// Colours of the rates-against-targets charts, one a series.
+    public static let seriesColors: [UInt32] = [0x2F5597, 0xC55A11, 0x548235, 0x7F6000]
     public init(kind: Kind, title: String, categories: XLSXRange, series: [(name: String, values: XLSXRange)],
                 xTitle: String? = nil, yTitle: String? = nil, percent: Bool = false, valueMin: Double? = nil, valueMax: Double? = nil,
                 valueStep: Double? = nil, valueFormat: String? = nil) {
@@ -41,6 +53,31 @@ public struct XLSXChart: Sendable {
                              xTitle: String? = nil, yTitle: String? = "比率") -> XLSXChart {
         XLSXChart(kind: .column, title: title, categories: categories, series: series, xTitle: xTitle, yTitle: yTitle,
                   percent: true, valueMin: 0, valueMax: 1, valueStep: 0.2)
+    }
+
+    /// Rates of towns read against their targets: each rate's towns as markers (no line joins towns), each
+    /// target a dashed line; the value axis spans the values and targets in whole percents, so 95.8% and
+    /// 100% look apart. `targets` are ranges of the target repeated per category (one per series).
+    public static func ratesAgainstTargets(title: String, categories: XLSXRange, series: [(name: String, values: XLSXRange)],
+                                           targets: [(name: String, values: XLSXRange)], values: [Double],
+                                           xTitle: String? = nil, yTitle: String? = "比率") -> XLSXChart {
+        let axis = rateAxis(values)
+        var chart = XLSXChart(kind: .line, title: title, categories: categories, series: series + targets, xTitle: xTitle, yTitle: yTitle,
+                              percent: true, valueMin: axis.low, valueMax: axis.high, valueStep: axis.step)
+        let colors = seriesColors
+        chart.styles = series.indices.map { .markersOnly(colors[$0 % colors.count]) } + targets.indices.map { .dashedLine(colors[$0 % colors.count]) }
+        return chart
+    }
+
+    /// A rate axis around `values` (0–1 and more for gross rates): from a whole percent at or below the
+    /// lowest, to one at or above the highest (at least 100%), in steps of 0.5, 1, 2, 5, 10 or 20 percent.
+    public static func rateAxis(_ values: [Double]) -> (low: Double, high: Double, step: Double) {
+        let lo = values.min() ?? 0, hi = max(values.max() ?? 1, 1)
+        let span = max(hi - lo, 0.01)
+        let step = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2].first { span / $0 <= 6 } ?? 0.2
+        let low = max(0, ((lo - step / 2) / step).rounded(.down) * step)
+        let high = (hi / step - 1e-9).rounded(.up) * step
+        return ((low * 1000).rounded() / 1000, (high * 1000).rounded() / 1000, step)
     }
 
     /// A chart of counts (人数, 件数) up to `largest`: the value axis from 0 in whole numbers, about 4 to
@@ -79,12 +116,29 @@ extension XLSXSheet {
             throw KCBXError(.runFailed, "cannot write \(workbook.url.lastPathComponent): cannot create the chart \(chart.title)", file: workbook.url.path)
         }
         let categories = XLSXLayout.absoluteRange(chart.categories)
-        for s in chart.series {
+        for (k, s) in chart.series.enumerated() {
             guard let series = chart_add_series(lxwChart, categories, XLSXLayout.absoluteRange(s.values)) else {
                 throw KCBXError(.runFailed, "cannot write \(workbook.url.lastPathComponent): cannot add the series \(s.name) to \(chart.title)", file: workbook.url.path)
             }
             chart_series_set_name(series, s.name)
-            if chart.kind == .line { chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_AUTOMATIC.rawValue)) }
+            if chart.kind == .line {
+                switch k < chart.styles.count ? chart.styles[k] : .plain {
+                case .plain: chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_AUTOMATIC.rawValue))
+                case .markersOnly(let color):
+                    var line = lxw_chart_line(); line.none = 1
+                    chart_series_set_line(series, &line)
+                    chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_CIRCLE.rawValue))
+                    chart_series_set_marker_size(series, 8)
+                    var fill = lxw_chart_fill(); fill.color = color
+                    chart_series_set_marker_fill(series, &fill)
+                    var border = lxw_chart_line(); border.color = color
+                    chart_series_set_marker_line(series, &border)
+                case .dashedLine(let color):
+                    var line = lxw_chart_line(); line.color = color; line.dash_type = UInt8(LXW_CHART_LINE_DASH_DASH.rawValue); line.width = 1.5
+                    chart_series_set_line(series, &line)
+                    chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_NONE.rawValue))
+                }
+            }
             if chart.kind == .pie {
                 // Each slice labelled with its category and share: 城关街道; 27%.
                 chart_series_set_labels(series)
@@ -111,7 +165,7 @@ extension XLSXSheet {
                 XLSXChartFont.with(size: 9, bold: false) { chart_axis_set_num_font(axis, $0) }
             }
             if let valueAxis {
-                if chart.percent { chart_axis_set_num_format(valueAxis, "0%") }
+                if chart.percent { chart_axis_set_num_format(valueAxis, (chart.valueStep ?? 0.01) < 0.01 ? "0.0%" : "0%") }
                 if let low = chart.valueMin { chart_axis_set_min(valueAxis, low) }
                 if let high = chart.valueMax { chart_axis_set_max(valueAxis, high) }
                 if let step = chart.valueStep { chart_axis_set_major_unit(valueAxis, step) }

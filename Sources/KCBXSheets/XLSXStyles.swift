@@ -52,7 +52,7 @@ final class XLSXStyles {
             format_set_text_wrap(format)
         case .integer: format_set_num_format(format, "0")
         case .number: format_set_num_format(format, "General")
-        case .percent: format_set_num_format(format, "0.0%")
+        case .percent: format_set_num_format(format, "0.00%")
         case .date:
             format_set_num_format(format, "yyyy-mm-dd")
             format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))

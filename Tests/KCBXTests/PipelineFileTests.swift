@@ -40,6 +40,16 @@ import Testing
         #expect(config.storePath.lastPathComponent == "kcbx.sqlite")
     }
 
+    /// The bulletin's targets: the notices' figures by default, each rate's own key.
+    @Test func targetsDefaultToTheNoticesAndAreReadPerRate() throws {
+        let defaults = try PipelineFile.load(write(Self.valid)).targets
+        #expect([defaults.primaryEnrolment, defaults.primaryGrossEnrolment, defaults.juniorEnrolment, defaults.juniorGrossEnrolment,
+                  defaults.primaryConsolidation, defaults.juniorConsolidation, defaults.consolidation, defaults.disabledEnrolment,
+                  defaults.hardshipConsolidation, defaults.priorityEnrolment] == [1, 1, 1, 1, 1, 0.98, 0.96, 0.97, 1, 1])
+        let set = try PipelineFile.load(write(Self.valid + "\ntargets: {junior_consolidation: 0.97, primary_gross_enrolment: 0.99, hardship_consolidation: 0.995}\n")).targets
+        #expect((set.juniorConsolidation, set.primaryGrossEnrolment, set.hardshipConsolidation, set.consolidation) == (0.97, 0.99, 0.995, 0.96))
+    }
+
     /// Each mistake is reported with the line it is on and what was expected.
     @Test(arguments: [
         ("role: hukou", "role: hukuo", 7, "did you mean `hukou`"),
@@ -55,6 +65,8 @@ import Testing
         ("school_age: {cutoff: \"08-31\"", "school_age: {cutoff: \"31-08\"", 4, "\"MM-DD\""),
         ("as_of: 2026-11-30", "as_of: 2026-11-30\nsauces: []", 4, "unknown key"),
         ("path: data/hukou.csv.gz", "path: [data/hukou.csv.gz", nil, "YAML syntax"),
+        ("as_of: 2026-11-30", "as_of: 2026-11-30\ntargets: {junior_consolidaton: 0.98}", 4, "did you mean `junior_consolidation`"),
+        ("as_of: 2026-11-30", "as_of: 2026-11-30\ntargets: {hardship_consolidation: 100}", 4, "targets.hardship_consolidation"),
     ] as [(String, String, Int?, String)])
     func reportsMistakes(original: String, replacement: String, line: Int?, expected: String) throws {
         let (config, problems) = PipelineFile.parse(write(Self.valid.replacingOccurrences(of: original, with: replacement)))

@@ -154,6 +154,23 @@ import KCBXStore
         #expect(history.allSatisfy { $0.outcome != "running" })
     }
 
+    /// One as-of per period: a report rerun on another day is refused, without --as-of it keeps the day the
+    /// findings were decided on; the bulletin's figures are kept, and next month's bulletin compares with them.
+    @Test func aReportRerunKeepsItsPeriodsAsOfAndTheNextBulletinCompares() throws {
+        #expect(try run().status == 0)
+        let other = try run(["--only", "report", "--period", "2026-11", "--as-of", "2026-11-29"])
+        #expect(other.status == 2)
+        #expect(other.stderr.contains("decided as of 2026-11-30") && other.stderr.contains("--from reconcile"), "\(other.stderr)")
+        #expect(try run(["--only", "report"]).status == 0)
+        let html = try String(contentsOf: period.appendingPathComponent("通报_2026年11月.html"), encoding: .utf8)
+        #expect(html.contains("核查基准日 2026-11-30") && html.contains("没有上期通报数据"))
+        #expect(try Store(url: store).loadResult(period: "2026-11", stage: .report)?.map(\.name) == ["bulletin"])
+        let december = try run(["--as-of", "2026-12-31"])
+        #expect(december.status == 0, "\(december.stderr)")
+        let next = try String(contentsOf: out.appendingPathComponent("2026-12/通报_2026年12月.html"), encoding: .utf8)
+        #expect(next.contains("与上期（2026年11月）相比") && next.contains("没有去年同期（2025年12月）的通报数据"))
+    }
+
     @Test func onlyAStageWithNoStoredResultsIsAUsageError() throws {
         let result = try run(["--only", "link"])
         #expect(result.status == 2)

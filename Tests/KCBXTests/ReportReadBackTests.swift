@@ -55,7 +55,8 @@ import Testing
                  sheet: "人籍不一致", headerRow: 2, headers: SchoolWorkbook.columns.map(\.header), idCell: "E3", idOf: 0, masked: false),
         Expected(file: "控辍保学台账.xlsx", sheets: ["台账", "处理记录"],
                  sheet: "台账", headerRow: 1, headers: LedgerWorkbook.columns.map(\.header), idCell: "I2", idOf: 0, masked: false),
-        Expected(file: "通报_2026年11月.xlsx", sheets: ["通报", "分镇街", "问题分类", "案件趋势", "口径说明"],
+        Expected(file: "通报_2026年11月.xlsx", sheets: ["通报", "主要指标", "分镇街", "重点群体", "与上期和去年同期比较", "学校数据纠错", "派出所数据纠错",
+                                                           "问题分类", "案件趋势", "数据来源", "口径说明", "图表数据"],
                  sheet: "分镇街", headerRow: 2, headers: BulletinWorkbook.townColumns.map(\.header), idCell: nil, idOf: nil, masked: false),
     ])
     func everyWorkbookReadsBack(_ expected: Expected) throws {
@@ -85,54 +86,56 @@ import Testing
         let district = bulletin["district"] as! [String: Any], towns = bulletin["towns"] as! [[String: Any]]
         let book = try WorkbookReadBack(dir.appendingPathComponent("通报_2026年11月.xlsx"))
 
-        // 通报: the district's figures, the ledger's among them.
-        let overview = try book.sheet("通报")
-        let labels: [(String, String)] = [("适龄儿童（人）", "school_age"), ("其中在校（人）", "enrolled"), ("小学学段适龄儿童（人）", "primary_age"),
-                                          ("初中学段在校（人）", "junior_enrolled"), ("学龄段残疾儿童（人）", "disabled_school_age"),
-                                          ("新增案件（件）", "cases_opened"), ("销号案件（件）", "cases_closed"), ("期末未销号案件", "cases_open"),
-                                          ("重点群体问题儿童", "priority_children")]
-        for (label, key) in labels {
-            #expect(Self.figure(overview, label).flatMap { Int($0) } == district[key] as? Int, "\(label)")
+        // 主要指标: every indicator of the district, with numerator and denominator.
+        let indicators = try book.sheet("主要指标")
+        let rates = district["rates"] as! [String: [String: Any]]
+        for i in BulletinFigures.rates {
+            let row = try #require(indicators.values.first { $0["A"]?.value == i.title }, "\(i.title)")
+            let rate = try #require(rates[i.rawValue])
+            if let v = rate["value"] as? Double { #expect(Double(row["B"]?.value ?? "") == v, "\(i.title)") } else { #expect(row["B"]?.value == "—") }
+            #expect(Int(row["E"]?.value ?? "") == rate["numerator"] as? Int && Int(row["F"]?.value ?? "") == rate["denominator"] as? Int, "\(i.title)")
         }
-        #expect(Self.figure(overview, "九年义务教育巩固率").flatMap(Double.init) == district["consolidation_rate"] as? Double)
-        #expect([district["cases_opened"], district["cases_closed"], district["cases_open"]].map { $0 as? Int } == [3, 2, 5])
-        #expect(Self.figure(overview, "未达标镇街（个）") == String((bulletin["towns_below_target"] as! [String]).count))
+        // 劝返 cases (the codes that count against a town) and the whole ledger.
+        #expect([district["cases_opened"], district["cases_closed"], district["cases_open"]].map { $0 as? Int } == [3, 0, 3])
+        let ledger = bulletin["ledger"] as! [String: Int]
+        #expect([ledger["opened"], ledger["closed"], ledger["open"]] == [3, 2, 5])
+        #expect(Self.figure(try book.sheet("通报"), "发文单位") == "示例县教育局")
 
         // 分镇街: every town and the district row, every figure column.
         let byTown = try book.sheet("分镇街")
-        let columns: [(Int, String)] = [(2, "school_age"), (3, "enrolled"), (4, "primary_age"), (5, "primary_enrolled"),
-                                        (6, "primary_enrolment_rate"), (7, "junior_age"), (8, "junior_enrolled"), (9, "junior_enrolment_rate"),
-                                        (10, "consolidation_rate"), (11, "disabled_school_age"), (12, "disabled_placed"),
-                                        (13, "disabled_placement_rate"), (14, "findings_total"), (15, "priority_children"),
-                                        (16, "cases_opened"), (17, "cases_closed"), (18, "cases_open")]
         for (i, area) in (towns + [district]).enumerated() {
             let row = WorkbookReadBack.values(byTown[3 + i])
             #expect(row[1] == area["name"] as? String)
-            #expect(row[0] == (area["rank"] as? Int).map(String.init) ?? "")
-            for (c, key) in columns {
-                if let x = area[key] as? Double {
-                    #expect(Double(row[c]) == x, "\(area["name"]!) \(key)")
+            #expect(row[0] == (area["rank"] as? Int).map(String.init) ?? (i == towns.count ? "合计" : ""))
+            let counts = [area["school_age"], area["enrolled_elsewhere"], area["deferred"], area["due"], area["enrolled"]].map { $0 as? Int }
+            #expect(row[2...6].map { Int($0) } == counts, "\(area["name"]!)")
+            let rates = area["rates"] as! [String: [String: Any]]
+            for (k, ind) in BulletinFigures.rates.enumerated() {
+                if let x = rates[ind.rawValue]?["value"] as? Double {
+                    #expect(Double(row[7 + k]) == x, "\(area["name"]!) \(ind.rawValue)")
                 } else {
-                    #expect(row[c] == "—", "\(area["name"]!) \(key) has no one to count")
+                    #expect(row[7 + k] == "—", "\(area["name"]!) \(ind.rawValue) has no one to count")
                 }
             }
+            let last = 7 + BulletinFigures.rates.count
+            #expect(row[last...(last + 3)].map { Int($0) } == [area["out_of_school"], area["cases_opened"], area["cases_closed"], area["cases_open"]].map { $0 as? Int })
         }
-        // The case closed without a town is counted under 未知镇街, never under an empty name.
+        // A case whose town no record names is counted under 未知镇街, never under an empty name.
         #expect(towns.map { $0["name"] as? String } == ["北山乡", "城关镇", "河口镇", "未知镇街"])
-        #expect(towns.last?["cases_closed"] as? Int == 1 && towns.last?["rank"] is NSNull)
+        #expect(towns.last?["cases_open"] as? Int == 3 && towns.last?["rank"] is NSNull)
 
-        // 问题分类 and 案件趋势.
+        // 问题分类 (by Chinese type only) and 案件趋势.
         let codes = try book.sheet("问题分类")
         let findings = district["findings"] as! [String: Int]
-        for r in 3..<(3 + FindingCode.allCases.count) {
-            let row = WorkbookReadBack.values(codes[r])
-            #expect(Int(row[2]) == findings[row[0]], "\(row[0])")
+        for (k, code) in FindingCode.allCases.enumerated() {
+            let row = WorkbookReadBack.values(codes[3 + k])
+            #expect(row[0] == code.title && Int(row[2]) == findings[code.rawValue], "\(code.rawValue)")
         }
         let trend = try book.sheet("案件趋势")
         let periods = bulletin["open_cases_by_period"] as! [[String: Any]]
         #expect(periods.count == 12)
         for (i, p) in periods.enumerated() {
-            #expect(WorkbookReadBack.values(trend[3 + i]) == [p["period"] as! String, String(p["open"] as! Int)])
+            #expect(WorkbookReadBack.values(trend[3 + i]) == [BulletinFigures.periodTitle(p["period"] as! String), String(p["open"] as! Int)])
         }
     }
 
@@ -140,36 +143,37 @@ import Testing
         let (dir, _, _) = try Self.run()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("通报_2026年11月.xlsx")
-        // 分镇街 (sheet 2): 北山乡 (row 3) meets every target; 河口镇 (row 5) misses 初中入学率, 巩固率, 安置率, 重点群体, 未销号.
-        let towns = try StyleReadBack(url, sheet: 2)
-        for column in ["B", "C", "G", "J", "K", "S", "T"] { #expect(!towns.isAlert("\(column)3"), "北山乡 \(column)") }
-        for column in ["J", "K", "N", "P", "S", "T"] { #expect(towns.isAlert("\(column)5"), "河口镇 \(column)") }
-        for column in ["A", "B", "C", "D", "G", "O", "Q", "R"] { #expect(!towns.isAlert("\(column)5"), "河口镇 \(column)") }
-        // 通报 (sheet 1): the 初中入学率 row marks its value and 未达标, not the indicator's name.
+        // 分镇街 (sheet 3): 北山乡 (row 3) has no one to count; 河口镇 (row 5) misses 初中净、毛入学率, 初中巩固率, 九年巩固率, 残疾儿童少年入学率.
+        let towns = try StyleReadBack(url, sheet: 3)
+        for column in ["B", "C", "H", "J", "N", "V"] { #expect(!towns.isAlert("\(column)3"), "北山乡 \(column)") }
+        for column in ["J", "K", "M", "N", "O", "V"] { #expect(towns.isAlert("\(column)5"), "河口镇 \(column)") }
+        for column in ["A", "B", "C", "G", "H", "I", "L", "P", "Q", "T", "U"] { #expect(!towns.isAlert("\(column)5"), "河口镇 \(column)") }
+        // 主要指标 (sheet 2): the 初中净入学率 row marks its value and 未达标, not the indicator's name.
         let book = try WorkbookReadBack(url)
-        let overview = try book.sheet("通报")
-        let junior = try #require(overview.first { $0.value["A"]?.value == "初中入学率" }?.key)
-        let look = try StyleReadBack(url, sheet: 1)
+        let overview = try book.sheet("主要指标")
+        let junior = try #require(overview.first { $0.value["A"]?.value == "初中净入学率" }?.key)
+        let look = try StyleReadBack(url, sheet: 2)
         #expect(look.isAlert("B\(junior)") && look.isAlert("D\(junior)"))
         #expect(!look.isAlert("A\(junior)") && !look.isAlert("C\(junior)"))
-        let primary = try #require(overview.first { $0.value["A"]?.value == "小学入学率" }?.key)
+        let primary = try #require(overview.first { $0.value["A"]?.value == "小学净入学率" }?.key)
         #expect(!look.isAlert("B\(primary)"))
-        // The towns below target are listed by rank.
-        let listed = overview.values.compactMap { $0["A"]?.value }.filter { $0.contains("名　") }.sorted()
-        #expect(listed == ["　第 2 名　城关镇", "　第 3 名　河口镇"])
-        // The rates chart reads against 0–100%.
-        let chart = try TestSupport.zipPart(url, "xl/charts/chart1.xml")
-        #expect(chart.contains("<c:max val=\"1\"/>") && chart.contains("<c:min val=\"0\"/>"))
+        // 通报 (sheet 1): the towns below target listed by rank.
+        let listed = try book.sheet("通报").values.compactMap { $0["A"]?.value }.filter { $0.hasPrefix("第 ") }.sorted()
+        #expect(listed == ["第 2 名", "第 3 名"])
+        // The rates chart: dots against dashed target lines, on an axis fitted to the values.
+        let charts = try (1...3).map { try TestSupport.zipPart(url, "xl/charts/chart\($0).xml") }
+        let rates = try #require(charts.first { $0.contains("虚线为目标") })
+        #expect(rates.contains("prstDash val=\"dash\"") && rates.contains("<c:max val=\"1\"/>"))
     }
 
-    @Test func bulletinHTMLMarksCellsAndDrawsRatesFromZeroToHundred() throws {
+    @Test func bulletinHTMLMarksCellsAndDrawsRatesAgainstTargets() throws {
         let (dir, ids, _) = try Self.run(mask: [])
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = try String(contentsOf: dir.appendingPathComponent("通报_2026年11月.html"), encoding: .utf8)
         #expect(html.contains("background: #ffc7ce"))
-        #expect(html.contains("<td class=\"miss\">0.00%</td>"))  // 初中入学率, district and towns
-        for tick in ["0%", "20%", "40%", "60%", "80%", "100%"] { #expect(html.contains("text-anchor=\"end\">\(tick)</text>"), "\(tick)") }
-        #expect(html.contains("第 3 名 <span class=\"miss\">河口镇</span>"))
+        #expect(html.contains("<td class=\"miss\">0.00%</td>"))  // 初中净入学率, district and towns
+        #expect(html.contains("目标 100%</text>") && html.contains("stroke-dasharray=\"6 3\""))
+        #expect(html.contains("<td class=\"l town\">河口镇</td>"))
         #expect(!html.contains("<td class=\"l\"></td>"))  // no town without a name
         #expect(!html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))  // needs no network
         #expect(ReportFigureTests.personalData(in: html, ids: ids).isEmpty)

@@ -90,15 +90,17 @@ struct WorkbookReadBack {
         let f = figures(), c = f.district.counts
         #expect(f.cohort == CivilDate(iso: "2011-09-01")!...CivilDate(iso: "2020-08-31")!)
         // Resident school-age: 张三, 李四, 王五, 赵六 (孙七 dead, 周八 moved out, 吴十 no hukou, 钱九 adult).
-        #expect((c.schoolAge, c.enrolled) == (4, 2))
-        #expect((c.primaryAge, c.primaryEnrolled, c.juniorAge, c.juniorEnrolled) == (2, 2, 2, 0))
-        #expect(f.district.primaryRate == 1 && f.district.juniorRate == 0)
-        // Consolidation: 5 students still at school, 1 dropout (王五) → 83.33%.
-        #expect((c.retained, c.dropouts) == (5, 1))
-        #expect(f.district.consolidationRate == 0.8333)
-        #expect((c.disabled, c.disabledPlaced) == (1, 0))
-        #expect(f.district.priorityChildren == 1)
-        #expect(f.district.findings[.notEnrolled] == 1 && f.district.findingsTotal == 8)
+        #expect((c.schoolAge, c.due, c.enrolled) == (4, 4, 2))
+        // Primary pupils: 张三, 赵六, and 孙七, 周八, 吴十 who hold a status (三年级) without a resident hukou.
+        #expect(c.primary == .init(due: 2, enrolled: 2, netEnrolled: 2, pupils: 5, entrants: 4, retained: 4))
+        // Junior age: 李四 (no 学籍), 王五 (辍学), 吴十 (12, in 三年级: a junior-age entrant, a primary pupil).
+        #expect(c.junior == .init(due: 2, enrolled: 0, netEnrolled: 0, pupils: 0, entrants: 2, retained: 1))
+        #expect(f.district.value(.primaryNet) == 1 && f.district.value(.juniorNet) == 0 && f.district.value(.primaryGross) == 2.5)
+        // Consolidation: 5 of the 6 pupils of the cohort still at school (王五 dropped out) → 83.33%.
+        #expect(f.district.value(.consolidation) == 0.8333)
+        #expect((c.disabled, c.disabledEnrolled) == (1, 0))
+        #expect(f.district.outOfSchool == 2)  // 李四 (应入未入), 王五 (疑似辍学, 残疾儿童未安置)
+        #expect(f.district.findings[.notEnrolled] == 1 && f.district.findings.values.reduce(0, +) == 8)
     }
 
     @Test func townsAreRankedAndThoseBelowTargetNamed() {
@@ -107,10 +109,11 @@ struct WorkbookReadBack {
         #expect(f.towns.map(\.rank) == [1, 2, 3])
         let town = Dictionary(uniqueKeysWithValues: f.towns.map { ($0.name, $0) })
         #expect(town["城关镇"]!.counts.retained == 2)  // 吴十 counted at his school's town
-        #expect(town["河口镇"]!.consolidationRate == 0.75)
-        #expect(f.shortfalls(town["城关镇"]!) == [.juniorEnrolment, .openCases])
-        #expect(f.shortfalls(town["河口镇"]!) == [.juniorEnrolment, .consolidation, .disabledPlacement, .priorityChildren, .openCases])
+        #expect(town["河口镇"]!.value(.consolidation) == 0.75)
+        #expect(f.shortfalls(town["城关镇"]!) == [.juniorNet, .juniorGross])
+        #expect(f.shortfalls(town["河口镇"]!) == [.juniorNet, .juniorGross, .juniorConsolidation, .consolidation, .disabledEnrolment])
         #expect(f.townsBelowTarget.map(\.name) == ["城关镇", "河口镇"])
+        #expect(f.townsAtTarget.map(\.name) == ["北山乡"])
     }
 
     @Test func policeSeeMovedOutChildrenWhoStillHoldAStatus() {
@@ -254,18 +257,20 @@ struct WorkbookReadBack {
         let bulletin = summary["bulletin"] as! [String: Any]
         let towns = bulletin["towns"] as! [[String: Any]]
         let book = try WorkbookReadBack(dir.appendingPathComponent("通报_2026年11月.xlsx"))
-        #expect(book.sheetNames == ["通报", "分镇街", "问题分类", "案件趋势", "口径说明"])
+        #expect(book.sheetNames == ["通报", "主要指标", "分镇街", "重点群体", "与上期和去年同期比较", "学校数据纠错", "派出所数据纠错",
+                                    "问题分类", "案件趋势", "数据来源", "口径说明", "图表数据"])
         let sheet = try book.sheet("分镇街")
         for (i, town) in towns.enumerated() {
             let row = WorkbookReadBack.values(sheet[3 + i])
             #expect(row[1] == town["name"] as? String)
             #expect(Int(row[2]) == town["school_age"] as? Int)
-            #expect(Int(row[3]) == town["enrolled"] as? Int)
-            if let rate = town["consolidation_rate"] as? Double { #expect(Double(row[10]) == rate) }
-            #expect(Int(row[18]) == town["cases_open"] as? Int)
+            #expect(Int(row[6]) == town["enrolled"] as? Int)
+            let rates = town["rates"] as! [String: [String: Any]]
+            if let rate = rates["nine_year_consolidation"]?["value"] as? Double { #expect(Double(row[13]) == rate) }
+            #expect(Int(row[19]) == town["cases_open"] as? Int)
         }
         let district = bulletin["district"] as! [String: Any]
-        #expect(district["consolidation_rate"] as? Double == 0.8333)
+        #expect((district["rates"] as! [String: [String: Any]])["nine_year_consolidation"]?["value"] as? Double == 0.8333)
         #expect(bulletin["towns_below_target"] as? [String] == ["城关镇", "河口镇"])
         let charts = try Archive(url: dir.appendingPathComponent("通报_2026年11月.xlsx"), accessMode: .read).filter { $0.path.hasPrefix("xl/charts/chart") }
         #expect(charts.count == 3)

@@ -125,7 +125,7 @@ struct SheetsTests {
         // A date is a number (Excel serial) with a date format; 2010-03-15 is 40252.
         #expect(Self.cell(sheet, "D3").contains("<v>40252</v>"))
         #expect(try Self.part(url, "xl/styles.xml").contains("formatCode=\"yyyy-mm-dd\""))
-        #expect(try Self.part(url, "xl/styles.xml").contains("formatCode=\"0.0%\""))
+        #expect(try Self.part(url, "xl/styles.xml").contains("formatCode=\"0.00%\""))
         #expect(Self.cell(sheet, "F3").contains("<v>0.985</v>"))
         #expect(Self.cell(sheet, "E4").contains("<v>12</v>"))
 
