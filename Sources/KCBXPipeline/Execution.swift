@@ -141,10 +141,15 @@ final class Execution {
             let input = ReportInput(config: config, period: period, sources: try loadNormalized(), index: try loadIndex(),
                                     reconcile: try loadReconciled(), manifest: try manifest(),
                                     cases: LedgerBook.view(asOf: period, ledger),
-                                    ledger: LedgerBook.figures(ledger, period: period, periods: periods))
+                                    ledger: LedgerBook.figures(ledger, period: period, periods: periods),
+                                    ledgerVersion: try store.ledgerVersion())
             Log.info("report: stored results loaded in \(timer.elapsed)")
             let target = config.outputDirectory.appendingPathComponent(period)
-            let figures = try OutputFolder.replace(target, runID: runID) { (dir) throws(KCBXError) in try ReportStage.run(input, into: dir) }
+            // The ledgers people fill in go beside the periods' folders, never replaced (README "The ledgers (台账)").
+            let fillIn = config.outputDirectory.appendingPathComponent(LedgerWorkbook.folder)
+            let figures = try OutputFolder.replace(target, runID: runID) { (dir) throws(KCBXError) in
+                try ReportStage.run(input, into: dir, fillIn: fillIn)
+            }
             outputDirectory = target
             return figures
         }

@@ -21,11 +21,15 @@ public struct ReportInput: Sendable {
     public var cases: [Case]
     /// The ledger's figures for the bulletin.
     public var ledger: LedgerFigures
+    /// The ledger's version (``LedgerWorkbook``): the ledger workbooks carry it, and imports check it.
+    public var ledgerVersion: Int
 
     public init(config: PipelineConfig, period: String, sources: [NormalizedSource], index: PersonIndex,
-                reconcile: ReconcileResult, manifest: [String: any Sendable], cases: [Case] = [], ledger: LedgerFigures = .init()) {
+                reconcile: ReconcileResult, manifest: [String: any Sendable], cases: [Case] = [], ledger: LedgerFigures = .init(),
+                ledgerVersion: Int = 0) {
         self.config = config; self.period = period; self.sources = sources; self.index = index
         self.reconcile = reconcile; self.manifest = manifest; self.cases = cases; self.ledger = ledger
+        self.ledgerVersion = ledgerVersion
     }
 }
 
@@ -64,6 +68,19 @@ public enum ReportStage {
         /// The run's linkage parameters (m, u and weights per comparison field and level, λ).
         public static let linkage = "linkage.json"
         public static let rejects = "rejects"
+        /// `2026年11月` for the period `2026-11` (the period itself when it is not one).
+        public static func month(_ period: String) -> String {
+            guard isPeriod(period), let y = Int(period.prefix(4)), let m = Int(period.suffix(2)) else { return period }
+            return "\(y)年\(m)月"
+        }
+
+        /// Whether `period` is a period key `YYYY-MM` (2000–2100).
+        public static func isPeriod(_ period: String) -> Bool {
+            let parts = period.split(separator: "-")
+            guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]) else { return false }
+            return (2000...2100).contains(y) && (1...12).contains(m)
+        }
+
         /// `通报_YYYY年M月` (without extension) for a period `YYYY-MM`.
         public static func bulletin(period: String) -> String {
             let parts = period.split(separator: "-")
@@ -72,9 +89,10 @@ public enum ReportStage {
         }
     }
 
-    /// Writes every output into `directory`; returns figures for the run record.
+    /// Writes every output into `directory`, and the two ledgers into `fillIn` (``LedgerWorkbook/issue(_:work:into:)``:
+    /// never over a file there) when given; returns figures for the run record.
     @discardableResult
-    public static func run(_ input: ReportInput, into directory: URL) throws(KCBXError) -> [String: Int] {
+    public static func run(_ input: ReportInput, into directory: URL, fillIn: URL? = nil) throws(KCBXError) -> [String: Int] {
         let started = Date()
         // Each step's wall time, for the log: the report's cost is found where it is.
         var steps: [String] = []
@@ -94,8 +112,11 @@ public enum ReportStage {
         let townsDirectory = directory.appendingPathComponent(FileName.towns)
         try makeDirectory(townsDirectory)
         let townLists = TownWorkbooks.lists(rows, input)
-        enum Job: Sendable { case ledger, schools, discrepancies, town(Int), findings, persons, police }
-        var jobs: [Job] = [.ledger, .schools, .discrepancies]
+        let ledger = fillIn.map { _ in LedgerWorkbook.Issue(input) }
+        // The ledgers are filled in: they are issued outside this folder (into `fillIn`), never here.
+        enum Job: Sendable { case ledger(CaseWork), schools, discrepancies, town(Int), findings, persons, police }
+        var jobs: [Job] = fillIn == nil ? [] : CaseWork.allCases.map(Job.ledger)
+        jobs += [.schools, .discrepancies]
         // Two towns with one file name (`a/b`, `a_b`): the later one's workbook is the one kept, as when written in turn.
         var lastOfFile: [String: Int] = [:]
         for (i, t) in townLists.enumerated() { lastOfFile[safeFileName(t.town)] = i }
@@ -104,7 +125,7 @@ public enum ReportStage {
         jobs += [.findings, .persons, .police]
         @Sendable func perform(_ job: Job) throws(KCBXError) {
             switch job {
-            case .ledger: try LedgerWorkbook.write(input, to: directory.appendingPathComponent(LedgerWorkbook.fileName))
+            case .ledger(let work): if let fillIn, let ledger { try LedgerWorkbook.issue(ledger, work: work, into: fillIn) }
             case .schools: try SchoolWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.schools))
             case .discrepancies: try DiscrepancyWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.discrepancies))
             case .town(let i): try TownWorkbooks.write(town: townLists[i].town, townLists[i].rows, input, people, into: townsDirectory)

@@ -124,6 +124,31 @@ import KCBXStore
         withExtendedLifetime(lock) {}
     }
 
+    /// The run issues the ledgers beside the period's folder, and a rerun leaves them (and any copy there) alone;
+    /// an import waits for no run: it exits 3 while one holds the lock.
+    @Test func ledgersAreIssuedOutsideThePeriodFolderAndImportsTakeTheLock() throws {
+        #expect(try run().status == 0)
+        let fillIn = out.appendingPathComponent("填报")
+        let issued = try FileManager.default.contentsOfDirectory(atPath: fillIn.path).sorted()
+        #expect(issued.count == 2 && issued.allSatisfy { $0.hasSuffix("_2026年11月_第1版.xlsx") }, "\(issued)")
+        #expect(!FileManager.default.fileExists(atPath: period.appendingPathComponent("控辍保学台账.xlsx").path))
+        let ledger = fillIn.appendingPathComponent(try #require(issued.first { $0.hasPrefix("控辍保学劝返台账") }))
+        let officers = fillIn.appendingPathComponent("镇上填好的台账.xlsx")
+        try FileManager.default.copyItem(at: ledger, to: officers)
+        let before = try Data(contentsOf: ledger)
+        #expect(try run().status == 0)
+        #expect(try Data(contentsOf: ledger) == before)
+        #expect(FileManager.default.fileExists(atPath: officers.path))
+        do {
+            let lock = try RunLock(store: store)
+            let locked = try TestSupport.run(["cases", "import", officers.path, "--pipeline", "pipelines/demo.yaml", "--store", store.path])
+            #expect(locked.status == 3 && locked.stderr.contains("lock"), "\(locked.stderr)")
+            withExtendedLifetime(lock) {}
+        }
+        let imported = try TestSupport.run(["cases", "import", officers.path, "--pipeline", "pipelines/demo.yaml", "--store", store.path])
+        #expect(imported.status == 0 && imported.stdout.contains("0 cases updated"), "\(imported.stderr)")
+    }
+
     @Test func twoProcessesAtOnceOneWaitsOut() throws {
         let first = TestSupport.start(["run", "pipelines/demo.yaml", "--out", out.path, "--store", store.path])
         // Wait until the first process holds the lock.

@@ -30,7 +30,7 @@ import Testing
     static func run(mask: [String] = ["town_lists"]) throws -> (dir: URL, ids: [String], input: ReportInput) {
         let (input, ids) = Self.input(mask: mask)
         let dir = TestSupport.temporaryDirectory("kcbx-report-readback")
-        try ReportStage.run(input, into: dir)
+        try ReportStage.run(input, into: dir, fillIn: dir.appendingPathComponent(LedgerWorkbook.folder))
         return (dir, ids, input)
     }
 
@@ -53,8 +53,10 @@ import Testing
                  sheet: "户籍重复", headerRow: 2, headers: PoliceWorkbook.columns.map(\.header), idCell: "C3", idOf: 1, masked: false),
         Expected(file: "学籍纠错.xlsx", sheets: ["按学校汇总", "人籍不一致", "一人多籍", "空挂学籍"],
                  sheet: "人籍不一致", headerRow: 2, headers: SchoolWorkbook.columns.map(\.header), idCell: "E3", idOf: 0, masked: false),
-        Expected(file: "控辍保学台账.xlsx", sheets: ["台账", "处理记录"],
-                 sheet: "台账", headerRow: 1, headers: LedgerWorkbook.columns.map(\.header), idCell: "I2", idOf: 0, masked: false),
+        Expected(file: "填报/控辍保学劝返台账_2026年11月_第0版.xlsx", sheets: ["台账", "处理记录", "填报说明"],
+                 sheet: "台账", headerRow: 2, headers: LedgerWorkbook.columns(.childFollowUp).map(\.header), idCell: "H3", idOf: 0, masked: false),
+        Expected(file: "填报/学籍户籍数据纠错台账_2026年11月_第0版.xlsx", sheets: ["台账", "处理记录", "填报说明"],
+                 sheet: "台账", headerRow: 2, headers: LedgerWorkbook.columns(.recordCorrection).map(\.header), idCell: "H3", idOf: 0, masked: false),
         Expected(file: "通报_2026年11月.xlsx", sheets: ["通报", "分镇街", "问题分类", "案件趋势", "口径说明"],
                  sheet: "分镇街", headerRow: 2, headers: BulletinWorkbook.townColumns.map(\.header), idCell: nil, idOf: nil, masked: false),
     ])
@@ -229,10 +231,10 @@ import Testing
     @Test func aCaseWithoutATownIsListedUnderUnknownTown() throws {
         let (dir, _, _) = try Self.run()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let ledger = try WorkbookReadBack(dir.appendingPathComponent("控辍保学台账.xlsx")).sheet("台账")
-        let closed = try #require(ledger.values.first { $0["A"]?.value == "C0000000001" })
+        let ledger = try WorkbookReadBack(dir.appendingPathComponent("填报/控辍保学劝返台账_2026年11月_第0版.xlsx")).sheet("台账")
+        let closed = try #require(ledger.values.first { $0["B"]?.value == "C0000000001" })
         #expect(closed["F"]?.value == "未知镇街")
-        #expect(ledger.values.allSatisfy { $0["F"] != nil && $0["F"]?.value != "" })
+        #expect(ledger.filter { $0.key >= 2 }.values.allSatisfy { $0["F"] != nil && $0["F"]?.value != "" })
     }
 }
 
