@@ -36,18 +36,18 @@ public enum LedgerWorkbook {
         static func measures(_ work: CaseWork) -> String { work == .childFollowUp ? measures : correctionMeasures }
     }
 
-    /// The columns of sheet 台账 of ledger `work`.
+    /// The columns of sheet 台账 of ledger `work`, laid out to print at 8 pt or more on one landscape A4
+    /// page width (the dates a case was opened are in 处理记录).
     public static func columns(_ work: CaseWork) -> [XLSXColumn] {
         [
-            XLSXColumn(Header.number, .integer, width: 5), XLSXColumn(Header.caseID, width: 12), XLSXColumn(Header.checksum, width: 10),
-            XLSXColumn("问题类型", width: 11), XLSXColumn("重点群体", width: 5), XLSXColumn("镇街", width: 9),
-            XLSXColumn("姓名", width: 8), XLSXColumn("身份证件号", width: 19), XLSXColumn("出生日期", .date, width: 10),
-            XLSXColumn("学校", width: 14), XLSXColumn("立案日期", .date, width: 10), XLSXColumn("状态", width: 6),
-            XLSXColumn("销号日期", .date, width: 10), XLSXColumn("销号原因", width: 22), XLSXColumn("说明", width: 26),
-            XLSXColumn(Header.measures(work), width: 18, editable: true), XLSXColumn(Header.responsible, width: 7, editable: true),
-            XLSXColumn(Header.result, width: 12, editable: true, choices: OfficerResult.choices(for: work).map(\.title)),
-            XLSXColumn(Header.date, .date, width: 10, editable: true), XLSXColumn(Header.explanation, width: 14, editable: true),
-            XLSXColumn(Header.remarks, width: 12, editable: true),
+            XLSXColumn(Header.number, .integer, width: 4), XLSXColumn(Header.caseID, width: 12), XLSXColumn(Header.checksum, width: 10),
+            XLSXColumn("问题类型", width: 9), XLSXColumn("重点群体", width: 4), XLSXColumn("镇街", width: 8),
+            XLSXColumn("姓名", width: 7), XLSXColumn("身份证件号", width: 19), XLSXColumn("出生日期", .date, width: 10),
+            XLSXColumn("学校", width: 10), XLSXColumn("状态", width: 5), XLSXColumn("销号情况", width: 14), XLSXColumn("说明", width: 22),
+            XLSXColumn(Header.measures(work), width: 14, editable: true), XLSXColumn(Header.responsible, width: 6, editable: true),
+            XLSXColumn(Header.result, width: 10, editable: true, choices: OfficerResult.choices(for: work).map(\.title)),
+            XLSXColumn(Header.date, .date, width: 10, editable: true), XLSXColumn(Header.explanation, width: 10, editable: true),
+            XLSXColumn(Header.remarks, width: 8, editable: true),
         ]
     }
 
@@ -133,13 +133,13 @@ public enum LedgerWorkbook {
         let sheet = try book.addSheet(casesSheet, columns: columns(work), title:
             "\(unit) \(work.title)（\(month) 第\(input.version)版，核查基准日 \(input.config.asOf)；在办 \(open) 件，请于 \(deadline) 前填写右侧各列并报回）")
         for (n, c) in cases.enumerated() {
-            let school = c.schoolCode.isEmpty ? "" : schools[c.schoolCode].map { "\($0)（\(c.schoolCode)）" } ?? c.schoolCode
+            let school = c.schoolCode.isEmpty ? "" : schools[c.schoolCode] ?? c.schoolCode
+            let closing = c.closedOn.map { "\($0) \(c.closeReason ?? "")" } ?? ""
             try sheet.append([
                 .integer(n + 1), .text(c.id), .text(checksum(caseID: c.id, personID: c.personID) + "-" + notesMark(c.notes)),
                 .text(c.code.title), .text(c.priority ? "是" : ""), .text(PersonView.townShown(c.town)), .text(c.name),
                 .text(mask ? maskID(c.idNumber) : c.idNumber), c.birthDate.map(XLSXCell.date) ?? .empty, .text(school),
-                .date(c.openedOn), .text(c.state == .open ? "在办" : "已销号"),
-                c.closedOn.map(XLSXCell.date) ?? .empty, .text(c.closeReason ?? ""), .text(Masking.text(c.detail, mask)),
+                .text(c.state == .open ? "在办" : "已销号"), .text(closing), .text(Masking.text(c.detail, mask)),
                 .text(c.notes.measures), .text(c.notes.responsible), .text(c.notes.result), c.notes.date.map(XLSXCell.date) ?? .empty,
                 .text(c.notes.explanation), .text(c.notes.remarks),
             ], highlight: c.priority && c.state == .open)

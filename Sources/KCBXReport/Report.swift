@@ -57,10 +57,14 @@ public enum MaskedOutput: String, CaseIterable, Sendable {
 public enum ReportStage {
     /// The file names of INTERFACE.md.
     public enum FileName {
-        public static let discrepancies = "差异清单.xlsx"
+        /// The workbooks people open carry the month in their names (`差异清单_2026年11月.xlsx`).
+        public static func discrepancies(_ period: String) -> String { "差异清单_\(month(period)).xlsx" }
+        public static func police(_ period: String) -> String { "户籍重复及注销核查_\(month(period)).xlsx" }
+        /// Codes, record numbers and linkage parameters: not for lists people act on.
+        public static func technical(_ period: String) -> String { "比对技术明细_\(month(period)).xlsx" }
         public static let towns = "towns"
-        public static let police = "户籍重复及注销核查.xlsx"
-        public static let schools = "学籍纠错.xlsx"
+        /// The folder of the schools' workbooks (学籍纠错/<学校>_YYYY年M月.xlsx).
+        public static let schools = "学籍纠错"
         public static let findings = "findings.csv"
         public static let persons = "persons.csv"
         public static let summary = "summary.json"
@@ -114,9 +118,9 @@ public enum ReportStage {
         let townLists = TownWorkbooks.lists(rows, input)
         let ledger = fillIn.map { _ in LedgerWorkbook.Issue(input) }
         // The ledgers are filled in: they are issued outside this folder (into `fillIn`), never here.
-        enum Job: Sendable { case ledger(CaseWork), schools, discrepancies, town(Int), findings, persons, police }
+        enum Job: Sendable { case ledger(CaseWork), schools, discrepancies, technical, town(Int), findings, persons, police }
         var jobs: [Job] = fillIn == nil ? [] : CaseWork.allCases.map(Job.ledger)
-        jobs += [.schools, .discrepancies]
+        jobs += [.schools, .discrepancies, .technical]
         // Two towns with one file name (`a/b`, `a_b`): the later one's workbook is the one kept, as when written in turn.
         var lastOfFile: [String: Int] = [:]
         for (i, t) in townLists.enumerated() { lastOfFile[safeFileName(t.town)] = i }
@@ -126,12 +130,15 @@ public enum ReportStage {
         @Sendable func perform(_ job: Job) throws(KCBXError) {
             switch job {
             case .ledger(let work): if let fillIn, let ledger { try LedgerWorkbook.issue(ledger, work: work, into: fillIn) }
-            case .schools: try SchoolWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.schools))
-            case .discrepancies: try DiscrepancyWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.discrepancies))
+            case .schools: try SchoolWorkbook.write(rows, input, people, into: directory.appendingPathComponent(FileName.schools))
+            case .discrepancies:
+                try DiscrepancyWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.discrepancies(input.period)))
+            case .technical: try TechnicalWorkbook.write(rows, input, to: directory.appendingPathComponent(FileName.technical(input.period)))
             case .town(let i): try TownWorkbooks.write(town: townLists[i].town, townLists[i].rows, input, people, into: townsDirectory)
             case .findings: try FindingsCSV.write(rows, input, to: directory.appendingPathComponent(FileName.findings))
             case .persons: try PersonsCSV.write(input, to: directory.appendingPathComponent(FileName.persons))
-            case .police: try PoliceWorkbook.write(rows, input, people, population, to: directory.appendingPathComponent(FileName.police))
+            case .police:
+                try PoliceWorkbook.write(rows, input, people, population, to: directory.appendingPathComponent(FileName.police(input.period)))
             }
         }
         let failures = ConcurrentResults<KCBXError>(count: jobs.count)
@@ -171,7 +178,7 @@ public enum ReportStage {
             let csv = try CSVWriter(url: directory.appendingPathComponent(safeFileName(source.source) + ".csv"), formulaSafe: true)
             // The raw values are the file's own columns (ingest keeps the whole row of a row it rejects).
             try csv.write(["record", "line", "reason"] + source.header)
-            for r in source.rejects { try csv.write([String(r.recordNumber), String(r.line), r.reason] + r.raw) }
+            for r in source.rejects { try csv.write([String(r.recordNumber), String(r.line), r.reason] + r.raw.map(CSVText.keepingDigits)) }
             try csv.close()
             total += source.rejects.count
         }
