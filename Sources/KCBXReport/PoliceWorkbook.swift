@@ -18,13 +18,19 @@ enum PoliceWorkbook {
         XLSXColumn("核查结果", width: 12, editable: true), XLSXColumn("反馈人", width: 6, editable: true),
     ]
 
-    struct Sheet { var name: String; var rows: [(cells: [XLSXCell], priority: Bool)] }
+    /// A sheet's rows, each with the 派出所 its hukou record names ("" when the export names none).
+    struct Sheet { var name: String; var rows: [(cells: [XLSXCell], priority: Bool, station: String)] }
+
+    /// The folder of the per-station workbooks (`户籍核查_分派出所/<派出所>_YYYY年M月.xlsx`), written when a
+    /// hukou export maps `police_station`.
+    static let stationFolder = "户籍核查_分派出所"
+    static let noStation = "未注明派出所"
 
     static func write(_ rows: FindingRows, _ input: ReportInput, _ people: PersonView, _ population: Population,
                       to url: URL) throws(KCBXError) {
         let masked = MaskedOutput.police.isMasked(in: input.config)
         func cells(_ caseID: String, _ priority: Bool, hukou ref: RecordRef?, status: RecordRef?, fallback: PersonView.Description,
-                   evidence: String, task: String) -> (cells: [XLSXCell], priority: Bool) {
+                   evidence: String, task: String) -> (cells: [XLSXCell], priority: Bool, station: String) {
             let r = ref.map(people.record)
             let id = r?.id.map { $0.normalized.isEmpty ? $0.raw : $0.normalized } ?? fallback.idNumber
             let v = { (field: CanonicalField) in ref.map { people.value(field, $0) } ?? "" }
@@ -36,7 +42,7 @@ enum PoliceWorkbook {
                      CivilDate(iso: v(.statusDate)).map(XLSXCell.date) ?? .text(v(.statusDate)),
                      .text(v(.village)), .text(v(.address)), .text(parents.joined(separator: "、")),
                      .text(people.schools[school]?.name ?? school), .text(status.map { people.value(.status, $0) } ?? ""),
-                     .text(Masking.text(task, masked)), .empty, .empty], priority)
+                     .text(Masking.text(task, masked)), .empty, .empty], priority, v(.policeStation))
         }
         func hukouRefs(_ row: FindingRows.Row) -> [RecordRef] {
             let refs = row.finding.evidence.filter { people.role($0) == .hukou }
@@ -75,20 +81,37 @@ enum PoliceWorkbook {
                                     task: "户籍已\(status)，学籍仍在籍：核实迁入地或注销原因，反馈教育部门核对学籍。"))
         }
         let sheets = [duplicates, deceased, moved]
+        try write(sheets, input, heading: "", to: url)
+        // Split by 派出所 where the hukou export names it: each station its own workbook.
+        let stations = Set(sheets.flatMap { $0.rows.map(\.station) })
+        guard stations.contains(where: { !$0.isEmpty }) else { return }
+        let folder = url.deletingLastPathComponent().appendingPathComponent(stationFolder)
+        try ReportStage.makeDirectory(folder)
+        for station in stations.sorted() {
+            let name = station.isEmpty ? noStation : station
+            let own = sheets.map { Sheet(name: $0.name, rows: $0.rows.filter { $0.station == station }) }
+            try write(own, input, heading: name + " ",
+                      to: folder.appendingPathComponent(ReportStage.safeFileName(name) + "_" + ReportStage.FileName.month(input.period) + ".xlsx"))
+        }
+    }
+
+    /// One workbook of `sheets`: 汇总, then a sheet each; `heading` names the station ("" for the county-wide list).
+    static func write(_ sheets: [Sheet], _ input: ReportInput, heading: String, to url: URL) throws(KCBXError) {
         let book = try XLSXWorkbook(url: url, constantMemory: sheets.reduce(0) { $0 + $1.rows.count } > 20_000)
         let unit = input.config.issuer.unitName(district: input.config.district)
         let month = ReportStage.FileName.month(input.period)
         let deadline = input.config.asOf.adding(days: input.config.issuer.listDeadlineDays)
         let summary = try book.addSheet("汇总", columns: [XLSXColumn("核查事项", width: 20), XLSXColumn("记录数", .integer, width: 10),
                                                           XLSXColumn("说明", width: 70)],
-                                        title: "\(unit) 户籍重复及注销核查（\(month)，核查基准日 \(input.config.asOf)）：请于 \(deadline) 前核查并填写核查结果报回")
+                                        title: "\(unit) \(heading)户籍重复及注销核查（\(month)，核查基准日 \(input.config.asOf)）：请于 \(deadline) 前核查并填写核查结果报回")
         let notes = ["同一儿童在两个户中登记，或以两个身份证号登记（同名、同出生日期、同性别、同父母）；每处户籍一行。",
                      "户籍状态为死亡，学籍系统中仍有在读/休学学籍。",
                      "户籍状态为迁出、注销或失踪，本区无正常户籍，学籍系统中仍有在读/休学学籍。"]
         for (sheet, note) in zip(sheets, notes) { try summary.append([.text(sheet.name), .integer(sheet.rows.count), .text(note)]) }
         try summary.signFooter()
         for sheet in sheets {
-            let s = try book.addSheet(sheet.name, columns: columns, title: "\(unit) 户籍核查：\(sheet.name) \(sheet.rows.count) 条（\(month)），请于 \(deadline) 前报回")
+            let s = try book.addSheet(sheet.name, columns: columns,
+                                      title: "\(unit) \(heading)户籍核查：\(sheet.name) \(sheet.rows.count) 条（\(month)），请于 \(deadline) 前报回")
             for (n, row) in sheet.rows.enumerated() { try s.append([.integer(n + 1)] + row.cells, highlight: row.priority) }
             try s.signFooter()
         }

@@ -241,6 +241,18 @@ struct WorkbookReadBack {
         #expect([dup[3]?["A"]?.value, dup[4]?["A"]?.value] == ["1", "2"])
         #expect([dup[3]?["G"]?.value, dup[4]?["G"]?.value] == ["H002", "H009"])
         #expect(try police.sheet("迁出注销仍有学籍")[3]?["J"]?.value == "迁出")
+        // Split by 派出所 where the hukou export names it; every row in exactly one station's workbook.
+        let stations = dir.appendingPathComponent(PoliceWorkbook.stationFolder)
+        let stationFiles = try FileManager.default.contentsOfDirectory(atPath: stations.path).sorted()
+        #expect(stationFiles == ["城关派出所_2026年11月.xlsx", "未注明派出所_2026年11月.xlsx"])
+        var split = 0
+        for file in stationFiles {
+            let book = try WorkbookReadBack(stations.appendingPathComponent(file))
+            #expect(book.sheetNames == police.sheetNames)
+            for name in ["户籍重复", "死亡未销籍", "迁出注销仍有学籍"] { split += try book.sheet(name).count - 2 }
+        }
+        let whole = try ["户籍重复", "死亡未销籍", "迁出注销仍有学籍"].reduce(0) { $0 + (try police.sheet($1).count - 2) }
+        #expect(split == whole)
         let folder = dir.appendingPathComponent("学籍纠错")
         let summary = try WorkbookReadBack(folder.appendingPathComponent("按学校汇总_2026年11月.xlsx")).sheet("按学校汇总")
         #expect([summary[3]?["A"]?.value, summary[4]?["A"]?.value] == ["3707830001", "3707830002"])
