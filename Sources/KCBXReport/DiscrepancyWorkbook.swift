@@ -28,7 +28,7 @@ enum FindingSheets {
 
     static let summaryColumns: [XLSXColumn] = [
         XLSXColumn("问题类型", width: 16), XLSXColumn("人数", .integer, width: 8), XLSXColumn("其中重点群体", .integer, width: 12),
-        XLSXColumn("需核查处理", width: 70), XLSXColumn("核查情况", width: 30),
+        XLSXColumn("需核查处理", width: 70), XLSXColumn("本次比对", width: 30),
     ]
 
     /// What the list asks of whoever acts on a finding (a town office, a school, the police).
@@ -75,7 +75,8 @@ enum FindingSheets {
         let notChecked = Dictionary(input.reconcile.notChecked.map { ($0.code, $0.reason) }, uniquingKeysWith: { a, _ in a })
         for code in codes {
             let list = byCode[code] ?? []
-            let state = notChecked[code].map { "未核查：\($0)" } ?? "已核查"
+            // Whether this run could look for the code at all (a source missing or partial says why not).
+            let state = notChecked[code].map { "未比对：\($0)" } ?? "已比对"
             try summary.append([.text(code.title), .integer(list.count), .integer(list.filter(\.finding.priority).count),
                                 .text(asked(code)), .text(state)])
         }

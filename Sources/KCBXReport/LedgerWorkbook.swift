@@ -144,6 +144,7 @@ public enum LedgerWorkbook {
                 .text(c.notes.explanation), .text(c.notes.remarks),
             ], highlight: c.priority && c.state == .open)
         }
+        try sheet.signFooter()
         let history = try book.addSheet(historySheet, columns: [
             XLSXColumn(Header.caseID, width: 12), XLSXColumn("姓名", width: 8), XLSXColumn("问题类型", width: 11),
             XLSXColumn("期次", width: 8), XLSXColumn("日期", .date, width: 10), XLSXColumn("事项", width: 10), XLSXColumn("说明", width: 70),
@@ -154,6 +155,7 @@ public enum LedgerWorkbook {
                                     .text(Masking.text(e.detail, mask))])
             }
         }
+        try history.signFooter()
         let about = try book.addSheet(aboutSheet, columns: [XLSXColumn("项目", width: 12), XLSXColumn("内容", width: 100)])
         let choices = OfficerResult.choices(for: work)
         let lines: [(String, String)] = [
