@@ -118,9 +118,9 @@ public enum ReportStage {
         let townLists = TownWorkbooks.lists(rows, input)
         let ledger = fillIn.map { _ in LedgerWorkbook.Issue(input) }
         // The ledgers are filled in: they are issued outside this folder (into `fillIn`), never here.
-        enum Job: Sendable { case ledger(CaseWork), schools, discrepancies, technical, town(Int), findings, persons, police }
+        enum Job: Sendable { case ledger(CaseWork), schools, discrepancies, technical, childRecords, town(Int), findings, persons, police }
         var jobs: [Job] = fillIn == nil ? [] : CaseWork.allCases.map(Job.ledger)
-        jobs += [.schools, .discrepancies, .technical]
+        jobs += [.schools, .discrepancies, .technical, .childRecords]
         // Two towns with one file name (`a/b`, `a_b`): the later one's workbook is the one kept, as when written in turn.
         var lastOfFile: [String: Int] = [:]
         for (i, t) in townLists.enumerated() { lastOfFile[safeFileName(t.town)] = i }
@@ -133,6 +133,7 @@ public enum ReportStage {
             case .schools: try SchoolWorkbook.write(rows, input, people, into: directory.appendingPathComponent(FileName.schools))
             case .discrepancies:
                 try DiscrepancyWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.discrepancies(input.period)))
+            case .childRecords: try ChildRecordWorkbook.write(input, people, into: directory.appendingPathComponent(ChildRecordWorkbook.folder))
             case .technical: try TechnicalWorkbook.write(rows, input, to: directory.appendingPathComponent(FileName.technical(input.period)))
             case .town(let i): try TownWorkbooks.write(town: townLists[i].town, townLists[i].rows, input, people, into: townsDirectory)
             case .findings: try FindingsCSV.write(rows, input, to: directory.appendingPathComponent(FileName.findings))

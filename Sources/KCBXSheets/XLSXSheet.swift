@@ -23,6 +23,8 @@ public final class XLSXSheet {
     let fixedWidth: [Bool]
     /// Drop-down lists to apply over the data rows at close: column, inline list or range formula.
     var lists: [(column: Int, inline: Bool, source: String, choices: [String])] = []
+    /// Rows (0-based) before which a printed page breaks (at most 1,023, Excel's limit).
+    var pageBreaks: [lxw_row_t] = []
     let protected: Bool
     var finished = false
 
@@ -193,6 +195,11 @@ public final class XLSXSheet {
         return min(100, Int((XLSXLayout.printableWidthInches * 96 / max(pixels, 1) * 100).rounded(.down)))
     }
 
+    /// Starts a new printed page at the next row appended (one form per page); Excel keeps 1,023 breaks.
+    public func breakPageBeforeNextRow() {
+        if rowCount > 0, pageBreaks.count < 1023 { pageBreaks.append(lxw_row_t(firstDataRow + rowCount)) }
+    }
+
     /// Puts a 填表人/审核人/日期 block in every printed page's footer, beside the page numbers.
     public func signFooter() throws(KCBXError) {
         let (workbook, _) = try open()
@@ -203,6 +210,10 @@ public final class XLSXSheet {
     func finish() throws(KCBXError) {
         let (workbook, _) = try open()
         try setColumns()
+        if !pageBreaks.isEmpty {
+            var breaks = pageBreaks + [0]
+            try workbook.check(breaks.withUnsafeMutableBufferPointer { worksheet_set_h_pagebreaks(worksheet, $0.baseAddress) })
+        }
         // One page wide while the text stays at 8 pt or more; a wider sheet prints at the smallest
         // readable scale, across pages (the lists are laid out so that this does not happen).
         if fittingScale >= XLSXLayout.minimumPrintScale {

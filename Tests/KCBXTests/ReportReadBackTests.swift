@@ -227,6 +227,23 @@ import Testing
         #expect((manifest["outputs"] as? [String])?.contains("linkage.json") == true)
     }
 
+    /// 一生一表: each child with an open case to follow up on a printed page of its own, with its cases and history.
+    @Test func everyChildToFollowUpHasAPageOfItsOwn() throws {
+        let (dir, _, input) = try Self.run()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = dir.appendingPathComponent("一生一表")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.allSatisfy { $0.hasPrefix("一生一表_") && $0.hasSuffix("_2026年11月.xlsx") } && !files.isEmpty)
+        let children = Set(input.cases.filter { $0.work == .childFollowUp && $0.state == .open }.map(\.personID))
+        var pages = 0
+        for file in files {
+            let sheet = try WorkbookReadBack(folder.appendingPathComponent(file)).sheet("一生一表")
+            pages += sheet.values.filter { $0["A"]?.value.hasPrefix("第 ") == true }.count
+            #expect(sheet.values.contains { $0["A"]?.value == "立案" })
+        }
+        #expect(pages == children.count)
+    }
+
     @Test func aCaseWithoutATownIsListedUnderUnknownTown() throws {
         let (dir, _, _) = try Self.run()
         defer { try? FileManager.default.removeItem(at: dir) }
