@@ -30,7 +30,7 @@ enum PoliceWorkbook {
                       to url: URL) throws(KCBXError) {
         let masked = MaskedOutput.police.isMasked(in: input.config)
         func cells(_ caseID: String, _ priority: Bool, hukou ref: RecordRef?, status: RecordRef?, fallback: PersonView.Description,
-                   evidence: String, task: String) -> (cells: [XLSXCell], priority: Bool, station: String) {
+                   task: String) -> (cells: [XLSXCell], priority: Bool, station: String) {
             let r = ref.map(people.record)
             let id = r?.id.map { $0.normalized.isEmpty ? $0.raw : $0.normalized } ?? fallback.idNumber
             let v = { (field: CanonicalField) in ref.map { people.value(field, $0) } ?? "" }
@@ -58,7 +58,6 @@ enum PoliceWorkbook {
             let refs = hukouRefs(row)
             for ref in refs {
                 duplicates.rows.append(cells(row.finding.caseID, row.finding.priority, hukou: ref, status: nil, fallback: row.person,
-                                             evidence: people.evidence([ref]),
                                              task: "同一儿童登记 \(refs.count) 处户籍，核实后保留一处、注销重复户籍。\(row.finding.detail)"))
             }
         }
@@ -68,7 +67,6 @@ enum PoliceWorkbook {
             let refs: [RecordRef?] = hukouRefs(row).first.map { [$0] } ?? [nil]
             for ref in refs {
                 deceased.rows.append(cells(row.finding.caseID, row.finding.priority, hukou: ref, status: status, fallback: row.person,
-                                           evidence: row.evidence,
                                            task: "户籍登记死亡但学籍仍在籍：核实死亡登记是否属实；属实的通知学校注销学籍，误登的更正户籍。"))
             }
         }
@@ -77,7 +75,6 @@ enum PoliceWorkbook {
             let person = people.describe(m.person, evidence: [m.hukou])
             let status = people.value(.registrationStatus, m.hukou)
             moved.rows.append(cells("", false, hukou: m.hukou, status: m.status, fallback: person,
-                                    evidence: people.evidence([m.hukou, m.status]),
                                     task: "户籍已\(status)，学籍仍在籍：核实迁入地或注销原因，反馈教育部门核对学籍。"))
         }
         let sheets = [duplicates, deceased, moved]
