@@ -34,38 +34,102 @@ public struct Case: Sendable, Hashable {
     public var notes: OfficerNotes
     /// What happened to the case, oldest first (一生一表).
     public var history: [CaseEvent]
+    /// The ledger version (``LedgerVersion``) whose import last changed the officer's columns; 0 when never.
+    public var notesVersion: Int
 
     public init(id: String, code: FindingCode, personID: String, state: State, priority: Bool, idNumber: String, name: String,
                 birthDate: CivilDate?, town: String, schoolCode: String, detail: String, evidence: String,
                 openedPeriod: String, openedOn: CivilDate, lastSeenPeriod: String, lastSeenOn: CivilDate,
-                closedOn: CivilDate? = nil, closeReason: String? = nil, notes: OfficerNotes = .init(), history: [CaseEvent] = []) {
+                closedOn: CivilDate? = nil, closeReason: String? = nil, notes: OfficerNotes = .init(), history: [CaseEvent] = [],
+                notesVersion: Int = 0) {
         self.id = id; self.code = code; self.personID = personID; self.state = state; self.priority = priority
         self.idNumber = idNumber; self.name = name; self.birthDate = birthDate; self.town = town; self.schoolCode = schoolCode
         self.detail = detail; self.evidence = evidence; self.openedPeriod = openedPeriod; self.openedOn = openedOn
         self.lastSeenPeriod = lastSeenPeriod; self.lastSeenOn = lastSeenOn; self.closedOn = closedOn
-        self.closeReason = closeReason; self.notes = notes; self.history = history
+        self.closeReason = closeReason; self.notes = notes; self.history = history; self.notesVersion = notesVersion
     }
+
+    /// Which ledger the case is on (劝返台账 or 数据纠错台账).
+    public var work: CaseWork { code.work }
 }
 
-/// The officer's columns of the ledger workbook (控辍保学台账.xlsx), read back by `kcbx cases import`.
+/// The officer's columns of a ledger workbook (劝返台账, 数据纠错台账), read back by `kcbx cases import`.
 public struct OfficerNotes: Sendable, Hashable, Codable {
-    /// 劝返措施: what was done to bring the child back.
+    /// 劝返措施 (劝返台账) or 处理措施 (数据纠错台账): what was done.
     public var measures: String
     /// 责任人: who is responsible.
     public var responsible: String
-    /// 处理结果: the outcome.
+    /// 处理结果: the outcome, one of ``OfficerResult/choices(for:)``; a closing result closes (销号) the case.
     public var result: String
     /// 备注: remarks.
     public var remarks: String
-    public init(measures: String = "", responsible: String = "", result: String = "", remarks: String = "") {
+    /// 处理日期: when the result was reached (required for a closing result).
+    public var date: CivilDate?
+    /// 销号说明: why, e.g. the school attended elsewhere (required where ``OfficerResult/needsExplanation``).
+    public var explanation: String
+    public init(measures: String = "", responsible: String = "", result: String = "", remarks: String = "", date: CivilDate? = nil,
+                explanation: String = "") {
         self.measures = measures; self.responsible = responsible; self.result = result; self.remarks = remarks
+        self.date = date; self.explanation = explanation
     }
-    public var isEmpty: Bool { measures.isEmpty && responsible.isEmpty && result.isEmpty && remarks.isEmpty }
+    public var isEmpty: Bool {
+        measures.isEmpty && responsible.isEmpty && result.isEmpty && remarks.isEmpty && date == nil && explanation.isEmpty
+    }
+}
+
+/// A 处理结果 an officer may enter on a ledger, and what it does: a closing result closes (销号) the case
+/// with the officer's date and reason, and the closing stands until later data contradicts it.
+/// The one place the results of both ledgers are defined (see README "The ledgers (台账)").
+public struct OfficerResult: Sendable, Hashable {
+    /// The word officers enter, e.g. 已返校.
+    public var title: String
+    public var work: CaseWork
+    /// Whether the result closes (销号) the case.
+    public var closes: Bool
+    /// Whether 销号说明 must say more (e.g. 已核实在外地就读: the school).
+    public var needsExplanation: Bool
+    /// Months after the officer's date from which a period that still finds the case contradicts the
+    /// closing (the case reopens); nil: the data of this county cannot contradict it.
+    public var contradictedAfterMonths: Int?
+
+    /// The results of each ledger, in the order of the drop-down list.
+    public static let all: [OfficerResult] = [
+        .init(title: "劝返中", work: .childFollowUp, closes: false, needsExplanation: false, contradictedAfterMonths: nil),
+        .init(title: "暂无法联系", work: .childFollowUp, closes: false, needsExplanation: false, contradictedAfterMonths: nil),
+        .init(title: "已返校", work: .childFollowUp, closes: true, needsExplanation: false, contradictedAfterMonths: 2),
+        .init(title: "已核实在外地就读", work: .childFollowUp, closes: true, needsExplanation: true, contradictedAfterMonths: nil),
+        .init(title: "已送教上门", work: .childFollowUp, closes: true, needsExplanation: false, contradictedAfterMonths: 2),
+        .init(title: "已办理延缓", work: .childFollowUp, closes: true, needsExplanation: false, contradictedAfterMonths: 2),
+        .init(title: "已办理免于入学", work: .childFollowUp, closes: true, needsExplanation: false, contradictedAfterMonths: 2),
+        .init(title: "已迁出本县", work: .childFollowUp, closes: true, needsExplanation: true, contradictedAfterMonths: 2),
+        .init(title: "已死亡", work: .childFollowUp, closes: true, needsExplanation: false, contradictedAfterMonths: 2),
+        .init(title: "处理中", work: .recordCorrection, closes: false, needsExplanation: false, contradictedAfterMonths: nil),
+        .init(title: "已更正", work: .recordCorrection, closes: true, needsExplanation: false, contradictedAfterMonths: 2),
+        .init(title: "已注销学籍", work: .recordCorrection, closes: true, needsExplanation: false, contradictedAfterMonths: 2),
+        .init(title: "已注销重复户籍", work: .recordCorrection, closes: true, needsExplanation: false, contradictedAfterMonths: 2),
+        .init(title: "核实无误", work: .recordCorrection, closes: true, needsExplanation: true, contradictedAfterMonths: nil),
+    ]
+
+    /// The choices of one ledger's 处理结果.
+    public static func choices(for work: CaseWork) -> [OfficerResult] { all.filter { $0.work == work } }
+
+    /// The result `title` on ledger `work`, nil when it is not one of that ledger's choices.
+    public static func named(_ title: String, on work: CaseWork) -> OfficerResult? {
+        all.first { $0.title == title && $0.work == work }
+    }
 }
 
 /// One entry of a case's history.
 public struct CaseEvent: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Codable { case opened, seen, closed, reopened, notes }
+    /// Status entries (one per period, from the data): opened 立案, seen 在办, closed 销号, reopened 重新立案.
+    /// The officer's entries, appended by imports and never rewritten: notes 处理记录, officerClosed
+    /// 经办人销号, officerReopened 经办人撤销销号.
+    public enum Kind: String, Sendable, Codable {
+        case opened, seen, closed, reopened, notes
+        case officerClosed = "officer_closed", officerReopened = "officer_reopened"
+        /// Whether the entry is a period's status from the data (rebuilt by every run) rather than the officer's.
+        public var isStatus: Bool { self == .opened || self == .seen || self == .closed || self == .reopened }
+    }
     public var period: String
     public var date: CivilDate
     public var kind: Kind

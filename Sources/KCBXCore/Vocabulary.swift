@@ -47,6 +47,8 @@ public enum CanonicalField: String, CaseIterable, Sendable, Codable {
     case placement, absentDays = "absent_days", absenceReason = "absence_reason"
     case lastAttendance = "last_attendance", deferralType = "deferral_type"
     case approvedOn = "approved_on", validUntil = "valid_until", phone
+    /// 派出所: the police station a hukou record belongs to (the police lists are split by it).
+    case policeStation = "police_station"
 }
 
 /// The stable finding codes; they key the ledger and the spreadsheets.

@@ -19,8 +19,10 @@ public final class XLSXReader: RowReader {
     private let label: String
     private var warned = false
 
-    /// `sheet`: the sheet's name; the first sheet when `nil`.
-    public init(url: URL, sheet name: String? = nil, limits: InputLimits = .init()) throws(KCBXError) {
+    /// `sheet`: the sheet's name; the first sheet when `nil`. `isHeader`: which non-empty row is the
+    /// header (rows above it, such as a title, are skipped); the first non-empty row when `nil`.
+    public init(url: URL, sheet name: String? = nil, limits: InputLimits = .init(),
+                isHeader: (([String]) -> Bool)? = nil) throws(KCBXError) {
         let package = try XLSXPackage(url: url, limits: limits)
         let book = try package.workbook()
         guard let chosen = name.map({ wanted in book.sheets.first { $0.name == wanted } }) ?? book.sheets.first else {
@@ -36,7 +38,7 @@ public final class XLSXReader: RowReader {
                                 sharedStrings: try package.sharedStrings(), dateStyles: try package.dateStyles(),
                                 date1904: book.date1904, maxRecordBytes: limits.maxRecordBytes)
         while let row = try sheet.nextRow() {
-            guard row.values.contains(where: { !$0.isEmpty }) else { continue }
+            guard row.values.contains(where: { !$0.isEmpty }), isHeader?(row.values) ?? true else { continue }
             header = row.values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             while header.last == "" { header.removeLast() }
             break

@@ -154,13 +154,16 @@ final class Execution {
             var input = ReportInput(config: config, period: period, sources: try loadNormalized(), index: try loadIndex(),
                                     reconcile: try loadReconciled(), manifest: try manifest(),
                                     cases: LedgerBook.view(asOf: period, ledger),
-                                    ledger: LedgerBook.figures(ledger, period: period, periods: periods))
+                                    ledger: LedgerBook.figures(ledger, period: period, periods: periods),
+                                    ledgerVersion: try store.ledgerVersion())
             input.earlierBulletins = try earlierBulletins(periods)
             Log.info("report: stored results loaded in \(timer.elapsed)")
             let target = config.outputDirectory.appendingPathComponent(period)
+            // The ledgers people fill in go beside the periods' folders, never replaced (README "The ledgers (台账)").
+            let fillIn = config.outputDirectory.appendingPathComponent(LedgerWorkbook.folder)
             var bulletin: BulletinRecord? = nil
             let figures = try OutputFolder.replace(target, runID: runID) { (dir) throws(KCBXError) in
-                let (figures, record) = try ReportStage.report(input, into: dir)
+                let (figures, record) = try ReportStage.report(input, into: dir, fillIn: fillIn)
                 bulletin = record
                 return figures
             }
@@ -328,6 +331,7 @@ enum OutputFolder {
             throw error
         }
         if fm.fileExists(atPath: target.path) {
+            keepPeoplesFiles(in: target)
             let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(runID)")
             guard rename(target.path, old.path) == 0 else {
                 throw KCBXError(.runFailed, "cannot move the previous outputs aside: \(String(cString: strerror(errno)))", file: target.path)
@@ -343,6 +347,49 @@ enum OutputFolder {
             }
         }
         return result
+    }
+}
+
+extension OutputFolder {
+    /// Moves the files people changed or put into the previous outputs `target` (changed after its
+    /// manifest.json was written, or not among the outputs it lists) to `<output>/填报/<period>_运行前保留/`
+    /// before the run replaces the folder: a run never deletes a file someone filled in. Each is logged.
+    static func keepPeoplesFiles(in target: URL) {
+        let fm = FileManager.default
+        let manifest = target.appendingPathComponent(ReportStage.FileName.manifest)
+        guard let written = (try? fm.attributesOfItem(atPath: manifest.path))?[.modificationDate] as? Date else { return }
+        var listed = Set<String>()
+        if let data = try? Data(contentsOf: manifest), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+           let outputs = object["outputs"] as? [String] { listed = Set(outputs) }
+        let keep = target.deletingLastPathComponent().appendingPathComponent(LedgerWorkbook.folder)
+            .appendingPathComponent("\(target.lastPathComponent)_运行前保留")
+        guard let walk = fm.enumerator(at: target, includingPropertiesForKeys: [.isRegularFileKey, .contentModificationDateKey]) else { return }
+        let base = target.standardizedFileURL.path + "/"
+        for case let url as URL in walk {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .contentModificationDateKey])
+            guard values?.isRegularFile == true else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(base.count))
+            let name = url.lastPathComponent
+            // Spreadsheet programs' lock files come and go with the program.
+            if name.hasPrefix("~$") || name.hasPrefix(".~lock.") { continue }
+            let topLevel = relative.split(separator: "/").first.map(String.init) ?? relative
+            let changed = (values?.contentModificationDate ?? .distantPast) > written.addingTimeInterval(2)
+            guard changed || (!listed.isEmpty && !listed.contains(topLevel)) else { continue }
+            var destination = keep.appendingPathComponent(relative)
+            var n = 2
+            while fm.fileExists(atPath: destination.path) {
+                let stem = URL(fileURLWithPath: relative).deletingPathExtension().path, ext = url.pathExtension
+                destination = keep.appendingPathComponent("\(stem)_\(n)" + (ext.isEmpty ? "" : ".\(ext)"))
+                n += 1
+            }
+            do {
+                try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fm.moveItem(at: url, to: destination)
+                Log.warning("\(target.lastPathComponent)/\(relative) was changed or added after the last run: moved to \(LedgerWorkbook.folder)/\(keep.lastPathComponent)/ so that this run does not delete it")
+            } catch {
+                Log.warning("\(target.lastPathComponent)/\(relative) was changed or added after the last run and could not be kept: \(error.localizedDescription)")
+            }
+        }
     }
 }
 

@@ -75,7 +75,7 @@ public enum LedgerBook {
         let foundIDs = Set(found.map(\.caseID))
         // Cases this period may close: open ones, and any with entries from this period on (a rerun, or an earlier period).
         let closing = Set(cases.filter { c in
-            !foundIDs.contains(c.id) && (c.state == .open || c.history.contains { $0.kind != .notes && $0.period >= period })
+            !foundIDs.contains(c.id) && (c.state == .open || isDataOpen(c) || c.history.contains(where: { $0.kind.isStatus && $0.period >= period }))
         }.map(\.personID))
         let reasons = CloseReasons(sources: sources, index: index, config: config, personIDs: closing)
         return apply(period: period, asOf: config.asOf, found: found, periods: periods, cases: cases, closeReason: reasons.reason(for:))
@@ -146,21 +146,40 @@ public enum LedgerBook {
     static func isFound(_ kind: CaseEvent.Kind) -> Bool { kind == .opened || kind == .seen || kind == .reopened }
 
     /// Rebuilds one case's status entries over every period in order, with `period` decided by `sighting`.
+    /// The officer's entries (notes, closings) are kept as they are. An officer's closing (经办人销号)
+    /// imported in period q stands from the next period on while the data still finds the case, until
+    /// a period whose as-of date is ``OfficerResult/contradictedAfterMonths`` after the officer's date:
+    /// that period reopens the case (重新立案) and says why.
     static func replay(_ old: Case, period: String, sighting: Sighting?, order: [(key: String, value: CivilDate)],
                        closeReason: (Case) -> String) -> Case {
         var c = old
         var before: [String: CaseEvent] = [:]
-        for e in old.history where e.kind != .notes { before[e.period] = e }
-        var events = old.history.filter { $0.kind == .notes }
+        for e in old.history where e.kind.isStatus { before[e.period] = e }
+        var events = old.history.filter { !$0.kind.isStatus }
+        let officer = events.filter { $0.kind == .officerClosed || $0.kind == .officerReopened }
         var open: Bool? = nil  // nil: not yet opened
+        var standing: CaseEvent? = nil  // the officer's closing in force
+        var nextOfficer = 0
         for (q, date) in order {
+            // The officer's entries of earlier periods take effect before this period's run.
+            while nextOfficer < officer.count, officer[nextOfficer].period < q {
+                standing = officer[nextOfficer].kind == .officerClosed ? officer[nextOfficer] : nil
+                nextOfficer += 1
+            }
             let previous = before[q]
             let found = q == period ? sighting != nil : previous.map { isFound($0.kind) } ?? false
             let detail = q == period ? sighting?.detail ?? "" : previous?.detail ?? ""
             switch (found, open) {
-            case (true, nil): events.append(CaseEvent(period: q, date: date, kind: .opened, detail: detail)); open = true
-            case (true, true?): events.append(CaseEvent(period: q, date: date, kind: .seen, detail: detail))
-            case (true, false?): events.append(CaseEvent(period: q, date: date, kind: .reopened, detail: detail)); open = true
+            case (true, nil): events.append(CaseEvent(period: q, date: date, kind: .opened, detail: detail)); open = true; standing = nil
+            case (true, true?):
+                if let closing = standing, let reason = contradiction(closing, period: q, asOf: date) {
+                    events.append(CaseEvent(period: q, date: date, kind: .reopened, detail: reason + "：" + detail)); standing = nil
+                } else {
+                    events.append(CaseEvent(period: q, date: date, kind: .seen, detail: detail))
+                }
+            case (true, false?):
+                let reason = standing.map { "经办人销号（\(officerWords($0))）后" } ?? ""
+                events.append(CaseEvent(period: q, date: date, kind: .reopened, detail: reason + detail)); open = true; standing = nil
             case (false, true?):
                 let reason: String
                 if q == period { reason = closeReason(c) } else if let previous, previous.kind == .closed { reason = previous.detail } else {
@@ -173,14 +192,14 @@ public enum LedgerBook {
             case (false, false?): break
             }
         }
-        events.sort { ($0.period, $0.kind == .notes ? 1 : 0, $0.date) < ($1.period, $1.kind == .notes ? 1 : 0, $1.date) }
+        sortHistory(&events)
         c.history = events
         derive(&c)
-        if !events.contains(where: { $0.kind != .notes }) {
+        if !events.contains(where: { $0.kind.isStatus }) {
             guard !events.isEmpty || !c.notes.isEmpty, let date = periodDate(period, order) else { c.history = []; return c }
             // Found by no period any more (a rerun no longer finds what it found), but the officer worked on it.
             c.history.append(CaseEvent(period: period, date: date, kind: .closed, detail: "\(period) 期重新比对后未再发现"))
-            c.history.sort { ($0.period, $0.kind == .notes ? 1 : 0, $0.date) < ($1.period, $1.kind == .notes ? 1 : 0, $1.date) }
+            sortHistory(&c.history)
             derive(&c)
         }
         if let sighting, c.lastSeenPeriod == period {
@@ -190,17 +209,64 @@ public enum LedgerBook {
         return c
     }
 
-    /// Sets state, opened, last seen and closed from the history's status entries.
+    /// History order: by period; in a period the data's status entry first, then the officer's as imported.
+    static func sortHistory(_ events: inout [CaseEvent]) {
+        // Stable: the officer's entries stay in the order they were imported (append-only).
+        events = events.enumerated().sorted { a, b in
+            (a.element.period, a.element.kind.isStatus ? 0 : 1, a.offset) < (b.element.period, b.element.kind.isStatus ? 0 : 1, b.offset)
+        }.map(\.element)
+    }
+
+    /// Why a period (as of `asOf`) that still finds the case contradicts the officer's `closing`, or nil
+    /// when it does not (yet): e.g. still not enrolled two months after 已返校.
+    static func contradiction(_ closing: CaseEvent, period: String, asOf: CivilDate) -> String? {
+        guard let result = OfficerResult.all.first(where: { closing.detail.hasPrefix($0.title) }),
+              let months = result.contradictedAfterMonths, asOf >= adding(months: months, to: closing.date) else { return nil }
+        return "经办人\(closing.date)销号（\(officerWords(closing))），\(months) 个月后 \(period) 期比对仍发现"
+    }
+
+    /// The officer's closing as it reads in a reason: its result and explanation.
+    static func officerWords(_ closing: CaseEvent) -> String { closing.detail }
+
+    /// `date` plus `months` calendar months (the day kept, or the month's last day).
+    static func adding(months: Int, to date: CivilDate) -> CivilDate {
+        let total = date.year * 12 + (date.month - 1) + months
+        let year = total / 12, month = total % 12 + 1
+        return CivilDate(year: year, month: month, day: min(date.day, CivilDate.daysIn(month: month, year: year))) ?? date
+    }
+
+    /// Sets state, opened, last seen and closed from the history: the data's status entries, and an
+    /// officer's closing that no later entry reopened (it stands even while the data still finds the case).
     static func derive(_ c: inout Case) {
-        let status = c.history.filter { $0.kind != .notes }
+        let status = c.history.filter { $0.kind.isStatus }
         guard let first = status.first, let last = status.last else { return }
         c.openedPeriod = first.period; c.openedOn = first.date
         if let seen = status.last(where: { isFound($0.kind) }) { c.lastSeenPeriod = seen.period; c.lastSeenOn = seen.date }
-        if last.kind == .closed {
+        if let closing = standingClosing(c.history) {
+            c.state = .closed; c.closedOn = closing.date; c.closeReason = "经办人销号：" + closing.detail
+        } else if last.kind == .closed {
             c.state = .closed; c.closedOn = last.date; c.closeReason = last.detail
         } else {
             c.state = .open; c.closedOn = nil; c.closeReason = nil
         }
+    }
+
+    /// The officer's closing in force in `history` (in history order): the last 经办人销号 after which
+    /// no entry opened the case again (立案, 重新立案, 经办人撤销销号).
+    public static func standingClosing(_ history: [CaseEvent]) -> CaseEvent? {
+        for e in history.reversed() {
+            switch e.kind {
+            case .officerClosed: return e
+            case .opened, .reopened, .officerReopened: return nil
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Whether the data still finds the case (its last status entry is not 销号), whatever the officer did.
+    static func isDataOpen(_ c: Case) -> Bool {
+        c.history.last(where: { $0.kind.isStatus }).map { isFound($0.kind) } ?? false
     }
 
     /// The ledger as it stood at the end of `period`: later entries left out, cases opened later dropped.
@@ -208,7 +274,7 @@ public enum LedgerBook {
         cases.compactMap { old in
             var c = old
             c.history = old.history.filter { $0.period <= period }
-            guard c.history.contains(where: { $0.kind != .notes }) else { return nil }
+            guard c.history.contains(where: { $0.kind.isStatus }) else { return nil }
             derive(&c)
             return c
         }
@@ -222,11 +288,12 @@ public enum LedgerBook {
         let since = earlier.last { $0.hasSuffix("-11") }
         var figures = LedgerFigures(since: since)
         for c in view(asOf: period, cases) {
-            let status = c.history.filter { $0.kind != .notes }
-            let inRange = status.filter { e in since.map { e.period > $0 } ?? true }
+            let inRange = c.history.filter { e in since.map { e.period > $0 } ?? true }
             var counts = LedgerFigures.Counts()
             if inRange.contains(where: { $0.kind == .opened || $0.kind == .reopened }) { counts.opened = 1 }
-            if c.state == .closed, let last = inRange.last, last.kind == .closed { counts.closed = 1 }
+            // Closed in range: by the officer (the closing in force) or by the data (its last status entry).
+            let closing = standingClosing(c.history) ?? c.history.last(where: { $0.kind.isStatus })
+            if c.state == .closed, let closing, since.map({ closing.period > $0 }) ?? true { counts.closed = 1 }
             if c.state == .open { counts.open = 1 }
             figures.district.opened += counts.opened; figures.district.closed += counts.closed; figures.district.open += counts.open
             var town = figures.byTown[c.town] ?? .init()
@@ -237,8 +304,11 @@ public enum LedgerBook {
             .sorted().suffix(12)
         figures.openByPeriod = recent.map { q in
             (q, cases.reduce(0) { n, c in
-                let last = c.history.last { $0.kind != .notes && $0.period <= q }
-                return n + (last.map { isFound($0.kind) } == true ? 1 : 0)
+                // Open at the end of q: found by the data then, and no officer's closing of an earlier period in force.
+                let last = c.history.last { $0.kind.isStatus && $0.period <= q }
+                guard last.map({ isFound($0.kind) }) == true else { return n }
+                guard c.history.contains(where: { $0.kind == .officerClosed }) else { return n + 1 }
+                return n + (standingClosing(c.history.filter { $0.period <= q }) == nil ? 1 : 0)
             })
         }
         return figures
@@ -253,46 +323,106 @@ extension LedgerBook {
         public var caseID: String
         public var checksum: String
         public var notes: OfficerNotes
-        public init(line: Int, caseID: String, checksum: String, notes: OfficerNotes) {
-            self.line = line; self.caseID = caseID; self.checksum = checksum; self.notes = notes
+        /// Whether the row's officer columns are as the copy was issued (the officer did not touch them).
+        public var untouched: Bool
+        public init(line: Int, caseID: String, checksum: String, notes: OfficerNotes, untouched: Bool = false) {
+            self.line = line; self.caseID = caseID; self.checksum = checksum; self.notes = notes; self.untouched = untouched
         }
     }
 
-    /// Stores officers' notes with their cases (`kcbx cases import`). A row whose case id is not in the
-    /// ledger, or whose 校验码 does not match its id (an altered id), is reported with its row number
-    /// and never guessed. Notes equal to the stored ones change nothing (importing twice is harmless);
-    /// changed notes replace the stored ones and leave one 处理记录 entry per period in the history.
+    /// What an import did.
+    public struct ImportOutcome: Sendable {
+        public var changed: [Case] = []
+        /// Rows that changed nothing: untouched, or equal to the ledger.
+        public var unchanged = 0
+        /// Cases the officer closed (销号) with this import.
+        public var closed = 0
+        public var problems: [String] = []
+    }
+
+    /// Stores officers' notes with their cases (`kcbx cases import`), append-only.
+    ///
+    /// A row is refused, with its row number and never guessed, when its case id is not in the ledger
+    /// or does not match its 校验码 (altered), when its 处理结果 is not one of its ledger's choices
+    /// (``OfficerResult/choices(for:)``), when a closing result lacks its 处理日期 (or the date is after
+    /// `date`) or its 销号说明, and when a later import (version above `copyVersion`, the copy's) changed
+    /// the case: the copy is older, and the message names the newer version. With `work`, a case of the
+    /// other ledger is refused too. A row left as issued, or
+    /// equal to the ledger, changes nothing (importing twice is harmless). A changed row replaces the
+    /// case's current notes and adds dated entries to its history — 处理记录, and 经办人销号 for a closing
+    /// result (or 经办人撤销销号 when an officer's closing is withdrawn); no entry is ever removed.
+    /// `version` is the ledger version this import makes; `period` the ledger's latest period.
     public static func importNotes(_ rows: [NotesImport], cases: [String: Case], period: String, date: CivilDate,
-                                   checksum: (Case) -> String) -> (changed: [Case], unchanged: Int, problems: [String]) {
+                                   version: Int = 0, copyVersion: Int = 0, work: CaseWork? = nil,
+                                   checksum: (Case) -> String) -> ImportOutcome {
+        var outcome = ImportOutcome()
         var changed: [String: Case] = [:], order: [String] = [], firstRow: [String: Int] = [:]
-        var unchanged = 0
-        var problems: [String] = []
         for row in rows {
             guard let stored = cases[row.caseID] else {
-                problems.append("row \(row.line): case id \(row.caseID) is not in the ledger (unknown or altered); not imported")
+                outcome.problems.append("row \(row.line): case id \(row.caseID) is not in the ledger (unknown or altered); not imported")
                 continue
             }
             guard row.checksum.uppercased() == checksum(stored) else {
-                problems.append("row \(row.line): case id \(row.caseID) does not match its 校验码 \(row.checksum.isEmpty ? "(empty)" : row.checksum) (altered); not imported")
+                outcome.problems.append("row \(row.line): case id \(row.caseID) does not match its 校验码 \(row.checksum.isEmpty ? "(empty)" : row.checksum) (altered); not imported")
+                continue
+            }
+            if let work, stored.work != work {
+                outcome.problems.append("row \(row.line): case \(row.caseID) is on the \(stored.work.title), not the \(work.title); not imported")
                 continue
             }
             if let first = firstRow[row.caseID] {
-                problems.append("row \(row.line): case \(row.caseID) is already on row \(first); not imported")
+                outcome.problems.append("row \(row.line): case \(row.caseID) is already on row \(first); not imported")
                 continue
             }
             firstRow[row.caseID] = row.line
-            guard stored.notes != row.notes else { unchanged += 1; continue }
+            guard !row.untouched, stored.notes != row.notes else { outcome.unchanged += 1; continue }
+            if stored.notesVersion > copyVersion {
+                outcome.problems.append("row \(row.line): case \(row.caseID) was changed by a later import (ledger version \(stored.notesVersion)); this copy is version \(copyVersion) and older: enter the row in the newer ledger; not imported")
+                continue
+            }
+            if let problem = check(row.notes, on: stored.work, today: date) {
+                outcome.problems.append("row \(row.line): \(problem); not imported")
+                continue
+            }
             var c = stored
             c.notes = row.notes
-            let words = [("劝返措施", row.notes.measures), ("责任人", row.notes.responsible), ("处理结果", row.notes.result), ("备注", row.notes.remarks)]
+            c.notesVersion = version
+            let words = [("措施", row.notes.measures), ("责任人", row.notes.responsible), ("处理结果", row.notes.result),
+                         ("处理日期", row.notes.date?.description ?? ""), ("销号说明", row.notes.explanation), ("备注", row.notes.remarks)]
                 .filter { !$0.1.isEmpty }.map { "\($0.0)：\($0.1)" }.joined(separator: "；")
-            c.history.removeAll { $0.kind == .notes && $0.period == period }
-            let entry = CaseEvent(period: period, date: date, kind: .notes, detail: words.isEmpty ? "处理记录已清空" : words)
-            let at = c.history.firstIndex { $0.period > period } ?? c.history.count
-            c.history.insert(entry, at: at)
+            c.history.append(CaseEvent(period: period, date: date, kind: .notes, detail: words.isEmpty ? "处理记录已清空" : words))
+            let standing = standingClosing(c.history)
+            if let result = OfficerResult.named(row.notes.result, on: stored.work), result.closes, let on = row.notes.date {
+                let detail = row.notes.explanation.isEmpty ? result.title : "\(result.title)（\(row.notes.explanation)）"
+                if standing?.detail != detail || standing?.date != on {
+                    c.history.append(CaseEvent(period: period, date: on, kind: .officerClosed, detail: detail))
+                    outcome.closed += 1
+                }
+            } else if let standing {
+                let now = row.notes.result.isEmpty ? "清空" : "改为" + row.notes.result
+                c.history.append(CaseEvent(period: period, date: date, kind: .officerReopened,
+                                           detail: "撤销\(standing.date)的销号（\(standing.detail)）：处理结果\(now)"))
+            }
+            derive(&c)
             changed[c.id] = c
             order.append(c.id)
         }
-        return (order.compactMap { changed[$0] }, unchanged, problems)
+        outcome.changed = order.compactMap { changed[$0] }
+        return outcome
+    }
+
+    /// Why `notes` cannot stand on ledger `work` (as of `today`), nil when they can.
+    static func check(_ notes: OfficerNotes, on work: CaseWork, today: CivilDate) -> String? {
+        if let d = notes.date, d > today { return "处理日期 \(d) is after the import date \(today)" }
+        guard !notes.result.isEmpty else { return nil }
+        guard let result = OfficerResult.named(notes.result, on: work) else {
+            let choices = OfficerResult.choices(for: work).map(\.title).joined(separator: "、")
+            return "处理结果「\(notes.result)」is not a choice of the \(work.title) (expected one of \(choices))"
+        }
+        if result.closes && notes.date == nil { return "处理结果「\(result.title)」closes the case (销号) and needs its 处理日期" }
+        if result.closes && result.needsExplanation && notes.explanation.isEmpty {
+            return "处理结果「\(result.title)」needs 销号说明 (e.g. the school attended or what was verified)"
+        }
+        return nil
     }
 }

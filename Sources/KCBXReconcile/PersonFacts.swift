@@ -163,8 +163,7 @@ struct PersonFacts {
         if let id = r.id {
             switch id.kind {
             case .invalid, .damaged:
-                let defects = id.defects.map(\.rawValue).joined(separator: ",")
-                problems.append("学籍身份证件号无效（\(defects.isEmpty ? id.kind.rawValue : defects)）：\(id.masked)")
+                problems.append("学籍身份证件号无效（\(id.problemWords)）：\(id.masked)")
             case .resident, .legacy:
                 if let b = r.birthDate, let idb = id.birthDate, b != idb { problems.append("学籍出生日期 \(b) 与其身份证件号中的 \(idb) 不一致") }
                 if let s = r.sex, let ids = id.sex, s != ids { problems.append("学籍性别「\(s.rawValue)」与其身份证件号不一致") }

@@ -4,21 +4,48 @@ import KCBXLink
 import KCBXReconcile
 import KCBXSheets
 
-/// The finding sheets shared by 差异清单.xlsx and the town workbooks: a 汇总 sheet, then one sheet per
-/// finding code with the child, the evidence (`source#record`), the probabilistic links behind it
-/// (概率关联依据) and the priority mark.
+/// The finding sheets shared by 差异清单 and the town packets: a 汇总 sheet, then one sheet per finding
+/// code, a row per child with what a visit starts from (school, 年级/班级, 监护人, 联系电话, 村居, 住址)
+/// and, in lists that go out to be acted on, the columns to report back. No codes, record numbers or
+/// linkage weights: those are in 比对技术明细 (``TechnicalWorkbook``).
 enum FindingSheets {
-    static let columns: [XLSXColumn] = [
-        XLSXColumn("案件编号", width: 13), XLSXColumn("重点群体", width: 9), XLSXColumn("身份证件号", width: 21),
-        XLSXColumn("姓名", width: 10), XLSXColumn("出生日期", .date, width: 11), XLSXColumn("性别", width: 6),
-        XLSXColumn("镇街", width: 12), XLSXColumn("学校标识码", width: 12), XLSXColumn("学校名称", width: 18),
-        XLSXColumn("依据记录", width: 20), XLSXColumn("说明", width: 40), XLSXColumn("概率关联依据", width: 36),
-    ]
+    /// The child's columns; `reportBack` adds 核查结果, 反馈人, 反馈日期. Laid out to print at 8 pt or
+    /// more on one landscape A4 page width.
+    static func columns(reportBack: Bool) -> [XLSXColumn] {
+        var columns = [
+            XLSXColumn("序号", .integer, width: 4), XLSXColumn("案件编号", width: 12), XLSXColumn("重点群体", width: 5),
+            XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4), XLSXColumn("出生日期", .date, width: 10),
+            XLSXColumn("身份证件号", width: 19), XLSXColumn("学校名称", width: 14), XLSXColumn("年级", width: 6), XLSXColumn("班级", width: 5),
+            XLSXColumn("监护人", width: 9), XLSXColumn("联系电话", width: 11), XLSXColumn("村居", width: 9), XLSXColumn("住址", width: 17),
+            XLSXColumn("情况说明", width: reportBack ? 21 : 39), XLSXColumn("信息来源", width: 10),
+        ]
+        if reportBack {
+            columns += [XLSXColumn("核查结果", width: 14, editable: true), XLSXColumn("反馈人", width: 6, editable: true),
+                        XLSXColumn("反馈日期", .date, width: 10, editable: true)]
+        }
+        return columns
+    }
 
     static let summaryColumns: [XLSXColumn] = [
-        XLSXColumn("问题代码", width: 24), XLSXColumn("问题类型", width: 16), XLSXColumn("人数", .integer, width: 8),
-        XLSXColumn("其中重点群体", .integer, width: 12), XLSXColumn("核查情况", width: 60),
+        XLSXColumn("问题类型", width: 16), XLSXColumn("人数", .integer, width: 8), XLSXColumn("其中重点群体", .integer, width: 12),
+        XLSXColumn("需核查处理", width: 70), XLSXColumn("本次比对", width: 30),
     ]
+
+    /// What the list asks of whoever acts on a finding (a town office, a school, the police).
+    static func asked(_ code: FindingCode) -> String {
+        switch code {
+        case .notEnrolled: "逐一入户核实：在外地就读的取得就读证明；未入学的劝返入学，一人一案"
+        case .deferred: "核实延缓或免于入学的期限和身体状况，期满的督促入学"
+        case .suspectedDropout: "核实缺课原因，与学校共同劝返复学，一人一案"
+        case .duplicateStatus: "核实实际就读学校，保留一条学籍，其余注销"
+        case .phantomStatus: "核实是否在校就读；不在校的办理转出或注销学籍"
+        case .identityMismatch: "以户籍登记为准核对学籍中的身份信息并更正"
+        case .duplicateHukou: "核实后保留一处户籍，注销重复户籍"
+        case .deceasedActiveStatus: "核实死亡登记；属实的注销学籍，误登的更正户籍"
+        case .disabledUnplaced: "会同残联评估，安排随班就读、特教学校就读或送教上门"
+        case .outOfDistrict: "核实就读去向，函告户籍地或就读地教育部门"
+        }
+    }
 
     /// A sheet name Excel accepts for `code` (no `/`, at most 31 characters).
     static func sheetName(_ code: FindingCode) -> String { sheetName(code.title) }
@@ -27,42 +54,82 @@ enum FindingSheets {
         String(String(name.map { "/\\?*[]:".contains($0) ? "、" : $0 }).prefix(31))
     }
 
-    /// Writes the 汇总 sheet and a sheet per code that has findings, into `book`.
+    /// The departments a finding's records come from (信息来源), e.g. 公安户籍、学籍.
+    static func sources(_ refs: [RecordRef], _ input: ReportInput) -> String {
+        var names: [String] = []
+        for ref in refs where !names.contains(input.sources[ref.source].source) { names.append(input.sources[ref.source].source) }
+        return names.joined(separator: "、")
+    }
+
+    /// Writes the 汇总 sheet and a sheet per code that has findings, into `book`. `title` names the list
+    /// (the issuing unit and the month are added); `reportBack`: the list goes out to be acted on.
     static func write(_ rows: [FindingRows.Row], _ input: ReportInput, people: PersonView, title: String, masked: Bool,
-                      into book: XLSXWorkbook) throws(KCBXError) {
+                      reportBack: Bool, codes: [FindingCode] = FindingCode.allCases, into book: XLSXWorkbook) throws(KCBXError) {
         let byCode = Dictionary(grouping: rows, by: \.finding.code)
+        let unit = input.config.issuer.unitName(district: input.config.district)
+        let month = ReportStage.FileName.month(input.period)
+        let deadline = input.config.asOf.adding(days: input.config.issuer.listDeadlineDays)
+        let due = reportBack ? "请于 \(deadline) 前填写核查结果并报回。" : ""
         let summary = try book.addSheet("汇总", columns: summaryColumns,
-                                        title: "\(title)（核查基准日 \(input.config.asOf)，期间 \(input.period)）")
+                                        title: "\(unit) \(title)（\(month)，核查基准日 \(input.config.asOf)）\(due)")
         let notChecked = Dictionary(input.reconcile.notChecked.map { ($0.code, $0.reason) }, uniquingKeysWith: { a, _ in a })
-        for code in FindingCode.allCases {
+        for code in codes {
             let list = byCode[code] ?? []
-            let state = notChecked[code].map { "未核查：\($0)" } ?? "已核查"
-            try summary.append([.text(code.rawValue), .text(code.title), .integer(list.count),
-                                .integer(list.filter(\.finding.priority).count), .text(state)])
+            // Whether this run could look for the code at all (a source missing or partial says why not).
+            let state = notChecked[code].map { "未比对：\($0)" } ?? "已比对"
+            try summary.append([.text(code.title), .integer(list.count), .integer(list.filter(\.finding.priority).count),
+                                .text(asked(code)), .text(state)])
         }
-        try summary.append([.text("合计"), .text(""), .integer(rows.count), .integer(rows.filter(\.finding.priority).count), .text("")])
-        for code in FindingCode.allCases {
+        let listed = rows.filter { codes.contains($0.finding.code) }
+        try summary.append([.text("合计"), .integer(listed.count), .integer(listed.filter(\.finding.priority).count), .text(""), .text("")])
+        try summary.signFooter()
+        for code in codes {
             guard let list = byCode[code], !list.isEmpty else { continue }
-            let sheet = try book.addSheet(sheetName(code), columns: columns, title: "\(code.title)（\(code.rawValue)）：\(list.count) 人")
-            for row in list {
+            let sheet = try book.addSheet(sheetName(code), columns: columns(reportBack: reportBack),
+                                          title: "\(unit) \(title)：\(code.title) \(list.count) 人（\(month)）。\(asked(code))。\(due)")
+            for (n, row) in list.enumerated() {
                 let f = row.finding, p = row.person
-                try sheet.append([.text(f.caseID), .text(f.priority ? "是" : ""), .text(Masking.id(p.idNumber, masked)), .text(p.name),
-                                  p.birthDate.map(XLSXCell.date) ?? .empty, .text(p.sex), .text(p.town), .text(p.schoolCode),
-                                  .text(people.schools[p.schoolCode]?.name ?? ""), .text(row.evidence),
-                                  .text(Masking.text(f.detail, masked)), .text(row.links)], highlight: f.priority)
+                var cells: [XLSXCell] = [
+                    .integer(n + 1), .text(f.caseID), .text(f.priority ? "是" : ""), .text(p.name), .text(p.sex),
+                    p.birthDate.map(XLSXCell.date) ?? .empty, .text(Masking.id(p.idNumber, masked)),
+                    .text(people.schools[p.schoolCode]?.name ?? p.schoolCode), .text(p.grade), .text(p.className), .text(p.guardian),
+                    .text(p.phone), .text(p.village), .text(p.address), .text(Masking.text(f.detail, masked)),
+                    .text(sources(f.evidence, input)),
+                ]
+                if reportBack { cells += [.empty, .empty, .empty] }
+                try sheet.append(cells, highlight: f.priority)
             }
+            try sheet.signFooter()
         }
     }
 }
 
-/// 差异清单.xlsx: every finding of the district, then the run's linkage parameters (链接参数).
+/// 差异清单_YYYY年M月.xlsx: every finding of the district, for the bureau.
 enum DiscrepancyWorkbook {
-    static let parametersSheet = "链接参数"
-
     static func write(_ rows: FindingRows, _ input: ReportInput, _ people: PersonView, to url: URL) throws(KCBXError) {
         let book = try XLSXWorkbook(url: url, constantMemory: rows.rows.count > 20_000)
-        try FindingSheets.write(rows.rows, input, people: people, title: "\(input.config.district.name) 控辍保学比对核查差异清单",
-                                masked: MaskedOutput.discrepancies.isMasked(in: input.config), into: book)
+        try FindingSheets.write(rows.rows, input, people: people, title: "控辍保学比对核查差异清单",
+                                masked: MaskedOutput.discrepancies.isMasked(in: input.config), reportBack: false, into: book)
+        try book.close()
+    }
+}
+
+/// 比对技术明细_YYYY年M月.xlsx, for the data officer and the engineer, not for lists people act on: per
+/// finding its code, the records behind it (依据记录, `source#record`) and how they were linked when not
+/// on their ID number (概率关联依据), then the run's linkage parameters (链接参数).
+enum TechnicalWorkbook {
+    static let parametersSheet = "链接参数"
+
+    static func write(_ rows: FindingRows, _ input: ReportInput, to url: URL) throws(KCBXError) {
+        let book = try XLSXWorkbook(url: url, constantMemory: rows.rows.count > 20_000)
+        let sheet = try book.addSheet("依据记录", columns: [
+            XLSXColumn("案件编号", width: 12), XLSXColumn("问题代码", width: 20), XLSXColumn("问题类型", width: 12),
+            XLSXColumn("依据记录", width: 30), XLSXColumn("概率关联依据", width: 80),
+        ], title: "依据记录：「来源#序号」指该部门导出文件中的第几条记录（表头不计）；概率关联依据：未按身份证件号关联的记录逐字段比较的级别和权重（比特）")
+        for row in rows.rows {
+            try sheet.append([.text(row.finding.caseID), .text(row.finding.code.rawValue), .text(row.finding.code.title),
+                              .text(row.evidence), .text(row.links)])
+        }
         try writeParameters(input.index.parameters, into: book)
         try book.close()
     }
@@ -104,28 +171,36 @@ enum DiscrepancyWorkbook {
     }
 }
 
-/// `towns/<镇街>.xlsx`: the same sheets, one workbook per town (镇街) for the town education office.
+/// `towns/<镇街>_YYYY年M月.xlsx`: one packet per town (镇街) for the town education office: the children
+/// to follow up (劝返台账's codes), with what is asked, the deadline and the columns to report back.
 ///
-/// Every listed town gets a workbook (an empty one says there is nothing to follow up); a finding whose
-/// child has no known town goes to 未知镇街.xlsx.
+/// Every listed town gets a packet (an empty one says there is nothing to follow up); a finding whose
+/// child has no known town goes to 未知镇街.
 enum TownWorkbooks {
+    static let codes = FindingCode.allCases.filter { $0.work == .childFollowUp }
+
     /// The towns' lists, one per listed town (empty for a town without findings), then the other
     /// towns the findings name, in name order; each list in report order.
     static func lists(_ rows: FindingRows, _ input: ReportInput) -> [(town: String, rows: [FindingRows.Row])] {
-        let byTown = Dictionary(grouping: rows.rows, by: \.person.town)
+        let byTown = Dictionary(grouping: rows.rows.filter { $0.finding.code.work == .childFollowUp }, by: \.person.town)
         var towns = input.config.district.towns
         towns += byTown.keys.filter { !towns.contains($0) }.sorted()
         return towns.map { ($0, byTown[$0] ?? []) }
     }
 
-    /// Writes the workbook of one town into `directory` (which exists).
+    /// The packet's file name: `城关街道_2026年11月.xlsx`.
+    static func fileName(_ town: String, period: String) -> String {
+        ReportStage.safeFileName(town) + "_" + ReportStage.FileName.month(period) + ".xlsx"
+    }
+
+    /// Writes the packet of one town into `directory` (which exists).
     static func write(town: String, _ list: [FindingRows.Row], _ input: ReportInput, _ people: PersonView,
                       into directory: URL) throws(KCBXError) {
         let masked = MaskedOutput.townLists.isMasked(in: input.config)
-        let url = directory.appendingPathComponent(ReportStage.safeFileName(town) + ".xlsx")
+        let url = directory.appendingPathComponent(fileName(town, period: input.period))
         let book = try XLSXWorkbook(url: url, constantMemory: list.count > 20_000)
-        try FindingSheets.write(list, input, people: people, title: "\(input.config.district.name)\(town) 控辍保学核查名单",
-                                masked: masked, into: book)
+        try FindingSheets.write(list, input, people: people, title: "\(town) 控辍保学劝返核查名单", masked: masked, reportBack: true,
+                                codes: codes, into: book)
         try book.close()
     }
 }

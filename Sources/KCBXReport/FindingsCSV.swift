@@ -3,6 +3,21 @@ import KCBXCore
 import KCBXFormats
 import KCBXReconcile
 
+/// Long numbers in the CSVs: an 18-digit ID number a spreadsheet program takes for a number loses its
+/// last digits for good (`3.70783E+17`). A cell of 12 or more digits (an ID's final X allowed) is
+/// written with a tab after it, which Excel and WPS keep as text when the file is double-clicked; a
+/// program reading the CSVs trims that trailing tab (README "Outputs for programs").
+enum CSVText {
+    static func keepingDigits(_ value: String) -> String {
+        let bytes = value.utf8
+        guard bytes.count >= 12, bytes.count <= 40 else { return value }
+        for (i, b) in bytes.enumerated() where !(b >= 0x30 && b <= 0x39) && !(i == bytes.count - 1 && (b == 0x58 || b == 0x78)) {
+            return value
+        }
+        return value + "\t"
+    }
+}
+
 /// findings.csv (UTF-8 with BOM): one row per finding, columns exactly as INTERFACE.md lists them.
 enum FindingsCSV {
     static let header = ["case_id", "code", "priority", "person_id", "id_number", "name", "birth_date", "sex", "town",
@@ -14,7 +29,8 @@ enum FindingsCSV {
         try csv.write(header)
         for row in rows.rows {
             let f = row.finding, p = row.person
-            try csv.write([f.caseID, f.code.rawValue, f.priority ? "true" : "false", f.personID, Masking.id(p.idNumber, masked), p.name,
+            try csv.write([f.caseID, f.code.rawValue, f.priority ? "true" : "false", f.personID,
+                           CSVText.keepingDigits(Masking.id(p.idNumber, masked)), p.name,
                            p.birthDate?.description ?? "", p.sex, p.town, p.schoolCode, row.evidence, Masking.text(f.detail, masked)])
         }
         try csv.close()
@@ -38,7 +54,7 @@ enum PersonsCSV {
                 let id = record.id.map { $0.normalized.isEmpty ? $0.raw : $0.normalized } ?? ""
                 row[1] = String(record.recordNumber)
                 row[2] = input.index.persons[Int(personOf[i])].id
-                row[3] = Masking.id(id, masked)
+                row[3] = CSVText.keepingDigits(Masking.id(id, masked))
                 row[4] = rule[i].rawValue
                 row[5] = probabilityText(probability[i])
                 let link = rule[i] == .probabilistic || rule[i] == .review ? input.index.link(source: s, index: i) : nil

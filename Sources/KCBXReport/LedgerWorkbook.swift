@@ -1,41 +1,65 @@
 import Foundation
 import KCBXCore
 import KCBXFormats
+import KCBXNormalize
 import KCBXSheets
 
-/// 控辍保学台账.xlsx: the ledger's open and closed cases with their history and the officer's columns
-/// (劝返措施, 责任人, 处理结果, 备注), which `kcbx cases import` reads back.
+/// The two ledgers (台账), one workbook each, that officers fill in and `kcbx cases import` reads back
+/// (README "The ledgers (台账)"):
+/// - 控辍保学劝返台账: children to follow up (``CaseWork/childFollowUp``, 一人一案);
+/// - 学籍户籍数据纠错台账: records a school or a police station corrects (``CaseWork/recordCorrection``).
 ///
-/// Sheet 台账 has one row per case: the columns kcbx keeps are locked, the officer's four are editable.
-/// A 校验码 beside each case id lets the import tell an altered id from a real one. Sheet 处理记录 has
-/// each case's history (一生一表), oldest first.
+/// Sheet 台账 has one row per case: the columns kcbx keeps are locked, the officer's are editable, and
+/// 处理结果 offers that ledger's own results (``OfficerResult/choices(for:)``). The 校验码 beside each case
+/// id lets the import tell an altered id from a real one, and a row the officer left as issued from one
+/// filled in. Sheet 处理记录 has each case's history, oldest first; sheet 填报说明 the ledger, period and
+/// version the copy was issued with, which the import checks. The workbooks are written to
+/// `<output>/填报/` with the period and version in their names, and never overwritten (``issue(_:into:)``).
 public enum LedgerWorkbook {
-    public static let fileName = "控辍保学台账.xlsx"
+    /// The folder beside the periods' output folders where files people fill in are kept: runs never replace it.
+    public static let folder = "填报"
     public static let casesSheet = "台账"
     public static let historySheet = "处理记录"
-    /// The choices offered in 处理结果.
-    public static let results = ["已返校", "劝返中", "已办理延缓", "已送教上门", "已转出", "其他"]
+    public static let aboutSheet = "填报说明"
+
+    /// `控辍保学劝返台账_2026年11月_第5版.xlsx`.
+    public static func fileName(_ work: CaseWork, period: String, version: Int) -> String {
+        "\(work.title)_\(ReportStage.FileName.month(period))_第\(version)版.xlsx"
+    }
 
     /// Headers of the columns `kcbx cases import` reads.
     enum Header {
-        static let caseID = "案件编号", checksum = "校验码"
-        static let measures = "劝返措施", responsible = "责任人", result = "处理结果", remarks = "备注"
+        static let number = "序号", caseID = "案件编号", checksum = "校验码"
+        static let measures = "劝返措施", correctionMeasures = "处理措施", responsible = "责任人", result = "处理结果"
+        static let date = "处理日期", explanation = "销号说明", remarks = "备注"
+        static let ledger = "台账", period = "期次", version = "版本"
+        static func measures(_ work: CaseWork) -> String { work == .childFollowUp ? measures : correctionMeasures }
     }
 
-    static let columns: [XLSXColumn] = [
-        XLSXColumn(Header.caseID, width: 13), XLSXColumn(Header.checksum, width: 7), XLSXColumn("问题类型", width: 14),
-        XLSXColumn("问题代码", width: 20), XLSXColumn("重点群体", width: 8), XLSXColumn("镇街", width: 12),
-        XLSXColumn("学校标识码", width: 12), XLSXColumn("姓名", width: 10), XLSXColumn("身份证件号", width: 21),
-        XLSXColumn("出生日期", .date, width: 11), XLSXColumn("立案日期", .date, width: 11), XLSXColumn("最近发现", .date, width: 11),
-        XLSXColumn("状态", width: 8), XLSXColumn("销号日期", .date, width: 11), XLSXColumn("销号原因", width: 30),
-        XLSXColumn("说明", width: 50),
-        XLSXColumn(Header.measures, width: 30, editable: true), XLSXColumn(Header.responsible, width: 10, editable: true),
-        XLSXColumn(Header.result, width: 12, editable: true, choices: results), XLSXColumn(Header.remarks, width: 30, editable: true),
-    ]
+    /// The columns of sheet 台账 of ledger `work`, laid out to print at 8 pt or more on one landscape A4
+    /// page width (the dates a case was opened are in 处理记录).
+    public static func columns(_ work: CaseWork) -> [XLSXColumn] {
+        [
+            XLSXColumn(Header.number, .integer, width: 4), XLSXColumn(Header.caseID, width: 12), XLSXColumn(Header.checksum, width: 10),
+            XLSXColumn("问题类型", width: 9), XLSXColumn("重点群体", width: 4), XLSXColumn("镇街", width: 8),
+            XLSXColumn("姓名", width: 7), XLSXColumn("身份证件号", width: 19), XLSXColumn("出生日期", .date, width: 10),
+            XLSXColumn("学校", width: 10), XLSXColumn("状态", width: 5), XLSXColumn("销号情况", width: 14), XLSXColumn("说明", width: 22),
+            XLSXColumn(Header.measures(work), width: 14, editable: true), XLSXColumn(Header.responsible, width: 6, editable: true),
+            XLSXColumn(Header.result, width: 10, editable: true, choices: OfficerResult.choices(for: work).map(\.title)),
+            XLSXColumn(Header.date, .date, width: 10, editable: true), XLSXColumn(Header.explanation, width: 10, editable: true),
+            XLSXColumn(Header.remarks, width: 8, editable: true),
+        ]
+    }
 
-    /// The 校验码 of a case: 4 characters from its id and person, so an edited id is recognised.
+    /// The 校验码 of a case: 4 characters from its id and person (an edited id is recognised), a dash,
+    /// and 4 from the officer's columns as issued (a row left as issued is recognised).
     public static func checksum(caseID: String, personID: String) -> String {
         base32(stableHash("kcbx-ledger|" + caseID + "|" + personID), count: 4)
+    }
+
+    static func notesMark(_ n: OfficerNotes) -> String {
+        let text = [n.measures, n.responsible, n.result, n.date?.description ?? "", n.explanation, n.remarks].joined(separator: "\u{1F}")
+        return base32(stableHash("kcbx-notes|" + text), count: 4)
     }
 
     /// How a history entry reads in the ledger.
@@ -46,44 +70,126 @@ public enum LedgerWorkbook {
         case .closed: "销号"
         case .reopened: "重新立案"
         case .notes: "处理记录"
+        case .officerClosed: "经办人销号"
+        case .officerReopened: "撤销销号"
         }
     }
 
-    /// Writes the ledger of `input.cases`; writes nothing while the ledger is empty and not yet kept.
-    public static func write(_ input: ReportInput, to url: URL) throws(KCBXError) {
-        guard !input.cases.isEmpty else { return }
+    /// What a ledger workbook is written from: the ledger as of `period`, at `version`.
+    public struct Issue: Sendable {
+        public var cases: [Case]
+        public var config: PipelineConfig
+        public var period: String
+        public var version: Int
+        /// 学校标识码 → school name, for the cases' schools.
+        public var schools: [String: String]
+        public init(cases: [Case], config: PipelineConfig, period: String, version: Int, schools: [String: String]) {
+            self.cases = cases; self.config = config; self.period = period; self.version = version; self.schools = schools
+        }
+        /// The report's ledger, with the school names of its sources.
+        public init(_ input: ReportInput) {
+            self.init(cases: input.cases, config: input.config, period: input.period, version: input.ledgerVersion,
+                      schools: LedgerWorkbook.schoolNames(input.sources, for: input.cases))
+        }
+    }
+
+    /// Writes ledger `work` of `ledger.cases` at `ledger.version` into `directory` (`<output>/填报/`),
+    /// under its dated, versioned name, unless a file of that name is there already: it may be filled
+    /// in, and it is never overwritten (it holds the same cases, written at the same version). Returns
+    /// the file written, nil when kept or when the ledger is empty.
+    @discardableResult
+    public static func issue(_ ledger: Issue, work: CaseWork, into directory: URL) throws(KCBXError) -> URL? {
+        guard !ledger.cases.isEmpty else { return nil }
+        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+            throw KCBXError(.runFailed, "cannot create the folder \(folder)", file: directory.path)
+        }
+        let url = directory.appendingPathComponent(fileName(work, period: ledger.period, version: ledger.version))
+        if FileManager.default.fileExists(atPath: url.path) {
+            Log.info("\(folder)/\(url.lastPathComponent) is there already (it may be filled in): kept as it is")
+            return nil
+        }
+        try write(ledger, work: work, to: url)
+        Log.info("ledger written to \(folder)/\(url.lastPathComponent)")
+        return url
+    }
+
+    /// Writes ledger `work` of `ledger.cases` to `url` (replacing it: callers that must not, use ``issue(_:work:into:)``).
+    public static func write(_ ledger: Issue, work: CaseWork, to url: URL) throws(KCBXError) {
+        let input = ledger
         let mask = input.config.privacy.maskIdsIn.contains("ledger")
         let order = Dictionary(uniqueKeysWithValues: FindingCode.allCases.enumerated().map { ($1, $0) })
+        let mine = input.cases.filter { $0.work == work }
         // Sorted on keys made once per case (the town as its rank among the few towns, in String order).
-        let townRank = Dictionary(uniqueKeysWithValues: Set(input.cases.map(\.town)).sorted().enumerated().map { ($1, $0) })
-        let keys = input.cases.map { ($0.state == .open ? 0 : 1, townRank[$0.town] ?? 0, order[$0.code] ?? 0) }
-        let cases = input.cases.indices.sorted { a, b in
-            keys[a] != keys[b] ? keys[a] < keys[b] : input.cases[a].id < input.cases[b].id
-        }.map { input.cases[$0] }
+        let townRank = Dictionary(uniqueKeysWithValues: Set(mine.map(\.town)).sorted().enumerated().map { ($1, $0) })
+        let keys = mine.map { ($0.state == .open ? 0 : 1, townRank[$0.town] ?? 0, order[$0.code] ?? 0) }
+        let cases = mine.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : mine[a].id < mine[b].id }.map { mine[$0] }
         let events = cases.reduce(0) { $0 + $1.history.count }
+        let schools = input.schools
         let book = try XLSXWorkbook(url: url, constantMemory: cases.count + events > 100_000)
-        let sheet = try book.addSheet(casesSheet, columns: columns)
-        for c in cases {
+        let unit = input.config.issuer.unitName(district: input.config.district)
+        let deadline = input.config.asOf.adding(days: input.config.issuer.listDeadlineDays)
+        let month = ReportStage.FileName.month(input.period)
+        let open = cases.filter { $0.state == .open }.count
+        let sheet = try book.addSheet(casesSheet, columns: columns(work), title:
+            "\(unit) \(work.title)（\(month) 第\(input.version)版，核查基准日 \(input.config.asOf)；在办 \(open) 件，请于 \(deadline) 前填写右侧各列并报回）")
+        for (n, c) in cases.enumerated() {
+            let school = c.schoolCode.isEmpty ? "" : schools[c.schoolCode] ?? c.schoolCode
+            let closing = c.closedOn.map { "\($0) \(c.closeReason ?? "")" } ?? ""
             try sheet.append([
-                .text(c.id), .text(checksum(caseID: c.id, personID: c.personID)), .text(c.code.title), .text(c.code.rawValue),
-                .text(c.priority ? "是" : ""), .text(PersonView.townShown(c.town)), .text(c.schoolCode), .text(c.name),
-                .text(mask ? maskID(c.idNumber) : c.idNumber), c.birthDate.map(XLSXCell.date) ?? .empty,
-                .date(c.openedOn), .date(c.lastSeenOn), .text(c.state == .open ? "在办" : "已销号"),
-                c.closedOn.map(XLSXCell.date) ?? .empty, .text(c.closeReason ?? ""), .text(c.detail),
-                .text(c.notes.measures), .text(c.notes.responsible), .text(c.notes.result), .text(c.notes.remarks),
+                .integer(n + 1), .text(c.id), .text(checksum(caseID: c.id, personID: c.personID) + "-" + notesMark(c.notes)),
+                .text(c.code.title), .text(c.priority ? "是" : ""), .text(PersonView.townShown(c.town)), .text(c.name),
+                .text(mask ? maskID(c.idNumber) : c.idNumber), c.birthDate.map(XLSXCell.date) ?? .empty, .text(school),
+                .text(c.state == .open ? "在办" : "已销号"), .text(closing), .text(Masking.text(c.detail, mask)),
+                .text(c.notes.measures), .text(c.notes.responsible), .text(c.notes.result), c.notes.date.map(XLSXCell.date) ?? .empty,
+                .text(c.notes.explanation), .text(c.notes.remarks),
             ], highlight: c.priority && c.state == .open)
         }
+        try sheet.signFooter()
         let history = try book.addSheet(historySheet, columns: [
-            XLSXColumn(Header.caseID, width: 13), XLSXColumn("姓名", width: 10), XLSXColumn("问题类型", width: 14),
-            XLSXColumn("期次", width: 9), XLSXColumn("日期", .date, width: 11), XLSXColumn("事项", width: 12), XLSXColumn("说明", width: 60),
-        ])
+            XLSXColumn(Header.caseID, width: 12), XLSXColumn("姓名", width: 8), XLSXColumn("问题类型", width: 11),
+            XLSXColumn("期次", width: 8), XLSXColumn("日期", .date, width: 10), XLSXColumn("事项", width: 10), XLSXColumn("说明", width: 70),
+        ], title: "\(unit) \(work.title) 处理记录（每案历次立案、销号和经办人填报，按时间先后；只增不删）")
         for c in cases {
             for e in c.history {
                 try history.append([.text(c.id), .text(c.name), .text(c.code.title), .text(e.period), .date(e.date), .text(word(e.kind)),
-                                    .text(e.detail)])
+                                    .text(Masking.text(e.detail, mask))])
             }
         }
+        try history.signFooter()
+        let about = try book.addSheet(aboutSheet, columns: [XLSXColumn("项目", width: 12), XLSXColumn("内容", width: 100)])
+        let choices = OfficerResult.choices(for: work)
+        let lines: [(String, String)] = [
+            (Header.ledger, work.title), (Header.period, input.period), (Header.version, String(input.version)),
+            ("发文单位", unit), ("核查基准日", input.config.asOf.description), ("反馈期限", deadline.description),
+            ("填写", "只填写台账表右侧白色各列（\(Header.measures(work))、责任人、处理结果、处理日期、销号说明、备注），其余各列和校验码请勿改动；不要增删行。"),
+            ("处理结果", choices.map { $0.title + ($0.closes ? "（销号\($0.needsExplanation ? "，须填销号说明" : "")）" : "") }.joined(separator: "、")),
+            ("销号", "选择销号类结果并填写处理日期，导入后即销号；此后数据仍显示问题的（如“已返校”满 2 个月仍未入学），案件自动重新立案并注明原因。"),
+            ("报回", "填好后交县教育局数据专员，用 kcbx cases import 导入；同一期可多次导入，历次记录只增不删。旧版本（较早期次或版本）的台账不能导入，请在最新版本上填写。"),
+        ]
+        for (key, value) in lines { try about.append([.text(key), .text(value)]) }
         try book.close()
+    }
+
+    /// 学校标识码 → school name for the schools of `cases`, from the school directory and 学籍 records.
+    public static func schoolNames(_ sources: [NormalizedSource], for cases: [Case]) -> [String: String] {
+        var names: [String: String] = [:]
+        let wanted = Set(cases.map(\.schoolCode).filter { !$0.isEmpty })
+        guard !wanted.isEmpty else { return names }
+        for source in sources where source.role == .schools || source.role == .studentStatus {
+            guard let code = source.fields.firstIndex(of: .schoolCode), let name = source.fields.firstIndex(of: .schoolName) else { continue }
+            for r in source.records where wanted.contains(r.values[code]) && names[r.values[code]] == nil && !r.values[name].isEmpty {
+                names[r.values[code]] = r.values[name]
+            }
+            if names.count == wanted.count { break }
+        }
+        return names
+    }
+
+    /// The ledger, period and version an officer's copy was issued with (sheet 填报说明).
+    public struct Copy: Sendable, Equatable {
+        public var work: CaseWork
+        public var period: String
+        public var version: Int
     }
 
     /// One row of an officer's edited ledger.
@@ -91,35 +197,65 @@ public enum LedgerWorkbook {
         /// The sheet row number (1-based, as Excel shows it).
         public var line: Int
         public var caseID: String
+        /// The case's 4 characters of the 校验码.
         public var checksum: String
         public var notes: OfficerNotes
+        /// Whether the officer's columns are as issued.
+        public var untouched: Bool
     }
 
-    /// Reads the officer's columns of sheet 台账 of an edited ledger. Rows without a case id and without
-    /// notes are skipped; a row with notes but no case id is a problem (it cannot be placed).
-    public static func readNotes(_ url: URL) throws(KCBXError) -> (rows: [NotesRow], problems: [String]) {
+    /// Reads an edited ledger: which ledger, period and version it is (sheet 填报说明), and the officer's
+    /// columns of sheet 台账. Rows without a case id and without notes are skipped; a row with notes but
+    /// no case id, or with a 处理日期 that is not a date, is a problem (it cannot be placed).
+    public static func readNotes(_ url: URL) throws(KCBXError) -> (copy: Copy, rows: [NotesRow], problems: [String]) {
         let names = try XLSXReader.sheetNames(url: url)
-        let reader = try XLSXReader(url: url, sheet: names.contains(casesSheet) ? casesSheet : nil)
+        guard names.contains(aboutSheet), names.contains(casesSheet) else {
+            throw KCBXError(.input, "not a ledger kcbx writes now: it has no sheet \(names.contains(casesSheet) ? aboutSheet : casesSheet) (sheets found: \(names.joined(separator: ", "))); a copy without its period and version cannot be imported safely: fill in the latest ledger in \(folder)/",
+                            file: url.path)
+        }
+        let about = try XLSXReader(url: url, sheet: aboutSheet)
+        var facts: [String: String] = [:]
+        while let row = try about.next() {
+            if row.values.count >= 2 { facts[row.values[0].trimmingCharacters(in: .whitespaces)] = row.values[1] }
+        }
+        guard let work = CaseWork.allCases.first(where: { $0.title == facts[Header.ledger] }), let period = facts[Header.period],
+              ReportStage.FileName.isPeriod(period), let version = facts[Header.version].flatMap({ Int($0) }) else {
+            throw KCBXError(.input, "sheet \(aboutSheet) does not say which ledger, period and version this is (rows \(Header.ledger), \(Header.period), \(Header.version)); it was altered", file: url.path)
+        }
+        let copy = Copy(work: work, period: period, version: version)
+        let reader = try XLSXReader(url: url, sheet: casesSheet, isHeader: { $0.contains(Header.caseID) })
         func column(_ name: String) throws(KCBXError) -> Int {
             guard let i = reader.header.firstIndex(of: name) else {
-                throw KCBXError(.input, "sheet \(casesSheet) has no column \(name); expected the ledger written by kcbx (\(fileName)); headers found: \(reader.header.joined(separator: ", "))",
+                throw KCBXError(.input, "sheet \(casesSheet) has no column \(name); expected the \(work.title) written by kcbx; headers found: \(reader.header.joined(separator: ", "))",
                                 file: url.path)
             }
             return i
         }
         let id = try column(Header.caseID), check = try column(Header.checksum)
-        let measures = try column(Header.measures), responsible = try column(Header.responsible)
-        let result = try column(Header.result), remarks = try column(Header.remarks)
+        let measures = try column(Header.measures(work)), responsible = try column(Header.responsible)
+        let result = try column(Header.result), date = try column(Header.date), explanation = try column(Header.explanation)
+        let remarks = try column(Header.remarks)
         var rows: [NotesRow] = [], problems: [String] = []
         while let row = try reader.next() {
             func v(_ i: Int) -> String { i < row.values.count ? row.values[i].trimmingCharacters(in: .whitespacesAndNewlines) : "" }
-            let notes = OfficerNotes(measures: v(measures), responsible: v(responsible), result: v(result), remarks: v(remarks))
-            if v(id).isEmpty {
-                if !notes.isEmpty { problems.append("row \(row.line): notes without a case id (案件编号); not imported") }
+            var day: CivilDate? = nil
+            switch DateParser.parse(v(date)) {
+            case .date(let d): day = d
+            case .empty: break
+            case .invalid(let why):
+                problems.append("row \(row.line): \(Header.date) is not a date (\(why)); not imported")
                 continue
             }
-            rows.append(NotesRow(line: row.line, caseID: v(id), checksum: v(check), notes: notes))
+            let notes = OfficerNotes(measures: v(measures), responsible: v(responsible), result: v(result), remarks: v(remarks),
+                                     date: day, explanation: v(explanation))
+            if v(id).isEmpty {
+                if !notes.isEmpty { problems.append("row \(row.line): notes without a case id (\(Header.caseID)); not imported") }
+                continue
+            }
+            let parts = v(check).split(separator: "-", maxSplits: 1).map(String.init)
+            rows.append(NotesRow(line: row.line, caseID: v(id), checksum: parts.first ?? "", notes: notes,
+                                 untouched: parts.count == 2 && parts[1].uppercased() == notesMark(notes)))
         }
-        return (rows, problems)
+        return (copy, rows, problems)
     }
 }

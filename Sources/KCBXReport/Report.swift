@@ -23,11 +23,15 @@ public struct ReportInput: Sendable {
     public var ledger: LedgerFigures
     /// The bulletins of earlier periods kept in the store (for 较上期 and 较去年同期).
     public var earlierBulletins: [BulletinRecord] = []
+    /// The ledger's version (``LedgerWorkbook``): the ledger workbooks carry it, and imports check it.
+    public var ledgerVersion: Int
 
     public init(config: PipelineConfig, period: String, sources: [NormalizedSource], index: PersonIndex,
-                reconcile: ReconcileResult, manifest: [String: any Sendable], cases: [Case] = [], ledger: LedgerFigures = .init()) {
+                reconcile: ReconcileResult, manifest: [String: any Sendable], cases: [Case] = [], ledger: LedgerFigures = .init(),
+                ledgerVersion: Int = 0) {
         self.config = config; self.period = period; self.sources = sources; self.index = index
         self.reconcile = reconcile; self.manifest = manifest; self.cases = cases; self.ledger = ledger
+        self.ledgerVersion = ledgerVersion
     }
 }
 
@@ -55,10 +59,14 @@ public enum MaskedOutput: String, CaseIterable, Sendable {
 public enum ReportStage {
     /// The file names of INTERFACE.md.
     public enum FileName {
-        public static let discrepancies = "差异清单.xlsx"
+        /// The workbooks people open carry the month in their names (`差异清单_2026年11月.xlsx`).
+        public static func discrepancies(_ period: String) -> String { "差异清单_\(month(period)).xlsx" }
+        public static func police(_ period: String) -> String { "户籍重复及注销核查_\(month(period)).xlsx" }
+        /// Codes, record numbers and linkage parameters: not for lists people act on.
+        public static func technical(_ period: String) -> String { "比对技术明细_\(month(period)).xlsx" }
         public static let towns = "towns"
-        public static let police = "户籍重复及注销核查.xlsx"
-        public static let schools = "学籍纠错.xlsx"
+        /// The folder of the schools' workbooks (学籍纠错/<学校>_YYYY年M月.xlsx).
+        public static let schools = "学籍纠错"
         public static let findings = "findings.csv"
         public static let persons = "persons.csv"
         public static let summary = "summary.json"
@@ -66,6 +74,19 @@ public enum ReportStage {
         /// The run's linkage parameters (m, u and weights per comparison field and level, λ).
         public static let linkage = "linkage.json"
         public static let rejects = "rejects"
+        /// `2026年11月` for the period `2026-11` (the period itself when it is not one).
+        public static func month(_ period: String) -> String {
+            guard isPeriod(period), let y = Int(period.prefix(4)), let m = Int(period.suffix(2)) else { return period }
+            return "\(y)年\(m)月"
+        }
+
+        /// Whether `period` is a period key `YYYY-MM` (2000–2100).
+        public static func isPeriod(_ period: String) -> Bool {
+            let parts = period.split(separator: "-")
+            guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]) else { return false }
+            return (2000...2100).contains(y) && (1...12).contains(m)
+        }
+
         /// `通报_YYYY年M月` (without extension) for a period `YYYY-MM`.
         public static func bulletin(period: String) -> String {
             let parts = period.split(separator: "-")
@@ -74,15 +95,17 @@ public enum ReportStage {
         }
     }
 
-    /// Writes every output into `directory`; returns figures for the run record.
+    /// Writes every output into `directory`, and the two ledgers into `fillIn` (``LedgerWorkbook/issue(_:work:into:)``:
+    /// never over a file there) when given; returns figures for the run record.
     @discardableResult
-    public static func run(_ input: ReportInput, into directory: URL) throws(KCBXError) -> [String: Int] {
-        try report(input, into: directory).figures
+    public static func run(_ input: ReportInput, into directory: URL, fillIn: URL? = nil) throws(KCBXError) -> [String: Int] {
+        try report(input, into: directory, fillIn: fillIn).figures
     }
 
-    /// Writes every output into `directory`; returns figures for the run record and the bulletin's
-    /// figures to keep for the next period's comparison.
-    public static func report(_ input: ReportInput, into directory: URL) throws(KCBXError) -> (figures: [String: Int], bulletin: BulletinRecord) {
+    /// Writes every output into `directory` (and the two ledgers into `fillIn`, as ``run(_:into:fillIn:)``);
+    /// returns figures for the run record and the bulletin's figures to keep for the next period's comparison.
+    public static func report(_ input: ReportInput, into directory: URL, fillIn: URL? = nil) throws(KCBXError)
+        -> (figures: [String: Int], bulletin: BulletinRecord) {
         let started = Date()
         // Each step's wall time, for the log: the report's cost is found where it is.
         var steps: [String] = []
@@ -102,8 +125,11 @@ public enum ReportStage {
         let townsDirectory = directory.appendingPathComponent(FileName.towns)
         try makeDirectory(townsDirectory)
         let townLists = TownWorkbooks.lists(rows, input)
-        enum Job: Sendable { case ledger, schools, discrepancies, town(Int), findings, persons, police }
-        var jobs: [Job] = [.ledger, .schools, .discrepancies]
+        let ledger = fillIn.map { _ in LedgerWorkbook.Issue(input) }
+        // The ledgers are filled in: they are issued outside this folder (into `fillIn`), never here.
+        enum Job: Sendable { case ledger(CaseWork), schools, discrepancies, technical, childRecords, town(Int), findings, persons, police }
+        var jobs: [Job] = fillIn == nil ? [] : CaseWork.allCases.map(Job.ledger)
+        jobs += [.schools, .discrepancies, .technical, .childRecords]
         // Two towns with one file name (`a/b`, `a_b`): the later one's workbook is the one kept, as when written in turn.
         var lastOfFile: [String: Int] = [:]
         for (i, t) in townLists.enumerated() { lastOfFile[safeFileName(t.town)] = i }
@@ -112,13 +138,17 @@ public enum ReportStage {
         jobs += [.findings, .persons, .police]
         @Sendable func perform(_ job: Job) throws(KCBXError) {
             switch job {
-            case .ledger: try LedgerWorkbook.write(input, to: directory.appendingPathComponent(LedgerWorkbook.fileName))
-            case .schools: try SchoolWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.schools))
-            case .discrepancies: try DiscrepancyWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.discrepancies))
+            case .ledger(let work): if let fillIn, let ledger { try LedgerWorkbook.issue(ledger, work: work, into: fillIn) }
+            case .schools: try SchoolWorkbook.write(rows, input, people, into: directory.appendingPathComponent(FileName.schools))
+            case .discrepancies:
+                try DiscrepancyWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.discrepancies(input.period)))
+            case .childRecords: try ChildRecordWorkbook.write(input, people, into: directory.appendingPathComponent(ChildRecordWorkbook.folder))
+            case .technical: try TechnicalWorkbook.write(rows, input, to: directory.appendingPathComponent(FileName.technical(input.period)))
             case .town(let i): try TownWorkbooks.write(town: townLists[i].town, townLists[i].rows, input, people, into: townsDirectory)
             case .findings: try FindingsCSV.write(rows, input, to: directory.appendingPathComponent(FileName.findings))
             case .persons: try PersonsCSV.write(input, to: directory.appendingPathComponent(FileName.persons))
-            case .police: try PoliceWorkbook.write(rows, input, people, population, to: directory.appendingPathComponent(FileName.police))
+            case .police:
+                try PoliceWorkbook.write(rows, input, people, population, to: directory.appendingPathComponent(FileName.police(input.period)))
             }
         }
         let failures = ConcurrentResults<KCBXError>(count: jobs.count)
@@ -158,7 +188,7 @@ public enum ReportStage {
             let csv = try CSVWriter(url: directory.appendingPathComponent(safeFileName(source.source) + ".csv"), formulaSafe: true)
             // The raw values are the file's own columns (ingest keeps the whole row of a row it rejects).
             try csv.write(["record", "line", "reason"] + source.header)
-            for r in source.rejects { try csv.write([String(r.recordNumber), String(r.line), r.reason] + r.raw) }
+            for r in source.rejects { try csv.write([String(r.recordNumber), String(r.line), r.reason] + r.raw.map(CSVText.keepingDigits)) }
             try csv.close()
             total += source.rejects.count
         }

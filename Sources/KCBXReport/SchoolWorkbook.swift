@@ -4,29 +4,39 @@ import KCBXNormalize
 import KCBXReconcile
 import KCBXSheets
 
-/// 学籍纠错.xlsx, for schools to correct student-status records (人籍一致, 一生一籍): identity mismatches,
-/// duplicate status and phantom status, one row per 学籍 record, sorted by 学校标识码, with the record's
-/// fields, the hukou registration to compare with, and what to correct.
+/// 学籍纠错/<学校名称>_YYYY年M月.xlsx: one workbook per school, for it to correct its student-status
+/// records (人籍一致, 一生一籍): identity mismatches, duplicate status and phantom status, one row per
+/// 学籍 record, with the record's fields, the hukou registration to compare with, what to correct, and
+/// the columns to report back; 学籍纠错/按学校汇总_YYYY年M月.xlsx counts them per school for the bureau.
 enum SchoolWorkbook {
     static let codes: [FindingCode] = [.identityMismatch, .duplicateStatus, .phantomStatus]
+    static let folder = "学籍纠错"
 
+    /// Laid out to print at 8 pt or more on one landscape A4 page width.
     static let columns: [XLSXColumn] = [
-        XLSXColumn("学校标识码", width: 12), XLSXColumn("学校名称", width: 22), XLSXColumn("案件编号", width: 13),
-        XLSXColumn("全国学籍号", width: 21), XLSXColumn("身份证件号", width: 21), XLSXColumn("姓名", width: 10),
-        XLSXColumn("性别", width: 6), XLSXColumn("出生日期", .date, width: 11), XLSXColumn("年级", width: 8),
-        XLSXColumn("班级", width: 8), XLSXColumn("学籍状态", width: 9), XLSXColumn("户籍姓名", width: 10),
-        XLSXColumn("户籍性别", width: 8), XLSXColumn("户籍出生日期", .date, width: 12), XLSXColumn("需核对纠正", width: 90),
-        XLSXColumn("依据记录", width: 20),
+        XLSXColumn("序号", .integer, width: 4), XLSXColumn("案件编号", width: 12), XLSXColumn("全国学籍号", width: 19),
+        XLSXColumn("身份证件号", width: 19), XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4),
+        XLSXColumn("出生日期", .date, width: 10), XLSXColumn("年级", width: 6), XLSXColumn("班级", width: 5),
+        XLSXColumn("学籍状态", width: 6), XLSXColumn("户籍姓名", width: 7), XLSXColumn("户籍出生日期", .date, width: 10),
+        XLSXColumn("需核对纠正", width: 32), XLSXColumn("纠正结果", width: 14, editable: true), XLSXColumn("反馈人", width: 6, editable: true),
+        XLSXColumn("反馈日期", .date, width: 10, editable: true),
     ]
 
     struct Line { var school: String; var caseID: String; var cells: [XLSXCell]; var priority: Bool }
 
-    static func write(_ rows: FindingRows, _ input: ReportInput, _ people: PersonView, to url: URL) throws(KCBXError) {
+    /// The school's file name: its name (or code) and the month.
+    static func fileName(_ school: String, name: String, period: String) -> String {
+        ReportStage.safeFileName(name.isEmpty ? school : name) + "_" + ReportStage.FileName.month(period) + ".xlsx"
+    }
+
+    /// Writes a workbook per school with records to correct, and the summary per school, into `directory` (created).
+    static func write(_ rows: FindingRows, _ input: ReportInput, _ people: PersonView, into directory: URL) throws(KCBXError) {
         let masked = MaskedOutput.schools.isMasked(in: input.config)
-        var sheets: [(code: FindingCode, lines: [Line])] = []
+        var lines: [FindingCode: [Line]] = [:]
         var bySchool: [String: [FindingCode: Int]] = [:]
+        var names: [String: String] = [:]
         for code in codes {
-            var lines: [Line] = []
+            var list: [Line] = []
             for row in rows.of(code) {
                 let f = row.finding
                 let members = people.members(f.personID)
@@ -38,36 +48,57 @@ enum SchoolWorkbook {
                 for ref in refs {
                     let r = people.record(ref)
                     let school = people.value(.schoolCode, ref)
+                    if names[school] == nil { names[school] = people.schools[school]?.name ?? people.value(.schoolName, ref) }
                     let id = r.id.map { $0.normalized.isEmpty ? $0.raw : $0.normalized } ?? ""
                     let task = correction(code, r, hukou: hukou, others: refs.count, detail: f.detail)
-                    lines.append(Line(school: school, caseID: f.caseID, cells: [
-                        .text(school), .text(people.schools[school]?.name ?? people.value(.schoolName, ref)), .text(f.caseID),
-                        .text(Masking.text(r.studentNumber ?? people.value(.studentNumber, ref), masked)), .text(Masking.id(id, masked)),
-                        .text(r.name?.normalized ?? ""), .text(r.sex?.rawValue ?? ""), r.birthDate.map(XLSXCell.date) ?? .empty,
-                        .text(people.value(.grade, ref)), .text(people.value(.class, ref)), .text(people.value(.status, ref)),
-                        .text(hukou?.name?.normalized ?? ""), .text(hukou?.sex?.rawValue ?? ""),
-                        hukou?.birthDate.map(XLSXCell.date) ?? .empty, .text(Masking.text(task, masked)), .text(people.evidence([ref])),
+                    list.append(Line(school: school, caseID: f.caseID, cells: [
+                        .text(f.caseID), .text(Masking.text(r.studentNumber ?? people.value(.studentNumber, ref), masked)),
+                        .text(Masking.id(id, masked)), .text(r.name?.normalized ?? ""), .text(r.sex?.rawValue ?? ""),
+                        r.birthDate.map(XLSXCell.date) ?? .empty, .text(people.value(.grade, ref)), .text(people.value(.class, ref)),
+                        .text(people.value(.status, ref)), .text(hukou?.name?.normalized ?? ""), hukou?.birthDate.map(XLSXCell.date) ?? .empty,
+                        .text(Masking.text(task, masked)), .empty, .empty, .empty,
                     ], priority: f.priority))
                     bySchool[school, default: [:]][code, default: 0] += 1
                 }
             }
-            lines.sort { ($0.school, $0.caseID) < ($1.school, $1.caseID) }
-            sheets.append((code, lines))
+            lines[code] = list
         }
-        let book = try XLSXWorkbook(url: url, constantMemory: sheets.reduce(0) { $0 + $1.lines.count } > 20_000)
+        try ReportStage.makeDirectory(directory)
+        let unit = input.config.issuer.unitName(district: input.config.district)
+        let month = ReportStage.FileName.month(input.period)
+        let deadline = input.config.asOf.adding(days: input.config.issuer.listDeadlineDays)
+        let summaryURL = directory.appendingPathComponent("按学校汇总_\(month).xlsx")
+        let book = try XLSXWorkbook(url: summaryURL)
         let summary = try book.addSheet("按学校汇总", columns: [XLSXColumn("学校标识码", width: 12), XLSXColumn("学校名称", width: 24)]
                                         + codes.map { XLSXColumn($0.title, .integer, width: 11) } + [XLSXColumn("合计", .integer, width: 8)],
-                                        title: "\(input.config.district.name) 学籍纠错清单（核查基准日 \(input.config.asOf)）：按学校标识码排序")
+                                        title: "\(unit) 学籍纠错清单按学校汇总（\(month)，核查基准日 \(input.config.asOf)）")
         for school in bySchool.keys.sorted() {
             let counts = codes.map { bySchool[school]?[$0] ?? 0 }
-            try summary.append([.text(school), .text(people.schools[school]?.name ?? "")] + counts.map(XLSXCell.integer)
-                               + [.integer(counts.reduce(0, +))])
-        }
-        for (code, lines) in sheets {
-            let sheet = try book.addSheet(FindingSheets.sheetName(code), columns: columns, title: "\(code.title)：\(lines.count) 条学籍记录")
-            for line in lines { try sheet.append(line.cells, highlight: line.priority) }
+            try summary.append([.text(school), .text(names[school] ?? "")] + counts.map(XLSXCell.integer) + [.integer(counts.reduce(0, +))])
         }
         try book.close()
+        // One workbook per school, each sorted by case.
+        var perSchool: [String: [FindingCode: [Line]]] = [:]
+        for (code, list) in lines { for line in list { perSchool[line.school, default: [:]][code, default: []].append(line) } }
+        var usedNames = Set<String>()
+        for school in perSchool.keys.sorted() {
+            let name = names[school] ?? ""
+            var file = fileName(school, name: name, period: input.period)
+            // Two schools of one name: the later one's file carries its 学校标识码 too.
+            if !usedNames.insert(file).inserted { file = fileName(school, name: "\(name)_\(school)", period: input.period) }
+            let sheets = perSchool[school] ?? [:]
+            let book = try XLSXWorkbook(url: directory.appendingPathComponent(file),
+                                        constantMemory: sheets.values.reduce(0) { $0 + $1.count } > 20_000)
+            let shown = name.isEmpty ? school : "\(name)（\(school)）"
+            for code in codes {
+                guard let list = sheets[code]?.sorted(by: { $0.caseID < $1.caseID }), !list.isEmpty else { continue }
+                let sheet = try book.addSheet(FindingSheets.sheetName(code), columns: columns,
+                                              title: "\(unit) 学籍纠错通知：\(shown) \(code.title) \(list.count) 条（\(month)）。\(FindingSheets.asked(code))，请于 \(deadline) 前在学籍系统中纠正并填写纠正结果报回。")
+                for (n, line) in list.enumerated() { try sheet.append([.integer(n + 1)] + line.cells, highlight: line.priority) }
+                try sheet.signFooter()
+            }
+            try book.close()
+        }
     }
 
     /// What the school must check or correct on this 学籍 record.
@@ -76,7 +107,7 @@ enum SchoolWorkbook {
         switch code {
         case .identityMismatch:
             if let id = r.id, !id.defects.isEmpty || !id.isValid {
-                parts.append("身份证件号有误（\(id.defects.map(\.rawValue).joined(separator: "、"))），按户口簿更正")
+                parts.append("身份证件号有误（\(id.problemWords)），按户口簿更正")
             }
             if let h = hukou {
                 if let a = r.name?.normalized, let b = h.name?.normalized, a != b { parts.append("姓名：学籍「\(a)」，户籍「\(b)」") }

@@ -50,6 +50,48 @@ extension Store {
                 t.column("updated_at", .datetime).notNull()
             }
         }
+        // The officer's closing (处理日期, 销号说明), the version each import made, and the versions the
+        // ledger workbooks are issued with (see README "The ledgers (台账)").
+        m.registerMigration("v3: officers' ledger versions") { db in
+            try db.alter(table: "ledger_case") { t in
+                t.add(column: "result_date", .text)                                  // 处理日期
+                t.add(column: "explanation", .text).notNull().defaults(to: "")      // 销号说明
+                t.add(column: "notes_version", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(table: "ledger_version") { t in
+                t.primaryKey("version", .integer)
+                t.column("period", .text).notNull()
+                t.column("kind", .text).notNull()    // run | import
+                t.column("at", .datetime).notNull()
+                t.column("note", .text).notNull()
+            }
+        }
+    }
+
+    /// The ledger's version: raised by every run that changes a case and every import that changes one;
+    /// the ledger workbooks carry the version they were written at. 0 before any.
+    public func ledgerVersion() throws(KCBXError) -> Int {
+        try read("reading the ledger version") { db in try Int.fetchOne(db, sql: "SELECT MAX(version) FROM ledger_version") ?? 0 }
+    }
+
+    static func addVersion(_ db: Database, period: String, kind: String, note: String) throws -> Int {
+        let next = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM ledger_version") ?? 0) + 1
+        try db.execute(sql: "INSERT INTO ledger_version (version, period, kind, at, note) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [next, period, kind, Date(), note])
+        return next
+    }
+
+    /// Saves an import's changed cases as ledger version `version` (the next one; the caller holds the
+    /// run lock), in one transaction. Nothing is saved, and the version not raised, when nothing changed.
+    public func saveImport(_ cases: [Case], version: Int, period: String, file: String) throws(KCBXError) {
+        guard !cases.isEmpty else { return }
+        try access("saving the ledger") { db in
+            let next = try Store.addVersion(db, period: period, kind: "import", note: file)
+            guard next == version else {
+                throw KCBXError(.runFailed, "the ledger changed during the import (version \(next - 1), expected \(version - 1)); import again")
+            }
+            try Store.writeCases(db, cases)
+        }
     }
 
     /// Every case of the ledger with its history, in case-id order.
@@ -87,6 +129,7 @@ extension Store {
         try access("saving the reconcile results and the ledger") { db in
             try Store.writeResult(db, period: period, stage: .reconcile, run: run, parts: parts)
             try Store.writeCases(db, changedCases)
+            if !changedCases.isEmpty { _ = try Store.addVersion(db, period: period, kind: "run", note: "run \(run)") }
             try db.execute(sql: """
                 INSERT INTO ledger_period (period, as_of, run_id, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT(period) DO UPDATE SET as_of = excluded.as_of, run_id = excluded.run_id, updated_at = excluded.updated_at
@@ -117,14 +160,15 @@ extension Store {
         let upsertSQL = """
             INSERT INTO ledger_case (id, code, person_id, state, priority, id_number, name, birth_date, town, school_code,
               detail, evidence, opened_period, opened_on, last_seen_period, last_seen_on, closed_on, close_reason,
-              measures, responsible, result, remarks)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              measures, responsible, result, remarks, result_date, explanation, notes_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET code = excluded.code, person_id = excluded.person_id, state = excluded.state,
               priority = excluded.priority, id_number = excluded.id_number, name = excluded.name, birth_date = excluded.birth_date,
               town = excluded.town, school_code = excluded.school_code, detail = excluded.detail, evidence = excluded.evidence,
               opened_period = excluded.opened_period, opened_on = excluded.opened_on, last_seen_period = excluded.last_seen_period,
               last_seen_on = excluded.last_seen_on, closed_on = excluded.closed_on, close_reason = excluded.close_reason,
-              measures = excluded.measures, responsible = excluded.responsible, result = excluded.result, remarks = excluded.remarks
+              measures = excluded.measures, responsible = excluded.responsible, result = excluded.result, remarks = excluded.remarks,
+              result_date = excluded.result_date, explanation = excluded.explanation, notes_version = excluded.notes_version
             """
         let upsert = try RawStatement(db, upsertSQL)
         let clear = try RawStatement(db, "DELETE FROM ledger_event WHERE case_id = ?")
@@ -145,7 +189,8 @@ extension Store {
                 try s.bind(13, c.openedPeriod); try s.bind(14, c.openedOn.description); try s.bind(15, c.lastSeenPeriod)
                 try s.bind(16, c.lastSeenOn.description); try s.bind(17, c.closedOn?.description); try s.bind(18, c.closeReason)
                 try s.bind(19, c.notes.measures); try s.bind(20, c.notes.responsible); try s.bind(21, c.notes.result)
-                try s.bind(22, c.notes.remarks)
+                try s.bind(22, c.notes.remarks); try s.bind(23, c.notes.date?.description); try s.bind(24, c.notes.explanation)
+                try s.bind(25, c.notesVersion)
             }
             try clear.run { s in try s.bind(1, c.id) }
             for (n, e) in c.history.enumerated() {
@@ -159,7 +204,8 @@ extension Store {
 
     static let caseColumns = """
         id, code, person_id, state, priority, id_number, name, birth_date, town, school_code, detail, evidence, opened_period,
-        opened_on, last_seen_period, last_seen_on, closed_on, close_reason, measures, responsible, result, remarks
+        opened_on, last_seen_period, last_seen_on, closed_on, close_reason, measures, responsible, result, remarks, result_date,
+        explanation, notes_version
         """
 
     /// The cases matching `condition` (all when nil) with their history, in case-id order; read row by
@@ -190,7 +236,9 @@ extension Store {
                               town: strings[r.text(8)], schoolCode: strings[r.text(9)], detail: r.text(10), evidence: r.text(11),
                               openedPeriod: strings[r.text(12)], openedOn: opened, lastSeenPeriod: strings[r.text(14)], lastSeenOn: seen,
                               closedOn: date(r.optionalText(16)), closeReason: r.optionalText(17).map { strings[$0] },
-                              notes: OfficerNotes(measures: r.text(18), responsible: r.text(19), result: r.text(20), remarks: r.text(21))))
+                              notes: OfficerNotes(measures: r.text(18), responsible: r.text(19), result: r.text(20), remarks: r.text(21),
+                                                  date: date(r.optionalText(22)), explanation: r.text(23)),
+                              notesVersion: Int(r.int(24))))
         }
         let eventFilter = condition.map { " WHERE case_id IN (SELECT id FROM ledger_case WHERE \($0))" } ?? ""
         let eventRows = try db.makeStatement(sql: "SELECT case_id, period, kind, date, detail FROM ledger_event\(eventFilter) ORDER BY case_id, seq")

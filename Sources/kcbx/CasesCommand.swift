@@ -1,16 +1,17 @@
 import ArgumentParser
 import Foundation
 import KCBXCore
+import KCBXPipeline
 import KCBXReconcile
 import KCBXReport
 import KCBXStore
 
 /// `kcbx cases`: the ledger (台账) — list and filter it, or import the officer's columns from an edited
-/// 控辍保学台账.xlsx.
+/// ledger workbook (控辍保学劝返台账 or 学籍户籍数据纠错台账, in out/填报/).
 struct CasesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cases",
-        abstract: "The ledger (台账): list and filter cases, or import the officer's columns from an edited 控辍保学台账.xlsx.",
+        abstract: "The ledger (台账): list and filter cases, or import the officer's columns of an edited ledger workbook (out/填报/).",
         subcommands: [List.self, Import.self],
         defaultSubcommand: List.self)
 
@@ -49,31 +50,30 @@ struct CasesCommand: ParsableCommand {
         }
     }
 
-    /// `kcbx cases import FILE.xlsx`: stores the officer's columns with their cases.
+    /// `kcbx cases import FILE.xlsx`: stores the officer's columns with their cases, under the store's run lock.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Store the officer's columns (劝返措施, 责任人, 处理结果, 备注) of an edited 控辍保学台账.xlsx with their cases.",
-            discussion: "Rows whose case id is unknown or altered are reported with their row number and not imported; the other rows are. Importing the same file twice changes nothing. Exit status 2 when any row was refused.")
+            abstract: "Store the officer's columns of an edited ledger (控辍保学劝返台账 or 学籍户籍数据纠错台账) with their cases.",
+            discussion: """
+                Takes the store's run lock (exit 3 while a run holds it). A copy of an earlier period than the ledger's latest \
+                is refused whole, naming the newer ledger; a row whose case a later import changed is refused, naming the \
+                version. Rows whose case id is unknown or altered, whose 处理结果 is not one of that ledger's choices, or \
+                whose closing result lacks its 处理日期 or 销号说明 are reported with their row number and not imported; \
+                the other rows are. Rows left as issued change nothing; importing the same file twice changes nothing; \
+                every change adds dated entries to the case's history. Exit status 2 when any row was refused.
+                """)
         @Argument(help: "The edited ledger workbook.") var file: String
         @OptionGroup var options: RunsCommand.StoreOptions
 
         func run() throws {
-            let url = URL(fileURLWithPath: file)
-            let store = try options.open()
-            let (rows, readProblems) = try LedgerWorkbook.readNotes(url)
-            let stored = try store.cases(ids: Array(Set(rows.map(\.caseID))))
-            let period = try store.ledgerPeriods().keys.max() ?? PipelineConfig.period(of: CivilDate.today())
-            let imports = rows.map { LedgerBook.NotesImport(line: $0.line, caseID: $0.caseID, checksum: $0.checksum, notes: $0.notes) }
-            let outcome = LedgerBook.importNotes(imports, cases: stored, period: period, date: CivilDate.today()) {
-                LedgerWorkbook.checksum(caseID: $0.id, personID: $0.personID)
-            }
-            try store.saveCases(outcome.changed)
-            let problems = readProblems + outcome.problems
-            for p in problems { FileHandle.standardError.write(Data("\(file): \(p)\n".utf8)) }
-            print("\(rows.count) rows read: \(outcome.changed.count) cases updated, \(outcome.unchanged) unchanged, \(problems.count) refused")
-            if !problems.isEmpty {
-                throw KCBXError(.input, "\(problems.count) row\(problems.count == 1 ? "" : "s") not imported (see above)", file: file)
+            let (config, store) = try options.openWithConfig()
+            let outcome = try LedgerImport.run(URL(fileURLWithPath: file), config: config, store: store)
+            for p in outcome.problems { FileHandle.standardError.write(Data("\(file): \(p)\n".utf8)) }
+            print("\(outcome.copy.work.title) \(outcome.copy.period) version \(outcome.copy.version): \(outcome.rows) rows read: \(outcome.changed) cases updated (\(outcome.closed) closed by the officer), \(outcome.unchanged) unchanged, \(outcome.problems.count) refused")
+            for url in outcome.written { print("the ledger is at version \(outcome.version) now: \(url.path)") }
+            if !outcome.problems.isEmpty {
+                throw KCBXError(.input, "\(outcome.problems.count) row\(outcome.problems.count == 1 ? "" : "s") not imported (see above)", file: file)
             }
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KCBXCore
 import KCBXPipeline
+import KCBXReport
 import KCBXFormats
 import KCBXLink
 import KCBXNormalize
@@ -26,7 +27,7 @@ struct ReviewCommand: ParsableCommand {
         @OptionGroup var options: RunsCommand.StoreOptions
         @Option(help: "Period YYYY-MM (default: the as-of month of the pipeline file).")
         var period: String?
-        @Option(help: "The workbook to write (default: OUTPUT/PERIOD/人工核对.xlsx).")
+        @Option(help: "The workbook to write (default: OUTPUT/填报/人工核对_YYYY年M月.xlsx); an existing file is never overwritten.")
         var out: String?
 
         func run() throws {
@@ -35,8 +36,13 @@ struct ReviewCommand: ParsableCommand {
             let stored = StoredResults(store: store, period: period)
             let index = try stored.loadIndex()
             let sources = try stored.loadNormalized()
+            // Kept where runs do not replace it, and never written over: it may hold decisions not yet imported.
             let url = out.map { URL(fileURLWithPath: $0) }
-                ?? config.outputDirectory.appendingPathComponent(period).appendingPathComponent("人工核对.xlsx")
+                ?? config.outputDirectory.appendingPathComponent(LedgerWorkbook.folder)
+                    .appendingPathComponent("人工核对_\(ReportStage.FileName.month(period)).xlsx")
+            if FileManager.default.fileExists(atPath: url.path) {
+                throw KCBXError(.usage, "\(url.lastPathComponent) exists and may hold decisions not yet imported: import it (kcbx review import), then move it away, or pass --out", file: url.path)
+            }
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             let side = ["来源", "记录号", "身份证件号", "姓名", "性别", "出生日期", "户号/学校", "父母/监护人"]
             var columns = [XLSXColumn(ReviewCommand.keyHeader, width: 30), XLSXColumn("匹配概率", .percent), XLSXColumn("权重(位)", .number),

@@ -25,7 +25,7 @@ import KCBXStore
     @Test func demoRunWritesEveryOutputAndFindsPlantedChildren() throws {
         let result = try run()
         #expect(result.status == 0, "\(result.stderr)")
-        for name in ["差异清单.xlsx", "findings.csv", "persons.csv", "summary.json", "manifest.json"] {
+        for name in ["差异清单_2026年11月.xlsx", "findings.csv", "persons.csv", "summary.json", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: period.appendingPathComponent(name).path), "\(name) missing")
         }
         // Personal data is readable by its owner only.
@@ -38,15 +38,17 @@ import KCBXStore
         let findings = try TestSupport.csvRows(period.appendingPathComponent("findings.csv"))
         #expect(findings[0] == ["case_id", "code", "priority", "person_id", "id_number", "name", "birth_date", "sex", "town",
                                 "school_code", "evidence", "detail"])
-        let found = findings.dropFirst().filter { $0[1] == "not_enrolled" }.map { $0[4] }
+        // An ID keeps its digits when a spreadsheet program opens the CSV: a tab follows it, which a program trims.
+        #expect(findings.dropFirst().contains { $0[4].hasSuffix("\t") })
+        let found = findings.dropFirst().filter { $0[1] == "not_enrolled" }.map { $0[4].trimmingCharacters(in: .whitespaces) }
         let child = try #require(found.first { planted.contains($0) }, "no planted not_enrolled child found")
-        let xlsx = period.appendingPathComponent("差异清单.xlsx")
+        let xlsx = period.appendingPathComponent("差异清单_2026年11月.xlsx")
         let shared = try TestSupport.zipPart(xlsx, "xl/sharedStrings.xml")
         #expect(shared.contains("<t>\(child)</t>"))
         let workbook = try TestSupport.zipPart(xlsx, "xl/workbook.xml")
         #expect(workbook.contains("应入未入"))
         // The child's cell is a shared string (t="s"), not a number Excel would round.
-        let sheets = try (2...12).map { try TestSupport.zipPart(xlsx, "xl/worksheets/sheet\($0).xml") }.joined()
+        let sheets = (2...12).compactMap { try? TestSupport.zipPart(xlsx, "xl/worksheets/sheet\($0).xml") }.joined()
         #expect(!sheets.contains("<v>\(child)</v>") || sheets.contains("t=\"s\""))
         #expect(!sheets.contains("<c r=\"C3\" s=\"0\"><v>"))
 
@@ -122,6 +124,41 @@ import KCBXStore
         #expect(second.status == 3, "\(second.stderr)")
         #expect(second.stderr.contains("lock"))
         withExtendedLifetime(lock) {}
+    }
+
+    /// The run issues the ledgers beside the period's folder, and a rerun leaves them (and any copy there) alone;
+    /// a file people changed or added in the period folder is moved beside them, not deleted; an import
+    /// waits for no run: it exits 3 while one holds the lock.
+    @Test func ledgersAreIssuedOutsideThePeriodFolderAndImportsTakeTheLock() throws {
+        #expect(try run().status == 0)
+        let fillIn = out.appendingPathComponent("填报")
+        let issued = try FileManager.default.contentsOfDirectory(atPath: fillIn.path).sorted()
+        #expect(issued.count == 2 && issued.allSatisfy { $0.hasSuffix("_2026年11月_第1版.xlsx") }, "\(issued)")
+        #expect(!FileManager.default.fileExists(atPath: period.appendingPathComponent("控辍保学台账.xlsx").path))
+        let ledger = fillIn.appendingPathComponent(try #require(issued.first { $0.hasPrefix("控辍保学劝返台账") }))
+        let officers = fillIn.appendingPathComponent("镇上填好的台账.xlsx")
+        try FileManager.default.copyItem(at: ledger, to: officers)
+        let before = try Data(contentsOf: ledger)
+        // Files people saved into the period folder: a town packet edited, a workbook of their own.
+        let town = try #require(try FileManager.default.contentsOfDirectory(atPath: period.appendingPathComponent("towns").path).first)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)],
+                                              ofItemAtPath: period.appendingPathComponent("towns/\(town)").path)
+        try Data("审核意见".utf8).write(to: period.appendingPathComponent("审核意见.txt"))
+        #expect(try run().status == 0)
+        #expect(try Data(contentsOf: ledger) == before)
+        #expect(FileManager.default.fileExists(atPath: officers.path))
+        let kept = fillIn.appendingPathComponent("2026-11_运行前保留")
+        #expect(FileManager.default.fileExists(atPath: kept.appendingPathComponent("towns/\(town)").path))
+        #expect(FileManager.default.fileExists(atPath: kept.appendingPathComponent("审核意见.txt").path))
+        #expect(FileManager.default.fileExists(atPath: period.appendingPathComponent("towns/\(town)").path))  // the new one
+        do {
+            let lock = try RunLock(store: store)
+            let locked = try TestSupport.run(["cases", "import", officers.path, "--pipeline", "pipelines/demo.yaml", "--store", store.path])
+            #expect(locked.status == 3 && locked.stderr.contains("lock"), "\(locked.stderr)")
+            withExtendedLifetime(lock) {}
+        }
+        let imported = try TestSupport.run(["cases", "import", officers.path, "--pipeline", "pipelines/demo.yaml", "--store", store.path])
+        #expect(imported.status == 0 && imported.stdout.contains("0 cases updated"), "\(imported.stderr)")
     }
 
     @Test func twoProcessesAtOnceOneWaitsOut() throws {

@@ -32,7 +32,7 @@ enum ReportFixture {
         init() {
             sources = [
                 NormalizedSource(source: "公安户籍", role: .hukou, fields: [.idNumber, .name, .sex, .birthDate, .householdId, .town,
-                                                                           .registrationStatus, .statusDate], records: [], rejects: []),
+                                                                           .registrationStatus, .statusDate, .policeStation], records: [], rejects: []),
                 NormalizedSource(source: "学籍", role: .studentStatus, fields: [.idNumber, .studentNumber, .name, .sex, .birthDate,
                                                                                  .schoolCode, .grade, .status, .studyMode], records: [], rejects: []),
                 NormalizedSource(source: "残联", role: .disability, fields: [.idNumber, .name, .birthDate, .placement], records: [], rejects: []),
@@ -51,7 +51,9 @@ enum ReportFixture {
         }
 
         mutating func hukou(_ id: String, _ n: String, _ sex: Sex, _ birth: String, household: String, town: String, status: String = "正常") -> RecordRef {
-            add(0, id: id, name: n, sex: sex, birth: birth, values: [id, n, sex.rawValue, birth, household, town, status, status == "正常" ? "" : "2026-06-01"])
+            // The 城关镇 records name their 派出所; the others do not.
+            add(0, id: id, name: n, sex: sex, birth: birth, values: [id, n, sex.rawValue, birth, household, town, status, status == "正常" ? "" : "2026-06-01",
+                                                                     town == "城关镇" ? "城关派出所" : ""])
         }
 
         mutating func student(_ id: String, _ n: String, _ sex: Sex, _ birth: String, school: String, status: String = "在读") -> RecordRef {

@@ -30,7 +30,7 @@ import Testing
     static func run(mask: [String] = ["town_lists"]) throws -> (dir: URL, ids: [String], input: ReportInput) {
         let (input, ids) = Self.input(mask: mask)
         let dir = TestSupport.temporaryDirectory("kcbx-report-readback")
-        try ReportStage.run(input, into: dir)
+        try ReportStage.run(input, into: dir, fillIn: dir.appendingPathComponent(LedgerWorkbook.folder))
         return (dir, ids, input)
     }
 
@@ -40,21 +40,24 @@ import Testing
         var testDescription: String { file }
     }
 
-    static let findingHeaders = ["案件编号", "重点群体", "身份证件号", "姓名", "出生日期", "性别", "镇街", "学校标识码", "学校名称",
-                                 "依据记录", "说明", "概率关联依据"]
+    static let findingHeaders = FindingSheets.columns(reportBack: false).map(\.header)
+    static let townHeaders = FindingSheets.columns(reportBack: true).map(\.header)
 
     @Test(arguments: [
-        Expected(file: "差异清单.xlsx", sheets: ["汇总", "应入未入", "疑似辍学", "一人多籍", "空挂学籍", "人籍不一致", "户籍重复", "死亡未销籍",
-                                                 "残疾儿童未安置", "链接参数"],
-                 sheet: "人籍不一致", headerRow: 2, headers: findingHeaders, idCell: "C3", idOf: 0, masked: false),
-        Expected(file: "towns/河口镇.xlsx", sheets: ["汇总", "疑似辍学", "一人多籍", "死亡未销籍", "残疾儿童未安置"],
-                 sheet: "一人多籍", headerRow: 2, headers: findingHeaders, idCell: "C3", idOf: 3, masked: true),
-        Expected(file: "户籍重复及注销核查.xlsx", sheets: ["汇总", "户籍重复", "死亡未销籍", "迁出注销仍有学籍"],
+        Expected(file: "差异清单_2026年11月.xlsx", sheets: ["汇总", "应入未入", "疑似辍学", "一人多籍", "空挂学籍", "人籍不一致", "户籍重复",
+                                                          "死亡未销籍", "残疾儿童未安置"],
+                 sheet: "人籍不一致", headerRow: 2, headers: findingHeaders, idCell: "G3", idOf: 0, masked: false),
+        Expected(file: "towns/河口镇_2026年11月.xlsx", sheets: ["汇总", "疑似辍学", "残疾儿童未安置"],
+                 sheet: "疑似辍学", headerRow: 2, headers: townHeaders, idCell: nil, idOf: nil, masked: true),
+        Expected(file: "户籍重复及注销核查_2026年11月.xlsx", sheets: ["汇总", "户籍重复", "死亡未销籍", "迁出注销仍有学籍"],
                  sheet: "户籍重复", headerRow: 2, headers: PoliceWorkbook.columns.map(\.header), idCell: "C3", idOf: 1, masked: false),
-        Expected(file: "学籍纠错.xlsx", sheets: ["按学校汇总", "人籍不一致", "一人多籍", "空挂学籍"],
-                 sheet: "人籍不一致", headerRow: 2, headers: SchoolWorkbook.columns.map(\.header), idCell: "E3", idOf: 0, masked: false),
-        Expected(file: "控辍保学台账.xlsx", sheets: ["台账", "处理记录"],
-                 sheet: "台账", headerRow: 1, headers: LedgerWorkbook.columns.map(\.header), idCell: "I2", idOf: 0, masked: false),
+        Expected(file: "比对技术明细_2026年11月.xlsx", sheets: ["依据记录", "链接参数"],
+                 sheet: "依据记录", headerRow: 2, headers: ["案件编号", "问题代码", "问题类型", "依据记录", "概率关联依据"], idCell: nil, idOf: nil,
+                 masked: false),
+        Expected(file: "填报/控辍保学劝返台账_2026年11月_第0版.xlsx", sheets: ["台账", "处理记录", "填报说明"],
+                 sheet: "台账", headerRow: 2, headers: LedgerWorkbook.columns(.childFollowUp).map(\.header), idCell: "H3", idOf: 0, masked: false),
+        Expected(file: "填报/学籍户籍数据纠错台账_2026年11月_第0版.xlsx", sheets: ["台账", "处理记录", "填报说明"],
+                 sheet: "台账", headerRow: 2, headers: LedgerWorkbook.columns(.recordCorrection).map(\.header), idCell: "H3", idOf: 0, masked: false),
         Expected(file: "通报_2026年11月.xlsx", sheets: ["通报", "主要指标", "分镇街", "重点群体", "与上期和去年同期比较", "学校数据纠错", "派出所数据纠错",
                                                            "问题分类", "案件趋势", "数据来源", "口径说明", "图表数据"],
                  sheet: "分镇街", headerRow: 2, headers: BulletinWorkbook.townColumns.map(\.header), idCell: nil, idOf: nil, masked: false),
@@ -197,15 +200,13 @@ import Testing
     @Test func discrepancyWorkbookExplainsLinksAndListsTheParameters() throws {
         let (dir, _, input) = try Self.run()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("差异清单.xlsx")
+        let url = dir.appendingPathComponent("比对技术明细_2026年11月.xlsx")
         let book = try WorkbookReadBack(url)
         let link = try #require(input.index.links.first)
-        let mismatch = try book.sheet("人籍不一致")
-        #expect(mismatch[3]?["L"]?.value == "学籍#1 ↔ 公安户籍#1：" + link.explanation)
-        #expect(try book.sheet("户籍重复")[3]?["L"]?.value ?? "" == "")  // joined on the ID: nothing to explain
-        // The explanation wraps in its column: the row is as high as its lines.
-        let sheetNumber = try #require(book.sheetNames.firstIndex(of: "人籍不一致")) + 1
-        #expect((try StyleReadBack(url, sheet: sheetNumber).height(row: 3) ?? 0) > 20)
+        let evidence = try book.sheet("依据记录")
+        let mismatch = try #require(evidence.values.first { $0["B"]?.value == "identity_mismatch" })
+        #expect(mismatch["E"]?.value == "学籍#1 ↔ 公安户籍#1：" + link.explanation)
+        #expect(evidence.values.first { $0["B"]?.value == "duplicate_hukou" }?["E"]?.value ?? "" == "")  // joined on the ID: nothing to explain
 
         let parameters = try book.sheet("链接参数")
         #expect(WorkbookReadBack.values(parameters[2]) == ["比较字段", "字段代码", "比较级别", "级别代码", "m（同一人）", "u（不同人）",
@@ -214,11 +215,11 @@ import Testing
         let levels = LinkField.allCases.reduce(0) { $0 + $1.levels.count }
         #expect(parameters.count == 2 + levels + 1)
         #expect(WorkbookReadBack.values(parameters[3]).prefix(4) == ["身份证件号", "id", "完全一致", "exact"])
-        #expect(Double(parameters[3]?["E"]?.value ?? "") == DiscrepancyWorkbook.significant(p.m[0][0]))
-        #expect(Double(parameters[3]?["F"]?.value ?? "") == DiscrepancyWorkbook.significant(p.u[0][0]))
+        #expect(Double(parameters[3]?["E"]?.value ?? "") == TechnicalWorkbook.significant(p.m[0][0]))
+        #expect(Double(parameters[3]?["F"]?.value ?? "") == TechnicalWorkbook.significant(p.u[0][0]))
         #expect(parameters[3]?["E"]?.isString == false)
         let last = WorkbookReadBack.values(parameters[2 + levels + 1])
-        #expect(last[3] == "lambda" && Double(last[4]) == DiscrepancyWorkbook.significant(p.lambda))
+        #expect(last[3] == "lambda" && Double(last[4]) == TechnicalWorkbook.significant(p.lambda))
 
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("linkage.json"))) as! [String: Any]
         #expect(json["lambda"] as? Double == p.lambda)
@@ -230,13 +231,30 @@ import Testing
         #expect((manifest["outputs"] as? [String])?.contains("linkage.json") == true)
     }
 
+    /// 一生一表: each child with an open case to follow up on a printed page of its own, with its cases and history.
+    @Test func everyChildToFollowUpHasAPageOfItsOwn() throws {
+        let (dir, _, input) = try Self.run()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = dir.appendingPathComponent("一生一表")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.allSatisfy { $0.hasPrefix("一生一表_") && $0.hasSuffix("_2026年11月.xlsx") } && !files.isEmpty)
+        let children = Set(input.cases.filter { $0.work == .childFollowUp && $0.state == .open }.map(\.personID))
+        var pages = 0
+        for file in files {
+            let sheet = try WorkbookReadBack(folder.appendingPathComponent(file)).sheet("一生一表")
+            pages += sheet.values.filter { $0["A"]?.value.hasPrefix("第 ") == true }.count
+            #expect(sheet.values.contains { $0["A"]?.value == "立案" })
+        }
+        #expect(pages == children.count)
+    }
+
     @Test func aCaseWithoutATownIsListedUnderUnknownTown() throws {
         let (dir, _, _) = try Self.run()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let ledger = try WorkbookReadBack(dir.appendingPathComponent("控辍保学台账.xlsx")).sheet("台账")
-        let closed = try #require(ledger.values.first { $0["A"]?.value == "C0000000001" })
+        let ledger = try WorkbookReadBack(dir.appendingPathComponent("填报/控辍保学劝返台账_2026年11月_第0版.xlsx")).sheet("台账")
+        let closed = try #require(ledger.values.first { $0["B"]?.value == "C0000000001" })
         #expect(closed["F"]?.value == "未知镇街")
-        #expect(ledger.values.allSatisfy { $0["F"] != nil && $0["F"]?.value != "" })
+        #expect(ledger.filter { $0.key >= 2 }.values.allSatisfy { $0["F"] != nil && $0["F"]?.value != "" })
     }
 }
 

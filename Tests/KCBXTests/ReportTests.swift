@@ -157,7 +157,7 @@ struct WorkbookReadBack {
 
     @Test(arguments: [(0.9932376272, 0.9932), (3.3442948e-07, 3.344e-07), (1e-06, 1e-06), (0, 0), (-16.6, -16.6)])
     func parametersAreShownToFourSignificantDigits(x: Double, shown: Double) {
-        #expect(abs(DiscrepancyWorkbook.significant(x) - shown) <= abs(shown) * 1e-12)
+        #expect(abs(TechnicalWorkbook.significant(x) - shown) <= abs(shown) * 1e-12)
     }
 
     @Test(arguments: [(Float(1), "1"), (0, "0"), (0.97314, "0.9731"), (0.5, "0.5000"), (0.00004, "0.0000"), (0.99996, "1.0000")])
@@ -188,57 +188,86 @@ struct WorkbookReadBack {
     @Test func everyOutputIsWritten() throws {
         let (dir, _) = try Self.run()
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
-        for name in ["差异清单.xlsx", "户籍重复及注销核查.xlsx", "学籍纠错.xlsx", "通报_2026年11月.xlsx", "通报_2026年11月.html",
-                     "findings.csv", "persons.csv", "summary.json", "manifest.json", "towns"] {
+        for name in ["差异清单_2026年11月.xlsx", "户籍重复及注销核查_2026年11月.xlsx", "比对技术明细_2026年11月.xlsx", "学籍纠错",
+                     "通报_2026年11月.xlsx", "通报_2026年11月.html", "findings.csv", "persons.csv", "summary.json", "manifest.json", "towns"] {
             #expect(files.contains(name), "\(name) missing")
         }
         let towns = Set(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("towns").path))
-        #expect(towns == ["城关镇.xlsx", "河口镇.xlsx", "北山乡.xlsx"])
+        #expect(towns == ["城关镇_2026年11月.xlsx", "河口镇_2026年11月.xlsx", "北山乡_2026年11月.xlsx"])
+        let schools = Set(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("学籍纠错").path))
+        #expect(schools.contains("按学校汇总_2026年11月.xlsx") && schools.count >= 2, "\(schools)")
     }
 
     @Test func discrepancyWorkbookHasASheetPerCodeWithEvidenceAndIDsAsText() throws {
         let (dir, ids) = try Self.run()
-        let book = try WorkbookReadBack(dir.appendingPathComponent("差异清单.xlsx"))
-        #expect(book.sheetNames == ["汇总", "应入未入", "疑似辍学", "一人多籍", "空挂学籍", "人籍不一致", "户籍重复", "死亡未销籍", "残疾儿童未安置",
-                                    "链接参数"])
+        let book = try WorkbookReadBack(dir.appendingPathComponent("差异清单_2026年11月.xlsx"))
+        #expect(book.sheetNames == ["汇总", "应入未入", "疑似辍学", "一人多籍", "空挂学籍", "人籍不一致", "户籍重复", "死亡未销籍", "残疾儿童未安置"])
         let sheet = try book.sheet("户籍重复")
-        #expect(WorkbookReadBack.values(sheet[2]) == ["案件编号", "重点群体", "身份证件号", "姓名", "出生日期", "性别", "镇街", "学校标识码",
-                                                      "学校名称", "依据记录", "说明", "概率关联依据"])
+        #expect(WorkbookReadBack.values(sheet[2]) == ["序号", "案件编号", "重点群体", "姓名", "性别", "出生日期", "身份证件号", "学校名称", "年级",
+                                                      "班级", "监护人", "联系电话", "村居", "住址", "情况说明", "信息来源"])
         let row = try #require(sheet[3])
-        #expect(row["C"] == .init(value: ids[1], isString: true))  // full ID, as text (discrepancies not masked here)
-        #expect(row["J"]?.value == "公安户籍#2;公安户籍#3")
-        #expect(row["E"]?.isString == false)  // a real date
+        #expect(row["A"]?.value == "1")
+        #expect(row["G"] == .init(value: ids[1], isString: true))  // full ID, as text (discrepancies not masked here)
+        #expect(row["P"]?.value == "公安户籍")  // the departments, not record numbers
+        #expect(row["F"]?.isString == false)  // a real date
         let summary = try book.sheet("汇总")
-        #expect(WorkbookReadBack.values(summary[3]).prefix(4) == ["not_enrolled", "应入未入", "1", "0"])
+        #expect(WorkbookReadBack.values(summary[3]).prefix(3) == ["应入未入", "1", "0"])
+        // No English codes, record numbers or linkage weights in what officers open: those are in 比对技术明细.
+        let shared = try TestSupport.zipPart(dir.appendingPathComponent("差异清单_2026年11月.xlsx"), "xl/sharedStrings.xml")
+        for word in ["not_enrolled", "#", "bad_check", "weight", "链接参数"] { #expect(!shared.contains(word), "\(word)") }
+        let technical = try WorkbookReadBack(dir.appendingPathComponent("比对技术明细_2026年11月.xlsx"))
+        #expect(technical.sheetNames == ["依据记录", "链接参数"])
+        let evidence = try technical.sheet("依据记录")
+        #expect(evidence.values.contains { $0["D"]?.value == "公安户籍#2;公安户籍#3" && $0["B"]?.value == "duplicate_hukou" })
     }
 
     @Test func townWorkbooksHoldTheirTownOnlyWithIDsMasked() throws {
         let (dir, ids) = try Self.run()
-        let book = try WorkbookReadBack(dir.appendingPathComponent("towns/城关镇.xlsx"))
-        #expect(book.sheetNames == ["汇总", "应入未入", "空挂学籍", "人籍不一致", "户籍重复"])
-        let row = try #require(try book.sheet("应入未入")[3])
-        #expect(row["C"] == .init(value: maskID(ids[1]), isString: true))
+        let book = try WorkbookReadBack(dir.appendingPathComponent("towns/城关镇_2026年11月.xlsx"))
+        #expect(book.sheetNames == ["汇总", "应入未入"])  // the children to follow up; records to correct go to schools and police
+        let sheet = try book.sheet("应入未入")
+        #expect(WorkbookReadBack.values(sheet[2]).suffix(3) == ["核查结果", "反馈人", "反馈日期"])
+        #expect(sheet[1]?["A"]?.value.contains("示例县教育局") == true && sheet[1]?["A"]?.value.contains("前填写核查结果并报回") == true)
+        let row = try #require(sheet[3])
+        #expect(row["G"] == .init(value: maskID(ids[1]), isString: true))
         #expect(row["D"]?.value == "李四")
-        let empty = try WorkbookReadBack(dir.appendingPathComponent("towns/北山乡.xlsx"))
+        let empty = try WorkbookReadBack(dir.appendingPathComponent("towns/北山乡_2026年11月.xlsx"))
         #expect(empty.sheetNames == ["汇总"])
     }
 
     @Test func policeAndSchoolWorkbooks() throws {
         let (dir, ids) = try Self.run(mask: ["schools"])
-        let police = try WorkbookReadBack(dir.appendingPathComponent("户籍重复及注销核查.xlsx"))
+        let police = try WorkbookReadBack(dir.appendingPathComponent("户籍重复及注销核查_2026年11月.xlsx"))
         #expect(police.sheetNames == ["汇总", "户籍重复", "死亡未销籍", "迁出注销仍有学籍"])
         let dup = try police.sheet("户籍重复")
         #expect(dup.count == 4)  // title, header, one row per household
+        #expect([dup[3]?["A"]?.value, dup[4]?["A"]?.value] == ["1", "2"])
         #expect([dup[3]?["G"]?.value, dup[4]?["G"]?.value] == ["H002", "H009"])
         #expect(try police.sheet("迁出注销仍有学籍")[3]?["J"]?.value == "迁出")
-        let schools = try WorkbookReadBack(dir.appendingPathComponent("学籍纠错.xlsx"))
-        #expect(schools.sheetNames == ["按学校汇总", "人籍不一致", "一人多籍", "空挂学籍"])
-        let mismatch = try #require(try schools.sheet("人籍不一致")[3])
-        #expect(mismatch["A"] == .init(value: "3707830001", isString: true))
-        #expect(mismatch["E"]?.value == maskID(ids[0]))
-        #expect(mismatch["O"]?.value.contains("姓名：学籍「张叁」，户籍「张三」") == true)
-        let duplicate = try schools.sheet("一人多籍")
-        #expect([duplicate[3]?["A"]?.value, duplicate[4]?["A"]?.value] == ["3707830001", "3707830002"])
+        // Split by 派出所 where the hukou export names it; every row in exactly one station's workbook.
+        let stations = dir.appendingPathComponent(PoliceWorkbook.stationFolder)
+        let stationFiles = try FileManager.default.contentsOfDirectory(atPath: stations.path).sorted()
+        #expect(stationFiles == ["城关派出所_2026年11月.xlsx", "未注明派出所_2026年11月.xlsx"])
+        var split = 0
+        for file in stationFiles {
+            let book = try WorkbookReadBack(stations.appendingPathComponent(file))
+            #expect(book.sheetNames == police.sheetNames)
+            for name in ["户籍重复", "死亡未销籍", "迁出注销仍有学籍"] { split += try book.sheet(name).count - 2 }
+        }
+        let whole = try ["户籍重复", "死亡未销籍", "迁出注销仍有学籍"].reduce(0) { $0 + (try police.sheet($1).count - 2) }
+        #expect(split == whole)
+        let folder = dir.appendingPathComponent("学籍纠错")
+        let summary = try WorkbookReadBack(folder.appendingPathComponent("按学校汇总_2026年11月.xlsx")).sheet("按学校汇总")
+        #expect([summary[3]?["A"]?.value, summary[4]?["A"]?.value] == ["3707830001", "3707830002"])
+        // Each school its own workbook.
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix("按学校汇总") }.sorted()
+        #expect(files.count == 2, "\(files)")
+        let first = try WorkbookReadBack(folder.appendingPathComponent(try #require(files.first { $0.contains("3707830001") || $0.contains("城关") })))
+        #expect(first.sheetNames.first == "人籍不一致")
+        let mismatch = try #require(try first.sheet("人籍不一致")[3])
+        #expect(mismatch["A"]?.value == "1")
+        #expect(mismatch["D"]?.value == maskID(ids[0]))
+        #expect(mismatch["M"]?.value.contains("姓名：学籍「张叁」，户籍「张三」") == true)
     }
 
     @Test func findingsCSVKeepsItsColumns() throws {
