@@ -44,9 +44,34 @@ public enum PipelineFile {
         case let .composer(context, problem, mark, _):
             let what = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
             return KCBXError(.config, "YAML syntax: \(what)", file: file, line: mark.line, column: mark.column)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams gives the first occurrence's place (its context text is the whole file: never shown).
+            let key = duplicates.first ?? ""
+            let again = repeatedKeyLine(key, in: context.text, after: context.mark)
+            let lines = again.map { "lines \(context.mark.line) and \($0)" } ?? "line \(context.mark.line)"
+            let others = duplicates.count > 1 ? " (also \(duplicates.dropFirst().map { "`\($0)`" }.joined(separator: ", ")))" : ""
+            return KCBXError(.config, "key `\(key)` is given twice in the same mapping, on \(lines)\(others); keep one of them",
+                             file: file, line: again ?? context.mark.line, column: context.mark.column)
         default:
             return KCBXError(.config, "YAML syntax: \(error)", file: file)
         }
+    }
+
+    /// The line (1-based) after `first` where `key` starts another entry at the same column, if any.
+    static func repeatedKeyLine(_ key: String, in text: String, after first: Mark) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line < lines.count else { return nil }
+        let indent = max(0, first.column - 1)
+        for n in first.line..<lines.count {
+            let line = lines[n]
+            guard line.count > indent, line.prefix(indent).allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            var rest = line.dropFirst(indent)
+            if rest.first == "\"" || rest.first == "'" { rest = rest.dropFirst() }
+            guard rest.hasPrefix(key) else { continue }
+            let after = rest.dropFirst(key.count).drop { $0 == " " || $0 == "\"" || $0 == "'" }
+            if after.hasPrefix(":") { return n + 1 }
+        }
+        return nil
     }
 
     /// Walks the YAML tree, collecting problems instead of stopping at the first.

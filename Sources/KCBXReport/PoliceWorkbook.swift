@@ -25,7 +25,7 @@ enum PoliceWorkbook {
         func cells(_ caseID: String, _ priority: Bool, hukou ref: RecordRef?, status: RecordRef?, fallback: PersonView.Description,
                    evidence: String, task: String) -> (cells: [XLSXCell], priority: Bool) {
             let r = ref.map(people.record)
-            let id = r?.id.map { $0.normalized.isEmpty ? $0.raw : $0.normalized } ?? fallback.idNumber
+            let id = r?.id?.shown ?? fallback.idNumber
             let v = { (field: CanonicalField) in ref.map { people.value(field, $0) } ?? "" }
             return ([.text(caseID), .text(priority ? "是" : ""), .text(Masking.id(id, masked)), .text(r?.name?.normalized ?? fallback.name),
                      .text(r?.sex?.rawValue ?? fallback.sex), (r?.birthDate ?? fallback.birthDate).map(XLSXCell.date) ?? .empty,

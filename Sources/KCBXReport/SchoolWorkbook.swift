@@ -38,7 +38,7 @@ enum SchoolWorkbook {
                 for ref in refs {
                     let r = people.record(ref)
                     let school = people.value(.schoolCode, ref)
-                    let id = r.id.map { $0.normalized.isEmpty ? $0.raw : $0.normalized } ?? ""
+                    let id = r.id?.shown ?? ""
                     let task = correction(code, r, hukou: hukou, others: refs.count, detail: f.detail)
                     lines.append(Line(school: school, caseID: f.caseID, cells: [
                         .text(school), .text(people.schools[school]?.name ?? people.value(.schoolName, ref)), .text(f.caseID),
