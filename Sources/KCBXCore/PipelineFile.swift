@@ -218,11 +218,12 @@ public enum PipelineFile {
                 problem(top["linkage"]?.1, "`linkage.review_threshold` must not be above `linkage.auto_threshold`")
             }
             var rules = PipelineConfig.Rules()
-            let ruleMap = mapping(top["rules"]?.1, "rules", known: ["dropout_absence_days", "max_reject_rate", "max_row_drop", "max_inflated_mb"])
+            let ruleMap = mapping(top["rules"]?.1, "rules", known: ["dropout_absence_days", "max_reject_rate", "max_row_drop", "max_inflated_mb", "max_read_minutes"])
             if let v = integer(ruleMap["dropout_absence_days"], "rules.dropout_absence_days", range: 1...365) { rules.dropoutAbsenceDays = v }
             if let v = number(ruleMap["max_reject_rate"], "rules.max_reject_rate", range: 0...1) { rules.maxRejectRate = v }
             if let v = number(ruleMap["max_row_drop"], "rules.max_row_drop", range: 0...1) { rules.maxRowDrop = v }
             if let v = integer(ruleMap["max_inflated_mb"], "rules.max_inflated_mb", range: 1...1_000_000) { rules.maxInflatedBytes = Int64(v) << 20 }
+            if let v = integer(ruleMap["max_read_minutes"], "rules.max_read_minutes", range: 1...1440) { rules.maxReadMinutes = v }
             var targets = PipelineConfig.Targets()
             let targetMap = mapping(top["targets"]?.1, "targets", known: ["primary_enrolment", "junior_enrolment", "consolidation", "disabled_enrolment"])
             if let v = number(targetMap["primary_enrolment"], "targets.primary_enrolment", range: 0...1) { targets.primaryEnrolment = v }

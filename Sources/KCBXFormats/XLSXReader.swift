@@ -98,10 +98,13 @@ private struct XLSXPackage {
     let limits: InputLimits
     /// The workbook's size on disk: the inflation ratio's base.
     let fileBytes: Int64
+    /// The time budget of reading the workbook, every part included.
+    let deadline: ReadDeadline?
 
     init(url: URL, limits: InputLimits) throws(KCBXError) {
         self.url = url
         self.limits = limits
+        deadline = limits.deadline()
         try ByteSource.checkRegularFile(url, label: "input")
         fileBytes = ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? NSNumber)?.int64Value ?? 0
         let magic: [UInt8]
@@ -153,10 +156,11 @@ private struct XLSXPackage {
             throw KCBXError(.input, "cannot create a temporary file to unpack \(path): \(String(cString: strerror(errno)))", file: url.path)
         }
         unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
-        let input = FileDescriptorInput(fd: fd, path: label)
+        let input = FileDescriptorInput(fd: fd, path: label, deadline: deadline)
         var written: Int64 = 0
         do {
             _ = try archive.extract(entry) { data in
+                try deadline?.check(url.path)
                 written += Int64(data.count)
                 if written > limit { throw InflateLimitReached() }
                 try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -170,6 +174,8 @@ private struct XLSXPackage {
             }
         } catch is InflateLimitReached {
             throw inflateLimit(path)
+        } catch let error as KCBXError {
+            throw error
         } catch {
             throw KCBXError(.input, "not an XLSX workbook: cannot unpack \(path) (\(error))", file: url.path)
         }

@@ -140,6 +140,17 @@ import Testing
         #expect(CSVFixture.error { _ = try CSVReader(url: binary) }?.message.contains("after the UTF-8 byte-order mark") == true)
     }
 
+    @Test func readingPastItsTimeBudgetStops() throws {
+        let rows = (0..<200_000).map { "\($0),张三\($0)" }.joined(separator: "\n")
+        let url = CSVFixture.write("编号,姓名\n" + rows + "\n", "big.csv", in: dir)
+        let reader = try CSVReader(url: url, limits: InputLimits(maxReadSeconds: 1))
+        Thread.sleep(forTimeInterval: 1.2)
+        let error = CSVFixture.error { while try reader.next() != nil {} }
+        #expect(error?.message.contains("took longer than 1 minute") == false)
+        #expect(error?.message.contains("rules.max_read_minutes") == true, "\(String(describing: error))")
+        #expect(error?.kind == .input)
+    }
+
     @Test(arguments: [("3.70783E+17", "3.70783E+17"), ("3.70783201401E+17", "3.70783201401E+17"),
                       ("370783201401010000", "370783201401010000"), ("370783201401010012", "370783201401010012")])
     func aDamagedIDIsShownAsRead(raw: String, shown: String) {
