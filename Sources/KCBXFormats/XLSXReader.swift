@@ -8,7 +8,9 @@ import ZIPFoundation
 ///
 /// The sheet's XML is inflated to an unlinked 0600 temporary file and streamed from there through the
 /// same hardened SAX2 push parser as XML exports, so a 200 MB sheet never sits in memory; the other
-/// parts (workbook, relationships, shared strings, styles) through libxml2's reader, equally hardened. Cells are
+/// parts (workbook, relationships, shared strings, styles) through libxml2's reader, equally hardened.
+/// Of the shared strings only those the sheet's cells refer to are kept (a first pass over the sheet
+/// notes them), so memory follows the sheet, not a shared-strings part of any size. Cells are
 /// placed by the column letter of their `r` reference (sparse rows keep their alignment); the header is
 /// the first non-empty row, trimmed; ``Row/line`` is the sheet's row number.
 public final class XLSXReader: RowReader {
