@@ -101,8 +101,9 @@ public enum PipelineRunner {
                               lines: try dryRunPlan(config, period: period, stages: plan, store: store))
         }
         // A store or output folder that cannot be written fails now, not after the ledger was updated.
-        let planned = try stages(request, store: { () throws(KCBXError) -> Store in try store() }, period: period)
-        if let problem = Validation.writable(config, output: planned.contains(.report)).first { throw problem }
+        // (The plan's last stage is known without the store, which is read only under the lock.)
+        let writesReport = (request.only ?? request.to ?? .report) == .report
+        if let problem = Validation.writable(config, output: writesReport).first { throw problem }
         let lock = try RunLock(store: config.storePath)
         defer { withExtendedLifetime(lock) {} }
         try store().markInterruptedRuns()
