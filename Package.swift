@@ -67,6 +67,12 @@ let package = Package(
             "CGlibcMalloc", "KCBXCore", "KCBXPipeline", "KCBXSynth", "KCBXStore", "KCBXReconcile", "KCBXReport", "KCBXLink", "KCBXFormats", "KCBXSheets", "KCBXNormalize",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer on the readers, normalizers and pipeline-file parser (scripts/fuzz); a replayer when built plainly.
+        .executableTarget(name: "kcbx-fuzz", dependencies: [
+            "KCBXCore", "KCBXFormats", "KCBXNormalize",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "KCBXTests", dependencies: [
             "KCBXCore", "KCBXFormats", "KCBXSheets", "KCBXIngest", "KCBXNormalize", "KCBXLink", "KCBXReconcile",
             "KCBXReport", "KCBXStore", "KCBXPipeline", "KCBXSynth", "kcbx",

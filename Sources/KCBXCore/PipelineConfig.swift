@@ -86,6 +86,9 @@ public struct PipelineConfig: Sendable {
         /// The largest inflated size of a gzipped input, in bytes (gzip-bomb guard).
         /// `nil` (the default): at most 100 times the compressed file's size, from 64 MB up to 8 GiB.
         public var maxInflatedBytes: Int64? = nil
+        /// The longest one source's export may take to read, in minutes (`rules.max_read_minutes`): a
+        /// time budget, so that no input keeps a run busy for hours.
+        public var maxReadMinutes: Int = 30
         public init() {}
     }
 

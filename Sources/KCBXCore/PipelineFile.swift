@@ -44,9 +44,34 @@ public enum PipelineFile {
         case let .composer(context, problem, mark, _):
             let what = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
             return KCBXError(.config, "YAML syntax: \(what)", file: file, line: mark.line, column: mark.column)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            // Yams gives the first occurrence's place (its context text is the whole file: never shown).
+            let key = duplicates.first ?? ""
+            let again = repeatedKeyLine(key, in: context.text, after: context.mark)
+            let lines = again.map { "lines \(context.mark.line) and \($0)" } ?? "line \(context.mark.line)"
+            let others = duplicates.count > 1 ? " (also \(duplicates.dropFirst().map { "`\($0)`" }.joined(separator: ", ")))" : ""
+            return KCBXError(.config, "key `\(key)` is given twice in the same mapping, on \(lines)\(others); keep one of them",
+                             file: file, line: again ?? context.mark.line, column: context.mark.column)
         default:
             return KCBXError(.config, "YAML syntax: \(error)", file: file)
         }
+    }
+
+    /// The line (1-based) after `first` where `key` starts another entry at the same column, if any.
+    static func repeatedKeyLine(_ key: String, in text: String, after first: Mark) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line < lines.count else { return nil }
+        let indent = max(0, first.column - 1)
+        for n in first.line..<lines.count {
+            let line = lines[n]
+            guard line.count > indent, line.prefix(indent).allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            var rest = line.dropFirst(indent)
+            if rest.first == "\"" || rest.first == "'" { rest = rest.dropFirst() }
+            guard rest.hasPrefix(key) else { continue }
+            let after = rest.dropFirst(key.count).drop { $0 == " " || $0 == "\"" || $0 == "'" }
+            if after.hasPrefix(":") { return n + 1 }
+        }
+        return nil
     }
 
     /// Walks the YAML tree, collecting problems instead of stopping at the first.
@@ -193,11 +218,12 @@ public enum PipelineFile {
                 problem(top["linkage"]?.1, "`linkage.review_threshold` must not be above `linkage.auto_threshold`")
             }
             var rules = PipelineConfig.Rules()
-            let ruleMap = mapping(top["rules"]?.1, "rules", known: ["dropout_absence_days", "max_reject_rate", "max_row_drop", "max_inflated_mb"])
+            let ruleMap = mapping(top["rules"]?.1, "rules", known: ["dropout_absence_days", "max_reject_rate", "max_row_drop", "max_inflated_mb", "max_read_minutes"])
             if let v = integer(ruleMap["dropout_absence_days"], "rules.dropout_absence_days", range: 1...365) { rules.dropoutAbsenceDays = v }
             if let v = number(ruleMap["max_reject_rate"], "rules.max_reject_rate", range: 0...1) { rules.maxRejectRate = v }
             if let v = number(ruleMap["max_row_drop"], "rules.max_row_drop", range: 0...1) { rules.maxRowDrop = v }
             if let v = integer(ruleMap["max_inflated_mb"], "rules.max_inflated_mb", range: 1...1_000_000) { rules.maxInflatedBytes = Int64(v) << 20 }
+            if let v = integer(ruleMap["max_read_minutes"], "rules.max_read_minutes", range: 1...1440) { rules.maxReadMinutes = v }
             var targets = PipelineConfig.Targets()
             let targetKeys: [(String, WritableKeyPath<PipelineConfig.Targets, Double>)] = [
                 ("primary_enrolment", \.primaryEnrolment), ("primary_gross_enrolment", \.primaryGrossEnrolment),

@@ -23,6 +23,8 @@ public final class ByteSource {
 
     private let fd: Int32
     private let maxInflated: Int64
+    /// The time budget of reading the file.
+    private let deadline: ReadDeadline?
     /// The limit as a message states it.
     private let limitText: String
     /// zlib state and its compressed-input buffer (gzip only).
@@ -68,6 +70,7 @@ public final class ByteSource {
         var size = stat()
         let compressed = stat(url.path, &size) == 0 ? Int64(size.st_size) : 0
         self.maxInflated = limits.inflatedLimit(compressedBytes: compressed)
+        self.deadline = limits.deadline()
         self.limitText = limits.describeLimit(compressedBytes: compressed)
         let fd = POSIX.openForReading(url.path)
         guard fd >= 0 else {
@@ -130,6 +133,7 @@ public final class ByteSource {
     /// Fills up to `buffer.count` bytes; returns how many, 0 at the end of the data.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(KCBXError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        try deadline?.check(url.path)
         let n = isGzip ? try inflate(into: base.assumingMemoryBound(to: UInt8.self), count: buffer.count)
                        : try readPlain(into: base, count: buffer.count)
         bytesRead += Int64(n)

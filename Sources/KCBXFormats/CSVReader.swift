@@ -49,6 +49,8 @@ public final class CSVReader: RowReader {
     /// Fields (0-based) of the last record made whose bytes are not valid UTF-8: invalid in a UTF-8 file,
     /// or undecodable in a converted one (``TextKind/invalidMarker``).
     private var invalidFields: [Int] = []
+    /// Those of ``invalidFields`` that hold UTF-8 text in a file read as GB18030 (``utf8InGB18030Marker``).
+    private var foreignFields: [Int] = []
 
     /// One field of a record: content bounds in the buffer; quoted fields may hold doubled quotes, and
     /// text after the closing quote (`"ab"c`) is kept as `tail`.
@@ -138,11 +140,18 @@ public final class CSVReader: RowReader {
 
     /// Why a row with bytes not valid in the file's encoding is rejected, naming the columns.
     private func invalidTextProblem() -> String {
-        let columns = invalidFields.map { k in k < header.count ? "\(k + 1) `\(header[k])`" : "\(k + 1)" }
+        if !foreignFields.isEmpty {
+            let columns = foreignFields.map(columnLabel)
+            return "column\(columns.count > 1 ? "s" : "") \(columns.joined(separator: ", ")): text in UTF-8 in a file read as GB18030 (it would read as other characters, e.g. 郭萱 as 閮惐); the file mixes encodings: export it again in one"
+        }
+        let columns = invalidFields.map(columnLabel)
         let encodingName = text.detected.map { $0 == .utf8BOM ? "UTF-8" : $0.rawValue } ?? "UTF-8"
         let readAs = encodingName == "UTF-8" ? "; the file is read as UTF-8" : ""
         return "column\(columns.count > 1 ? "s" : "") \(columns.joined(separator: ", ")): bytes that are not valid \(encodingName) (shown as \u{FFFD})\(readAs)"
     }
+
+    /// `2 `姓名``: a column's number and header, for messages.
+    private func columnLabel(_ k: Int) -> String { k < header.count ? "\(k + 1) `\(header[k])`" : "\(k + 1)" }
 
     // MARK: - Records
 
@@ -243,11 +252,15 @@ public final class CSVReader: RowReader {
         let spans = spans, buffer = buffer
         fields.removeAll(keepingCapacity: true)
         invalidFields.removeAll(keepingCapacity: true)
+        foreignFields.removeAll(keepingCapacity: true)
         guard let first = spans.first, let last = spans.last else { return }
         // Converted text is valid UTF-8 but where the converter put its marker byte 0xFF.
         let whole = last.tailEnd - first.start
-        if text.isConverted ? memchr(buffer + first.start, 0xFF, whole) != nil : !isValidUTF8(buffer + first.start, whole) {
+        if text.isConverted ? memchr(buffer + first.start, 0xFF, whole) != nil || memchr(buffer + first.start, Int32(utf8InGB18030Marker), whole) != nil
+                            : !isValidUTF8(buffer + first.start, whole) {
             for k in spans.indices where !isValidUTF8(buffer + spans[k].start, spans[k].tailEnd - spans[k].start) { invalidFields.append(k) }
+            foreignFields = text.isConverted ? invalidFields.filter { k in
+                memchr(buffer + spans[k].start, Int32(utf8InGB18030Marker), spans[k].tailEnd - spans[k].start) != nil } : []
         }
         // Undoubled fields are never longer than the record.
         if recordEnd - pos > scratchCapacity {

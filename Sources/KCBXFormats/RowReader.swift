@@ -13,9 +13,15 @@ public struct InputLimits: Sendable {
     public static let minInflatedBytes: Int64 = 64 << 20
     /// Largest single record (a CSV line with its quoted line breaks, an XML record, an XLSX row).
     public var maxRecordBytes: Int = 8 << 20
-    public init(maxInflatedBytes: Int64 = 8 << 30, maxInflationRatio: Int64 = 0, maxRecordBytes: Int = 8 << 20) {
+    /// The longest reading one file may take, in seconds, from when it is opened (0: no limit).
+    public var maxReadSeconds: Int = 0
+    public init(maxInflatedBytes: Int64 = 8 << 30, maxInflationRatio: Int64 = 0, maxRecordBytes: Int = 8 << 20, maxReadSeconds: Int = 0) {
         self.maxInflatedBytes = maxInflatedBytes; self.maxInflationRatio = maxInflationRatio; self.maxRecordBytes = maxRecordBytes
+        self.maxReadSeconds = maxReadSeconds
     }
+
+    /// When reading a file opened now must stop, with ``maxReadSeconds``; nil without a limit.
+    func deadline() -> ReadDeadline? { maxReadSeconds > 0 ? ReadDeadline(seconds: maxReadSeconds) : nil }
 
     /// The inflation limit for a compressed file of `compressedBytes`.
     public func inflatedLimit(compressedBytes: Int64) -> Int64 {
@@ -30,6 +36,24 @@ public struct InputLimits: Sendable {
         let mb = ByteSource.describe(limit)
         return maxInflationRatio > 0 && limit < maxInflatedBytes
             ? "\(mb) (\(maxInflationRatio) times the compressed file, rules.max_inflated_mb not set)" : "\(mb) (rules.max_inflated_mb)"
+    }
+}
+
+/// The time budget of reading one file: checked at every block read (a few hundred kilobytes), so a
+/// file that would take hours stops with a message instead.
+struct ReadDeadline {
+    let seconds: Int
+    private let end: UInt64
+
+    init(seconds: Int) {
+        self.seconds = seconds
+        end = DispatchTime.now().uptimeNanoseconds + UInt64(seconds) * 1_000_000_000
+    }
+
+    func check(_ file: String) throws(KCBXError) {
+        guard DispatchTime.now().uptimeNanoseconds > end else { return }
+        let minutes = seconds % 60 == 0 ? "\(seconds / 60) minute\(seconds == 60 ? "" : "s")" : "\(seconds) seconds"
+        throw KCBXError(.input, "reading this file took longer than \(minutes) (rules.max_read_minutes); a broken or hostile export? Raise the limit only if the file really is that large", file: file)
     }
 }
 

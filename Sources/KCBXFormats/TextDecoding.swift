@@ -84,6 +84,10 @@ enum TextKind {
     var invalidMarker: [UInt8] { self == .csv ? [0xFF] : [0xEF, 0xBF, 0xBD] }
 }
 
+/// The byte put before UTF-8 text found in a CSV file read as GB18030 (``TextSource``): 0xFE, never
+/// valid UTF-8, so the reader rejects the row and names the column, with the text shown as written.
+let utf8InGB18030Marker: UInt8 = 0xFE
+
 /// The text of a file as UTF-8 bytes, whatever its encoding, as a stream: the one decoding path of the
 /// CSV and XML readers.
 ///
@@ -123,6 +127,10 @@ final class TextSource {
         if head.starts(with: [0xEF, 0xBB, 0xBF]) {
             pendingStart = 3
             detected = .utf8BOM
+            // A byte-order mark does not make a file text: the binary check applies after it too.
+            if let nul = Self.binaryContent(UnsafeBufferPointer(rebasing: head.prefix(Self.sniffBytes).dropFirst(3))) {
+                throw KCBXError(.input, "not a text file: binary content after the UTF-8 byte-order mark (a NUL byte at byte \(nul + 4)); expected \(kind.expected) in UTF-8 or GB18030", file: file)
+            }
         } else if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
             pendingStart = 2
             try use(head[0] == 0xFF ? .utf16LE : .utf16BE)
@@ -132,7 +140,7 @@ final class TextSource {
             if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
                 throw KCBXError(.input, "not a text file: this is a zip archive (an XLSX workbook?); set `format: xlsx` for a workbook\(kind == .csv ? ", or export it as CSV" : "")", file: file)
             }
-            if let nul = head.prefix(Self.sniffBytes).firstIndex(of: 0) {
+            if let nul = Self.binaryContent(UnsafeBufferPointer(rebasing: head.prefix(Self.sniffBytes))) {
                 throw KCBXError(.input, "not a text file: binary content (a NUL byte at byte \(nul + 1)); expected \(kind.expected) in UTF-8 or GB18030", file: file)
             }
             switch encoding {
@@ -141,6 +149,18 @@ final class TextSource {
             case .auto: if kind == .xml, let declared = try declaredEncoding(head) { try use(declared) }
             }
         }
+    }
+
+    /// Where the start of a file shows it is not text: the first NUL byte when one is in the first line
+    /// (the header), or when NUL bytes are more than a few (over 4, and over one in a thousand bytes).
+    /// A stray NUL in a data row is not binary content: its row is rejected, naming the column.
+    static func binaryContent(_ head: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = head.firstIndex(of: 0) else { return nil }
+        if let lineEnd = head.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }), lineEnd < first {
+            let count = head.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
+            return count > max(4, head.count / 1000) ? first : nil
+        }
+        return first
     }
 
     /// Converts from `encoding` from here on.
@@ -194,8 +214,25 @@ final class TextSource {
             while true {
                 if pendingStart == pendingEnd || (pendingEnd - pendingStart < 8 && !rawEOF) { try fillPending(atLeast: pendingCapacity) }
                 if pendingStart == pendingEnd { return 0 }
-                let step = converter.convert(UnsafeRawBufferPointer(start: pending + pendingStart, count: pendingEnd - pendingStart),
-                                             buffer, flush: rawEOF)
+                var convertible = pendingEnd - pendingStart
+                if kind == .csv, detected == .gb18030 {
+                    switch foreignUTF8() {
+                    case .none: break
+                    case .before(let offset): convertible = offset
+                    case .here(let length):
+                        // UTF-8 text in a GB18030 file: passed on as written, behind the marker.
+                        guard buffer.count > length else { break }
+                        out[0] = utf8InGB18030Marker
+                        out.advanced(by: 1).update(from: pending + pendingStart, count: length)
+                        pendingStart += length
+                        return length + 1
+                    case .needMore:
+                        try fillPending(atLeast: pendingCapacity)
+                        continue
+                    }
+                }
+                let step = converter.convert(UnsafeRawBufferPointer(start: pending + pendingStart, count: convertible),
+                                             buffer, flush: rawEOF || convertible < pendingEnd - pendingStart)
                 pendingStart += step.consumed
                 if step.produced > 0 { return step.produced }
                 if step.consumed == 0 {
@@ -226,6 +263,47 @@ final class TextSource {
         let n = try bytes.read(into: buffer)
         if n == 0 { rawEOF = true }
         return n
+    }
+
+    /// Where the read-ahead holds UTF-8 text in a file read as GB18030: `before`: after this many bytes
+    /// (to convert first); `here`: this many bytes from the start of the read-ahead.
+    private enum ForeignText { case none, before(Int), here(Int), needMore }
+
+    /// The next run of non-ASCII bytes in the read-ahead that is clearly UTF-8, not GB18030: valid UTF-8
+    /// throughout, made of at least two three-byte characters of the CJK ranges (U+3000–U+9FFF,
+    /// U+FF00–U+FFEF). Such bytes are often also valid GB18030 (郭萱 in UTF-8 reads as 閮惐), but GB18030
+    /// text is almost never valid UTF-8 over a whole run: its common characters' lead bytes (B0–D7) are
+    /// no UTF-8 lead bytes. A run is bounded by ASCII bytes (never a GB18030 lead byte).
+    private func foreignUTF8() -> ForeignText {
+        let p = pending, end = pendingEnd
+        var i = pendingStart
+        while i < end {
+            guard p[i] >= 0x80 else { i += 1; continue }
+            var j = i
+            while j < end, p[j] >= 0x80 { j += 1 }
+            if j == end, !rawEOF {
+                // The run may go on past the read-ahead: convert what is before it, or read more.
+                if i > pendingStart { return .before(i - pendingStart) }
+                return j - i < pendingCapacity / 2 ? .needMore : .none
+            }
+            if Self.isCJKUTF8(p + i, j - i) { return i > pendingStart ? .before(i - pendingStart) : .here(j - i) }
+            i = j
+        }
+        return .none
+    }
+
+    /// Whether `p[0..<count]` is two or more UTF-8 three-byte characters, all in U+3000–U+9FFF or U+FF00–U+FFEF.
+    static func isCJKUTF8(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        guard count >= 6, count % 3 == 0 else { return false }
+        var i = 0
+        while i < count {
+            let a = p[i], b = p[i + 1], c = p[i + 2]
+            guard b & 0xC0 == 0x80, c & 0xC0 == 0x80 else { return false }
+            let scalar = (UInt32(a & 0x0F) << 12) | (UInt32(b & 0x3F) << 6) | UInt32(c & 0x3F)
+            guard a & 0xF0 == 0xE0, (0x3000...0x9FFF).contains(scalar) || (0xFF00...0xFFEF).contains(scalar) else { return false }
+            i += 3
+        }
+        return true
     }
 
     /// Auto-detection at the first non-ASCII byte (or at the end of an all-ASCII file): UTF-8 when the

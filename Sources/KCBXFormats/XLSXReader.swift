@@ -8,7 +8,9 @@ import ZIPFoundation
 ///
 /// The sheet's XML is inflated to an unlinked 0600 temporary file and streamed from there through the
 /// same hardened SAX2 push parser as XML exports, so a 200 MB sheet never sits in memory; the other
-/// parts (workbook, relationships, shared strings, styles) through libxml2's reader, equally hardened. Cells are
+/// parts (workbook, relationships, shared strings, styles) through libxml2's reader, equally hardened.
+/// Of the shared strings only those the sheet's cells refer to are kept (a first pass over the sheet
+/// notes them), so memory follows the sheet, not a shared-strings part of any size. Cells are
 /// placed by the column letter of their `r` reference (sparse rows keep their alignment); the header is
 /// the first non-empty row, trimmed; ``Row/line`` is the sheet's row number.
 public final class XLSXReader: RowReader {
@@ -34,8 +36,12 @@ public final class XLSXReader: RowReader {
             throw KCBXError(.input, "not an XLSX workbook: sheet `\(chosen.name)` has no part in the archive", file: url.path)
         }
         let (input, partLabel) = try package.extract(part)
+        // Shared strings: only those the sheet refers to are kept (a first pass over the sheet finds them),
+        // so memory follows the sheet's cells, not the size of the shared-strings part.
+        let used = try SheetStream.sharedStringsUsed(input: try input.fromStart(), file: url.path, label: partLabel, sheetName: chosen.name,
+                                                     bound: package.sharedStringBound, maxRecordBytes: limits.maxRecordBytes)
         sheet = try SheetStream(input: input, file: url.path, label: partLabel, sheetName: chosen.name,
-                                sharedStrings: try package.sharedStrings(), dateStyles: try package.dateStyles(),
+                                sharedStrings: try package.sharedStrings(keeping: used), dateStyles: try package.dateStyles(),
                                 date1904: book.date1904, maxRecordBytes: limits.maxRecordBytes)
         while let row = try sheet.nextRow() {
             guard row.values.contains(where: { !$0.isEmpty }), isHeader?(row.values) ?? true else { continue }
@@ -96,10 +102,13 @@ private struct XLSXPackage {
     let limits: InputLimits
     /// The workbook's size on disk: the inflation ratio's base.
     let fileBytes: Int64
+    /// The time budget of reading the workbook, every part included.
+    let deadline: ReadDeadline?
 
     init(url: URL, limits: InputLimits) throws(KCBXError) {
         self.url = url
         self.limits = limits
+        deadline = limits.deadline()
         try ByteSource.checkRegularFile(url, label: "input")
         fileBytes = ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? NSNumber)?.int64Value ?? 0
         let magic: [UInt8]
@@ -151,10 +160,11 @@ private struct XLSXPackage {
             throw KCBXError(.input, "cannot create a temporary file to unpack \(path): \(String(cString: strerror(errno)))", file: url.path)
         }
         unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
-        let input = FileDescriptorInput(fd: fd, path: label)
+        let input = FileDescriptorInput(fd: fd, path: label, deadline: deadline)
         var written: Int64 = 0
         do {
             _ = try archive.extract(entry) { data in
+                try deadline?.check(url.path)
                 written += Int64(data.count)
                 if written > limit { throw InflateLimitReached() }
                 try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -168,6 +178,8 @@ private struct XLSXPackage {
             }
         } catch is InflateLimitReached {
             throw inflateLimit(path)
+        } catch let error as KCBXError {
+            throw error
         } catch {
             throw KCBXError(.input, "not an XLSX workbook: cannot unpack \(path) (\(error))", file: url.path)
         }
@@ -221,31 +233,49 @@ private struct XLSXPackage {
         return (sheets.enumerated().map { ($1.name, fallback ? "xl/worksheets/sheet\($0 + 1).xml" : targets[$1.id]) }, date1904)
     }
 
-    /// xl/sharedStrings.xml: each `<si>`'s text, rich-text runs joined, phonetic runs (`<rPh>`) left out.
-    func sharedStrings() throws(KCBXError) -> [String] {
-        guard hasPart("xl/sharedStrings.xml") else { return [] }
+    /// The largest number of `<si>` elements xl/sharedStrings.xml can hold (`<si/>` is five bytes), so that a
+    /// cell's shared-string index can be checked before the part is read; 0 without the part.
+    var sharedStringBound: Int {
+        guard let part = entry("xl/sharedStrings.xml") else { return 0 }
+        return Int(min(part.uncompressedSize / 5 + 1, UInt64(Int32.max)))
+    }
+
+    /// xl/sharedStrings.xml, streamed: the text of each `<si>` whose index is in `wanted` (rich-text runs
+    /// joined, phonetic runs `<rPh>` left out), and how many there are. A string longer than the record
+    /// limit stops the reader, kept or not.
+    func sharedStrings(keeping wanted: SharedStringSet) throws(KCBXError) -> SharedStrings {
+        var strings = SharedStrings()
+        guard hasPart("xl/sharedStrings.xml") else { return strings }
         let sst = try stream("xl/sharedStrings.xml")
         let si = sst.intern("si"), t = sst.intern("t"), rPh = sst.intern("rPh")
-        var strings: [String] = []
         var text: [UInt8] = []
         var inText = false, inPhonetic = false
+        func finish() {
+            if wanted.contains(strings.count) { strings.kept[strings.count] = ooxmlString(text) }
+            strings.count += 1
+        }
         while try sst.read() {
             switch sst.nodeType {
             case XMLNode.element:
                 let name = sst.localName
                 if name == si {
                     text.removeAll(keepingCapacity: true)
-                    if sst.isEmptyElement { strings.append("") }
+                    if sst.isEmptyElement { finish() }
                 } else if name == t {
                     inText = !sst.isEmptyElement && !inPhonetic
                 } else if name == rPh {
                     inPhonetic = !sst.isEmptyElement
                 }
             case XMLNode.text, XMLNode.cdata, XMLNode.significantWhitespace, XMLNode.whitespace:
-                if inText { _ = appendXMLString(sst.value, to: &text) }
+                if inText {
+                    _ = appendXMLString(sst.value, to: &text)
+                    if text.count > limits.maxRecordBytes {
+                        throw KCBXError(.input, "xl/sharedStrings.xml: shared string \(strings.count) is longer than the \(ByteSource.describe(Int64(limits.maxRecordBytes))) record limit", file: url.path)
+                    }
+                }
             case XMLNode.endElement:
                 let name = sst.localName
-                if name == t { inText = false } else if name == rPh { inPhonetic = false } else if name == si { strings.append(ooxmlString(text)) }
+                if name == t { inText = false } else if name == rPh { inPhonetic = false } else if name == si { finish() }
             default:
                 break
             }
@@ -284,6 +314,38 @@ private struct XLSXPackage {
             }
         }
         return formats.map { custom[$0] ?? DateStyle(builtin: $0) }
+    }
+}
+
+/// The shared strings a sheet refers to, by index, and how many the workbook has.
+struct SharedStrings {
+    /// `<si>` elements in xl/sharedStrings.xml.
+    var count = 0
+    /// The text of those the sheet uses.
+    var kept: [Int: String] = [:]
+}
+
+/// The indices of the shared strings a sheet refers to: a bitset up to the largest index seen, which is
+/// at most ``XLSXPackage/sharedStringBound`` (about a bit per five bytes of the part).
+struct SharedStringSet {
+    private var words: [UInt64] = []
+    /// Indices at or past this cannot be in the workbook.
+    let bound: Int
+
+    init(bound: Int) { self.bound = bound }
+
+    /// Adds `index`; false when it is past ``bound``.
+    mutating func insert(_ index: Int) -> Bool {
+        guard index >= 0, index < bound else { return false }
+        let word = index >> 6
+        if word >= words.count { words.append(contentsOf: repeatElement(0, count: word - words.count + 1)) }
+        words[word] |= 1 << UInt64(index & 63)
+        return true
+    }
+
+    func contains(_ index: Int) -> Bool {
+        let word = index >> 6
+        return index >= 0 && word < words.count && words[word] & (1 << UInt64(index & 63)) != 0
     }
 }
 
@@ -366,11 +428,23 @@ private final class SheetStream {
     private var pending: KCBXError?
     var dataRows = 0
 
-    init(input: any XMLByteInput, file: String, label: String, sheetName: String, sharedStrings: [String],
-         dateStyles: [DateStyle], date1904: Bool, maxRecordBytes: Int) throws(KCBXError) {
+    /// The first pass: the indices of the shared strings the sheet's cells refer to. An index past
+    /// `bound` (more than the shared-strings part can hold) is a corrupt sheet.
+    static func sharedStringsUsed(input: any XMLByteInput, file: String, label: String, sheetName: String, bound: Int,
+                                  maxRecordBytes: Int) throws(KCBXError) -> SharedStringSet {
+        let pass = try SheetStream(input: input, file: file, label: label, sheetName: sheetName, sharedStrings: SharedStrings(),
+                                   dateStyles: [], date1904: false, maxRecordBytes: maxRecordBytes, collecting: SharedStringSet(bound: bound))
+        while try pass.nextRow() != nil {}
+        return pass.collector.pointee.used ?? SharedStringSet(bound: bound)
+    }
+
+    /// `collecting`: the first pass, which only notes the shared strings used (and hands out no rows).
+    init(input: any XMLByteInput, file: String, label: String, sheetName: String, sharedStrings: SharedStrings,
+         dateStyles: [DateStyle], date1904: Bool, maxRecordBytes: Int, collecting: SharedStringSet? = nil) throws(KCBXError) {
         collector = .allocate(capacity: 1)
         collector.initialize(to: SheetCollector(file: file, sheetName: sheetName, sharedStrings: sharedStrings,
                                                 dateStyles: dateStyles, date1904: date1904, maxRecordBytes: maxRecordBytes))
+        collector.pointee.used = collecting
         do {
             parser = try SAXPushParser(input: input, file: label, handler: Self.makeHandler(), context: collector, inputIsUTF8: false)
         } catch {
@@ -436,7 +510,9 @@ private final class SheetStream {
 private struct SheetCollector {
     let file: String
     let sheetName: String
-    let sharedStrings: [String]
+    let sharedStrings: SharedStrings
+    /// The first pass's set of shared strings used; nil in the pass that makes rows.
+    var used: SharedStringSet?
     let dateStyles: [DateStyle]
     let date1904: Bool
     let maxRecordBytes: Int
@@ -461,7 +537,7 @@ private struct SheetCollector {
     var rows: [(number: Int, values: [String])] = []
     var head = 0
 
-    init(file: String, sheetName: String, sharedStrings: [String], dateStyles: [DateStyle], date1904: Bool, maxRecordBytes: Int) {
+    init(file: String, sheetName: String, sharedStrings: SharedStrings, dateStyles: [DateStyle], date1904: Bool, maxRecordBytes: Int) {
         self.file = file; self.sheetName = sheetName; self.sharedStrings = sharedStrings
         self.dateStyles = dateStyles; self.date1904 = date1904; self.maxRecordBytes = maxRecordBytes
     }
@@ -516,7 +592,7 @@ private struct SheetCollector {
         } else if name == phoneticName {
             inPhonetic = false
         } else if name == rowName {
-            rows.append((rowNumber, values))
+            if used == nil { rows.append((rowNumber, values)) }
         }
     }
 
@@ -579,14 +655,22 @@ private struct SheetCollector {
 
     private mutating func finishCell() throws(KCBXError) {
         collecting = false
+        if used != nil {
+            // The first pass notes the shared strings used, and makes no values.
+            guard cellType == .shared, !text.isEmpty else { return }
+            guard let index = text.withUnsafeBufferPointer({ parseDigits($0) }), used!.insert(index) else {
+                throw corrupt("shared string `\(String(decoding: text.prefix(20), as: UTF8.self))` (the workbook's shared strings cannot hold that many)")
+            }
+            return
+        }
         guard !text.isEmpty || cellType == .inlineString else { return }
         let value: String
         switch cellType {
         case .shared:
-            guard let index = text.withUnsafeBufferPointer({ parseDigits($0) }), index < sharedStrings.count else {
-                throw corrupt("shared string `\(String(decoding: text, as: UTF8.self))` (the workbook has \(sharedStrings.count))")
+            guard let index = text.withUnsafeBufferPointer({ parseDigits($0) }), index < sharedStrings.count, let shared = sharedStrings.kept[index] else {
+                throw corrupt("shared string `\(String(decoding: text.prefix(20), as: UTF8.self))` (the workbook has \(sharedStrings.count))")
             }
-            value = sharedStrings[index]
+            value = shared
         case .inlineString:
             value = ooxmlString(text)
         case .string, .error:

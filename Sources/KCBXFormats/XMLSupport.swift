@@ -22,14 +22,26 @@ extension TextSource: XMLByteInput {}
 final class FileDescriptorInput: XMLByteInput {
     private let fd: Int32
     private let path: String
+    /// Where the next read starts (each input keeps its own, so two can read one file).
+    private var offset: off_t = 0
+    /// The time budget of reading the file (the workbook an XLSX part comes from).
+    private let deadline: ReadDeadline?
     /// Takes ownership of `fd`: it is closed with this object.
-    init(fd: Int32, path: String) { self.fd = fd; self.path = path }
+    init(fd: Int32, path: String, deadline: ReadDeadline? = nil) { self.fd = fd; self.path = path; self.deadline = deadline }
     deinit { close(fd) }
 
+    /// Another input over the same file, from its start (the file stays open while either is).
+    func fromStart() throws(KCBXError) -> FileDescriptorInput {
+        let copy = dup(fd)
+        guard copy >= 0 else { throw KCBXError(.input, "cannot read again: \(String(cString: strerror(errno)))", file: path) }
+        return FileDescriptorInput(fd: copy, path: path, deadline: deadline)
+    }
+
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(KCBXError) -> Int {
+        try deadline?.check(path)
         while true {
-            let n = Foundation.read(fd, buffer.baseAddress, buffer.count)
-            if n >= 0 { return n }
+            let n = pread(fd, buffer.baseAddress, buffer.count, offset)
+            if n >= 0 { offset += off_t(n); return n }
             if errno == EINTR { continue }
             throw KCBXError(.input, "cannot read: \(String(cString: strerror(errno)))", file: path)
         }

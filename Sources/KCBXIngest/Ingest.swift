@@ -41,7 +41,9 @@ public enum IngestStage {
     }
 
     static func limits(_ config: PipelineConfig) -> InputLimits {
-        config.rules.maxInflatedBytes.map { InputLimits(maxInflatedBytes: $0) } ?? InputLimits(maxInflatedBytes: 8 << 30, maxInflationRatio: 100)
+        var limits = config.rules.maxInflatedBytes.map { InputLimits(maxInflatedBytes: $0) } ?? InputLimits(maxInflatedBytes: 8 << 30, maxInflationRatio: 100)
+        limits.maxReadSeconds = config.rules.maxReadMinutes * 60
+        return limits
     }
 
     /// Checks every source as `run` will read it: the file exists and is a regular file, opens in its

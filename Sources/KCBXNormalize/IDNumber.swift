@@ -304,6 +304,12 @@ public struct IDNumber: Sendable, Hashable {
         return s.withUTF8(body)
     }
 
+    /// The number as outputs show it: the normalized form of a number that has one, but a damaged
+    /// number as it was read (`3.70783E+17`), never the digits made up from it (`370783000000000000`).
+    public var shown: String {
+        kind == .damaged || normalized.isEmpty ? raw.trimmingCharacters(in: .whitespaces) : normalized
+    }
+
     /// `370783********1234`, for logs and masked outputs.
     public var masked: String { maskID(normalized.isEmpty ? raw : normalized) }
 }

@@ -309,6 +309,12 @@ final class Execution {
 /// Writes a run's outputs into a fresh folder beside the target and swaps it into place only when
 /// complete, so readers never see half a set of outputs, and a failed or killed run leaves the
 /// previous outputs where they were.
+///
+/// The swap is one atomic exchange of the two folders (Linux `renameat2(RENAME_EXCHANGE)`): whatever
+/// the moment of a kill, `out/<period>/` holds either the previous outputs or the new ones. Where the
+/// exchange is not available, the previous outputs are moved aside first; a kill between the two
+/// renames leaves them in `.<period>.old-<run>`, and the next run puts them back before anything else
+/// (it never deletes the only copy).
 enum OutputFolder {
     static func replace<T>(_ target: URL, runID: Int64, write: (URL) throws(KCBXError) -> T) throws(KCBXError) -> T {
         let fm = FileManager.default
@@ -316,11 +322,7 @@ enum OutputFolder {
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(runID)")
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            // Leftovers of killed runs.
-            for name in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
-            where name.hasPrefix(".\(target.lastPathComponent).partial-") || name.hasPrefix(".\(target.lastPathComponent).old-") {
-                try? fm.removeItem(at: parent.appendingPathComponent(name))
-            }
+            recoverInterrupted(target)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw KCBXError(.runFailed, "cannot create the output folder: \(error.localizedDescription)", file: parent.path)
@@ -332,6 +334,11 @@ enum OutputFolder {
         }
         if fm.fileExists(atPath: target.path) {
             keepPeoplesFiles(in: target)
+            if exchange(staging.path, target.path) {
+                // `staging` now holds the previous outputs.
+                try? fm.removeItem(at: staging)
+                return result
+            }
             let old = parent.appendingPathComponent(".\(target.lastPathComponent).old-\(runID)")
             guard rename(target.path, old.path) == 0 else {
                 throw KCBXError(.runFailed, "cannot move the previous outputs aside: \(String(cString: strerror(errno)))", file: target.path)
@@ -348,6 +355,44 @@ enum OutputFolder {
         }
         return result
     }
+
+    /// Cleans up after killed runs: when the period has no outputs but previous ones were left aside
+    /// (`.<period>.old-<run>`, a kill between two renames), the newest of them is put back; then the
+    /// half-written folders (`.partial-`) and the other left-aside copies are removed.
+    static func recoverInterrupted(_ target: URL) {
+        let fm = FileManager.default
+        let parent = target.deletingLastPathComponent(), name = target.lastPathComponent
+        let leftovers = (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []
+        let oldPrefix = ".\(name).old-"
+        let aside = leftovers.filter { $0.hasPrefix(oldPrefix) }
+            .sorted { (Int64($0.dropFirst(oldPrefix.count)) ?? 0) > (Int64($1.dropFirst(oldPrefix.count)) ?? 0) }
+        if !fm.fileExists(atPath: target.path), let newest = aside.first,
+           rename(parent.appendingPathComponent(newest).path, target.path) == 0 {
+            Log.warning("the outputs of \(name) were left aside by an interrupted run; put back in \(target.path)")
+        }
+        for leftover in leftovers where leftover.hasPrefix(".\(name).partial-") || leftover.hasPrefix(oldPrefix) {
+            let url = parent.appendingPathComponent(leftover)
+            if fm.fileExists(atPath: url.path) { try? fm.removeItem(at: url) }
+        }
+    }
+
+    /// `renameat2(2)` with `RENAME_EXCHANGE`, looked up at run time (glibc has it since 2.28, Swift's
+    /// Glibc module does not show it); false when the system or the file system cannot exchange.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = renameAt2Symbol else { return false }
+        let call = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return call(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+
+    #if os(Linux)
+    nonisolated(unsafe) private static let renameAt2Symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2")
+    #endif
 }
 
 extension OutputFolder {

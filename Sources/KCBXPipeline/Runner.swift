@@ -100,6 +100,10 @@ public enum PipelineRunner {
             return RunOutcome(runID: nil, period: period, stages: plan, outputDirectory: nil,
                               lines: try dryRunPlan(config, period: period, stages: plan, store: store))
         }
+        // A store or output folder that cannot be written fails now, not after the ledger was updated.
+        // (The plan's last stage is known without the store, which is read only under the lock.)
+        let writesReport = (request.only ?? request.to ?? .report) == .report
+        if let problem = Validation.writable(config, output: writesReport).first { throw problem }
         let lock = try RunLock(store: config.storePath)
         defer { withExtendedLifetime(lock) {} }
         try store().markInterruptedRuns()

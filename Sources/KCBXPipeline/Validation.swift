@@ -19,13 +19,20 @@ public enum Validation {
         return found
     }
 
-    /// The store's folder and the output folder exist (or can be made) and can be written.
-    static func writable(_ config: PipelineConfig) -> [KCBXError] {
+    /// The store's folder and the output folder exist (or can be made) and can be written: the nearest
+    /// existing folder on their path is a folder (not a file) that this user may write in. `output`:
+    /// whether the output folder matters (a run that writes the report).
+    static func writable(_ config: PipelineConfig, output: Bool = true) -> [KCBXError] {
         var problems: [KCBXError] = []
-        for (what, folder) in [("the store's folder", config.storePath.deletingLastPathComponent()), ("the output folder", config.outputDirectory)] {
+        var folders = [("the store's folder", config.storePath.deletingLastPathComponent())]
+        if output { folders.append(("the output folder", config.outputDirectory)) }
+        for (what, folder) in folders {
             var existing = folder
-            while !FileManager.default.fileExists(atPath: existing.path) && existing.path != "/" { existing.deleteLastPathComponent() }
-            if access(existing.path, W_OK) != 0 {
+            var isFolder: ObjCBool = false
+            while !FileManager.default.fileExists(atPath: existing.path, isDirectory: &isFolder) && existing.path != "/" { existing.deleteLastPathComponent() }
+            if !isFolder.boolValue {
+                problems.append(KCBXError(.config, "\(what) cannot be made: \(existing.path) is a file, not a folder; a run would fail after reading every input", file: folder.path))
+            } else if access(existing.path, W_OK) != 0 {
                 problems.append(KCBXError(.config, "\(what) cannot be written (\(existing.path) is not writable by this user); a run would fail after reading every input", file: folder.path))
             }
         }

@@ -53,7 +53,7 @@ public enum LedgerBook {
                 var id = "", name = "", birth: CivilDate? = nil
                 for ref in refs {
                     let records = sources[ref.source].records
-                    if id.isEmpty, let n = records[ref.record].id, n.kind != .missing { id = n.normalized.isEmpty ? n.raw : n.normalized }
+                    if id.isEmpty, let n = records[ref.record].id, n.kind != .missing { id = n.shown }
                     if name.isEmpty, let n = records[ref.record].name, !n.isPlaceholder { name = n.normalized }
                     if birth == nil { birth = records[ref.record].birthDate }
                     if !id.isEmpty && !name.isEmpty && birth != nil { break }

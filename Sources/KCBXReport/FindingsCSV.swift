@@ -51,7 +51,7 @@ enum PersonsCSV {
             row[0] = source.source
             let personOf = input.index.personOf[s], rule = input.index.rule[s], probability = input.index.probability[s]
             for (i, record) in source.records.enumerated() {
-                let id = record.id.map { $0.normalized.isEmpty ? $0.raw : $0.normalized } ?? ""
+                let id = record.id?.shown ?? ""
                 row[1] = String(record.recordNumber)
                 row[2] = input.index.persons[Int(personOf[i])].id
                 row[3] = CSVText.keepingDigits(Masking.id(id, masked))

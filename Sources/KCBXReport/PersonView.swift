@@ -76,7 +76,7 @@ struct PersonView: Sendable {
         var d = Description()
         for ref in refs {
             let r = record(ref), role = role(ref)
-            if d.idNumber.isEmpty, let id = r.id, id.kind != .missing { d.idNumber = id.normalized.isEmpty ? id.raw : id.normalized }
+            if d.idNumber.isEmpty, let id = r.id, id.kind != .missing { d.idNumber = id.shown }
             if d.name.isEmpty, let n = r.name { d.name = n.normalized }
             if d.sex.isEmpty, let s = r.sex ?? (r.id?.isValid == true ? r.id?.sex : nil) { d.sex = s.rawValue }
             if d.birthDate == nil { d.birthDate = r.birthDate }

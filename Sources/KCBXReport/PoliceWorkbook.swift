@@ -32,7 +32,7 @@ enum PoliceWorkbook {
         func cells(_ caseID: String, _ priority: Bool, hukou ref: RecordRef?, status: RecordRef?, fallback: PersonView.Description,
                    task: String) -> (cells: [XLSXCell], priority: Bool, station: String) {
             let r = ref.map(people.record)
-            let id = r?.id.map { $0.normalized.isEmpty ? $0.raw : $0.normalized } ?? fallback.idNumber
+            let id = r?.id?.shown ?? fallback.idNumber
             let v = { (field: CanonicalField) in ref.map { people.value(field, $0) } ?? "" }
             let parents = [("父", v(.fatherName)), ("母", v(.motherName))].filter { !$0.1.isEmpty }.map { "\($0.0) \($0.1)" }
             let school = status.map { people.value(.schoolCode, $0) } ?? ""

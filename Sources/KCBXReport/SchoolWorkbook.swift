@@ -49,7 +49,7 @@ enum SchoolWorkbook {
                     let r = people.record(ref)
                     let school = people.value(.schoolCode, ref)
                     if names[school] == nil { names[school] = people.schools[school]?.name ?? people.value(.schoolName, ref) }
-                    let id = r.id.map { $0.normalized.isEmpty ? $0.raw : $0.normalized } ?? ""
+                    let id = r.id?.shown ?? ""
                     let task = correction(code, r, hukou: hukou, others: refs.count, detail: f.detail)
                     list.append(Line(school: school, caseID: f.caseID, cells: [
                         .text(f.caseID), .text(Masking.text(r.studentNumber ?? people.value(.studentNumber, ref), masked)),

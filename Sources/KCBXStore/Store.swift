@@ -32,7 +32,7 @@ public final class Store: @unchecked Sendable {
             db = try DatabaseQueue(path: url.path, configuration: config)
             try Store.migrator.migrate(db)
         } catch {
-            throw KCBXError(.runFailed, "cannot open the store: \(Store.describe(error))", file: url.path)
+            throw Store.failure("cannot open the store", error, file: url.path)
         }
     }
 
@@ -41,16 +41,26 @@ public final class Store: @unchecked Sendable {
         return "\(error)"
     }
 
+    /// A database error as the user sees it: `SQLITE_BUSY` or `SQLITE_LOCKED` (another process held the
+    /// database past the busy timeout, e.g. a second kcbx on a copy of the lock file, or a tool with the
+    /// file open) is `.locked`, exit 3 like the run lock; anything else `.runFailed`, exit 1.
+    static func failure(_ what: String, _ error: any Error, file: String) -> KCBXError {
+        if let e = error as? DatabaseError, e.resultCode.primaryResultCode == .SQLITE_BUSY || e.resultCode.primaryResultCode == .SQLITE_LOCKED {
+            return KCBXError(.locked, "\(what): the store is in use by another program (\(Store.describe(error))); try again when it has finished", file: file)
+        }
+        return KCBXError(.runFailed, "\(what): \(Store.describe(error))", file: file)
+    }
+
     /// Runs `body` against the database, turning database errors into a ``KCBXError``.
     func access<T>(_ what: String, _ body: (Database) throws -> T) throws(KCBXError) -> T {
         do { return try db.write(body) } catch let e as KCBXError { throw e } catch {
-            throw KCBXError(.runFailed, "store: \(what) failed: \(Store.describe(error))", file: url.path)
+            throw Store.failure("store: \(what) failed", error, file: url.path)
         }
     }
 
     func read<T>(_ what: String, _ body: (Database) throws -> T) throws(KCBXError) -> T {
         do { return try db.read(body) } catch let e as KCBXError { throw e } catch {
-            throw KCBXError(.runFailed, "store: \(what) failed: \(Store.describe(error))", file: url.path)
+            throw Store.failure("store: \(what) failed", error, file: url.path)
         }
     }
 
