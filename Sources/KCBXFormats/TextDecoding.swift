@@ -102,7 +102,9 @@ final class TextSource {
     private(set) var detected: DetectedEncoding?
     private var converter: IconvConverter?
     /// Byte sequences that were not valid in the file's encoding and became U+FFFD (converted encodings only).
-    var invalidSequences: Int { converter?.invalidSequences ?? 0 }
+    var invalidSequences: Int { (converter?.invalidSequences ?? 0) + foreignRuns }
+    /// Runs of UTF-8 text passed on behind U+FFFD in an XML file read as GB18030.
+    private var foreignRuns = 0
     /// Whether the text comes through iconv: it is then valid UTF-8 apart from ``TextKind/invalidMarker``
     /// (and any text read before, while undecided, was ASCII).
     var isConverted: Bool { converter != nil }
@@ -215,17 +217,21 @@ final class TextSource {
                 if pendingStart == pendingEnd || (pendingEnd - pendingStart < 8 && !rawEOF) { try fillPending(atLeast: pendingCapacity) }
                 if pendingStart == pendingEnd { return 0 }
                 var convertible = pendingEnd - pendingStart
-                if kind == .csv, detected == .gb18030 {
+                if detected == .gb18030 {
                     switch foreignUTF8() {
                     case .none: break
                     case .before(let offset): convertible = offset
                     case .here(let length):
-                        // UTF-8 text in a GB18030 file: passed on as written, behind the marker.
-                        guard buffer.count > length else { break }
-                        out[0] = utf8InGB18030Marker
-                        out.advanced(by: 1).update(from: pending + pendingStart, count: length)
+                        // UTF-8 text in a GB18030 file: passed on as written, behind the marker (CSV), or
+                        // behind U+FFFD (XML, where the marker byte would stop the parser); either way the
+                        // reader rejects the record that holds it, naming the column.
+                        let marker = kind == .csv ? [utf8InGB18030Marker] : kind.invalidMarker
+                        guard buffer.count >= length + marker.count else { break }
+                        out.update(from: marker, count: marker.count)
+                        out.advanced(by: marker.count).update(from: pending + pendingStart, count: length)
                         pendingStart += length
-                        return length + 1
+                        if kind != .csv { foreignRuns += 1 }
+                        return length + marker.count
                     case .needMore:
                         try fillPending(atLeast: pendingCapacity)
                         continue

@@ -73,7 +73,7 @@ public final class XMLRecordReader: RowReader {
     public func next() throws(KCBXError) -> Row? {
         guard try fill() else { return nil }
         var row = Row(values: [], recordNumber: 0, line: 0)
-        collector.pointee.forEachRecord(from: collector.pointee.head, to: collector.pointee.head + 1) { row = $0.row }
+        collector.pointee.forEachRecord(from: collector.pointee.head, to: collector.pointee.head + 1) { row = checked($0).row }
         collector.pointee.head += 1
         if row.values.count < header.count { row.values += repeatElement("", count: header.count - row.values.count) }
         return row
@@ -83,9 +83,31 @@ public final class XMLRecordReader: RowReader {
     /// values than the header: the rest are blank).
     public func forEachRow(_ body: (RawRow) -> Void) throws(KCBXError) {
         while try fill() {
-            collector.pointee.forEachRecord(from: collector.pointee.head, to: collector.pointee.queued.count, body)
+            collector.pointee.forEachRecord(from: collector.pointee.head, to: collector.pointee.queued.count) { body(checked($0)) }
             collector.pointee.head = collector.pointee.queued.count
         }
+    }
+
+    /// `raw`, with a problem naming the columns that hold U+FFFD once the file has shown bytes not valid
+    /// in its encoding (or UTF-8 text in a file read as GB18030): such a value is never read as a name.
+    private func checked(_ raw: RawRow) -> RawRow {
+        guard text.invalidSequences > 0, raw.problem == nil else { return raw }
+        var columns: [String] = []
+        for (k, f) in raw.fields.enumerated() where f.count >= 3 {
+            var i = 0
+            while i + 2 < f.count {
+                if f[i] == 0xEF && f[i + 1] == 0xBF && f[i + 2] == 0xBD {
+                    columns.append("\(k + 1) `\(k < header.count ? header[k] : "")`"); break
+                }
+                i += 1
+            }
+        }
+        guard !columns.isEmpty else { return raw }
+        var raw = raw
+        let encoding = text.detected?.rawValue ?? "its encoding"
+        raw.problem = "column\(columns.count > 1 ? "s" : "") \(columns.joined(separator: ", ")): text that is not valid \(encoding) "
+            + "(bytes of another encoding such as UTF-8, shown as \u{FFFD}); the file mixes encodings: export it again in one"
+        return raw
     }
 
     /// Makes sure a parsed record waits to be handed out; `false` at the end of the document. Throws the

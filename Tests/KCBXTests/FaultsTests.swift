@@ -117,6 +117,22 @@ import Testing
         #expect(rows.last?.values == ["4", "张三"] && rows.last?.problem == nil)
     }
 
+    @Test("UTF-8 text in an XML file read as GB18030: its record is rejected with the column named, the others read")
+    func utf8TextInAGB18030XMLFileIsRejectedWithItsColumn() throws {
+        let gb = String.Encoding(rawValue: 0x80000632)
+        func text(_ s: String) throws -> [UInt8] { Array(try #require(s.data(using: gb))) }
+        let bytes = try text("<?xml version=\"1.0\" encoding=\"GB18030\"?>\n<rows>\n<r><id>1</id><name>") + Array("郭萱".utf8)
+            + (try text("</name></r>\n<r><id>2</id><name>张三</name></r>\n</rows>\n"))
+        let url = CSVFixture.write(bytes, "gb.xml", in: dir)
+        let reader = try XMLRecordReader(url: url, record: "r", fields: ["id", "name"], encoding: .gb18030)
+        var rows: [KCBXFormats.Row] = []
+        while let r = try reader.next() { rows.append(r) }
+        #expect(rows.count == 2)
+        let problem = try #require(rows.first?.problem)
+        #expect(problem.contains("column 2 `name`") && problem.contains("not valid GB18030"), "\(problem)")
+        #expect(rows.last?.values == ["2", "张三"] && rows.last?.problem == nil)
+    }
+
     @Test func genuineGB18030TextIsNeverTakenForUTF8() throws {
         // Every name of the synthetic county's name lists, written in GB18030, reads back unchanged.
         let names = HostileCounty.names + ["欧阳娜娜", "诸葛亮", "司马懿", "上官婉儿", "张伟", "王芳", "李娜", "刘洋", "陈静", "杨秀英", "黄丽", "赵敏"]
