@@ -18,6 +18,8 @@ struct PersonView: Sendable {
     struct Description: Sendable {
         var idNumber = "", name = "", sex = "", town = "", schoolCode = ""
         var birthDate: CivilDate?
+        /// From the 学籍 record: 年级, 班级. Contact fields where any record has them: 监护人, 联系电话, 村居, 住址.
+        var grade = "", className = "", guardian = "", phone = "", village = "", address = ""
     }
     let input: ReportInput
     /// Person id → position in the person index, for the persons with findings.
@@ -80,6 +82,22 @@ struct PersonView: Sendable {
             if d.birthDate == nil { d.birthDate = r.birthDate }
             if d.town.isEmpty, role != .schools { d.town = value(.town, ref) }
             if d.schoolCode.isEmpty, role == .studentStatus || role == .attendance { d.schoolCode = value(.schoolCode, ref) }
+            if role == .studentStatus, d.grade.isEmpty, d.className.isEmpty { d.grade = value(.grade, ref); d.className = value(.class, ref) }
+            if d.guardian.isEmpty { d.guardian = value(.guardianName, ref) }
+            if d.phone.isEmpty { d.phone = value(.phone, ref) }
+            if d.village.isEmpty, role != .schools { d.village = value(.village, ref) }
+            // An address that is only a region code (学籍's 户口所在地 370783) says nothing to a visitor.
+            if d.address.isEmpty, role != .schools {
+                let a = value(.address, ref)
+                if !a.allSatisfy(\.isNumber) { d.address = a }
+            }
+        }
+        if d.guardian.isEmpty {
+            // The parents named in the hukou record stand in for a guardian no record names.
+            for ref in refs where role(ref) == .hukou {
+                let parents = [("父", value(.fatherName, ref)), ("母", value(.motherName, ref))].filter { !$0.1.isEmpty }
+                if !parents.isEmpty { d.guardian = parents.map { "\($0.1)（\($0.0)）" }.joined(separator: "、"); break }
+            }
         }
         if d.town.isEmpty, let t = schools[d.schoolCode]?.town { d.town = t }
         d.town = PersonView.townShown(d.town)

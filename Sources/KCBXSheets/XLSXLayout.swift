@@ -1,5 +1,11 @@
 /// Names, references and widths as Excel wants them.
 enum XLSXLayout {
+    /// Left and right print margins (inches), and the width left for the columns on landscape A4 (297 mm).
+    static let sideMargin = 0.3
+    static let printableWidthInches = 297 / 25.4 - 2 * sideMargin
+    /// The smallest print scale (percent) at which 11-point text prints at 8 points or more.
+    static let minimumPrintScale = Int((8 / XLSXStyles.fontSize * 100).rounded(.up))
+
     /// Fitted widths stay within these bounds (Excel character units); a column's given width is kept.
     static let minimumWidth = 6.0, maximumWidth = 60.0
 

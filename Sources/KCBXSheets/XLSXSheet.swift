@@ -160,11 +160,11 @@ public final class XLSXSheet {
         }
         worksheet_freeze_panes(worksheet, header + 1, 0)
 
-        // Print: landscape A4, one page wide, header row on every page, page numbers in the footer.
+        // Print: landscape A4, one page wide (when that keeps text at 8 pt or more: see `finish`),
+        // header row on every page, page numbers in the footer.
         worksheet_set_landscape(worksheet)
         worksheet_set_paper(worksheet, 9)
-        worksheet_set_margins(worksheet, 0.3, 0.3, 0.5, 0.6)
-        worksheet_fit_to_pages(worksheet, 1, 0)
+        worksheet_set_margins(worksheet, XLSXLayout.sideMargin, XLSXLayout.sideMargin, 0.5, 0.6)
         worksheet_center_horizontally(worksheet)
         try workbook.check(worksheet_repeat_rows(worksheet, header, header))
         try workbook.check(worksheet_set_footer(worksheet, "&C第 &P 页 共 &N 页"))
@@ -187,10 +187,29 @@ public final class XLSXSheet {
         }
     }
 
-    /// Fitted widths, autofilter, ignored errors, drop-down lists and protection; runs at close.
+    /// The print scale (percent) that fits the sheet's columns on one landscape A4 page width, at most 100.
+    public var fittingScale: Int {
+        let pixels = columns.indices.reduce(0.0) { $0 + (shownWidth($1) * 7 + 5).rounded(.down) }
+        return min(100, Int((XLSXLayout.printableWidthInches * 96 / max(pixels, 1) * 100).rounded(.down)))
+    }
+
+    /// Puts a 填表人/审核人/日期 block in every printed page's footer, beside the page numbers.
+    public func signFooter() throws(KCBXError) {
+        let (workbook, _) = try open()
+        try workbook.check(worksheet_set_footer(worksheet, "&L填表人：__________  审核人：__________  日期：__________&R第 &P 页 共 &N 页"))
+    }
+
+    /// Fitted widths, print scale, autofilter, ignored errors, drop-down lists and protection; runs at close.
     func finish() throws(KCBXError) {
         let (workbook, _) = try open()
         try setColumns()
+        // One page wide while the text stays at 8 pt or more; a wider sheet prints at the smallest
+        // readable scale, across pages (the lists are laid out so that this does not happen).
+        if fittingScale >= XLSXLayout.minimumPrintScale {
+            worksheet_fit_to_pages(worksheet, 1, 0)
+        } else {
+            worksheet_set_print_scale(worksheet, UInt16(XLSXLayout.minimumPrintScale))
+        }
         let lastColumn = lxw_col_t(columns.count - 1)
         let header = lxw_row_t(headerRow)
         let last = lxw_row_t(lastDataRow)
