@@ -223,10 +223,10 @@ enum RosterWorkbooks {
     /// Laid out to print at 8 pt or more on one landscape A4 page width.
     static let columns: [XLSXColumn] = [
         XLSXColumn("序号", .integer, width: 5), XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4),
-        XLSXColumn("出生日期", .date, width: 10), XLSXColumn("身份证件号", width: 19), XLSXColumn("户籍情况", width: 11),
-        XLSXColumn("就学状态", width: 8), XLSXColumn("学校名称", width: 14), XLSXColumn("年级", width: 6), XLSXColumn("班级", width: 5),
-        XLSXColumn("重点群体", width: 10), XLSXColumn("待办问题", width: 10), XLSXColumn("监护人", width: 9),
-        XLSXColumn("联系电话", width: 11), XLSXColumn("村居", width: 9), XLSXColumn("住址", width: 15),
+        XLSXColumn("出生日期", .date, width: 10), XLSXColumn("身份证件号", width: 19), XLSXColumn("户籍情况", width: 10),
+        XLSXColumn("就学状态", width: 8), XLSXColumn("学校名称", width: 17), XLSXColumn("年级", width: 6), XLSXColumn("班级", width: 5),
+        XLSXColumn("重点群体", width: 13), XLSXColumn("待办问题", width: 10), XLSXColumn("监护人", width: 9),
+        XLSXColumn("联系电话", width: 11), XLSXColumn("村居", width: 9), XLSXColumn("住址", width: 24),
         XLSXColumn("核实情况", width: 12, editable: true),
     ]
 
@@ -253,7 +253,7 @@ enum RosterWorkbooks {
                             .text("适龄：出生于 \(input.config.schoolAge.cohort(asOf: input.config.asOf).lowerBound) 至 \(input.config.schoolAge.cohort(asOf: input.config.asOf).upperBound)")])
         try summary.signFooter()
         let list = try book.addSheet(sheet, columns: columns,
-                                     title: "\(title)。请逐人核对，信息有误、遗漏或去向有变的在“核实情况”列注明，于 \(heading.deadline) 前报回。")
+                                     title: "\(title)。请逐人核对，有误、遗漏或去向有变的在“核实情况”列注明，\(heading.deadline)前报回。")
         for (n, (e, line)) in lines.enumerated() {
             let p = line.person
             try list.append([

@@ -15,9 +15,9 @@ enum WhereaboutsWorkbooks {
     /// Laid out to print at 8 pt or more on one landscape A4 page width; the last five are reported back.
     static let columns: [XLSXColumn] = [
         XLSXColumn("序号", .integer, width: 5), XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4),
-        XLSXColumn("出生日期", .date, width: 10), XLSXColumn("身份证件号", width: 19), XLSXColumn("原就读学校", width: 14),
+        XLSXColumn("出生日期", .date, width: 10), XLSXColumn("身份证件号", width: 19), XLSXColumn("原就读学校", width: 16),
         XLSXColumn("年级", width: 6), XLSXColumn("学籍状态", width: 6), XLSXColumn("监护人", width: 9), XLSXColumn("联系电话", width: 11),
-        XLSXColumn("村居", width: 9), XLSXColumn("住址", width: 15),
+        XLSXColumn("村居", width: 9), XLSXColumn("住址", width: 22),
         XLSXColumn("核实去向", width: 12, editable: true, choices: results), XLSXColumn("现就读学校（全称）", width: 14, editable: true),
         XLSXColumn("就读地（省市县）", width: 10, editable: true), XLSXColumn("核实人", width: 6, editable: true),
         XLSXColumn("核实日期", .date, width: 10, editable: true),
@@ -175,7 +175,9 @@ enum RegionLetters {
 enum RosterOutputs {
     @discardableResult
     static func write(_ input: ReportInput, _ people: PersonView, _ rows: FindingRows, into directory: URL) throws(KCBXError) -> (children: Int, toConfirm: Int, places: Int) {
+        let started = Date()
         let roster = Roster(input, people)
+        let read = Date().timeIntervalSince(started)
         let places = RegionLetters.places(rows, people)
         let heading = ListHeading(input)
         let folders = [RosterWorkbooks.folder, WhereaboutsWorkbooks.folder, RegionLetters.folder].map { directory.appendingPathComponent($0) }
@@ -208,6 +210,9 @@ enum RosterOutputs {
             do throws(KCBXError) { try queue[i]() } catch { failures[i] = error }
         }
         if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
-        return (roster.towns.reduce(0) { $0 + $1.entries.count }, toConfirm, places.count)
+        let children = roster.towns.reduce(0) { $0 + $1.entries.count }
+        Log.info(String(format: "report: roster of %d children in %d towns (read in %.1f s), %d to confirm, %d places written to, %.1f s",
+                        children, roster.towns.count, read, toConfirm, places.count, Date().timeIntervalSince(started)))
+        return (children, toConfirm, places.count)
     }
 }
