@@ -111,9 +111,8 @@ struct Roster: Sendable {
             var towns: [String: [Entry]] = [:]
             for p in (c * chunk)..<min(persons.count, (c + 1) * chunk) {
                 let person = persons[p]
-                // Only the cohort's: the birth date is read first, so the others cost one pass over their records.
-                guard let birth = Roster.birthDate(person, people, roles: roles), cohort.contains(birth) else { continue }
                 let child = Population.Child(person, people, roles: roles, asOf: config.asOf)
+                guard let birth = child.birth, cohort.contains(birth) else { continue }
                 let codes = findings[Int32(p)] ?? 0
                 guard child.resident || child.enrolled || (child.listed && !child.dead && child.left.isEmpty) || codes & local != 0 else { continue }
                 let status: Status = codes & dropout != 0 ? .suspectedDropout
@@ -134,16 +133,6 @@ struct Roster: Sendable {
         var order = config.district.towns
         order += byTown.keys.filter { !order.contains($0) }.sorted()
         towns = order.map { ($0, byTown[$0] ?? []) }
-    }
-
-    /// The birth date the bulletin counts the person by (the best-ranked record that has one).
-    static func birthDate(_ person: PersonIndex.Person, _ people: PersonView, roles: [SourceRole]) -> CivilDate? {
-        var birth: CivilDate?, rank = 99
-        for ref in person.members {
-            let r = PersonView.rank[roles[ref.source]] ?? 9
-            if r < rank, let b = people.record(ref).birthDate { birth = b; rank = r }
-        }
-        return birth
     }
 
     /// The bit of 流动/随迁 in ``Entry/groups``: a group of the bulletin, not a priority mark (the rows of the
@@ -186,10 +175,11 @@ struct ChildLine {
         return name.isEmpty ? code : name
     }
 
-    /// Orders a town's list for the visits: by 村居 (children without one last), then birth date, then name.
-    static func visitOrder(_ a: ChildLine, _ b: ChildLine) -> Bool {
-        (a.person.village.isEmpty ? 1 : 0, a.person.village, a.person.birthDate ?? CivilDate(daysSinceEpoch: 0), a.person.name)
-            < (b.person.village.isEmpty ? 1 : 0, b.person.village, b.person.birthDate ?? CivilDate(daysSinceEpoch: 0), b.person.name)
+    /// The positions of `lines` in the order of a town's visits: by 村居 (children without one last), then
+    /// birth date, then name (keys made once per line, not per comparison).
+    static func visitOrder(_ lines: [ChildLine]) -> [Int] {
+        let keys = lines.map { ($0.person.village.isEmpty ? 1 : 0, $0.person.village, $0.person.birthDate?.daysSinceEpoch ?? 0, $0.person.name) }
+        return keys.indices.sorted { keys[$0] < keys[$1] }
     }
 }
 
@@ -238,8 +228,8 @@ enum RosterWorkbooks {
     static func write(town: String, _ entries: [Roster.Entry], _ input: ReportInput, _ people: PersonView, _ heading: ListHeading,
                       to url: URL) throws(KCBXError) {
         let masked = MaskedOutput.roster.isMasked(in: input.config)
-        var lines = entries.map { e in (e, ChildLine(Int(e.person), school: e.school, people)) }
-        lines.sort { ChildLine.visitOrder($0.1, $1.1) }
+        let children = entries.map { ChildLine(Int($0.person), school: $0.school, people) }
+        let lines = ChildLine.visitOrder(children).map { (entries[$0], children[$0]) }
         let book = try XLSXWorkbook(url: url, constantMemory: lines.count > 20_000)
         let title = "\(heading.unit) \(town)适龄入学儿童基础信息数据库（\(heading.month)，核查基准日 \(heading.asOf)，共 \(lines.count) 人）"
         let summary = try book.addSheet("汇总", columns: summaryColumns, title: title)

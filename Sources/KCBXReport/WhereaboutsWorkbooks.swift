@@ -26,8 +26,8 @@ enum WhereaboutsWorkbooks {
     static func write(town: String, _ entries: [Roster.Entry], _ input: ReportInput, _ people: PersonView, _ heading: ListHeading,
                       to url: URL) throws(KCBXError) {
         let masked = MaskedOutput.whereabouts.isMasked(in: input.config)
-        var lines = entries.map { ChildLine(Int($0.person), school: $0.school, people) }
-        lines.sort(by: ChildLine.visitOrder)
+        let children = entries.map { ChildLine(Int($0.person), school: $0.school, people) }
+        let lines = ChildLine.visitOrder(children).map { children[$0] }
         let book = try XLSXWorkbook(url: url, constantMemory: lines.count > 20_000)
         let list = try book.addSheet(sheet, columns: columns, title: """
             \(heading.unit) \(town)适龄儿童去向确认名单（\(heading.month)，核查基准日 \(heading.asOf)，共 \(lines.count) 人）：以下儿童户籍在本镇街，\
