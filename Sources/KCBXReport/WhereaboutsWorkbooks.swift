@@ -131,7 +131,11 @@ enum RegionLetters {
         let book = try XLSXWorkbook(url: url)
         let letter = try book.addSheet(letterSheet, columns: [XLSXColumn("项目", width: 12), XLSXColumn("内容", width: 84)],
                                        title: "关于协助核实适龄儿童少年就学去向的函")
-        let addressee = code.isEmpty ? "户籍所在地教育行政部门" : "\(place)教育行政部门"
+        // A historical code names the place as it was; the text asks to pass the letter on if it has changed.
+        let known = RegionCodes.place(code)
+        let addressee = code.isEmpty ? "户籍所在地教育行政部门" : "\(known?.name ?? place)教育行政部门"
+        let codeNote = code.isEmpty ? "" : known?.lastListed.map { "（行政区划代码 \(code)，\($0)年后已停用；区划已调整的，请转交现辖地教育行政部门）" }
+            ?? "（行政区划代码 \(code)）"
         let rows: [(String, String)] = [
             ("收函单位", addressee),
             ("发函单位", heading.unit),
@@ -139,7 +143,7 @@ enum RegionLetters {
             ("正文", """
                 \(addressee)：
                 \(heading.unit)于\(heading.month)开展控辍保学比对核查（核查基准日 \(heading.asOf)），发现下列 \(children.count) 名户籍在贵地\
-                \(code.isEmpty ? "" : "（行政区划代码 \(code)）")的适龄儿童少年曾在我\(district)学校就读，现已转出、辍学或长期缺课，就学去向不明。\
+                \(codeNote)的适龄儿童少年曾在我\(district)学校就读，现已转出、辍学或长期缺课，就学去向不明。\
                 根据义务教育法和控辍保学工作要求，对不在户籍地的适龄儿童，由户籍所在地确认去向。现函请贵单位协助核实。
                 """),
             ("请协助事项", """
