@@ -141,7 +141,7 @@ public struct PipelineConfig: Sendable {
         public var maskIdsIn: [String] = ["town_lists"]
         /// The outputs `privacy.mask_ids_in` may name (README, "privacy.mask_ids_in"): a value outside
         /// this list is refused by validate, never ignored (a misspelling would leave full IDs in a list).
-        public static let maskableOutputs = ["town_lists", "police", "schools", "discrepancies", "csv", "ledger"]
+        public static let maskableOutputs = ["town_lists", "police", "schools", "discrepancies", "csv", "ledger", "roster", "whereabouts"]
         public init() {}
     }
 

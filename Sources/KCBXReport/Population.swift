@@ -106,6 +106,89 @@ struct Population: Sendable {
     /// The part a grade (1–9) belongs to.
     static func part(grade: Int) -> Part { grade <= 6 ? .primary : .junior }
 
+    /// What one person's records say for the school-age rules: read here once, for the bulletin's counts
+    /// and the lists that name the children (基础数据库, 去向确认), so both follow one definition.
+    struct Child: Sendable {
+        /// A resident hukou record (户籍状态 正常 or empty); any hukou record; a moved-out, cancelled or missing one.
+        var resident = false, hukouRecord = false, left: [RecordRef] = []
+        /// A hukou record registers the death (死亡).
+        var dead = false
+        /// Any 学籍 record; the first active or suspended one (在籍); whether every 在籍 record is 休学.
+        var hasStudentRecord = false, active: RecordRef? = nil, suspended = false
+        /// The first 学籍 record, and the first that says 转出.
+        var anyStatus: RecordRef? = nil, transfer: RecordRef? = nil
+        /// A 学籍 record says 辍学 (or 流失, 失学); one says 转出 (or 转学).
+        var dropoutStatus = false, transferred = false
+        /// On the 残联 list; with a valid 免于入学; with a valid deferral or exemption; taught at home (送教上门).
+        var disabled = false, exempt = false, deferral = false, homeTaught = false
+        /// On a department's list (扶贫, 残联, 民政, 司法) or the deferral approvals.
+        var listed = false
+        /// Birth date and town of the best-ranked record that has one (hukou first), the town falling back to
+        /// the school's, else 未知镇街; the first 学籍 record's 学校标识码.
+        var birth: CivilDate? = nil, town = "", schoolCode = ""
+        /// The priority groups (重点群体) the department lists name, and 流动/随迁 (no hukou record here, a 学籍 here).
+        var groups = Set<PriorityGroup>()
+
+        /// Enrolled (在籍): an active or suspended 学籍.
+        var enrolled: Bool { active != nil }
+        /// 外地就读 (enrolled elsewhere): no active 学籍, a 转出 record and no 辍学 one (docs/bulletin.md).
+        var elsewhere: Bool { active == nil && transferred && !dropoutStatus }
+        /// 缓学免学 (deferred): no active 学籍, not enrolled elsewhere, a valid approval.
+        var deferred: Bool { active == nil && !elsewhere && deferral }
+
+        init(_ person: PersonIndex.Person, _ people: PersonView, roles: [SourceRole], asOf: CivilDate) {
+            var birthRank = 99, townRank = 99, activeCount = 0, suspendedCount = 0
+            for ref in person.members {
+                let role = roles[ref.source], r = people.record(ref), rank = PersonView.rank[role] ?? 9
+                if rank < birthRank, let b = r.birthDate { birth = b; birthRank = rank }
+                if rank < townRank, role != .schools {
+                    let t = people.value(.town, ref)
+                    if !t.isEmpty { town = t; townRank = rank }
+                }
+                switch role {
+                case .hukou:
+                    hukouRecord = true
+                    switch ExportVocabulary.registration(people.value(.registrationStatus, ref)) {
+                    case .resident: resident = true
+                    case .gone: left.append(ref)
+                    case .dead: dead = true
+                    }
+                case .studentStatus:
+                    hasStudentRecord = true
+                    if anyStatus == nil { anyStatus = ref }
+                    switch ExportVocabulary.status(people.value(.status, ref)) {
+                    case .active: activeCount += 1; if active == nil { active = ref }
+                    case .suspended: suspendedCount += 1; if active == nil { active = ref }
+                    case .dropout: dropoutStatus = true
+                    case .transferred: transferred = true; if transfer == nil { transfer = ref }
+                    case .finished, .unknown: break
+                    }
+                    if schoolCode.isEmpty { schoolCode = people.value(.schoolCode, ref) }
+                case .disability:
+                    disabled = true; listed = true
+                    groups.insert(.disabled)
+                    if ExportVocabulary.homeTaught(people.value(.placement, ref)) { homeTaught = true }
+                case .deferral:
+                    listed = true
+                    if Population.holds(people.value(.validUntil, ref), on: asOf) {
+                        deferral = true
+                        if ExportVocabulary.exemption(people.value(.deferralType, ref)) { exempt = true }
+                    }
+                case .poverty: groups.insert(.poverty); listed = true
+                case .welfare:
+                    listed = true
+                    for g in ExportVocabulary.welfareGroups(people.value(.category, ref)) { groups.insert(PriorityGroup(g)) }
+                case .justice: groups.insert(.prisonersChildren); listed = true
+                case .attendance, .schools: break
+                }
+            }
+            suspended = suspendedCount > 0 && activeCount == 0
+            if !hukouRecord && hasStudentRecord { groups.insert(.migrant) }
+            if town.isEmpty, let t = people.schools[schoolCode]?.town, !t.isEmpty { town = t }
+            if town.isEmpty { town = PersonView.unknownTown }
+        }
+    }
+
     /// - Parameter dropouts: persons with a `suspected_dropout` finding (not counted as retained).
     init(_ input: ReportInput, _ people: PersonView, dropouts: Set<String>) {
         let config = input.config
@@ -122,69 +205,23 @@ struct Population: Sendable {
             var towns: [String: Counts] = [:], schools: [String: Int] = [:]
             var moved: [(String, RecordRef, RecordRef)] = []
             for person in persons[(c * chunk)..<min(persons.count, (c + 1) * chunk)] {
-                var resident = false, hukouRecord = false, hasStudentRecord = false, active: RecordRef? = nil
-                var dropoutStatus = false, transferred = false
-                var disabled = false, exempt = false, deferral = false, homeTaught = false
-                var birth: CivilDate? = nil, birthRank = 99, town = "", townRank = 99, schoolCode = ""
-                var groups = Set<PriorityGroup>()
-                var left: [RecordRef] = []
-                for ref in person.members {
-                    let role = roles[ref.source], r = people.record(ref), rank = PersonView.rank[role] ?? 9
-                    if rank < birthRank, let b = r.birthDate { birth = b; birthRank = rank }
-                    if rank < townRank, role != .schools {
-                        let t = people.value(.town, ref)
-                        if !t.isEmpty { town = t; townRank = rank }
-                    }
-                    switch role {
-                    case .hukou:
-                        hukouRecord = true
-                        switch ExportVocabulary.registration(people.value(.registrationStatus, ref)) {
-                        case .resident: resident = true
-                        case .gone: left.append(ref)
-                        case .dead: break
-                        }
-                    case .studentStatus:
-                        hasStudentRecord = true
-                        switch ExportVocabulary.status(people.value(.status, ref)) {
-                        case .active, .suspended: if active == nil { active = ref }
-                        case .dropout: dropoutStatus = true
-                        case .transferred: transferred = true
-                        case .finished, .unknown: break
-                        }
-                        if schoolCode.isEmpty { schoolCode = people.value(.schoolCode, ref) }
-                    case .disability:
-                        disabled = true
-                        groups.insert(.disabled)
-                        if ExportVocabulary.homeTaught(people.value(.placement, ref)) { homeTaught = true }
-                    case .deferral:
-                        if Population.holds(people.value(.validUntil, ref), on: config.asOf) {
-                            deferral = true
-                            if ExportVocabulary.exemption(people.value(.deferralType, ref)) { exempt = true }
-                        }
-                    case .poverty: groups.insert(.poverty)
-                    case .welfare:
-                        for g in ExportVocabulary.welfareGroups(people.value(.category, ref)) { groups.insert(PriorityGroup(g)) }
-                    case .justice: groups.insert(.prisonersChildren)
-                    case .attendance, .schools: break
-                    }
-                }
-                if let active, !resident, !left.isEmpty { moved += left.map { (person.id, $0, active) } }
+                let child = Child(person, people, roles: roles, asOf: config.asOf)
+                let (active, birth, groups) = (child.active, child.birth, child.groups)
+                if let active, !child.resident, !child.left.isEmpty { moved += child.left.map { (person.id, $0, active) } }
                 if let active { schools[people.value(.schoolCode, active), default: 0] += 1 }
                 let inCohort = birth.map(cohort.contains) ?? false
                 // Pupils outside the cohort count only for gross enrolment, at their grade's level.
                 let grade = active.flatMap { ExportVocabulary.grade(people.value(.grade, $0)) }
                 guard inCohort || grade != nil else { continue }
-                if town.isEmpty, let t = people.schools[schoolCode]?.town, !t.isEmpty { town = t }
-                if town.isEmpty { town = PersonView.unknownTown }
+                let town = child.town
                 var counts = towns[town] ?? Counts()
-                let enrolled = active != nil
+                let enrolled = child.enrolled
                 let agePart: Part? = birth.flatMap { inCohort ? ($0.age(on: schoolYearStart) <= age.minAge + 5 ? .primary : .junior) : nil }
                 // The level a pupil is counted at: the grade's, else (grade not readable) the age's.
                 if enrolled, let level = grade.map(Population.part(grade:)) ?? agePart { counts[level].pupils += 1 }
                 guard inCohort, let part = agePart else { towns[town] = counts; continue }
-                let elsewhere = !enrolled && transferred && !dropoutStatus
-                let deferred = !enrolled && !elsewhere && deferral
-                if resident {
+                let (elsewhere, deferred) = (child.elsewhere, child.deferred)
+                if child.resident {
                     counts.schoolAge += 1
                     if elsewhere { counts.elsewhere += 1 } else if deferred { counts.deferred += 1 } else {
                         counts[part].due += 1
@@ -194,7 +231,7 @@ struct Population: Sendable {
                         }
                     }
                 }
-                let entrant = hasStudentRecord && !elsewhere
+                let entrant = child.hasStudentRecord && !elsewhere
                 let retained = entrant && enrolled && !dropouts.contains(person.id)
                 if entrant {
                     counts[part].entrants += 1
@@ -204,12 +241,10 @@ struct Population: Sendable {
                         if retained { counts.hardshipRetained += 1 }
                     }
                 }
-                if disabled && !exempt && !elsewhere {
+                if child.disabled && !child.exempt && !elsewhere {
                     counts.disabled += 1
-                    if enrolled { counts.disabledEnrolled += 1 } else if homeTaught { counts.homeTaughtWithoutStatus += 1 }
+                    if enrolled { counts.disabledEnrolled += 1 } else if child.homeTaught { counts.homeTaughtWithoutStatus += 1 }
                 }
-                // 流动/随迁: no hukou record here at all, a 学籍 record here.
-                if !hukouRecord && hasStudentRecord { groups.insert(.migrant) }
                 for g in groups {
                     var gc = counts.groups[g] ?? GroupCounts()
                     gc.children += 1

@@ -47,6 +47,10 @@ public enum MaskedOutput: String, CaseIterable, Sendable {
     case discrepancies
     /// `findings.csv` and `persons.csv`.
     case csv
+    /// `基础数据库/*.xlsx`, every school-age child of a town.
+    case roster
+    /// `去向确认/*.xlsx` and `外地户籍协查函/*.xlsx`, the children whose whereabouts are to be confirmed.
+    case whereabouts
 
     /// Whether `config` asks for IDs masked in this output.
     public func isMasked(in config: PipelineConfig) -> Bool { config.privacy.maskIdsIn.contains(rawValue) }
@@ -160,6 +164,8 @@ public enum ReportStage {
         if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
         let towns = townLists.count
         step("files")
+        try RosterOutputs.write(input, people, rows, into: directory)
+        step("roster")
         let figures = BulletinFigures(input, people, rows, population)
         let bulletinName = FileName.bulletin(period: input.period)
         try BulletinWorkbook.write(figures, to: directory.appendingPathComponent(bulletinName + ".xlsx"))

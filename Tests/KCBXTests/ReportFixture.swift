@@ -12,9 +12,9 @@ enum ReportFixture {
     static let asOf = CivilDate(iso: "2026-11-30")!
     static let names = ["张三", "李四", "王五", "赵六", "孙七", "周八", "钱九", "吴十", "张叁"]
 
-    /// A valid 18-character ID (GB 11643 check character) for a birth date and sequence.
-    static func idNumber(_ birth: String, _ seq: Int) -> String {
-        let first17 = "370783" + birth.replacingOccurrences(of: "-", with: "") + String(format: "%03d", seq)
+    /// A valid 18-character ID (GB 11643 check character) for a birth date and sequence, of the district or of `region`.
+    static func idNumber(_ birth: String, _ seq: Int, region: String = "370783") -> String {
+        let first17 = region + birth.replacingOccurrences(of: "-", with: "") + String(format: "%03d", seq)
         let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
         let sum = zip(first17, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
         return first17 + String(Array("10X98765432")[sum % 11])
