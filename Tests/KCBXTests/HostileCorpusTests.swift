@@ -425,7 +425,7 @@ extension HostileCounty {
         defer { if ProcessInfo.processInfo.environment["KCBX_KEEP_HOSTILE"] != nil { print("\(hostile.name): \(county.dir.path)") } }
         // Where the run went through: rows read = accepted + rejected, and the rejects expected.
         // The period's outputs (2026-11, or today's month when as_of is missing).
-        let periods = ((try? FileManager.default.contentsOfDirectory(atPath: county.url("out").path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        let periods = ((try? FileManager.default.contentsOfDirectory(atPath: county.url("out").path)) ?? []).filter { !$0.hasPrefix(".") && $0.first?.isNumber == true }.sorted()
         let period = county.url("out/" + (periods.last ?? "2026-11"))
         var rejectReasons = ""
         if run.status == 0, FileManager.default.fileExists(atPath: period.appendingPathComponent("manifest.json").path) {
