@@ -7,9 +7,16 @@ public func stableHash(_ text: String) -> UInt64 {
 
 /// `count` characters of Crockford base-32 of `value`: short, unambiguous, case-insensitive ids.
 public func base32(_ value: UInt64, count: Int = 10) -> String {
-    let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
-    var v = value
-    var out: [Character] = []
-    for _ in 0..<count { out.append(alphabet[Int(v & 31)]); v >>= 5 }
-    return String(out.reversed())
+    // ASCII bytes written last digit first into a buffer, no Characters: made for every case id on every use.
+    String(unsafeUninitializedCapacity: max(count, 0)) { buffer in
+        var v = value
+        for i in stride(from: buffer.count - 1, through: 0, by: -1) {
+            buffer[i] = base32Alphabet[Int(v & 31)]
+            v >>= 5
+        }
+        return buffer.count
+    }
 }
+
+/// Crockford's base-32 digits as ASCII bytes.
+private let base32Alphabet: [UInt8] = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)

@@ -65,7 +65,8 @@ enum FindingSheets {
     /// (the issuing unit and the month are added); `reportBack`: the list goes out to be acted on.
     static func write(_ rows: [FindingRows.Row], _ input: ReportInput, people: PersonView, title: String, masked: Bool,
                       reportBack: Bool, codes: [FindingCode] = FindingCode.allCases, into book: XLSXWorkbook) throws(KCBXError) {
-        let byCode = Dictionary(grouping: rows, by: \.finding.code)
+        // Positions, not copies of the rows (half a million rows in the district's list).
+        let byCode = Dictionary(grouping: rows.indices, by: { rows[$0].finding.code })
         let unit = input.config.issuer.unitName(district: input.config.district)
         let month = ReportStage.FileName.month(input.period)
         let deadline = input.config.asOf.adding(days: input.config.issuer.listDeadlineDays)
@@ -77,18 +78,19 @@ enum FindingSheets {
             let list = byCode[code] ?? []
             // Whether this run could look for the code at all (a source missing or partial says why not).
             let state = notChecked[code].map { "未比对：\($0)" } ?? "已比对"
-            try summary.append([.text(code.title), .integer(list.count), .integer(list.filter(\.finding.priority).count),
+            try summary.append([.text(code.title), .integer(list.count), .integer(list.count { rows[$0].finding.priority }),
                                 .text(asked(code)), .text(state)])
         }
-        let listed = rows.filter { codes.contains($0.finding.code) }
-        try summary.append([.text("合计"), .integer(listed.count), .integer(listed.filter(\.finding.priority).count), .text(""), .text("")])
+        let listed = codes.reduce(0) { $0 + (byCode[$1]?.count ?? 0) }
+        let listedPriority = codes.reduce(0) { $0 + (byCode[$1]?.count { rows[$0].finding.priority } ?? 0) }
+        try summary.append([.text("合计"), .integer(listed), .integer(listedPriority), .text(""), .text("")])
         try summary.signFooter()
         for code in codes {
             guard let list = byCode[code], !list.isEmpty else { continue }
             let sheet = try book.addSheet(sheetName(code), columns: columns(reportBack: reportBack),
                                           title: "\(unit) \(title)：\(code.title) \(list.count) 人（\(month)）。\(asked(code))。\(due)")
-            for (n, row) in list.enumerated() {
-                let f = row.finding, p = row.person
+            for (n, i) in list.enumerated() {
+                let f = rows[i].finding, p = rows[i].person
                 var cells: [XLSXCell] = [
                     .integer(n + 1), .text(f.caseID), .text(f.priority ? "是" : ""), .text(p.name), .text(p.sex),
                     p.birthDate.map(XLSXCell.date) ?? .empty, .text(Masking.id(p.idNumber, masked)),

@@ -12,7 +12,10 @@ struct PersonView: Sendable {
 
     /// `town` as the outputs show it: 未知镇街 when no record names one.
     static func townShown(_ town: String) -> String {
-        town.trimmingCharacters(in: .whitespaces).isEmpty ? unknownTown : town
+        // A name starting with a visible character (ASCII, or CJK past U+3000) is shown as it is, without
+        // trimming a copy of it: this runs for every case of the ledgers.
+        if let first = town.unicodeScalars.first, (0x21...0x7E).contains(first.value) || first.value > 0x3000 { return town }
+        return town.trimmingCharacters(in: .whitespaces).isEmpty ? unknownTown : town
     }
 
     struct Description: Sendable {
@@ -158,10 +161,20 @@ struct FindingRows: Sendable {
             }
         }
         rows = results.values.flatMap { $0 ?? [] }
+        var ranges: [FindingCode: Range<Int>] = [:]
+        var start = 0
+        for i in rows.indices where i + 1 == rows.count || rows[i + 1].finding.code != rows[i].finding.code {
+            ranges[rows[i].finding.code] = start..<(i + 1)
+            start = i + 1
+        }
+        self.ranges = ranges
     }
 
-    /// Rows of one code.
-    func of(_ code: FindingCode) -> [Row] { rows.filter { $0.finding.code == code } }
+    /// Where each code's rows are (the rows are sorted by code).
+    private let ranges: [FindingCode: Range<Int>]
+
+    /// Rows of one code, in report order.
+    func of(_ code: FindingCode) -> ArraySlice<Row> { rows[ranges[code] ?? 0..<0] }
 }
 
 /// ID masking for the outputs `privacy.mask_ids_in` names.

@@ -120,30 +120,55 @@ public enum ReportStage {
             stepStarted = now
         }
         let people = PersonView(input)
+        step("people")
         let rows = FindingRows(input, people)
-        let dropouts = Set(rows.rows.lazy.filter { $0.finding.code == .suspectedDropout }.map(\.finding.personID))
-        let population = Population(input, people, dropouts: dropouts)
         step("rows")
+        let dropouts = Set(rows.of(.suspectedDropout).lazy.map(\.finding.personID))
+        let population = Population(input, people, dropouts: dropouts)
+        step("population")
         // The files do not depend on one another: they are written on every core at once, the biggest
         // first (a workbook is zipped by its own thread as it closes). Each writes its own file only.
         let townsDirectory = directory.appendingPathComponent(FileName.towns)
         try makeDirectory(townsDirectory)
         let townLists = TownWorkbooks.lists(rows, input)
+        let schoolsDirectory = directory.appendingPathComponent(FileName.schools)
+        try makeDirectory(schoolsDirectory)
+        let schools = SchoolWorkbook.plan(rows, input, people)
+        step("plan")
         let ledger = fillIn.map { _ in LedgerWorkbook.Issue(input) }
         // The ledgers are filled in: they are issued outside this folder (into `fillIn`), never here.
-        enum Job: Sendable { case ledger(CaseWork), schools, discrepancies, technical, childRecords, town(Int), findings, persons, police }
+        enum Job: Sendable, CustomStringConvertible {
+            case ledger(CaseWork), schoolSummary, school(Int), discrepancies, technical, childRecords, town(Int), findings, persons, police
+            var description: String {
+                switch self {
+                case .ledger(let work): "ledger \(work.rawValue)"
+                case .schoolSummary: "school summary"
+                case .school(let i): "school \(i)"
+                case .discrepancies: "discrepancies"
+                case .technical: "technical"
+                case .childRecords: "child records"
+                case .town(let i): "town \(i)"
+                case .findings: "findings.csv"
+                case .persons: "persons.csv"
+                case .police: "police"
+                }
+            }
+        }
         var jobs: [Job] = fillIn == nil ? [] : CaseWork.allCases.map(Job.ledger)
-        jobs += [.schools, .discrepancies, .technical, .childRecords]
+        jobs += [.discrepancies, .technical, .childRecords]
         // Two towns with one file name (`a/b`, `a_b`): the later one's workbook is the one kept, as when written in turn.
         var lastOfFile: [String: Int] = [:]
         for (i, t) in townLists.enumerated() { lastOfFile[safeFileName(t.town)] = i }
         jobs += townLists.indices.filter { lastOfFile[safeFileName(townLists[$0].town)] == $0 }
             .sorted { townLists[$0].rows.count > townLists[$1].rows.count }.map(Job.town)
-        jobs += [.findings, .persons, .police]
+        jobs += [.findings, .persons, .police, .schoolSummary]
+        // A workbook per school (597 at a million children): each a job, the biggest first.
+        jobs += schools.schools.indices.sorted { schools.schools[$0].lines > schools.schools[$1].lines }.map(Job.school)
         @Sendable func perform(_ job: Job) throws(KCBXError) {
             switch job {
             case .ledger(let work): if let fillIn, let ledger { try LedgerWorkbook.issue(ledger, work: work, into: fillIn) }
-            case .schools: try SchoolWorkbook.write(rows, input, people, into: directory.appendingPathComponent(FileName.schools))
+            case .schoolSummary: try SchoolWorkbook.writeSummary(schools, input, into: schoolsDirectory)
+            case .school(let i): try SchoolWorkbook.write(schools.schools[i], input, into: schoolsDirectory)
             case .discrepancies:
                 try DiscrepancyWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.discrepancies(input.period)))
             case .childRecords: try ChildRecordWorkbook.write(input, people, into: directory.appendingPathComponent(ChildRecordWorkbook.folder))
@@ -156,10 +181,16 @@ public enum ReportStage {
             }
         }
         let failures = ConcurrentResults<KCBXError>(count: jobs.count)
+        let times = ConcurrentResults<Double>(count: jobs.count)
         let queue = jobs
         DispatchQueue.concurrentPerform(iterations: queue.count) { i in
+            let jobStarted = Date()
             do throws(KCBXError) { try perform(queue[i]) } catch { failures[i] = error }
+            times[i] = Date().timeIntervalSince(jobStarted)
         }
+        // The longest files, for the log (file names are not logged: school and town names are the officers').
+        let longest = times.values.enumerated().sorted { ($0.element ?? 0) > ($1.element ?? 0) }.prefix(5)
+        Log.info("report: longest files: " + longest.map { String(format: "%@ %.1f s", "\(queue[$0.offset])", $0.element ?? 0) }.joined(separator: ", "))
         // The first failure in the jobs' order, whichever thread met it first.
         if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
         let towns = townLists.count

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import KCBXCore
 import KCBXNormalize
@@ -22,83 +23,124 @@ enum SchoolWorkbook {
         XLSXColumn("反馈日期", .date, width: 10, editable: true),
     ]
 
-    struct Line { var school: String; var caseID: String; var cells: [XLSXCell]; var priority: Bool }
+    struct Line: Sendable {
+        var school: String
+        /// The school's name as this line's record gives it (the directory's first, else the 学籍 record's).
+        var schoolName: String
+        var caseID: String
+        var cells: [XLSXCell]
+        var priority: Bool
+    }
 
-    /// The school's file name: its name (or code) and the month.
+    /// The schools' workbooks laid out once, before any is written: each school's lines per code and
+    /// its file name, so that every school's workbook is a job of its own (``write(_:_:_:into:)``).
+    struct Plan: Sendable {
+        struct School: Sendable {
+            var code: String, name: String, file: String
+            var sheets: [FindingCode: [Line]]
+            /// Lines in all its sheets (the workbooks are written biggest first).
+            var lines: Int
+        }
+        /// In 学校标识码 order.
+        var schools: [School]
+    }
+
+    /// The file name of a school's workbook: its name (or code) and the month.
     static func fileName(_ school: String, name: String, period: String) -> String {
         ReportStage.safeFileName(name.isEmpty ? school : name) + "_" + ReportStage.FileName.month(period) + ".xlsx"
     }
 
-    /// Writes a workbook per school with records to correct, and the summary per school, into `directory` (created).
-    static func write(_ rows: FindingRows, _ input: ReportInput, _ people: PersonView, into directory: URL) throws(KCBXError) {
+    /// The lines of every school, made on every core (a line per 学籍 record of each finding of `codes`).
+    static func plan(_ rows: FindingRows, _ input: ReportInput, _ people: PersonView) -> Plan {
         let masked = MaskedOutput.schools.isMasked(in: input.config)
-        var lines: [FindingCode: [Line]] = [:]
-        var bySchool: [String: [FindingCode: Int]] = [:]
+        var perSchool: [String: [FindingCode: [Line]]] = [:]
         var names: [String: String] = [:]
         for code in codes {
-            var list: [Line] = []
-            for row in rows.of(code) {
-                let f = row.finding
-                let members = people.members(f.personID)
-                var refs = f.evidence.filter { people.role($0) == .studentStatus }
-                if refs.isEmpty { refs = members.filter { people.role($0) == .studentStatus } }
-                let hukou = (f.evidence + members).first {
-                    people.role($0) == .hukou && ExportVocabulary.registration(people.value(.registrationStatus, $0)) == .resident
-                }.map(people.record)
-                for ref in refs {
-                    let r = people.record(ref)
-                    let school = people.value(.schoolCode, ref)
-                    if names[school] == nil { names[school] = people.schools[school]?.name ?? people.value(.schoolName, ref) }
-                    let id = r.id?.shown ?? ""
-                    let task = correction(code, r, hukou: hukou, others: refs.count, detail: f.detail)
-                    list.append(Line(school: school, caseID: f.caseID, cells: [
-                        .text(f.caseID), .text(Masking.text(r.studentNumber ?? people.value(.studentNumber, ref), masked)),
-                        .text(Masking.id(id, masked)), .text(r.name?.normalized ?? ""), .text(r.sex?.rawValue ?? ""),
-                        r.birthDate.map(XLSXCell.date) ?? .empty, .text(people.value(.grade, ref)), .text(people.value(.class, ref)),
-                        .text(people.value(.status, ref)), .text(hukou?.name?.normalized ?? ""), hukou?.birthDate.map(XLSXCell.date) ?? .empty,
-                        .text(Masking.text(task, masked)), .empty, .empty, .empty,
-                    ], priority: f.priority))
-                    bySchool[school, default: [:]][code, default: 0] += 1
+            let list = rows.of(code)
+            let chunk = 4096, chunks = (list.count + chunk - 1) / chunk
+            let results = ConcurrentResults<[Line]>(count: chunks)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                var made: [Line] = []
+                for row in list[(list.startIndex + c * chunk)..<min(list.endIndex, list.startIndex + (c + 1) * chunk)] {
+                    made += lines(code, row, people, masked: masked)
+                }
+                results[c] = made
+            }
+            for made in results.values {
+                for line in made ?? [] {
+                    if names[line.school] == nil { names[line.school] = line.schoolName }
+                    perSchool[line.school, default: [:]][code, default: []].append(line)
                 }
             }
-            lines[code] = list
         }
-        try ReportStage.makeDirectory(directory)
-        let unit = input.config.issuer.unitName(district: input.config.district)
-        let month = ReportStage.FileName.month(input.period)
-        let deadline = input.config.asOf.adding(days: input.config.issuer.listDeadlineDays)
-        let summaryURL = directory.appendingPathComponent("按学校汇总_\(month).xlsx")
-        let book = try XLSXWorkbook(url: summaryURL)
-        let summary = try book.addSheet("按学校汇总", columns: [XLSXColumn("学校标识码", width: 12), XLSXColumn("学校名称", width: 24)]
-                                        + codes.map { XLSXColumn($0.title, .integer, width: 11) } + [XLSXColumn("合计", .integer, width: 8)],
-                                        title: "\(unit) 学籍纠错清单按学校汇总（\(month)，核查基准日 \(input.config.asOf)）")
-        for school in bySchool.keys.sorted() {
-            let counts = codes.map { bySchool[school]?[$0] ?? 0 }
-            try summary.append([.text(school), .text(names[school] ?? "")] + counts.map(XLSXCell.integer) + [.integer(counts.reduce(0, +))])
-        }
-        try book.close()
-        // One workbook per school, each sorted by case.
-        var perSchool: [String: [FindingCode: [Line]]] = [:]
-        for (code, list) in lines { for line in list { perSchool[line.school, default: [:]][code, default: []].append(line) } }
         var usedNames = Set<String>()
+        var schools: [Plan.School] = []
         for school in perSchool.keys.sorted() {
             let name = names[school] ?? ""
             var file = fileName(school, name: name, period: input.period)
             // Two schools of one name: the later one's file carries its 学校标识码 too.
             if !usedNames.insert(file).inserted { file = fileName(school, name: "\(name)_\(school)", period: input.period) }
             let sheets = perSchool[school] ?? [:]
-            let book = try XLSXWorkbook(url: directory.appendingPathComponent(file),
-                                        constantMemory: sheets.values.reduce(0) { $0 + $1.count } > 20_000)
-            let shown = name.isEmpty ? school : "\(name)（\(school)）"
-            for code in codes {
-                guard let list = sheets[code]?.sorted(by: { $0.caseID < $1.caseID }), !list.isEmpty else { continue }
-                let sheet = try book.addSheet(FindingSheets.sheetName(code), columns: columns,
-                                              title: "\(unit) 学籍纠错通知：\(shown) \(code.title) \(list.count) 条（\(month)）。\(FindingSheets.asked(code))，请于 \(deadline) 前在学籍系统中纠正并填写纠正结果报回。")
-                for (n, line) in list.enumerated() { try sheet.append([.integer(n + 1)] + line.cells, highlight: line.priority) }
-                try sheet.signFooter()
-            }
-            try book.close()
+            schools.append(.init(code: school, name: name, file: file, sheets: sheets, lines: sheets.values.reduce(0) { $0 + $1.count }))
         }
+        return Plan(schools: schools)
+    }
+
+    /// The lines of one finding: one per 学籍 record behind it.
+    static func lines(_ code: FindingCode, _ row: FindingRows.Row, _ people: PersonView, masked: Bool) -> [Line] {
+        let f = row.finding
+        let members = people.members(f.personID)
+        var refs = f.evidence.filter { people.role($0) == .studentStatus }
+        if refs.isEmpty { refs = members.filter { people.role($0) == .studentStatus } }
+        let hukou = (f.evidence + members).first {
+            people.role($0) == .hukou && ExportVocabulary.registration(people.value(.registrationStatus, $0)) == .resident
+        }.map(people.record)
+        return refs.map { ref in
+            let r = people.record(ref)
+            let school = people.value(.schoolCode, ref)
+            let id = r.id?.shown ?? ""
+            let task = correction(code, r, hukou: hukou, others: refs.count, detail: f.detail)
+            return Line(school: school, schoolName: people.schools[school]?.name ?? people.value(.schoolName, ref), caseID: f.caseID, cells: [
+                .text(f.caseID), .text(Masking.text(r.studentNumber ?? people.value(.studentNumber, ref), masked)),
+                .text(Masking.id(id, masked)), .text(r.name?.normalized ?? ""), .text(r.sex?.rawValue ?? ""),
+                r.birthDate.map(XLSXCell.date) ?? .empty, .text(people.value(.grade, ref)), .text(people.value(.class, ref)),
+                .text(people.value(.status, ref)), .text(hukou?.name?.normalized ?? ""), hukou?.birthDate.map(XLSXCell.date) ?? .empty,
+                .text(Masking.text(task, masked)), .empty, .empty, .empty,
+            ], priority: f.priority)
+        }
+    }
+
+    /// Writes the summary per school (按学校汇总) into `directory` (which exists).
+    static func writeSummary(_ plan: Plan, _ input: ReportInput, into directory: URL) throws(KCBXError) {
+        let unit = input.config.issuer.unitName(district: input.config.district)
+        let month = ReportStage.FileName.month(input.period)
+        let summaryURL = directory.appendingPathComponent("按学校汇总_\(month).xlsx")
+        let book = try XLSXWorkbook(url: summaryURL)
+        let summary = try book.addSheet("按学校汇总", columns: [XLSXColumn("学校标识码", width: 12), XLSXColumn("学校名称", width: 24)]
+                                        + codes.map { XLSXColumn($0.title, .integer, width: 11) } + [XLSXColumn("合计", .integer, width: 8)],
+                                        title: "\(unit) 学籍纠错清单按学校汇总（\(month)，核查基准日 \(input.config.asOf)）")
+        for school in plan.schools {
+            let counts = codes.map { school.sheets[$0]?.count ?? 0 }
+            try summary.append([.text(school.code), .text(school.name)] + counts.map(XLSXCell.integer) + [.integer(counts.reduce(0, +))])
+        }
+        try book.close()
+    }
+
+    /// Writes the workbook of one school of the plan into `directory` (which exists), each sheet sorted by case.
+    static func write(_ school: Plan.School, _ input: ReportInput, into directory: URL) throws(KCBXError) {
+        let unit = input.config.issuer.unitName(district: input.config.district)
+        let month = ReportStage.FileName.month(input.period)
+        let deadline = input.config.asOf.adding(days: input.config.issuer.listDeadlineDays)
+        let book = try XLSXWorkbook(url: directory.appendingPathComponent(school.file), constantMemory: school.lines > 20_000)
+        let shown = school.name.isEmpty ? school.code : "\(school.name)（\(school.code)）"
+        for code in codes {
+            guard let list = school.sheets[code]?.sorted(by: { $0.caseID < $1.caseID }), !list.isEmpty else { continue }
+            let sheet = try book.addSheet(FindingSheets.sheetName(code), columns: columns,
+                                          title: "\(unit) 学籍纠错通知：\(shown) \(code.title) \(list.count) 条（\(month)）。\(FindingSheets.asked(code))，请于 \(deadline) 前在学籍系统中纠正并填写纠正结果报回。")
+            for (n, line) in list.enumerated() { try sheet.append([.integer(n + 1)] + line.cells, highlight: line.priority) }
+            try sheet.signFooter()
+        }
+        try book.close()
     }
 
     /// What the school must check or correct on this 学籍 record.
