@@ -141,17 +141,14 @@ public final class CSVReader: RowReader {
     /// Why a row with bytes not valid in the file's encoding is rejected, naming the columns.
     private func invalidTextProblem() -> String {
         if !foreignFields.isEmpty {
-            let columns = foreignFields.map(columnLabel)
-            return "column\(columns.count > 1 ? "s" : "") \(columns.joined(separator: ", ")): text in UTF-8 in a file read as GB18030 (it would read as other characters, e.g. 郭萱 as 閮惐); the file mixes encodings: export it again in one"
+            return "\(columnsPhrase(foreignFields, header: header)): text in UTF-8 in a file read as GB18030 (it would read as other characters, e.g. 郭萱 as 閮惐); the file mixes encodings: export it again in one"
         }
-        let columns = invalidFields.map(columnLabel)
         let encodingName = text.detected.map { $0 == .utf8BOM ? "UTF-8" : $0.rawValue } ?? "UTF-8"
         let readAs = encodingName == "UTF-8" ? "; the file is read as UTF-8" : ""
-        return "column\(columns.count > 1 ? "s" : "") \(columns.joined(separator: ", ")): bytes that are not valid \(encodingName) (shown as \u{FFFD})\(readAs)"
+        return "\(columnsPhrase(invalidFields, header: header)): bytes that are not valid \(encodingName) (shown as \u{FFFD})\(readAs)"
     }
 
     /// `2 `姓名``: a column's number and header, for messages.
-    private func columnLabel(_ k: Int) -> String { k < header.count ? "\(k + 1) `\(header[k])`" : "\(k + 1)" }
 
     // MARK: - Records
 

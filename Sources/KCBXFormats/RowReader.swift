@@ -166,3 +166,10 @@ extension RowReader {
         }
     }
 }
+
+/// `column 2 `姓名``, `columns 2 `姓名`, 5 `住址``: the fields `indices` (0-based) of a row as a reject
+/// reason names them, by position and header.
+func columnsPhrase(_ indices: [Int], header: [String]) -> String {
+    let labels = indices.map { k in k < header.count ? "\(k + 1) `\(header[k])`" : "\(k + 1)" }
+    return "column\(labels.count > 1 ? "s" : "") \(labels.joined(separator: ", "))"
+}

@@ -92,20 +92,12 @@ public final class XMLRecordReader: RowReader {
     /// in its encoding (or UTF-8 text in a file read as GB18030): such a value is never read as a name.
     private func checked(_ raw: RawRow) -> RawRow {
         guard text.invalidSequences > 0, raw.problem == nil else { return raw }
-        var columns: [String] = []
-        for (k, f) in raw.fields.enumerated() where f.count >= 3 {
-            var i = 0
-            while i + 2 < f.count {
-                if f[i] == 0xEF && f[i + 1] == 0xBF && f[i + 2] == 0xBD {
-                    columns.append("\(k + 1) `\(k < header.count ? header[k] : "")`"); break
-                }
-                i += 1
-            }
-        }
+        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+        let columns = raw.fields.indices.filter { raw.fields[$0].count >= 3 && raw.fields[$0].firstRange(of: replacement) != nil }
         guard !columns.isEmpty else { return raw }
         var raw = raw
         let encoding = text.detected?.rawValue ?? "its encoding"
-        raw.problem = "column\(columns.count > 1 ? "s" : "") \(columns.joined(separator: ", ")): text that is not valid \(encoding) "
+        raw.problem = "\(columnsPhrase(columns, header: header)): text that is not valid \(encoding) "
             + "(bytes of another encoding such as UTF-8, shown as \u{FFFD}); the file mixes encodings: export it again in one"
         return raw
     }
