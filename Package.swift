@@ -30,11 +30,13 @@ let package = Package(
         // glibc's mallopt, to keep freed blocks for reuse (see Sources/kcbx/main.swift).
         .systemLibrary(name: "CGlibcMalloc"),
 
-        // Shared vocabulary: pipeline file, fields, roles, finding codes, errors, dates.
+        // Shared vocabulary: pipeline file, fields, roles, errors, dates.
         .target(name: "KCBXCore", dependencies: [
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The ledger (台账): cases, their finding codes (plain keys) and the two kinds of work.
+        .target(name: "KCBXLedger", dependencies: ["KCBXCore"]),
         // File formats at the edge: gzip, text encodings, CSV, XML, XLSX (read and write).
         .target(name: "KCBXFormats", dependencies: [
             "KCBXCore", "CLibXML2", "CZlibGzip",
@@ -49,22 +51,22 @@ let package = Package(
         ]),
         .target(name: "KCBXNormalize", dependencies: ["KCBXCore"]),
         .target(name: "KCBXLink", dependencies: ["KCBXCore", "KCBXNormalize"]),
-        .target(name: "KCBXReconcile", dependencies: ["KCBXCore", "KCBXNormalize", "KCBXLink"]),
-        .target(name: "KCBXReport", dependencies: ["KCBXCore", "KCBXFormats", "KCBXSheets", "KCBXNormalize", "KCBXLink", "KCBXReconcile"]),
+        .target(name: "KCBXReconcile", dependencies: ["KCBXCore", "KCBXLedger", "KCBXNormalize", "KCBXLink"]),
+        .target(name: "KCBXReport", dependencies: ["KCBXCore", "KCBXLedger", "KCBXFormats", "KCBXSheets", "KCBXNormalize", "KCBXLink", "KCBXReconcile"]),
         // The store: runs, stage results, ledger (SQLite through GRDB).
         .target(name: "KCBXStore", dependencies: [
-            "KCBXCore",
+            "KCBXCore", "KCBXLedger",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Runs the stages against the store.
         .target(name: "KCBXPipeline", dependencies: [
-            "KCBXCore", "KCBXFormats", "KCBXIngest", "KCBXNormalize", "KCBXLink", "KCBXReconcile", "KCBXReport", "KCBXStore",
+            "KCBXCore", "KCBXLedger", "KCBXFormats", "KCBXIngest", "KCBXNormalize", "KCBXLink", "KCBXReconcile", "KCBXReport", "KCBXStore",
         ]),
         // The synthetic county.
-        .target(name: "KCBXSynth", dependencies: ["KCBXCore", "KCBXFormats", "KCBXSheets", "KCBXNormalize"]),
+        .target(name: "KCBXSynth", dependencies: ["KCBXCore", "KCBXLedger", "KCBXFormats", "KCBXSheets", "KCBXNormalize"]),
         .executableTarget(name: "kcbx", dependencies: [
-            "CGlibcMalloc", "KCBXCore", "KCBXPipeline", "KCBXSynth", "KCBXStore", "KCBXReconcile", "KCBXReport", "KCBXLink", "KCBXFormats", "KCBXSheets", "KCBXNormalize",
+            "CGlibcMalloc", "KCBXCore", "KCBXLedger", "KCBXPipeline", "KCBXSynth", "KCBXStore", "KCBXReconcile", "KCBXReport", "KCBXLink", "KCBXFormats", "KCBXSheets", "KCBXNormalize",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer on the readers, normalizers and pipeline-file parser (scripts/fuzz); a replayer when built plainly.
@@ -74,7 +76,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "KCBXTests", dependencies: [
-            "KCBXCore", "KCBXFormats", "KCBXSheets", "KCBXIngest", "KCBXNormalize", "KCBXLink", "KCBXReconcile",
+            "KCBXCore", "KCBXLedger", "KCBXFormats", "KCBXSheets", "KCBXIngest", "KCBXNormalize", "KCBXLink", "KCBXReconcile",
             "KCBXReport", "KCBXStore", "KCBXPipeline", "KCBXSynth", "kcbx",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -51,61 +51,6 @@ public enum CanonicalField: String, CaseIterable, Sendable, Codable {
     case policeStation = "police_station"
 }
 
-/// The stable finding codes; they key the ledger and the spreadsheets.
-public enum FindingCode: String, CaseIterable, Sendable, Codable {
-    case notEnrolled = "not_enrolled"
-    case deferred
-    case suspectedDropout = "suspected_dropout"
-    case duplicateStatus = "duplicate_status"
-    case phantomStatus = "phantom_status"
-    case identityMismatch = "identity_mismatch"
-    case duplicateHukou = "duplicate_hukou"
-    case deceasedActiveStatus = "deceased_active_status"
-    case disabledUnplaced = "disabled_unplaced"
-    case outOfDistrict = "out_of_district"
-
-    /// The Chinese name officers know the finding by.
-    public var title: String {
-        switch self {
-        case .notEnrolled: "应入未入"
-        case .deferred: "延缓/免于入学"
-        case .suspectedDropout: "疑似辍学"
-        case .duplicateStatus: "一人多籍"
-        case .phantomStatus: "空挂学籍"
-        case .identityMismatch: "人籍不一致"
-        case .duplicateHukou: "户籍重复"
-        case .deceasedActiveStatus: "死亡未销籍"
-        case .disabledUnplaced: "残疾儿童未安置"
-        case .outOfDistrict: "外地户籍/外出"
-        }
-    }
-
-    /// Which kind of work the finding asks for: a child to bring back to school, or a record a school
-    /// or a police station corrects. The two ledgers, the lists and the bulletin's ranking follow it.
-    public var work: CaseWork {
-        switch self {
-        case .notEnrolled, .suspectedDropout, .disabledUnplaced, .deferred, .outOfDistrict: .childFollowUp
-        case .duplicateStatus, .phantomStatus, .identityMismatch, .duplicateHukou, .deceasedActiveStatus: .recordCorrection
-        }
-    }
-}
-
-/// The two kinds of work findings become (two ledgers).
-public enum CaseWork: String, CaseIterable, Sendable, Codable {
-    /// 劝返台账: a child out of school or to follow up (一人一案), the town's responsibility.
-    case childFollowUp = "child_follow_up"
-    /// 数据纠错: a 学籍 or 户籍 record a school or a police station corrects; not counted against a town.
-    case recordCorrection = "record_correction"
-
-    /// The ledger's name officers know.
-    public var title: String {
-        switch self {
-        case .childFollowUp: "控辍保学劝返台账"
-        case .recordCorrection: "学籍户籍数据纠错台账"
-        }
-    }
-}
-
 /// What a school's attendance export holds (`kind` of an attendance source).
 public enum AttendanceKind: String, CaseIterable, Sendable, Codable {
     /// 考勤花名册: every pupil of the school, with days absent (0 included). Only a roster can show that

@@ -1,6 +1,7 @@
 import Foundation
 import KCBXCore
 import KCBXFormats
+import KCBXLedger
 
 /// `kcbx evaluate`: scores a run's person index and findings against a synthetic county's ground truth.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import KCBXCore
 import KCBXIngest
+import KCBXLedger
 import KCBXLink
 import KCBXNormalize
 import KCBXReconcile

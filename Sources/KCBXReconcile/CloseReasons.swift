@@ -1,4 +1,5 @@
 import KCBXCore
+import KCBXLedger
 import KCBXLink
 import KCBXNormalize
 
@@ -24,17 +25,16 @@ public struct CloseReasons {
         guard let i = position[c.personID] else { return "本期各部门数据中未再出现该儿童" }
         let facts = ctx.index.persons[i].members.map { ReconcileStage.fact($0, ctx) }
         let p = PersonCase(Int32(i), ctx.index.persons[i], ctx, facts: facts)
-        let view = p.view, n = p.n
-        let schoolCodes: Set<FindingCode> = [.notEnrolled, .deferred, .suspectedDropout, .disabledUnplaced, .outOfDistrict]
-        if schoolCodes.contains(c.code) && n.active > 0 { return "已入学：\(view.schools(.statusActive))" }
-        if n.dead > 0 && n.resident == 0 && c.code != .deceasedActiveStatus {
+        let view = p.view, n = p.n, closes = c.code.descriptor.closes
+        if closes.contains(.enrolled) && n.active > 0 { return "已入学：\(view.schools(.statusActive))" }
+        if closes.contains(.registeredDead) && n.dead > 0 && n.resident == 0 {
             return "户籍登记死亡\(view.values(facts.filter { $0.kind == .hukouDead }, \.statusDate, prefix: "（", suffix: "）"))"
         }
-        if n.gone > 0 && n.resident == 0 {
+        if closes.contains(.movedOut) && n.gone > 0 && n.resident == 0 {
             return "户籍已\(view.values(facts.filter { $0.kind == .hukouGone }, \.registrationStatus, empty: "迁出"))"
         }
-        if let birth = view.birthDate, birth < ctx.cohort.lowerBound { return "已超出义务教育年龄（出生\(birth)）" }
-        if (c.code == .notEnrolled || c.code == .disabledUnplaced) && n.validDeferral > 0 {
+        if closes.contains(.agedOut), let birth = view.birthDate, birth < ctx.cohort.lowerBound { return "已超出义务教育年龄（出生\(birth)）" }
+        if closes.contains(.deferralApproved) && n.validDeferral > 0 {
             return "已办理\(view.deferrals(.deferralValid))"
         }
         return FindingRules.rule(c.code).closeReason(p) ?? "本期比对未再发现"

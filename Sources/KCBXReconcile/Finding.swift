@@ -1,4 +1,5 @@
 import KCBXCore
+import KCBXLedger
 import KCBXLink
 import KCBXNormalize
 

@@ -1,5 +1,6 @@
 import Dispatch
 import KCBXCore
+import KCBXLedger
 import KCBXLink
 import KCBXNormalize
 

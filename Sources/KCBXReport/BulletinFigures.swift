@@ -1,5 +1,6 @@
 import Foundation
 import KCBXCore
+import KCBXLedger
 import KCBXNormalize
 import KCBXReconcile
 
@@ -69,16 +70,14 @@ struct BulletinFigures: Sendable {
     /// The rates of the town table and chart, in their order.
     static let rates = Indicator.allCases.filter(\.isRate)
 
-    /// The finding codes that count against a town (its children out of school): 应入未入, 疑似辍学,
-    /// 残疾儿童未安置. Of the other 劝返 codes, an approved deferral (`deferred`) and a child to report to
-    /// the county of registration (`out_of_district`) are followed up but are no shortfall; records to
-    /// correct (`FindingCode.work == .recordCorrection`) are the schools' and the police's.
-    static let townCodes: [FindingCode] = FindingCode.allCases.filter {
-        $0.work == .childFollowUp && $0 != .deferred && $0 != .outOfDistrict
-    }
+    /// The finding codes that count against a town (its children out of school; the descriptor's
+    /// `countsAgainstTown`): 应入未入, 疑似辍学, 残疾儿童未安置. Other 劝返 codes (an approved deferral, a
+    /// child to report to the county of registration) are followed up but are no shortfall; records to
+    /// correct are the schools' and the police's.
+    static let townCodes = FindingDescriptor.codes { $0.countsAgainstTown }
     /// Records the schools correct (学籍), and those the police correct (户籍).
-    static let schoolCodes = SchoolWorkbook.codes
-    static let policeCodes: [FindingCode] = FindingCode.allCases.filter { $0.work == .recordCorrection && !SchoolWorkbook.codes.contains($0) }
+    static let schoolCodes = FindingDescriptor.codes(for: .school)
+    static let policeCodes = FindingDescriptor.codes(for: .police)
 
     /// The figures of the district or of one town.
     struct Area: Sendable {

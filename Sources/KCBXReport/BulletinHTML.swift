@@ -1,5 +1,6 @@
 import Foundation
 import KCBXCore
+import KCBXLedger
 import KCBXReconcile
 import KCBXSheets
 

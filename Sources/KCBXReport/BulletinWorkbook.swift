@@ -1,5 +1,6 @@
 import Foundation
 import KCBXCore
+import KCBXLedger
 import KCBXReconcile
 import KCBXSheets
 
@@ -221,8 +222,11 @@ enum BulletinWorkbook {
                                       + f.towns.map { XLSXColumn($0.name, .integer, width: 10) },
                                       title: "\(f.title)：问题分类统计（人）")
         for code in FindingCode.allCases {
-            let handling = BulletinFigures.townCodes.contains(code) ? "镇街劝返" : code.work == .childFollowUp ? "跟踪（不计入镇街）"
-                : BulletinFigures.schoolCodes.contains(code) ? "学校纠错" : "派出所纠错"
+            let handling = switch code.descriptor.actor {
+            case .town: code.descriptor.countsAgainstTown ? "镇街劝返" : "跟踪（不计入镇街）"
+            case .school: "学校纠错"
+            case .police: "派出所纠错"
+            }
             try codes.append([.text(code.title), .text(handling), .integer(f.district.findings[code] ?? 0)]
                              + f.towns.map { .integer($0.findings[code] ?? 0) })
         }

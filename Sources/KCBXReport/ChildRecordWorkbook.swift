@@ -1,5 +1,6 @@
 import Foundation
 import KCBXCore
+import KCBXLedger
 import KCBXSheets
 
 /// 一生一表/一生一表_<镇街>_YYYY年M月.xlsx: for each child of the town with an open case on the 劝返台账, a printed

@@ -1,5 +1,6 @@
 import Foundation
 import KCBXCore
+import KCBXLedger
 import KCBXLink
 import KCBXReconcile
 import KCBXSheets
@@ -30,22 +31,6 @@ enum FindingSheets {
         XLSXColumn("问题类型", width: 16), XLSXColumn("人数", .integer, width: 8), XLSXColumn("其中重点群体", .integer, width: 12),
         XLSXColumn("需核查处理", width: 70), XLSXColumn("本次比对", width: 30),
     ]
-
-    /// What the list asks of whoever acts on a finding (a town office, a school, the police).
-    static func asked(_ code: FindingCode) -> String {
-        switch code {
-        case .notEnrolled: "逐一入户核实：在外地就读的取得就读证明；未入学的劝返入学，一人一案"
-        case .deferred: "核实延缓或免于入学的期限和身体状况，期满的督促入学"
-        case .suspectedDropout: "核实缺课原因，与学校共同劝返复学，一人一案"
-        case .duplicateStatus: "核实实际就读学校，保留一条学籍，其余注销"
-        case .phantomStatus: "核实是否在校就读；不在校的办理转出或注销学籍"
-        case .identityMismatch: "以户籍登记为准核对学籍中的身份信息并更正"
-        case .duplicateHukou: "核实后保留一处户籍，注销重复户籍"
-        case .deceasedActiveStatus: "核实死亡登记；属实的注销学籍，误登的更正户籍"
-        case .disabledUnplaced: "会同残联评估，安排随班就读、特教学校就读或送教上门"
-        case .outOfDistrict: "核实就读去向，函告户籍地或就读地教育部门"
-        }
-    }
 
     /// A sheet name Excel accepts for `code` (no `/`, at most 31 characters).
     static func sheetName(_ code: FindingCode) -> String { sheetName(code.title) }
@@ -79,7 +64,7 @@ enum FindingSheets {
             // Whether this run could look for the code at all (a source missing or partial says why not).
             let state = notChecked[code].map { "未比对：\($0)" } ?? "已比对"
             try summary.append([.text(code.title), .integer(list.count), .integer(list.count { rows[$0].finding.priority }),
-                                .text(asked(code)), .text(state)])
+                                .text(code.descriptor.asked), .text(state)])
         }
         let listed = codes.reduce(0) { $0 + (byCode[$1]?.count ?? 0) }
         let listedPriority = codes.reduce(0) { $0 + (byCode[$1]?.count { rows[$0].finding.priority } ?? 0) }
@@ -88,7 +73,7 @@ enum FindingSheets {
         for code in codes {
             guard let list = byCode[code], !list.isEmpty else { continue }
             let sheet = try book.addSheet(sheetName(code), columns: columns(reportBack: reportBack),
-                                          title: "\(unit) \(title)：\(code.title) \(list.count) 人（\(month)）。\(asked(code))。\(due)")
+                                          title: "\(unit) \(title)：\(code.title) \(list.count) 人（\(month)）。\(code.descriptor.asked)。\(due)")
             for (n, i) in list.enumerated() {
                 let f = rows[i].finding, p = rows[i].person
                 var cells: [XLSXCell] = [
@@ -174,17 +159,17 @@ enum TechnicalWorkbook {
 }
 
 /// `towns/<镇街>_YYYY年M月.xlsx`: one packet per town (镇街) for the town education office: the children
-/// to follow up (劝返台账's codes), with what is asked, the deadline and the columns to report back.
+/// to follow up (the codes a town acts on), with what is asked, the deadline and the columns to report back.
 ///
 /// Every listed town gets a packet (an empty one says there is nothing to follow up); a finding whose
 /// child has no known town goes to 未知镇街.
 enum TownWorkbooks {
-    static let codes = FindingCode.allCases.filter { $0.work == .childFollowUp }
+    static let codes = FindingDescriptor.codes(for: .town)
 
     /// The towns' lists, one per listed town (empty for a town without findings), then the other
     /// towns the findings name, in name order; each list in report order.
     static func lists(_ rows: FindingRows, _ input: ReportInput) -> [(town: String, rows: [FindingRows.Row])] {
-        let byTown = Dictionary(grouping: rows.rows.filter { $0.finding.code.work == .childFollowUp }, by: \.person.town)
+        let byTown = Dictionary(grouping: rows.rows.filter { $0.finding.code.descriptor.actor == .town }, by: \.person.town)
         var towns = input.config.district.towns
         towns += byTown.keys.filter { !towns.contains($0) }.sorted()
         return towns.map { ($0, byTown[$0] ?? []) }

@@ -1,6 +1,7 @@
 import Foundation
 import KCBXCore
 import KCBXFormats
+import KCBXLedger
 import KCBXNormalize
 import KCBXSheets
 

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import KCBXCore
+import KCBXLedger
 import KCBXLink
 import KCBXNormalize
 import KCBXReconcile

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import KCBXCore
 import KCBXFormats
+import KCBXLedger
 import KCBXLink
 import KCBXNormalize
 import KCBXReconcile

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import KCBXCore
+import KCBXLedger
 import KCBXLink
 import KCBXReconcile
 import KCBXSheets
@@ -103,7 +104,7 @@ struct Roster: Sendable {
             if let i = people.index[f.personID], let bit = codeBit[f.code] { codesOf[Int32(i), default: 0] |= bit }
         }
         let findings = codesOf
-        let local = FindingCode.allCases.filter { $0.work == .childFollowUp && $0 != .outOfDistrict }.reduce(UInt16(0)) { $0 | codeBit[$1]! }
+        let local = FindingDescriptor.codes { $0.followedUpHere }.reduce(UInt16(0)) { $0 | codeBit[$1]! }
         let dropout = codeBit[.suspectedDropout]!
         let chunk = 16_384, chunks = (persons.count + chunk - 1) / chunk
         let results = ConcurrentResults<[String: [Entry]]>(count: chunks)

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import KCBXCore
+import KCBXLedger
 import KCBXNormalize
 import KCBXReconcile
 import KCBXSheets
@@ -10,7 +11,8 @@ import KCBXSheets
 /// 学籍 record, with the record's fields, the hukou registration to compare with, what to correct, and
 /// the columns to report back; 学籍纠错/按学校汇总_YYYY年M月.xlsx counts them per school for the bureau.
 enum SchoolWorkbook {
-    static let codes: [FindingCode] = [.identityMismatch, .duplicateStatus, .phantomStatus]
+    /// The codes a school acts on (``FindingDescriptor/Actor/school``), in its sheets' order.
+    static let codes = FindingDescriptor.codes(for: .school)
     static let folder = "学籍纠错"
 
     /// Laid out to print at 8 pt or more on one landscape A4 page width.
@@ -136,7 +138,7 @@ enum SchoolWorkbook {
         for code in codes {
             guard let list = school.sheets[code]?.sorted(by: { $0.caseID < $1.caseID }), !list.isEmpty else { continue }
             let sheet = try book.addSheet(FindingSheets.sheetName(code), columns: columns,
-                                          title: "\(unit) 学籍纠错通知：\(shown) \(code.title) \(list.count) 条（\(month)）。\(FindingSheets.asked(code))，请于 \(deadline) 前在学籍系统中纠正并填写纠正结果报回。")
+                                          title: "\(unit) 学籍纠错通知：\(shown) \(code.title) \(list.count) 条（\(month)）。\(code.descriptor.asked)，请于 \(deadline) 前在学籍系统中纠正并填写纠正结果报回。")
             for (n, line) in list.enumerated() { try sheet.append([.integer(n + 1)] + line.cells, highlight: line.priority) }
             try sheet.signFooter()
         }
@@ -161,7 +163,7 @@ enum SchoolWorkbook {
             parts.append("同一学生有 \(others) 条在籍学籍：核实实际就读学校，保留一条，其余学籍办理注销")
         case .phantomStatus:
             parts.append("核实该生是否在本校就读；不在校的办理转出或注销，不得空挂学籍")
-        default: break
+        default: parts.append(code.descriptor.asked)
         }
         if !detail.isEmpty { parts.append("（\(detail)）") }
         return parts.joined(separator: "；")

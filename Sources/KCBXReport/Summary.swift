@@ -1,5 +1,6 @@
 import Foundation
 import KCBXCore
+import KCBXLedger
 import KCBXReconcile
 
 /// summary.json: the run's figures and every figure of the bulletin, for machines.

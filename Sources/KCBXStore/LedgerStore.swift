@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import KCBXCore
+import KCBXLedger
 
 /// The ledger (台账) in the store: cases, their history (一生一表) with the officer's notes, and the
 /// periods applied. Saved in the same transaction as the reconcile result it comes from.

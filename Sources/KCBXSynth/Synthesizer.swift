@@ -1,6 +1,7 @@
 import Foundation
 import KCBXCore
 import KCBXFormats
+import KCBXLedger
 
 /// Options of `kcbx synth`.
 public struct SynthOptions: Sendable {

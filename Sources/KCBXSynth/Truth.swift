@@ -1,4 +1,5 @@
 import KCBXCore
+import KCBXLedger
 
 /// Everything written about one true person, gathered while the records are written, from which the
 /// findings of docs/findings.md are decided (the synthetic truth follows the contract, rule by rule).

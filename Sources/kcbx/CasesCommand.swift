@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KCBXCore
+import KCBXLedger
 import KCBXPipeline
 import KCBXReconcile
 import KCBXReport

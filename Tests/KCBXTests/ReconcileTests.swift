@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KCBXCore
+import KCBXLedger
 import KCBXPipeline
 @testable import KCBXLink
 @testable import KCBXNormalize

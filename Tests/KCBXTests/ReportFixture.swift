@@ -4,6 +4,7 @@ import Foundation
 @testable import KCBXNormalize
 @testable import KCBXReconcile
 @testable import KCBXReport
+import KCBXLedger
 
 /// A small hand-built county for the report tests: two towns, eight people, a finding of most codes.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import KCBXCore
+import KCBXLedger
 @testable import KCBXLink
 @testable import KCBXNormalize
 @testable import KCBXReconcile

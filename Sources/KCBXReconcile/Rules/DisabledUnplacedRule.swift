@@ -1,10 +1,14 @@
 import KCBXCore
+import KCBXLedger
 
 /// 残疾儿童未安置 (`disabled_unplaced`): a school-age child in the disability source with no active status,
 /// not taught at home (送教上门 in 安置情况 or 就读方式) and no valid 免于入学 exemption. Placed means enrolled
 /// (随班就读, 特教学校) or 送教上门. A resident one is also `not_enrolled`. Closes when placed.
 enum DisabledUnplacedRule: FindingRule {
-    static let code = FindingCode.disabledUnplaced
+    static let descriptor = FindingDescriptor(
+        .disabledUnplaced, title: "残疾儿童未安置", work: .childFollowUp, countsAgainstTown: true, followedUpHere: true, actor: .town,
+        asked: "会同残联评估，安排随班就读、特教学校就读或送教上门",
+        closes: [.enrolled, .registeredDead, .movedOut, .agedOut, .deferralApproved])
     static let needs: [SourceRole] = [.disability, .studentStatus]
 
     static func decide(_ p: inout PersonCase) {

@@ -1,10 +1,13 @@
 import KCBXCore
+import KCBXLedger
 
 /// 户籍重复 (`duplicate_hukou`): one child registered twice in 户籍 — the same ID in two households, or two
 /// IDs with the same name, birth date, sex and a parent (``ReconcileStage/duplicateHukouAcrossPersons(_:)``).
 /// Twins (same parents and day, other names) are not. For the police; closes when one registration is left.
 enum DuplicateHukouRule: FindingRule {
-    static let code = FindingCode.duplicateHukou
+    static let descriptor = FindingDescriptor(
+        .duplicateHukou, title: "户籍重复", work: .recordCorrection, actor: .police,
+        asked: "核实后保留一处户籍，注销重复户籍", closes: [.registeredDead, .movedOut, .agedOut])
     static let needs: [SourceRole] = [.hukou]
 
     static func coverage(_ available: Available) -> [Coverage] {

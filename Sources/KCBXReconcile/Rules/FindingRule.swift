@@ -1,14 +1,17 @@
 import KCBXCore
+import KCBXLedger
 import KCBXLink
 import KCBXNormalize
 
 /// A finding rule (核查规则): one finding code, decided per person. Each rule lives in a file of its own
 /// (docs/findings.md has the table of all of them) and says:
+/// - what its code means to everyone after it (``descriptor``: title, ledger, who acts, how it closes);
 /// - which sources it needs (``needs``) and which make it complete (``partly``);
 /// - which codes it gives way to (``givesWayTo``): when one of them is raised for the person, this one is not;
 /// - how its case closes (``closeReason(_:)``) once the rule no longer finds it.
 protocol FindingRule {
-    static var code: FindingCode { get }
+    /// The code the rule decides and what it means (``FindingDescriptor``).
+    static var descriptor: FindingDescriptor { get }
     /// Roles without which the rule cannot be decided at all.
     static var needs: [SourceRole] { get }
     /// Roles without which the rule is decided only in part, with what is then not checked.
@@ -39,6 +42,7 @@ enum Coverage {
 }
 
 extension FindingRule {
+    static var code: FindingCode { descriptor.code }
     static var partly: [(role: SourceRole, what: String)] { [] }
     static var givesWayTo: [FindingCode] { [] }
     static func closeReason(_ p: PersonCase) -> String? { nil }
@@ -64,14 +68,10 @@ enum FindingRules {
 
     static func rule(_ code: FindingCode) -> any FindingRule.Type { all.first { $0.code == code }! }
 
-    /// The roles a rule reads: those it needs and those that complete it.
+    /// The roles a rule reads: those it needs, those that complete it and those its descriptor adds.
     static func roles(of code: FindingCode) -> Set<SourceRole> {
         let r = rule(code)
-        var roles = Set(r.needs).union(r.partly.map(\.role))
-        if code == .suspectedDropout { roles.formUnion([.studentStatus, .attendance, .poverty]) }
-        if code == .notEnrolled { roles.insert(.deferral) }
-        if code == .identityMismatch { roles.insert(.hukou) }
-        return roles
+        return Set(r.needs).union(r.partly.map(\.role)).union(r.descriptor.alsoReads)
     }
 
     /// Which codes the pipeline's sources allow, and why the others are not (or only partly) checked.
@@ -170,19 +170,6 @@ struct PersonCase {
 }
 
 extension FindingCode {
-    /// One bit per code, for the codes raised for a person.
-    var bit: UInt32 {
-        switch self {
-        case .notEnrolled: 1 << 0
-        case .deferred: 1 << 1
-        case .suspectedDropout: 1 << 2
-        case .duplicateStatus: 1 << 3
-        case .phantomStatus: 1 << 4
-        case .identityMismatch: 1 << 5
-        case .duplicateHukou: 1 << 6
-        case .deceasedActiveStatus: 1 << 7
-        case .disabledUnplaced: 1 << 8
-        case .outOfDistrict: 1 << 9
-        }
-    }
+    /// One bit per code (by ``position``), for the codes raised for a person.
+    var bit: UInt32 { 1 << UInt32(position) }
 }

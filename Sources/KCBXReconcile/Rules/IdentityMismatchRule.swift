@@ -1,11 +1,14 @@
 import KCBXCore
+import KCBXLedger
 
 /// 人籍不一致 (`identity_mismatch`): a 学籍 record whose ID number fails its check, whose own birth date or
 /// sex disagree with its ID, whose name, birth date or sex differ from the child's resident 户籍 record,
 /// or — in any source — which carries the ID number of another child (借用/冒用身份证件号: name and birth
 /// date both differ from the holder's). Formatting differences are not mismatches. Closes when corrected.
 enum IdentityMismatchRule: FindingRule {
-    static let code = FindingCode.identityMismatch
+    static let descriptor = FindingDescriptor(
+        .identityMismatch, title: "人籍不一致", work: .recordCorrection, actor: .school, place: 1,
+        asked: "以户籍登记为准核对学籍中的身份信息并更正", closes: [.registeredDead, .movedOut, .agedOut])
     static let needs: [SourceRole] = [.studentStatus]
     static let partly: [(role: SourceRole, what: String)] = [(.hukou, "与户籍的姓名、出生日期、性别比对")]
 

@@ -1,4 +1,5 @@
 import KCBXCore
+import KCBXLedger
 
 /// 应入未入 (`not_enrolled`): a resident (户籍正常) school-age child with no active 学籍 record, no 辍学 or
 /// 转出 record (those are `suspected_dropout` and enrolled elsewhere) and no valid deferral (`deferred`
@@ -6,7 +7,10 @@ import KCBXCore
 /// not this child's: the holder is judged on their own records only. Closes when the child enrols,
 /// leaves the district, gets a deferral or ages out (``CloseReasons``).
 enum NotEnrolledRule: FindingRule {
-    static let code = FindingCode.notEnrolled
+    static let descriptor = FindingDescriptor(
+        .notEnrolled, title: "应入未入", work: .childFollowUp, countsAgainstTown: true, followedUpHere: true, actor: .town,
+        asked: "逐一入户核实：在外地就读的取得就读证明；未入学的劝返入学，一人一案",
+        closes: [.enrolled, .registeredDead, .movedOut, .agedOut, .deferralApproved], alsoReads: [.deferral])
     static let needs: [SourceRole] = [.hukou, .studentStatus]
     static let givesWayTo: [FindingCode] = [.deferred]
 

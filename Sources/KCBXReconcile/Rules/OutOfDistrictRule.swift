@@ -1,10 +1,13 @@
 import KCBXCore
+import KCBXLedger
 
 /// 外地户籍/外出 (`out_of_district`): a child with no resident 户籍 here whose ID is of another region, who
 /// holds a 学籍 record here and left school (辍学 or 转出 without an active status) or has an unexcused
 /// absence at the threshold. Reported to the place of registration instead of `suspected_dropout`.
 enum OutOfDistrictRule: FindingRule {
-    static let code = FindingCode.outOfDistrict
+    static let descriptor = FindingDescriptor(
+        .outOfDistrict, title: "外地户籍/外出", work: .childFollowUp, actor: .town,
+        asked: "核实就读去向，函告户籍地或就读地教育部门", closes: [.enrolled, .registeredDead, .movedOut, .agedOut])
     static let needs: [SourceRole] = [.hukou, .studentStatus]
 
     static func decide(_ p: inout PersonCase) {

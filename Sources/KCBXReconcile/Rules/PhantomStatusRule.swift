@@ -1,4 +1,5 @@
 import KCBXCore
+import KCBXLedger
 
 /// 空挂学籍 (`phantom_status`): an active 学籍 record at a school whose attendance export is a roster
 /// (考勤花名册) that does not hold the pupil: nobody stands behind the status, or the pupil attends
@@ -6,7 +7,9 @@ import KCBXCore
 /// is not checked (``AttendanceKinds``). Gives way to 一人多籍 and 死亡未销籍, which cover the record.
 /// Closes when the record is cancelled or the pupil appears on the roster.
 enum PhantomStatusRule: FindingRule {
-    static let code = FindingCode.phantomStatus
+    static let descriptor = FindingDescriptor(
+        .phantomStatus, title: "空挂学籍", work: .recordCorrection, actor: .school, place: 3,
+        asked: "核实是否在校就读；不在校的办理转出或注销学籍", closes: [.registeredDead, .movedOut, .agedOut])
     static let needs: [SourceRole] = [.studentStatus, .attendance]
     static let givesWayTo: [FindingCode] = [.duplicateStatus, .deceasedActiveStatus]
 

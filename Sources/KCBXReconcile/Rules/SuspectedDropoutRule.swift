@@ -1,11 +1,14 @@
 import KCBXCore
+import KCBXLedger
 
 /// 疑似辍学 (`suspected_dropout`): a local child with (a) an unexcused absence of at least
 /// `rules.dropout_absence_days` (attendance roster or absence list alike), (b) a 辍学 status and no
 /// active one, or (c) an active status while poverty alleviation reports the child out of school.
 /// A non-local child is `out_of_district` instead. Closes when the child transfers out, enrols or returns.
 enum SuspectedDropoutRule: FindingRule {
-    static let code = FindingCode.suspectedDropout
+    static let descriptor = FindingDescriptor(
+        .suspectedDropout, title: "疑似辍学", work: .childFollowUp, countsAgainstTown: true, followedUpHere: true, actor: .town,
+        asked: "核实缺课原因，与学校共同劝返复学，一人一案", closes: [.enrolled, .registeredDead, .movedOut, .agedOut])
     static let needs: [SourceRole] = []
     static let partly: [(role: SourceRole, what: String)] = [
         (.attendance, "无故缺课"), (.studentStatus, "学籍状态辍学"), (.poverty, "扶贫部门登记的失学辍学"),

@@ -1,3 +1,5 @@
+import KCBXCore
+
 /// A case of the ledger (台账): one child and one finding code, followed from run to run until it is
 /// closed (销号). Its id is the finding's ``caseID``-style id: stable across runs and reruns.
 public struct Case: Sendable, Hashable {
@@ -49,8 +51,8 @@ public struct Case: Sendable, Hashable {
         self.closeReason = closeReason; self.notes = notes; self.history = history; self.notesVersion = notesVersion
     }
 
-    /// Which ledger the case is on (劝返台账 or 数据纠错台账).
-    public var work: CaseWork { code.work }
+    // Which ledger the case is on (`work`, 劝返台账 or 数据纠错台账) is its code's descriptor's: `Case.work`
+    // is defined with the descriptors in KCBXReconcile, not stored.
 }
 
 /// The officer's columns of a ledger workbook (劝返台账, 数据纠错台账), read back by `kcbx cases import`.
