@@ -10,16 +10,20 @@ WORKDIR /src
 COPY Package.swift ./
 RUN swift package resolve
 COPY Sources ./Sources
+COPY Data ./Data
 COPY Tests ./Tests
+# The generated tables (kcbx_KCBXData.resources) go beside the binary: kcbx looks for them there.
 RUN swift build -c release --product kcbx --static-swift-stdlib \
- && install -D "$(swift build -c release --show-bin-path)/kcbx" /out/kcbx
+ && bin="$(swift build -c release --show-bin-path)" \
+ && install -D "$bin/kcbx" /out/kcbx \
+ && cp -R "$bin"/*.resources /out/
 
 FROM debian:bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libxml2 zlib1g libxlsxwriter4 libsqlite3-0 tzdata ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 1000 kcbx
-COPY --from=build /out/kcbx /usr/local/bin/kcbx
+COPY --from=build /out/ /usr/local/bin/
 USER kcbx
 WORKDIR /data
 ENV TZ=Asia/Shanghai

@@ -49,10 +49,13 @@ let package = Package(
             "KCBXCore", "KCBXFormats",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "KCBXNormalize", dependencies: ["KCBXCore"]),
+        // The generated tables (scripts/generate-data) as resources, outside Sources: Han pinyin, GB/T 2260 codes.
+        .target(name: "KCBXData", dependencies: ["KCBXCore"], path: "Data",
+                resources: [.copy("han-table.txt"), .copy("region-codes.txt")]),
+        .target(name: "KCBXNormalize", dependencies: ["KCBXCore", "KCBXData"]),
         .target(name: "KCBXLink", dependencies: ["KCBXCore", "KCBXNormalize"]),
         .target(name: "KCBXReconcile", dependencies: ["KCBXCore", "KCBXLedger", "KCBXNormalize", "KCBXLink"]),
-        .target(name: "KCBXReport", dependencies: ["KCBXCore", "KCBXLedger", "KCBXFormats", "KCBXSheets", "KCBXNormalize", "KCBXLink", "KCBXReconcile"]),
+        .target(name: "KCBXReport", dependencies: ["KCBXCore", "KCBXLedger", "KCBXData", "KCBXFormats", "KCBXSheets", "KCBXNormalize", "KCBXLink", "KCBXReconcile"]),
         // The store: runs, stage results, ledger (SQLite through GRDB).
         .target(name: "KCBXStore", dependencies: [
             "KCBXCore", "KCBXLedger",
@@ -76,7 +79,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "KCBXTests", dependencies: [
-            "KCBXCore", "KCBXLedger", "KCBXFormats", "KCBXSheets", "KCBXIngest", "KCBXNormalize", "KCBXLink", "KCBXReconcile",
+            "KCBXCore", "KCBXLedger", "KCBXData", "KCBXFormats", "KCBXSheets", "KCBXIngest", "KCBXNormalize", "KCBXLink", "KCBXReconcile",
             "KCBXReport", "KCBXStore", "KCBXPipeline", "KCBXSynth", "kcbx",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -65,12 +65,8 @@ public struct PipelineConfig: Sendable {
         public var autoThreshold: Double = 0.95
         public var reviewThreshold: Double = 0.50
         /// Blocking rules of the probabilistic pass (`linkage.blocking`), e.g. `birth_date+sex`.
-        public var blocking: [String] = Linkage.defaultBlocking
-        /// The default blocking rules.
-        public static let defaultBlocking = ["birth_date+sex", "pinyin+birth_year", "id_variants", "parent_id", "name+town", "pinyin+school_code"]
-        /// The keys a blocking rule may join with `+`.
-        public static let blockingKeys: Set<String> = ["birth_date", "birth_year", "sex", "name", "pinyin", "id_variants",
-                                                       "parent_id", "household_id", "town", "school_code"]
+        /// Read once, where the pipeline file is read (a rule that does not parse is a problem of the file).
+        public var blocking: [BlockingRule] = BlockingRule.defaults
         public init() {}
     }
 

@@ -201,15 +201,13 @@ public enum PipelineFile {
             if let v = number(linkMap["review_threshold"], "linkage.review_threshold", range: 0...1) { linkage.reviewThreshold = v }
             if let (_, node) = linkMap["blocking"] {
                 if case let .sequence(list) = node, !list.isEmpty {
-                    var rules: [String] = []
+                    var rules: [BlockingRule] = []
                     for item in list {
                         guard let text = item.string, !text.isEmpty else { problem(item, "`linkage.blocking`: expected a rule such as birth_date+sex"); continue }
-                        let parts = text.split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }
-                        if let bad = parts.first(where: { !PipelineConfig.Linkage.blockingKeys.contains($0) }) {
-                            problem(item, "`linkage.blocking`: `\(bad)` is not a blocking key; expected keys joined by +, from \(PipelineConfig.Linkage.blockingKeys.sorted().joined(separator: ", "))")
-                        } else if parts.filter({ $0 == "id_variants" || $0 == "parent_id" }).count > 1 {
-                            problem(item, "`linkage.blocking`: a rule may use only one of id_variants, parent_id")
-                        } else { rules.append(parts.joined(separator: "+")) }
+                        switch BlockingRule.parse(text) {
+                        case .success(let rule): rules.append(rule)
+                        case .failure(let error): problem(item, "`linkage.blocking`: \(error.message)")
+                        }
                     }
                     linkage.blocking = rules
                 } else { problem(node, "`linkage.blocking`: expected a list of rules such as [birth_date+sex, pinyin+birth_year]") }

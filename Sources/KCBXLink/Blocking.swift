@@ -1,48 +1,7 @@
 import Foundation
 import KCBXCore
 
-/// A blocking rule (`linkage.blocking` in the pipeline file): records are compared only when they share
-/// the rule's key, e.g. `birth_date+sex`. Atoms are joined with `+`; at most one atom with several keys
-/// per record (`id_variants`, `parent_id`).
-public struct BlockingRule: Sendable, Equatable, CustomStringConvertible {
-    /// One part of a blocking key.
-    public enum Atom: String, Sendable, CaseIterable {
-        case birthDate = "birth_date", birthYear = "birth_year", sex, name, pinyin
-        /// The ID with each pair of adjacent positions masked (17 keys): catches one changed character and two swapped ones.
-        case idVariants = "id_variants"
-        /// Each of the father's, mother's and guardian's ID numbers.
-        case parentID = "parent_id"
-        case household = "household_id", town, school = "school_code"
-        /// Each of the father's, mother's, guardian's and household head's names (internal: the link stage adds it).
-        case parentName = "parent_name"
-        /// Internal: a record to link emits the rule's key only when it has no birth date, town, school or
-        /// parent's name to block on (a name-only row, e.g. a deferral without ID); other records always do.
-        case sparse
-        var multi: Bool { self == .idVariants || self == .parentID || self == .parentName }
-    }
-
-    public var atoms: [Atom]
-    public var description: String { atoms.map(\.rawValue).joined(separator: "+") }
-
-    /// Parses `birth_date+sex`; `nil` with the reason when it is not a rule.
-    public static func parse(_ text: String) -> Result<BlockingRule, BlockingRuleError> {
-        var atoms: [Atom] = []
-        for part in text.split(separator: "+").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            guard let atom = Atom(rawValue: part) else { return .failure(.init(message: "`\(part)` is not a blocking key; expected \(Atom.allCases.map(\.rawValue).joined(separator: ", "))")) }
-            atoms.append(atom)
-        }
-        guard !atoms.isEmpty else { return .failure(.init(message: "empty blocking rule")) }
-        guard atoms.filter(\.multi).count <= 1 else { return .failure(.init(message: "a rule may use only one of id_variants, parent_id, parent_name")) }
-        return .success(BlockingRule(atoms: atoms))
-    }
-
-    /// The defaults: they catch the errors of `kcbx synth` (typed and swapped ID digits, missing IDs,
-    /// homophone names, shifted birth dates) without comparing all pairs.
-    public static let defaults: [BlockingRule] = PipelineConfig.Linkage.defaultBlocking.compactMap { try? parse($0).get() }
-}
-
-/// Why a blocking rule could not be read.
-public struct BlockingRuleError: Error, Sendable { public var message: String }
+// ``BlockingRule`` and its grammar are the pipeline file's (KCBXCore); the link stage applies them here.
 
 extension RecordFeatures {
     /// Calls `emit` with each key of `rule` for record `g` (none when a field is missing).

@@ -58,7 +58,7 @@ public enum LinkStage {
         // The pipeline's rules, and two of the link stage's own for records without an ID: the name with a
         // parent's, guardian's or household head's name (justice, welfare, disability, 学籍 rows against
         // hukou children), and the name alone for a row that has nothing else (a deferral row).
-        let rules = linkage.blocking.compactMap { try? BlockingRule.parse($0).get() } + LinkStage.idlessRules
+        let rules = linkage.blocking + LinkStage.idlessRules
         Log.info("link: features of \(n) records in \(seconds(clock.now - t0)) s")
 
         // 1. Deterministic pass on valid IDs (else 学籍号), guarded: a record whose name and birth date both

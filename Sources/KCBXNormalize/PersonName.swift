@@ -1,5 +1,6 @@
 import Foundation
 import KCBXCore
+import KCBXData
 
 /// 姓名, normalized for comparison: NFKC, no whitespace, one middle dot, simplified characters,
 /// annotations split off, with a toneless pinyin key.
@@ -30,6 +31,16 @@ public final class NameNormalizer: @unchecked Sendable {
     private let others = StripedCache()
 
     public init() { han = HanTable.shared }
+
+    /// Reads the Han table now (once): a missing or damaged `han-table.txt` is a ``KCBXError`` here,
+    /// where a command can report it, rather than a stop at the first name.
+    public static func loadTable() throws(KCBXError) { try HanTable.load() }
+
+    /// The Han table as ICU gives it today, in the text of `han-table.txt` (without its final line
+    /// break): what scripts/generate-data writes (through `kcbx generate-data han-table`).
+    public static func tableFromICU() -> String {
+        HanTable.tableText((0..<HanTable.chunkCount).flatMap { HanTable.buildWithICU($0).entries })
+    }
 
     /// Normalizes one name.
     public func normalize(_ raw: String) -> PersonName {
@@ -162,9 +173,10 @@ public final class NameNormalizer: @unchecked Sendable {
 /// Simplified form and toneless pinyin of every character of U+4E00–U+9FFF, as ICU gives them
 /// (`Hant-Hans`, `Han-Latin; Latin-ASCII`), in chunks of 256 characters.
 ///
-/// The table is built into kcbx (``hanTableData``, made with ``buildWithICU(_:)``; a test checks that
-/// ICU still gives the same): ICU's transliterator takes about half a second of CPU for the 82 chunks,
-/// in every run. Its chunks are made once and never change.
+/// The table ships with kcbx (`han-table.txt` of ``GeneratedData``, written by scripts/generate-data with
+/// ``buildWithICU(_:)`` and ``tableText(_:)``; a test checks that ICU still gives the same): ICU's
+/// transliterator takes about half a second of CPU for the 82 chunks, in every run. Its chunks are made
+/// once and never change.
 final class HanTable: Sendable {
     static let first: UInt32 = 0x4E00, last: UInt32 = 0x9FFF
     static let chunkSize = 256
@@ -185,8 +197,13 @@ final class HanTable: Sendable {
     private let chunks: [Chunk]
 
     init() {
+        let entries: [Entry]
+        switch HanTable.loaded {
+        case .success(let table): entries = table
+        case .failure(let error): fatalError("kcbx: error: \(error)")
+        }
         chunks = (0..<HanTable.chunkCount).map { i in
-            Chunk(entries: Array(HanTable.builtIn[i * HanTable.chunkSize..<(i + 1) * HanTable.chunkSize]))
+            Chunk(entries: Array(entries[i * HanTable.chunkSize..<(i + 1) * HanTable.chunkSize]))
         }
     }
 
@@ -196,22 +213,43 @@ final class HanTable: Sendable {
     static let pinyinTransform = StringTransform("Han-Latin; Latin-ASCII")
     static let simplifyTransform = StringTransform("Hant-Hans")
 
-    /// Every entry of ``hanTableData``, read once: one line per character from U+4E00, its pinyin, then
+    /// Every entry of `han-table.txt`, read once: one line per character from U+4E00, its pinyin, then
     /// its simplified form in hexadecimal when that is another character.
-    static let builtIn: [Entry] = {
-        var entries: [Entry] = []
-        entries.reserveCapacity(chunkCount * chunkSize)
-        for (i, line) in hanTableData.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let original = Unicode.Scalar(first + UInt32(i))!
-            let parts = line.split(separator: " ", omittingEmptySubsequences: false)
-            let simplified = parts.count > 1 ? UInt32(parts[1], radix: 16).flatMap(Unicode.Scalar.init) : nil
-            entries.append(Entry(simplified: simplified ?? original, pinyin: parts.first.map(String.init) ?? ""))
-        }
-        precondition(entries.count == chunkCount * chunkSize, "the built-in Han table has \(entries.count) lines")
-        return entries
+    static let loaded: Result<[Entry], KCBXError> = {
+        do throws(KCBXError) { return .success(try entries(GeneratedData.text(.hanTable))) } catch { return .failure(error) }
     }()
 
-    /// The built-in table's text for `entries` (what ``builtIn`` reads).
+    /// Reads the table now (once), so that a missing or damaged data file is an error of the command.
+    static func load() throws(KCBXError) { _ = try loaded.get() }
+
+    /// The entries of a table text (what ``tableText(_:)`` writes), checked line by line.
+    static func entries(_ text: String) throws(KCBXError) -> [Entry] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count == chunkCount * chunkSize else {
+            throw GeneratedData.corrupt(.hanTable, "it has \(lines.count) lines; expected \(chunkCount * chunkSize), one per character of U+4E00–U+9FFF")
+        }
+        var entries: [Entry] = []
+        entries.reserveCapacity(lines.count)
+        for (i, line) in lines.enumerated() {
+            let original = Unicode.Scalar(first + UInt32(i))!
+            let parts = line.split(separator: " ", omittingEmptySubsequences: false)
+            let pinyin = parts[0]
+            guard parts.count <= 2, pinyin.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) }) else {
+                throw GeneratedData.corrupt(.hanTable, "line \(i + 1) is not lower-case pinyin and an optional hexadecimal character")
+            }
+            var simplified = original
+            if parts.count == 2 {
+                guard let s = UInt32(parts[1], radix: 16).flatMap(Unicode.Scalar.init) else {
+                    throw GeneratedData.corrupt(.hanTable, "line \(i + 1): `\(parts[1])` is not a character in hexadecimal")
+                }
+                simplified = s
+            }
+            entries.append(Entry(simplified: simplified, pinyin: String(pinyin)))
+        }
+        return entries
+    }
+
+    /// The table's text for `entries` (what ``entries(_:)`` reads).
     static func tableText(_ entries: [Entry]) -> String {
         entries.enumerated().map { i, e in
             e.simplified.value == first + UInt32(i) ? e.pinyin : e.pinyin + " " + String(e.simplified.value, radix: 16, uppercase: true)
@@ -219,7 +257,7 @@ final class HanTable: Sendable {
     }
 
     /// Chunk `index` as ICU gives it, 256 characters per transform call (each on its own line, so each
-    /// is transformed on its own): how ``hanTableData`` was made.
+    /// is transformed on its own): how `han-table.txt` is made.
     static func buildWithICU(_ index: Int) -> Chunk {
         let base = first + UInt32(index * chunkSize)
         var text = String.UnicodeScalarView()

@@ -1,5 +1,6 @@
 import Foundation
 import KCBXCore
+import KCBXNormalize
 import KCBXReconcile
 import KCBXSheets
 

@@ -1,5 +1,6 @@
 import Foundation
 import KCBXCore
+import KCBXNormalize
 import KCBXSheets
 
 /// 去向确认/去向确认_<镇街>_YYYY年M月.xlsx: per town, the children registered there (resident hukou) whose

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import KCBXCore
+import KCBXNormalize
+import KCBXReport
 import KCBXPipeline
 import KCBXStore
 import KCBXSynth
@@ -15,7 +17,7 @@ struct Kcbx: ParsableCommand {
             config or input (the message names the file, line and column); 3 another run holds the lock.
             """,
         version: PipelineRunner.version,
-        subcommands: [RunCommand.self, ValidateCommand.self, SynthCommand.self, EvaluateCommand.self, RunsCommand.self, CasesCommand.self, ReviewCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, SynthCommand.self, EvaluateCommand.self, RunsCommand.self, CasesCommand.self, ReviewCommand.self, GenerateDataCommand.self]
     )
 }
 
@@ -53,6 +55,7 @@ struct RunCommand: ParsableCommand {
     var dryRun = false
 
     func run() throws {
+        try loadGeneratedData()
         let request = RunRequest(pipeline: URL(fileURLWithPath: pipeline), asOf: asOf, period: period, only: only, from: from,
                                  to: to, output: out.map { URL(fileURLWithPath: $0) }, store: store.map { URL(fileURLWithPath: $0) },
                                  retry: retry, dryRun: dryRun, keepResultsUntilExit: true)
@@ -71,6 +74,7 @@ struct ValidateCommand: ParsableCommand {
     var pipeline: String
 
     func run() throws {
+        try loadGeneratedData()
         let problems = Validation.problems(URL(fileURLWithPath: pipeline))
         for p in problems { FileHandle.standardError.write(Data("error: \(p)\n".utf8)) }
         if problems.isEmpty {
@@ -109,9 +113,34 @@ struct SynthCommand: ParsableCommand {
     }
 
     func run() throws {
+        try loadGeneratedData()
         let summary = try Synthesizer.run(SynthOptions(children: children, seed: seed, output: URL(fileURLWithPath: out),
                                                        asOf: asOf, errorRate: errorRate, profile: SynthProfile.named(profile)!))
         print(summary)
+    }
+}
+
+/// Reads the generated tables (scripts/generate-data) before a command that needs them, so that a
+/// missing or damaged data file is reported as an error of the command (exit 1) with where kcbx looked.
+func loadGeneratedData() throws(KCBXError) {
+    try NameNormalizer.loadTable()
+    try RegionCodes.load()
+}
+
+/// `kcbx generate-data` (hidden): the generated tables that come from kcbx's own libraries, for
+/// scripts/generate-data, which writes them into Data/.
+struct GenerateDataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate-data",
+        abstract: "Print a generated table (han-table: pinyin and simplified forms from ICU) for scripts/generate-data.",
+        shouldDisplay: false)
+
+    @Argument(help: "The table: han-table.")
+    var table: String
+
+    func run() throws {
+        guard table == "han-table" else { throw KCBXError(.usage, "`\(table)` is not a table kcbx generates; expected han-table") }
+        print(NameNormalizer.tableFromICU())
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import KCBXNormalize
 import KCBXCore
+import KCBXData
 
 /// Dates in every form departments export.
 @Suite struct NormalizeDateTests {
@@ -96,24 +97,31 @@ import KCBXCore
     @Test(arguments: ["某晓", "王某华", "空空"])
     func realNamesAreNotPlaceholders(_ raw: String) { #expect(!Self.names.normalize(raw).isPlaceholder) }
 
-    /// The table built into kcbx is what ICU gives today (if ICU changes, regenerate it: the command is
-    /// at the top of HanTableData.swift, and the test then passes with the new table).
-    @Test func builtInHanTableIsWhatICUGives() throws {
-        var entries: [HanTable.Entry] = []
-        for k in 0..<HanTable.chunkCount { entries += HanTable.buildWithICU(k).entries }
-        let text = HanTable.tableText(entries)
-        if ProcessInfo.processInfo.environment["KCBX_REGENERATE"] != nil {
-            let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("Sources/KCBXNormalize/HanTableData.swift")
-            let quotes = String(repeating: "\"", count: 3)
-            let file = "// Generated from ICU by `KCBX_REGENERATE=1 swift test --filter builtInHanTableIsWhatICUGives`; do not edit.\n\n"
-                + "/// Pinyin and simplified form of U+4E00–U+9FFF, one line per character (see ``HanTable``).\n"
-                + "let hanTableData = \(quotes)\n\(text)\n\(quotes)\n"
-            try file.write(to: source, atomically: true, encoding: .utf8)
-            return  // the new table is compiled in by the next build
+    /// The table kcbx ships (Data/han-table.txt) is what ICU gives today; if ICU changes, scripts/generate-data
+    /// writes the new one (this test only compares, it never writes).
+    @Test func shippedHanTableIsWhatICUGives() throws {
+        #expect(NameNormalizer.tableFromICU() == (try GeneratedData.text(.hanTable)))
+        #expect(try HanTable.loaded.get().count == 20_992)
+    }
+
+    /// A damaged table is a KCBXError naming the file and the line, never a table read wrong.
+    @Test func aDamagedHanTableIsRefused() throws {
+        let text = try GeneratedData.text(.hanTable)
+        #expect(try HanTable.entries(text).count == 20_992)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (change, expected) in [({ (l: inout [Substring]) in l.removeLast() }, "it has 20991 lines"),
+                                   ({ l in l[3] = "Qi" }, "line 4 is not lower-case pinyin"),
+                                   ({ l in l[5] = "xia ZZ" }, "line 6: `ZZ` is not a character")] as [((inout [Substring]) -> Void, String)] {
+            var damaged = lines
+            change(&damaged)
+            #expect {
+                _ = try HanTable.entries(damaged.joined(separator: "\n"))
+            } throws: { error in
+                let e = error as? KCBXError
+                return e?.message.contains(expected) == true && e?.message.contains("han-table.txt is damaged") == true
+                    && e?.file?.hasSuffix("han-table.txt") == true
+            }
         }
-        #expect(text == hanTableData)
-        #expect(HanTable.builtIn.count == 20_992)
     }
 
     /// One ICU call per 256 characters gives what one call per character gives.

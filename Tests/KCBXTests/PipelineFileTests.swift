@@ -77,6 +77,29 @@ import Testing
         #expect(problem.description.contains("p.yaml"))
     }
 
+    /// `linkage.blocking` is read once, here: good rules as the link stage applies them, and a rule that
+    /// does not parse is a problem of the file with its line (never dropped).
+    @Test func blockingRulesAreReadWithThePipelineFile() throws {
+        #expect(try PipelineFile.load(write(Self.valid)).linkage.blocking == BlockingRule.defaults)
+        let good = Self.valid + "\nlinkage:\n  blocking:\n    - birth_date+sex\n    - \" pinyin + school_code \"\n    - id_variants+town\n"
+        #expect(try PipelineFile.load(write(good)).linkage.blocking.map(\.description) == ["birth_date+sex", "pinyin+school_code", "id_variants+town"])
+        for (rule, expected) in [("birth_date+colour", "`colour` is not a blocking key; expected keys joined by +, from birth_date, birth_year"),
+                                 ("id_variants+parent_id", "a rule may use only one of id_variants, parent_id"),
+                                 ("pinyin+parent_name", "`parent_name` is not a blocking key"),
+                                 ("pinyin+sparse", "`sparse` is not a blocking key"),
+                                 ("\"+\"", "`+` names no blocking key")] {
+            let text = Self.valid + "\nlinkage:\n  blocking:\n    - birth_date+sex\n    - \(rule)\n"
+            let (config, problems) = PipelineFile.parse(write(text))
+            #expect(config == nil)
+            #expect(problems.count == 1, "\(problems)")
+            let problem = try #require(problems.first)
+            #expect(problem.message.hasPrefix("`linkage.blocking`: \(expected)"), "\(problem)")
+            #expect(problem.line == 19, "\(problem)")
+            #expect(problem.exitCode == 2)
+            #expect(throws: KCBXError.self) { try PipelineFile.load(write(text)) }
+        }
+    }
+
     @Test func anEmptyMappingIsAProblemNotATrap() {
         let (config, problems) = PipelineFile.parse(write("{}"))
         #expect(config == nil)

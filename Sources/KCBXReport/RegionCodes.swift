@@ -1,6 +1,9 @@
+import KCBXCore
+import KCBXData
+
 /// GB/T 2260 行政区划代码: the name of a province (省), prefecture (地) or county (县) from its 6-digit
-/// code, current or historical, from the table built into kcbx (``regionCodeData``, made by
-/// scripts/region-codes from the published revisions 1980–2022).
+/// code, current or historical, from the table kcbx ships (`region-codes.txt` of ``GeneratedData``, made
+/// by scripts/generate-data from the published revisions 1980–2022).
 ///
 /// The 户籍地 of a child registered elsewhere is the region part of their ID number; the lists that go to
 /// that place (外地户籍协查函, README "Outputs") name it with ``title(_:)``. A code the table does not hold
@@ -46,19 +49,41 @@ public enum RegionCodes {
         return Int(code)
     }
 
-    /// Every line of ``regionCodeData``, read once: code → latest name and, for a historical code, the last year listed.
-    static let table: [Int: (name: Substring, year: Int?)] = {
-        var table: [Int: (name: Substring, year: Int?)] = [:]
-        table.reserveCapacity(8_000)
-        for line in regionCodeData.split(separator: "\n") where line.utf8.count > 6 {
-            guard let code = Int(line.prefix(6)) else { continue }
-            let rest = line.dropFirst(6)
-            if let space = rest.firstIndex(of: " ") {
-                table[code] = (rest[..<space], Int(rest[rest.index(after: space)...]))
-            } else {
-                table[code] = (rest, nil)
+    /// The table, read once from `region-codes.txt`: one line per code, by code — `code` + latest name,
+    /// then, for a code no longer in use, a space and the last year a revision listed it.
+    static let loaded: Result<[Int: (name: Substring, year: Int?)], KCBXError> = {
+        do throws(KCBXError) {
+            let text = try GeneratedData.text(.regionCodes)
+            var table: [Int: (name: Substring, year: Int?)] = [:]
+            table.reserveCapacity(8_000)
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                guard line.utf8.count > 6, let code = key(String(line.prefix(6))) else {
+                    throw GeneratedData.corrupt(.regionCodes, "line \(n + 1) is not a 6-digit code and a name")
+                }
+                let rest = line.dropFirst(6)
+                if let space = rest.firstIndex(of: " ") {
+                    guard let year = Int(rest[rest.index(after: space)...]) else {
+                        throw GeneratedData.corrupt(.regionCodes, "line \(n + 1) does not end in the year last listed")
+                    }
+                    table[code] = (rest[..<space], year)
+                } else {
+                    table[code] = (rest, nil)
+                }
             }
+            return .success(table)
+        } catch {
+            return .failure(error)
         }
-        return table
     }()
+
+    /// Reads the table now (once), so that a missing or damaged data file is an error of the command
+    /// rather than a stop in the middle of a report.
+    public static func load() throws(KCBXError) { _ = try loaded.get() }
+
+    static var table: [Int: (name: Substring, year: Int?)] {
+        switch loaded {
+        case .success(let table): table
+        case .failure(let error): fatalError("kcbx: error: \(error)")
+        }
+    }
 }
