@@ -260,48 +260,30 @@ final class Execution {
     }
 
     /// Per finding rule, the sources it decided on and whether it was checked in full, in part or not.
-    func ruleInputs() throws(KCBXError) -> [[String: any Sendable]] {
+    func ruleInputs() throws(KCBXError) -> [RunManifest.Rule] {
         let notChecked = try loadReconciled().notChecked
         return FindingCode.allCases.map { code in
             let roles = ReconcileStage.roles(of: code)
             let reasons = notChecked.filter { $0.code == code }.map(\.reason)
-            let state = reasons.isEmpty ? "checked" : reasons.allSatisfy { $0.hasPrefix("部分核查") } ? "partly" : "not_checked"
-            return ["code": code.rawValue, "checked": state, "reasons": reasons,
-                    "sources": config.sources.filter { roles.contains($0.role) }.map(\.name)] as [String: any Sendable]
+            let state: RunManifest.Rule.Checked = reasons.isEmpty ? .checked : reasons.allSatisfy { $0.hasPrefix("部分核查") } ? .partly : .notChecked
+            return RunManifest.Rule(code: code.rawValue, checked: state, reasons: reasons,
+                                    sources: config.sources.filter { roles.contains($0.role) }.map(\.name))
         }
     }
 
-    func manifest() throws(KCBXError) -> [String: any Sendable] {
+    func manifest() throws(KCBXError) -> RunManifest {
         let files = try loadInputs()
         let sources = try loadNormalized()
-        let iso = ISO8601DateFormatter()
-        var inputList: [[String: any Sendable]] = []
-        for (i, source) in config.sources.enumerated() {
+        let inputs = config.sources.enumerated().map { (i, source) in
             let counts = sources.first { $0.source == source.name }
-            var entry: [String: any Sendable] = ["source": source.name, "role": source.role.rawValue, "path": source.path.path,
-                                                 "format": source.format.rawValue]
-            if i < files.count { entry["sha256"] = files[i].sha256; entry["bytes"] = files[i].bytes }
-            if let counts {
-                entry["rows_read"] = counts.rowsRead; entry["rows_accepted"] = counts.records.count; entry["rows_rejected"] = counts.rejects.count
-            }
-            inputList.append(entry)
+            return RunManifest.Input(source: source.name, role: source.role.rawValue, path: source.path.path, format: source.format.rawValue,
+                                     sha256: i < files.count ? files[i].sha256 : nil, bytes: i < files.count ? files[i].bytes : nil,
+                                     rowsRead: counts?.rowsRead, rowsAccepted: counts?.records.count, rowsRejected: counts?.rejects.count)
         }
         let ingestRun = try store.resultRun(period: period, stage: .ingest)
-        return [
-            "kcbx_version": PipelineRunner.version,
-            "run_id": runID,
-            "period": period,
-            "as_of": config.asOf.description,
-            "pipeline": config.file.path,
-            "inputs_read_by_run": ingestRun ?? runID,
-            "inputs": inputList,
-            "rules": try ruleInputs(),
-            "stages": stageTimes.map { ["stage": $0.stage.rawValue, "started_at": iso.string(from: $0.started),
-                                        "finished_at": iso.string(from: $0.finished),
-                                        "seconds": ($0.finished.timeIntervalSince($0.started) * 1000).rounded() / 1000,
-                                        "outcome": $0.outcome] as [String: any Sendable] },
-            "generated_at": iso.string(from: Date()),
-        ]
+        return RunManifest(kcbxVersion: PipelineRunner.version, runID: runID, period: period, asOf: config.asOf.description,
+                           pipeline: config.file.path, inputsReadByRun: ingestRun ?? runID, inputs: inputs, rules: try ruleInputs(),
+                           stages: stageTimes.map { RunManifest.StageTime(stage: $0.stage, started: $0.started, finished: $0.finished, outcome: $0.outcome) })
     }
 
     func json(_ value: some Encodable) -> String { StoredResults.json(value) }
@@ -404,9 +386,7 @@ extension OutputFolder {
         let fm = FileManager.default
         let manifest = target.appendingPathComponent(ReportStage.FileName.manifest)
         guard let written = (try? fm.attributesOfItem(atPath: manifest.path))?[.modificationDate] as? Date else { return }
-        var listed = Set<String>()
-        if let data = try? Data(contentsOf: manifest), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-           let outputs = object["outputs"] as? [String] { listed = Set(outputs) }
+        let listed = Set(RunManifest.outputs(in: target) ?? [])
         let keep = target.deletingLastPathComponent().appendingPathComponent(LedgerWorkbook.folder)
             .appendingPathComponent("\(target.lastPathComponent)_运行前保留")
         guard let walk = fm.enumerator(at: target, includingPropertiesForKeys: [.isRegularFileKey, .contentModificationDateKey]) else { return }

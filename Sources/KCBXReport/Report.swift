@@ -16,8 +16,8 @@ public struct ReportInput: Sendable {
     public var sources: [NormalizedSource]
     public var index: PersonIndex
     public var reconcile: ReconcileResult
-    /// The manifest's run part (inputs, stages, versions), already encoded as a JSON object.
-    public var manifest: [String: any Sendable]
+    /// The manifest's run part (inputs, rules, stages); the report adds its outputs and writes it last.
+    public var manifest: RunManifest
     /// The ledger (台账) after this period's reconcile: open and closed cases with their history.
     public var cases: [Case]
     /// The ledger's figures for the bulletin.
@@ -28,7 +28,7 @@ public struct ReportInput: Sendable {
     public var ledgerVersion: Int
 
     public init(config: PipelineConfig, period: String, sources: [NormalizedSource], index: PersonIndex,
-                reconcile: ReconcileResult, manifest: [String: any Sendable], cases: [Case] = [], ledger: LedgerFigures = .init(),
+                reconcile: ReconcileResult, manifest: RunManifest, cases: [Case] = [], ledger: LedgerFigures = .init(),
                 ledgerVersion: Int = 0) {
         self.config = config; self.period = period; self.sources = sources; self.index = index
         self.reconcile = reconcile; self.manifest = manifest; self.cases = cases; self.ledger = ledger
@@ -207,8 +207,8 @@ public enum ReportStage {
         try writeJSON(input.index.parameters.reportObject, to: directory.appendingPathComponent(FileName.linkage))
         var manifest = input.manifest
         let written = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        manifest["outputs"] = (written + [FileName.manifest]).sorted()
-        try writeJSON(manifest, to: directory.appendingPathComponent(FileName.manifest))
+        manifest.outputs = (written + [FileName.manifest]).sorted()
+        try manifest.write(to: directory.appendingPathComponent(FileName.manifest))
         step("rest")
         Log.info("report: " + steps.joined(separator: ", "))
         Log.info(String(format: "report: %d findings, %d town workbooks, %.1f s, peak %d MiB",

@@ -79,7 +79,7 @@ enum BulletinCounty {
         var config = ReportFixture.config()
         config.district = .init(code: "370783", name: "示例区", towns: ["甲镇", "乙镇"])
         var input = ReportInput(config: config, period: "2026-11", sources: b.sources, index: b.index(),
-                                reconcile: ReconcileResult(findings: findings, notChecked: []), manifest: [:])
+                                reconcile: ReconcileResult(findings: findings, notChecked: []), manifest: .test)
         let day = ReportFixture.asOf
         input.cases = findings.map { f in
             Case(id: f.caseID, code: f.code, personID: f.personID, state: .open, priority: false, idNumber: "", name: "",

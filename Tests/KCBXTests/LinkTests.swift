@@ -3,6 +3,7 @@ import Testing
 @testable import KCBXCore
 @testable import KCBXLink
 @testable import KCBXNormalize
+@testable import KCBXPipeline
 @testable import KCBXSheets
 @testable import KCBXStore
 @testable import kcbx
@@ -262,13 +263,13 @@ struct LinkTests {
         let dir = TestSupport.temporaryDirectory("kcbx-review")
         let url = dir.appendingPathComponent("人工核对.xlsx")
         let workbook = try XLSXWorkbook(url: url)
-        let sheet = try workbook.addSheet("待核对", columns: [XLSXColumn(ReviewCommand.keyHeader), XLSXColumn("姓名A"),
-                                                           XLSXColumn(ReviewCommand.decisionHeader, editable: true, choices: [ReviewCommand.same, ReviewCommand.different])])
-        try sheet.append([.text("AAAA|BBBB"), .text("张伟"), .text(ReviewCommand.same)])
-        try sheet.append([.text("CCCC|DDDD"), .text("李娜"), .text(ReviewCommand.different)])
+        let sheet = try workbook.addSheet("待核对", columns: [XLSXColumn(ClericalReview.keyHeader), XLSXColumn("姓名A"),
+                                                           XLSXColumn(ClericalReview.decisionHeader, editable: true, choices: [ClericalReview.same, ClericalReview.different])])
+        try sheet.append([.text("AAAA|BBBB"), .text("张伟"), .text(ClericalReview.same)])
+        try sheet.append([.text("CCCC|DDDD"), .text("李娜"), .text(ClericalReview.different)])
         try sheet.append([.text("EEEE|FFFF"), .text("王芳"), .empty])
         try workbook.close()
-        let decisions = try ReviewCommand.decisions(in: url)
+        let decisions = try ClericalReview.decisions(in: url)
         #expect(decisions.map(\.recordA) == ["AAAA", "CCCC"] && decisions.map(\.same) == [true, false])
         let store = try Store(url: dir.appendingPathComponent("kcbx.sqlite"))
         try store.saveReviewDecisions(decisions)
@@ -276,5 +277,26 @@ struct LinkTests {
         let stored = try store.reviewDecisions()
         #expect(stored.count == 2, "a later decision on the same pair replaces the earlier one")
         #expect(stored.first { $0.recordA == "AAAA" }?.same == false)
+    }
+
+    @Test("kcbx review import waits for no run: while a run holds the store's lock it stores nothing and says so (exit 3)")
+    func reviewImportTakesTheRunLock() throws {
+        let dir = TestSupport.temporaryDirectory("kcbx-review-lock")
+        let url = dir.appendingPathComponent("人工核对.xlsx")
+        let workbook = try XLSXWorkbook(url: url)
+        let sheet = try workbook.addSheet("待核对", columns: [XLSXColumn(ClericalReview.keyHeader),
+                                                           XLSXColumn(ClericalReview.decisionHeader, editable: true, choices: [ClericalReview.same, ClericalReview.different])])
+        try sheet.append([.text("AAAA|BBBB"), .text(ClericalReview.same)])
+        try workbook.close()
+        let store = try Store(url: dir.appendingPathComponent("kcbx.sqlite"))
+        do {
+            let run = try RunLock(store: store.url)
+            defer { withExtendedLifetime(run) {} }
+            #expect(throws: KCBXError.self) { try ClericalReview.importDecisions(url, into: store) }
+            do { try ClericalReview.importDecisions(url, into: store) } catch { #expect(error.kind == .locked) }
+            #expect(try store.reviewDecisions().isEmpty)
+        }
+        #expect(try ClericalReview.importDecisions(url, into: store).count == 1)
+        #expect(try store.reviewDecisions().count == 1)
     }
 }

@@ -142,7 +142,13 @@ enum ReportFixture {
                                    openByPeriod: (1...12).map { (String(format: "2025-%02d", $0), 20 - $0) })
         let input = ReportInput(config: config(mask: mask), period: "2026-11", sources: b.sources, index: b.index(),
                                 reconcile: ReconcileResult(findings: findings, notChecked: [(.outOfDistrict, "缺少外地户籍数据")]),
-                                manifest: ["version": "test"], ledger: ledger)
+                                manifest: .test, ledger: ledger)
         return (input, ids)
     }
+}
+
+extension RunManifest {
+    /// The run part of a manifest for report tests that do not look at it.
+    static let test = RunManifest(kcbxVersion: "test", runID: 0, period: "2026-11", asOf: "2026-11-30", pipeline: "test.yaml",
+                                  inputsReadByRun: 0, inputs: [], rules: [], stages: [])
 }
