@@ -137,7 +137,7 @@ final class Exports {
         let ph = layout.poverty.map(\.header)
         povertySheet = try poverty.addSheet("监测户成员", columns: [
             XLSXColumn(ph[0]), XLSXColumn(ph[1]), XLSXColumn(ph[2]), XLSXColumn(ph[3], width: 22),
-            XLSXColumn(ph[4]), XLSXColumn(ph[5]), XLSXColumn(ph[6], .date), XLSXColumn(ph[7], width: 14),
+            XLSXColumn(ph[4]), XLSXColumn(ph[5]), XLSXColumn(ph[6], .date), XLSXColumn(ph[7], width: 18),
         ])
         disability = try CSVWriter(url: url(Path.disability), encoding: .utf8, delimiter: "\t")
         try disability.write(layout.disability.map(\.header))
