@@ -13,7 +13,7 @@ enum Allowance: UInt8 {
 /// Compares two records field by field and scores the pair with the run's parameters.
 struct Comparator: @unchecked Sendable {
     let f: RecordFeatures
-    /// log2(m/u) per field and level, 8 slots per field.
+    /// log2(m/u) per field and level, ``Comparisons/slots`` per field.
     let table: [Float]
     /// m of the name's exact and simplified levels, for the term-frequency adjusted weight.
     let mNameExact: Float, mNameSimplified: Float
@@ -21,92 +21,87 @@ struct Comparator: @unchecked Sendable {
 
     init(_ f: RecordFeatures, _ p: LinkParameters) {
         self.f = f
-        var t = [Float](repeating: 0, count: 8 * 8)
+        var t = [Float](repeating: 0, count: LinkField.count * Comparisons.slots)
         for field in LinkField.allCases {
-            for l in field.levels.indices { t[field.rawValue * 8 + l] = Float(p.weight(field, l)) }
+            for l in field.comparison.levels.indices { t[field.rawValue * Comparisons.slots + l] = Float(p.weight(field, l)) }
         }
         table = t
-        mNameExact = Float(p.m[LinkField.name.rawValue][0]); mNameSimplified = Float(p.m[LinkField.name.rawValue][1])
+        mNameExact = Float(p.m(.name, Level.Name.exact)); mNameSimplified = Float(p.m(.name, Level.Name.simplified))
         prior = Float(p.priorWeight)
     }
 
     static let null = LinkField.nullLevel
 
-    /// The level each field reaches (``LinkField`` order; null when a side lacks it).
+    /// The level each field reaches (a lane per ``LinkField``; null when a side lacks it).
     @inline(__always)
-    func levels(_ a: Int, _ b: Int) -> SIMD8<UInt8> {
-        var v = SIMD8<UInt8>(repeating: Comparator.null)
-        v[0] = idLevel(a, b)
-        v[1] = nameLevel(a, b)
-        v[2] = birthLevel(f.birth[a], f.birth[b])
-        let sa = f.sex[a], sb = f.sex[b]
-        if sa != 0 && sb != 0 { v[3] = sa == sb ? 0 : 1 }
-        v[4] = familyLevel(a, b)
-        let ha = f.household[a], hb = f.household[b]
-        if ha != 0 && hb != 0 { v[5] = ha == hb ? 0 : 1 }
-        let ta = f.town[a], tb = f.town[b]
-        if ta != 0 && tb != 0 { v[6] = ta == tb ? 0 : 1 }
-        let ca = f.school[a], cb = f.school[b]
-        if ca != 0 && cb != 0 { v[7] = ca == cb ? 0 : 1 }
+    func levels(_ a: Int, _ b: Int) -> Levels {
+        var v = Levels()
+        // Over the registry's fields by position: no array of cases made per pair.
+        for i in 0..<LinkField.count { v.lanes[i] = level(LinkField(rawValue: i).unsafelyUnwrapped, a, b) }
         return v
     }
 
+    /// The weight-table slot of `level` of `field`.
+    @inline(__always) func weight<L: OrderedLevel>(_ field: LinkField, _ level: L) -> Float {
+        table[field.rawValue * Comparisons.slots + Int(level.rawValue)]
+    }
+
     @inline(__always)
-    func idLevel(_ a: Int, _ b: Int) -> UInt8 {
+    func idLevel(_ a: Int, _ b: Int) -> Level.ID? {
         let sa = f.idState[a], sb = f.idState[b]
-        if sa == 0 || sb == 0 { return Comparator.null }
-        if sa == 2 && sb == 2 && f.idKey[a] == f.idKey[b] { return 0 }
+        if sa == 0 || sb == 0 { return nil }
+        if sa == 2 && sb == 2 && f.idKey[a] == f.idKey[b] { return .exact }
         do {
             let x = f.idBytes.pointer + a * 18, y = f.idBytes.pointer + b * 18
             var diffs = 0, first = -1, second = -1
             for k in 0..<18 where x[k] != y[k] {
                 diffs += 1
-                if diffs == 1 { first = k } else if diffs == 2 { second = k } else { return 4 }
+                if diffs == 1 { first = k } else if diffs == 2 { second = k } else { return .other }
             }
             switch diffs {
-            case 0: return 0
-            case 1: return first == 17 ? 1 : 2
-            default: return second == first + 1 && x[first] == y[second] && x[second] == y[first] ? 3 : 4
+            case 0: return .exact
+            case 1: return first == 17 ? .checkCharacter : .oneSubstitution
+            default: return second == first + 1 && x[first] == y[second] && x[second] == y[first] ? .transposition : .other
             }
         }
     }
 
     @inline(__always)
-    func nameLevel(_ a: Int, _ b: Int) -> UInt8 {
+    func nameLevel(_ a: Int, _ b: Int) -> Level.Name? {
         let pa = f.pinyin[a], pb = f.pinyin[b]
-        if pa == 0 || pb == 0 { return Comparator.null }
-        if f.rawName[a] == f.rawName[b] { return 0 }
-        if f.normName[a] == f.normName[b] { return 1 }
-        if pa == pb { return 2 }
+        if pa == 0 || pb == 0 { return nil }
+        if f.rawName[a] == f.rawName[b] { return .exact }
+        if f.normName[a] == f.normName[b] { return .simplified }
+        if pa == pb { return .samePinyin }
         let jw = f.pinyinBytes.withUnsafeBufferPointer { p in
             jaroWinkler(UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[a])..<Int(f.pinyinOffset[a]) + Int(f.pinyinLength[a])]),
                         UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[b])..<Int(f.pinyinOffset[b]) + Int(f.pinyinLength[b])]))
         }
-        return jw >= 0.92 ? 3 : jw >= 0.80 ? 4 : 5
+        return jw >= 0.92 ? .jaroWinkler092 : jw >= 0.80 ? .jaroWinkler080 : .different
     }
 
     @inline(__always)
-    func birthLevel(_ x: Int32, _ y: Int32) -> UInt8 {
-        if x == 0 || y == 0 { return Comparator.null }
-        if x == y { return 0 }
+    func birthLevel(_ x: Int32, _ y: Int32) -> Level.BirthDate? {
+        if x == 0 || y == 0 { return nil }
+        if x == y { return .exact }
         let ya = x / 10000, ma = (x / 100) % 100, da = x % 100
         let yb = y / 10000, mb = (y / 100) % 100, db = y % 100
-        if ya == yb && ma == db && da == mb { return 1 }
+        if ya == yb && ma == db && da == mb { return .dayMonthSwapped }
         let same = (ya == yb ? 1 : 0) + (ma == mb ? 1 : 0) + (da == db ? 1 : 0)
-        if same == 2 { return 2 }
+        if same == 2 { return .onePartOff }
         if abs(Int(ya - yb)) <= 1, let p = CivilDate(yyyymmdd: Int(x)), let q = CivilDate(yyyymmdd: Int(y)),
-           abs(p.daysSinceEpoch - q.daysSinceEpoch) <= 1 { return 2 }
-        return 3
+           abs(p.daysSinceEpoch - q.daysSinceEpoch) <= 1 { return .onePartOff }
+        return .different
     }
 
     @inline(__always)
-    func familyLevel(_ a: Int, _ b: Int) -> UInt8 {
+    func familyLevel(_ a: Int, _ b: Int) -> Level.Family? {
         var anyA = false, anyB = false, name = false
         for i in 0..<3 {
             let ia = f.parentID[a * 3 + i]
             if ia != 0 { anyA = true }
             if f.parentID[b * 3 + i] != 0 { anyB = true }
-            for j in 0..<3 where ia != 0 && ia == f.parentID[b * 3 + j] { return 0 }
+            for j in 0..<3 where ia != 0 && ia == f.parentID[b * 3 + j] { return .parentID }
         }
         let k = RecordFeatures.nameSlots
         for i in 0..<k {
@@ -115,26 +110,27 @@ struct Comparator: @unchecked Sendable {
             if f.parentName[b * k + i] != 0 { anyB = true }
             for j in 0..<k where na != 0 && na == f.parentName[b * k + j] { name = true }
         }
-        if name { return 1 }
-        return anyA && anyB ? 2 : Comparator.null
+        if name { return .parentName }
+        return anyA && anyB ? .different : nil
     }
 
     /// Per-field contributions in bits (null fields 0), with the term-frequency adjustment on agreeing names.
     @inline(__always)
-    func contributions(_ a: Int, _ b: Int, _ v: SIMD8<UInt8>) -> SIMD8<Float> {
-        var c = SIMD8<Float>(repeating: 0)
-        for i in 0..<LinkField.count where v[i] != Comparator.null { c[i] = table[i * 8 + Int(v[i])] }
-        if v[1] == 0 || v[1] == 1 {
+    func contributions(_ a: Int, _ b: Int, _ v: Levels) -> SIMD16<Float> {
+        var c = SIMD16<Float>(repeating: 0)
+        for i in 0..<LinkField.count where v[i] != Comparator.null { c[i] = table[i * Comparisons.slots + Int(v[i])] }
+        if let name = v.name, name <= .simplified {
             let tf = max(f.nameFrequency[a], f.nameFrequency[b], 1e-7)
             // Never below the weight of a weaker agreement (a common name still beats a similar one).
-            c[1] = max(log2((v[1] == 0 ? mNameExact : mNameSimplified) / tf), table[1 * 8 + 2], table[1 * 8 + 3])
+            c[LinkField.name.rawValue] = max(log2((name == .exact ? mNameExact : mNameSimplified) / tf),
+                                             weight(.name, Level.Name.samePinyin), weight(.name, Level.Name.jaroWinkler092))
         }
         return c
     }
 
     /// The pair's total weight (prior included) and what the guards allow.
     @inline(__always)
-    func score(_ a: Int, _ b: Int) -> (weight: Float, levels: SIMD8<UInt8>, allowance: Allowance, conflict: Bool) {
+    func score(_ a: Int, _ b: Int) -> (weight: Float, levels: Levels, allowance: Allowance, conflict: Bool) {
         let v = levels(a, b)
         let w = prior + contributions(a, b, v).sum()
         let (allowance, conflict) = guardPair(a, b, v)
@@ -144,26 +140,28 @@ struct Comparator: @unchecked Sendable {
     /// The guards. `conflict` marks an identity conflict (different name and different birth date) that
     /// keeps the record out of the other record's person altogether.
     @inline(__always)
-    func guardPair(_ a: Int, _ b: Int, _ v: SIMD8<UInt8>) -> (Allowance, Bool) {
-        let id = v[0], name = v[1], birth = v[2], family = v[4]
-        let idClose = id <= 3
+    func guardPair(_ a: Int, _ b: Int, _ v: Levels) -> (Allowance, Bool) {
+        let id = v.id, name = v.name, birth = v.birthDate, family = v.family
+        let idClose = id.reaches(.transposition)
         // Same or close ID, but another name and another birth date: another child (a borrowed ID).
-        if name != Comparator.null && name >= 3 && birth == 3 { return (.never, true) }
+        if let name, name >= .jaroWinkler092 && birth == .different { return (.never, true) }
         // Different names (siblings, twins, strangers) link only through a close ID.
-        if name == 5 && !idClose { return (.never, false) }
+        if name == .different && !idClose { return (.never, false) }
         // Records without a usable name are never linked on the other fields alone.
-        if name == Comparator.null && !idClose { return (.never, false) }
+        if name == nil && !idClose { return (.never, false) }
         // Two different valid IDs: only with strong evidence (same name, birth date and a parent's ID: a
         // parent's name alone is common, 郭涛 fathers many lookalikes).
-        if f.idState[a] == 2 && f.idState[b] == 2 && id != 0 {
-            let strong = name <= 2 && birth == 0 && family == 0 && v[3] != 1
+        if f.idState[a] == 2 && f.idState[b] == 2 && id != .exact {
+            let strong = name.reaches(.samePinyin) && birth == .exact && family == .parentID
+                && v.agreement(.sex) != .different
             return (strong ? .auto : .reviewOnly, false)
         }
         // Twin risk: only similar names, same birth date and a shared parent, no close ID.
-        if (name == 3 || name == 4) && !idClose && birth == 0 && (family == 0 || family == 1) { return (.reviewOnly, false) }
+        if (name == .jaroWinkler092 || name == .jaroWinkler080) && !idClose && birth == .exact
+            && (family == .parentID || family == .parentName) { return (.reviewOnly, false) }
         // Both birth dates known and different beyond a typo, with no close ID: namesakes of one family name
         // (王宇泽, father 王伟) are not linked on the name and a parent's name alone.
-        if birth == 3 && !idClose { return (.reviewOnly, false) }
+        if birth == .different && !idClose { return (.reviewOnly, false) }
         return (.auto, false)
     }
 }
@@ -204,16 +202,14 @@ extension Comparator {
     /// The names differ beyond what typos explain: not the same, simplified or same-pinyin name, and
     /// pinyin more than one letter apart. Unknown on either side: not different.
     func nameDiffers(_ a: Int, _ b: Int) -> Bool {
-        let l = nameLevel(a, b)
-        if l == Comparator.null || l <= 2 { return false }
+        guard let l = nameLevel(a, b), l > .samePinyin else { return false }
         return !pinyinWithinOneEdit(a, b)
     }
 
     /// The birth dates differ beyond a typo: not equal, not day and month swapped, not one digit changed
     /// or two adjacent digits swapped, not a day apart. Unknown on either side: not different.
     func birthDiffers(_ x: Int32, _ y: Int32) -> Bool {
-        let l = birthLevel(x, y)
-        if l == Comparator.null || l <= 1 { return false }
+        guard let l = birthLevel(x, y), l > .dayMonthSwapped else { return false }
         var dx = [Int32](repeating: 0, count: 8), dy = dx
         var a = x, b = y
         for k in (0..<8).reversed() { dx[k] = a % 10; dy[k] = b % 10; a /= 10; b /= 10 }
@@ -265,7 +261,7 @@ extension Comparator {
         // Another name and another sex: another child, even when the birth dates are a digit apart.
         if sexDiffers { return .otherPerson }
         // A wholly different name (刘彤 on 吴思涵's number) with any other birth date: no typo does both.
-        if nameLevel(holder, g) == 5 && bh != 0 && bg != 0 && bh != bg { return .otherPerson }
+        if nameLevel(holder, g) == .different && bh != 0 && bg != 0 && bh != bg { return .otherPerson }
         if bg == 0 && bh != 0 && bh < adultBorn && f.childSource[g] { return .parent }
         return nil
     }

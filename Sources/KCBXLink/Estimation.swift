@@ -16,17 +16,17 @@ struct SplitMix64: RandomNumberGenerator {
 }
 
 extension LinkStage {
-    /// Counts of levels per field (8 slots each), from sampled pairs.
+    /// Counts of levels per field (``Comparisons/slots`` each), from sampled pairs.
     struct LevelCounts {
-        var counts = [Double](repeating: 0, count: 64)
-        mutating func add(_ v: SIMD8<UInt8>) {
-            for i in 0..<LinkField.count where v[i] != LinkField.nullLevel { counts[i * 8 + Int(v[i])] += 1 }
+        var counts = [Double](repeating: 0, count: LinkField.count * Comparisons.slots)
+        mutating func add(_ v: Levels) {
+            for i in 0..<LinkField.count where v[i] != LinkField.nullLevel { counts[i * Comparisons.slots + Int(v[i])] += 1 }
         }
-        mutating func add(_ other: LevelCounts) { for i in 0..<64 { counts[i] += other.counts[i] } }
+        mutating func add(_ other: LevelCounts) { for i in counts.indices { counts[i] += other.counts[i] } }
         /// Smoothed shares of each level of `field` (half a count added to each level).
         func shares(_ field: LinkField) -> [Double]? {
             let k = field.levels.count
-            let slots = (0..<k).map { counts[field.rawValue * 8 + $0] }
+            let slots = (0..<k).map { counts[field.rawValue * Comparisons.slots + $0] }
             let total = slots.reduce(0, +)
             guard total >= 100 else { return nil }
             return slots.map { ($0 + 0.5) / (total + 0.5 * Double(k)) }
@@ -72,7 +72,8 @@ extension LinkStage {
             prefix.append(BlockEntry(key: h, record: UInt32(g)))
         }
         prefix.sort()
-        var idCounts = [Double](repeating: 0, count: 5)
+        let id = LinkField.id.rawValue
+        var idCounts = [Double](repeating: 0, count: LinkField.id.levels.count)
         let prefixBlocks = blockBounds(prefix)
         if prefix.count > 1000 {
             var rng = SplitMix64(seed: options.seed ^ 0x1D)
@@ -83,19 +84,18 @@ extension LinkStage {
                 let j = lo + Int(rng.next() % UInt64(hi - lo))
                 let a = Int(prefix[i].record), b = Int(prefix[j].record)
                 if a == b || detRoot[a] == detRoot[b] { continue }
-                let l = levels.idLevel(a, b)
-                if l != LinkField.nullLevel { idCounts[Int(l)] += 1 }
+                if let l = levels.idLevel(a, b) { idCounts[Int(l.rawValue)] += 1 }
             }
             let beyond = idCounts[1...].reduce(0, +)
             if beyond >= 100 {
-                let rest = 1 - p.u[0][0]
-                for l in 1..<5 { p.u[0][l] = rest * (idCounts[l] + 0.5) / (beyond + 2) }
+                let rest = 1 - p.u[id][0]
+                for l in 1..<idCounts.count { p.u[id][l] = rest * (idCounts[l] + 0.5) / (beyond + 2) }
             }
         }
 
         // m: EM on pairs sampled within blocks of birth date + sex and of pinyin + birth year; as Splink
         // does, each block trains only the fields it does not block on.
-        var mSum = [[Double]](repeating: [Double](repeating: 0, count: 8), count: LinkField.count)
+        var mSum = [[Double]](repeating: [Double](repeating: 0, count: Comparisons.slots), count: LinkField.count)
         var mRuns = [Double](repeating: 0, count: LinkField.count)
         var sampled = 0, iterations = 0
         let training: [(BlockingRule, Set<Int>)] = [
@@ -121,7 +121,7 @@ extension LinkStage {
                 let v = levels.levels(Int(entries[i].record), Int(entries[j].record))
                 var code: UInt32 = 0
                 for k in 0..<LinkField.count {
-                    let l = blocked.contains(k) || v[k] == LinkField.nullLevel ? 7 : UInt32(v[k])
+                    let l = blocked.contains(k) || v[k] == LinkField.nullLevel ? notCompared : UInt32(v[k])
                     code |= l << UInt32(3 * k)
                 }
                 hist[code, default: 0] += 1
@@ -162,27 +162,30 @@ extension LinkStage {
         return (start, end)
     }
 
-    /// EM over a histogram of level patterns (3 bits per field, 7 = not compared), u fixed: returns m and the iterations.
+    /// In an EM pattern: a field's 3 bits when it was not compared.
+    static let notCompared: UInt32 = 7
+
+    /// EM over a histogram of level patterns (3 bits per field, ``notCompared``), u fixed: returns m and the iterations.
     static func expectationMaximisation(_ patterns: [(key: UInt32, value: Double)], start: [[Double]], u: [[Double]]) -> ([[Double]], Int) {
         var mm = start
         var lam = 0.05
         var iterations = 0
         for _ in 0..<100 {
             iterations += 1
-            var num = [[Double]](repeating: [Double](repeating: 0, count: 8), count: LinkField.count)
+            var num = [[Double]](repeating: [Double](repeating: 0, count: Comparisons.slots), count: LinkField.count)
             var den = [Double](repeating: 0, count: LinkField.count)
             var matches = 0.0, all = 0.0
             for (code, count) in patterns {
                 var pm = lam, pu = 1 - lam
                 for k in 0..<LinkField.count {
-                    let l = Int((code >> UInt32(3 * k)) & 7)
-                    if l != 7 { pm *= mm[k][l]; pu *= u[k][l] }
+                    let l = (code >> UInt32(3 * k)) & notCompared
+                    if l != notCompared { pm *= mm[k][Int(l)]; pu *= u[k][Int(l)] }
                 }
                 let post = pm / (pm + pu)
                 matches += post * count; all += count
                 for k in 0..<LinkField.count {
-                    let l = Int((code >> UInt32(3 * k)) & 7)
-                    if l != 7 { num[k][l] += post * count; den[k] += post * count }
+                    let l = (code >> UInt32(3 * k)) & notCompared
+                    if l != notCompared { num[k][Int(l)] += post * count; den[k] += post * count }
                 }
             }
             var change = abs(matches / all - lam)

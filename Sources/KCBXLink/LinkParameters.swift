@@ -1,40 +1,14 @@
 import Foundation
 import KCBXCore
 
-/// A field compared by the probabilistic pass, with its comparison levels (best first).
-public enum LinkField: Int, CaseIterable, Sendable, Codable {
-    case id, name, birthDate, sex, family, household, town, school
-
-    /// Number of fields.
-    public static let count = 8
-
-    /// The level of a field one side lacks: it contributes nothing.
-    public static let nullLevel: UInt8 = 255
-
-    /// The name used in explanations and linkage.json.
-    public var key: String { ["id", "name", "birth_date", "sex", "family", "household", "town", "school"][rawValue] }
-
-    /// The comparison levels, best first.
-    public var levels: [String] {
-        switch self {
-        case .id: ["exact", "check_character", "one_substitution", "transposition", "other"]
-        case .name: ["exact", "simplified", "same_pinyin", "jaro_winkler_0.92", "jaro_winkler_0.80", "different"]
-        case .birthDate: ["exact", "day_month_swapped", "one_part_off", "different"]
-        case .sex: ["same", "different"]
-        case .family: ["parent_id", "parent_name", "different"]
-        case .household, .town, .school: ["same", "different"]
-        }
-    }
-
-    public func levelName(_ level: UInt8) -> String {
-        level == LinkField.nullLevel ? "null" : Int(level) < levels.count ? levels[Int(level)] : "level\(level)"
-    }
-}
-
-/// Fellegi–Sunter parameters of one run: per field and level, m = P(level | same person) estimated by
-/// expectation–maximisation on blocked pairs, u = P(level | different persons) estimated on random pairs;
-/// λ = the probability that two random records belong to one person.
-public struct LinkParameters: Sendable, Codable, Equatable {
+/// 链接参数: the Fellegi–Sunter parameters of one run: per field and level, m = P(level | same person)
+/// estimated by expectation–maximisation on blocked pairs, u = P(level | different persons) estimated on
+/// random pairs; λ = the probability that two random records belong to one person.
+///
+/// In memory m and u are per field (``LinkField`` order) and level (the registry's order); stored (``json``)
+/// they are keyed by field and level key, and a stored set whose fields or levels differ from this build's
+/// registry (``Comparisons``) is refused, never read by position.
+public struct LinkParameters: Sendable, Equatable {
     /// m per field (``LinkField`` order) and level.
     public var m: [[Double]]
     /// u per field and level.
@@ -50,13 +24,12 @@ public struct LinkParameters: Sendable, Codable, Equatable {
 
     public init(m: [[Double]], u: [[Double]], lambda: Double) { self.m = m; self.u = u; self.lambda = lambda }
 
-    /// Starting values before estimation (and the fallback when there is too little data to estimate).
-    public static let defaults = LinkParameters(
-        m: [[0.90, 0.01, 0.04, 0.02, 0.03], [0.85, 0.04, 0.04, 0.03, 0.02, 0.02], [0.95, 0.01, 0.03, 0.01],
-            [0.98, 0.02], [0.75, 0.15, 0.10], [0.90, 0.10], [0.95, 0.05], [0.90, 0.10]],
-        u: [[1e-7, 1e-7, 0.003, 1e-4, 0.9969], [1e-4, 1e-4, 2e-4, 5e-3, 0.05, 0.9447], [2e-4, 1e-5, 2e-3, 0.9978],
-            [0.5, 0.5], [1e-5, 1e-4, 0.9999], [1e-5, 0.99999], [0.1, 0.9], [0.02, 0.98]],
-        lambda: 1e-6)
+    /// Starting values before estimation (and the fallback when there is too little data to estimate): the registry's.
+    public static let defaults = LinkParameters(m: Comparisons.all.map { $0.levels.map(\.m) },
+                                                u: Comparisons.all.map { $0.levels.map(\.u) }, lambda: 1e-6)
+
+    /// m of `level` of `field`.
+    public func m<L: OrderedLevel>(_ field: LinkField, _ level: L) -> Double { m[field.rawValue][Int(level.rawValue)] }
 
     /// Weight in bits of `level` of `field`: log2(m/u).
     public func weight(_ field: LinkField, _ level: Int) -> Double {
@@ -66,28 +39,58 @@ public struct LinkParameters: Sendable, Codable, Equatable {
     /// log2(λ / (1 − λ)).
     public var priorWeight: Double { log2(lambda / (1 - lambda)) }
 
-    /// Compact JSON, stored with the index.
+    /// Compact JSON, stored with the index: m and u keyed by field and level key.
     public var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
+    /// The parameters stored as ``json``; nil when unreadable or made for other comparison fields (see ``storedFields(json:)``).
     public init?(json: String) {
         guard let p = try? JSONDecoder().decode(LinkParameters.self, from: Data(json.utf8)) else { return nil }
         self = p
     }
 
+    /// The fields (with their levels, `name(exact,simplified,…)`) a stored ``json`` was made for, when they
+    /// are not this build's registry's; nil when they are. A set stored before fields were keyed by name
+    /// (m and u by position) reads as `N fields by position`.
+    public static func storedFields(json: String) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return "unreadable" }
+        if let fields = object["fields"] as? [[String: Any]] {
+            let stored = fields.map { f in
+                "\(f["field"] as? String ?? "?")(" + ((f["levels"] as? [[String: Any]]) ?? []).map { $0["level"] as? String ?? "?" }.joined(separator: ",") + ")"
+            }
+            return stored == registryFields ? nil : stored.joined(separator: " ")
+        }
+        if let m = object["m"] as? [Any] { return "\(m.count) fields by position" }
+        return "no fields"
+    }
+
+    /// This build's fields with their levels, as ``storedFields(json:)`` writes them.
+    public static var registryFields: [String] {
+        Comparisons.all.map { "\($0.key)(" + $0.levels.map(\.key).joined(separator: ",") + ")" }
+    }
+
+    /// The 链接参数 rows as plain values (no KCBXLink type): per field and level of the registry, its key and
+    /// title, the level's key and title, m, u and the weight log2(m/u) in bits (unrounded).
+    public var reportRows: [(field: String, fieldTitle: String, level: String, levelTitle: String, m: Double, u: Double, weightBits: Double)] {
+        var rows: [(field: String, fieldTitle: String, level: String, levelTitle: String, m: Double, u: Double, weightBits: Double)] = []
+        for c in Comparisons.all where c.field.rawValue < m.count {
+            for (i, level) in c.levels.enumerated() where i < m[c.field.rawValue].count {
+                rows.append((c.key, c.title, level.key, level.title, m[c.field.rawValue][i], u[c.field.rawValue][i], weight(c.field, i)))
+            }
+        }
+        return rows
+    }
+
     /// linkage.json for a run's report: per field and level, m, u and the weight, plus λ and the figures.
     public var reportObject: [String: any Sendable] {
-        var fields: [[String: any Sendable]] = []
-        for field in LinkField.allCases {
-            var levels: [[String: any Sendable]] = []
-            for (i, name) in field.levels.enumerated() {
-                levels.append(["level": name, "m": m[field.rawValue][i], "u": u[field.rawValue][i],
-                               "weight_bits": (weight(field, i) * 100).rounded() / 100])
-            }
-            fields.append(["field": field.key, "levels": levels])
+        var fields: [[String: any Sendable]] = [], levels: [[String: any Sendable]] = []
+        let rows = reportRows
+        for (i, row) in rows.enumerated() {
+            levels.append(["level": row.level, "m": row.m, "u": row.u, "weight_bits": (row.weightBits * 100).rounded() / 100])
+            if i == rows.count - 1 || rows[i + 1].field != row.field { fields.append(["field": row.field, "levels": levels]); levels = [] }
         }
         return ["lambda": lambda, "prior_weight_bits": (priorWeight * 100).rounded() / 100, "em_pairs": emPairs,
                 "em_iterations": emIterations, "u_pairs": uPairs, "fields": fields, "figures": figures]
@@ -103,6 +106,36 @@ public struct LinkParameters: Sendable, Codable, Equatable {
             out.append("\(field.key): " + parts.joined(separator: "; "))
         }
         return out
+    }
+}
+
+extension LinkParameters: Codable {
+    private enum Key: String, CodingKey { case fields, lambda, emPairs, emIterations, uPairs, figures }
+    private struct StoredField: Codable, Equatable { var field: String; var levels: [StoredLevel] }
+    private struct StoredLevel: Codable, Equatable { var level: String; var m: Double; var u: Double }
+    /// Stored fields or levels that are not the registry's.
+    struct OtherFields: Error {}
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        let fields = Comparisons.all.map { f in
+            StoredField(field: f.key, levels: f.levels.indices.map { StoredLevel(level: f.levels[$0].key, m: m[f.field.rawValue][$0], u: u[f.field.rawValue][$0]) })
+        }
+        try c.encode(fields, forKey: .fields)
+        try c.encode(lambda, forKey: .lambda)
+        try c.encode(emPairs, forKey: .emPairs); try c.encode(emIterations, forKey: .emIterations); try c.encode(uPairs, forKey: .uPairs)
+        try c.encode(figures, forKey: .figures)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        let fields = try c.decode([StoredField].self, forKey: .fields)
+        // By name: the registry's fields and levels, in its order, or nothing.
+        guard fields.map(\.field) == Comparisons.all.map(\.key),
+              zip(fields, Comparisons.all).allSatisfy({ $0.levels.map(\.level) == $1.levels.map(\.key) }) else { throw OtherFields() }
+        self.init(m: fields.map { $0.levels.map(\.m) }, u: fields.map { $0.levels.map(\.u) }, lambda: try c.decode(Double.self, forKey: .lambda))
+        emPairs = try c.decode(Int.self, forKey: .emPairs); emIterations = try c.decode(Int.self, forKey: .emIterations)
+        uPairs = try c.decode(Int.self, forKey: .uPairs); figures = try c.decode([String: Int].self, forKey: .figures)
     }
 }
 

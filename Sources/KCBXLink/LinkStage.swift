@@ -123,7 +123,7 @@ public enum LinkStage {
             for (g, anchor) in twinRisk {
                 let twin = hukouByName[mix(UInt64(f.pinyin[g]), UInt64(f.birth[g]))]?.lazy.map(Int.init).first { h in
                     h != anchor && f.idKey[h] != f.idKey[anchor] && !plain.nameDiffers(g, h)
-                        && ((f.household[h] != 0 && f.household[h] == f.household[anchor]) || plain.familyLevel(h, anchor) <= 1)
+                        && ((f.household[h] != 0 && f.household[h] == f.household[anchor]) || plain.familyLevel(h, anchor).reaches(.parentName))
                 }
                 if let h = twin {
                     refused[g] = true; holderOf[g] = Int32(anchor); borrowKind[g] = .coTwin
@@ -210,7 +210,7 @@ public enum LinkStage {
             let c = comparator.contributions(a, b, v)
             let w = (prior ?? comparator.prior) + c.sum()
             return RecordLink(record: f.ref(a), other: f.ref(b), rule: rule, weight: w, probability: probability(weight: w),
-                              levels: (0..<LinkField.count).map { v[$0] }, contributions: (0..<LinkField.count).map { c[$0] })
+                              levels: LinkField.allCases.map { v[$0] }, contributions: LinkField.allCases.map { c[$0.rawValue] })
         }
         // Valid ID of each cluster root (0 none), for the guard against merging two valid IDs.
         var rootID = [UInt64](repeating: 0, count: n)
@@ -348,9 +348,9 @@ public enum LinkStage {
                 guard let top = first else { continue }
                 // A namesake in another town than the one the row names competes less than one in the same town
                 // (the town of a welfare or deferral row is where the child lives); the weight itself is EM's.
-                let topTown = f.town[q] == 0 ? Comparator.null : comparator.levels(q, top.r)[6]
+                let topTown = f.town[q] == 0 ? nil : comparator.levels(q, top.r).agreement(.town)
                 for (root, e) in best where !e.conflict && e.auto && root != top.root {
-                    let other = topTown == 0 && comparator.levels(q, e.r)[6] == 1 ? e.w - options.otherTownBits : e.w
+                    let other = topTown == .same && comparator.levels(q, e.r).agreement(.town) == .different ? e.w - options.otherTownBits : e.w
                     second = max(second, rank(root, other))
                 }
                 // A record on someone else's number is linked automatically only on a shared parent's ID or
@@ -358,7 +358,7 @@ public enum LinkStage {
                 // 王浩轩 born the same day is no rarity.
                 let strongEnough = !refused[q] || {
                     let v = comparator.levels(q, top.r)
-                    return v[4] == 0 || v[5] == 0 || (v[4] == 1 && v[2] == 0)
+                    return v.family == .parentID || v.agreement(.household) == .same || (v.family == .parentName && v.birthDate == .exact)
                 }()
                 if top.w >= autoW && top.auto && top.rank - second >= options.marginBits && strongEnough {
                     edges.append((q, top.r, top.w))

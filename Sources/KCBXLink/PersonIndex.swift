@@ -223,7 +223,9 @@ extension PersonIndex: BinaryCodable {
                 guard let lr = LinkRule(rawValue: try r.readString()) else { throw .init() }
                 let weight = Float(try r.readDouble()), p = Float(try r.readDouble())
                 var levels: [UInt8] = [], contributions: [Float] = []
-                for _ in 0..<(try r.readInt()) {
+                // A lane per field of this build's registry, or the result is not this build's.
+                guard try r.readInt() == LinkField.count else { throw .init() }
+                for _ in 0..<LinkField.count {
                     let level = try r.readInt()
                     guard (0...255).contains(level) else { throw .init() }
                     levels.append(UInt8(level)); contributions.append(Float(try r.readDouble()))

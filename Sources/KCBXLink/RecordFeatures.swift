@@ -91,6 +91,8 @@ final class RecordFeatures: @unchecked Sendable {
     /// 学校标识码 (hashed), 0 when none.
     let school: SharedArray<UInt32>
     let isHukou: SharedArray<Bool>
+    /// 联系电话 as its digits (``phoneNumber(_:)``), 0 when none; empty when no source maps `phone`.
+    let phone: SharedArray<UInt64>
 
     init(_ sources: [NormalizedSource]) {
         var starts: [Int] = []
@@ -119,6 +121,7 @@ final class RecordFeatures: @unchecked Sendable {
         let household = SharedArray<UInt32>(repeating: 0, count: total)
         let town = SharedArray<UInt32>(repeating: 0, count: total)
         let school = SharedArray<UInt32>(repeating: 0, count: total)
+        let phone = SharedArray<UInt64>(repeating: 0, count: sources.contains { $0.column(.phone) != nil } ? total : 0)
         let chunk = 16384
         var jobList: [(s: Int, lo: Int, hi: Int)] = []
         for (s, src) in sources.enumerated() {
@@ -136,6 +139,7 @@ final class RecordFeatures: @unchecked Sendable {
             let birthCol = src.column(.birthDate)
             let approvedCol = src.role == .deferral ? src.column(.approvedOn) : nil, typeCol = src.column(.deferralType)
             let householdCol = src.column(.householdId), townCol = src.column(.town), schoolCol = src.column(.schoolCode)
+            let phoneCol = src.column(.phone)
             var bytes: [UInt8] = []
             for i in lo..<hi {
                 let g = offsets[s] + i
@@ -184,6 +188,7 @@ final class RecordFeatures: @unchecked Sendable {
                 if let c = householdCol { household[g] = r.values[c].compactHash }
                 if let c = townCol { town[g] = r.values[c].compactHash }
                 if let c = schoolCol { school[g] = r.values[c].compactHash }
+                if let c = phoneCol { phone[g] = RecordFeatures.phoneNumber(r.values[c]) }
                 if pinyin[g] != 0, let p = r.name?.pinyin { bytes.append(contentsOf: p.utf8.prefix(64)) }
             }
             pinyinParts[j] = bytes
@@ -228,7 +233,7 @@ final class RecordFeatures: @unchecked Sendable {
         self.nameFrequency = frequency
         self.birth = birth; self.birthOwn = birthOwn; self.birthLo = birthLo; self.birthHi = birthHi; self.sex = sex
         self.parentID = parentID; self.parentName = parentName; self.childSource = childSource
-        self.household = household; self.town = town; self.school = school
+        self.household = household; self.town = town; self.school = school; self.phone = phone
     }
 
     /// The year a date text starts with (2024-08-10, 2024/8/10, 2024年8月10日, 20240810), if plausible.
@@ -275,6 +280,28 @@ final class RecordFeatures: @unchecked Sendable {
         guard n >= 15 else { return 0 }
         let folded = UInt32(truncatingIfNeeded: h ^ (h >> 32))
         return folded == 0 ? 1 : folded
+    }
+
+    /// A phone number (联系电话) as its digits in a number, 0 when unreadable: digits only (spaces, `-`,
+    /// brackets, words dropped), a country prefix +86/0086/86 dropped before an 11-digit mobile; then a mobile
+    /// (11 digits from 1) or a landline of 7 to 12 digits (with or without its 0-led area code). A leading 1
+    /// marks the length, so that 0537… and 537… differ; the last four digits are the number's `% 10000`.
+    static func phoneNumber(_ raw: String) -> UInt64 {
+        var v: UInt64 = 0, n = 0
+        for b in raw.utf8 where b >= 48 && b <= 57 {
+            n += 1
+            if n > 16 { return 0 }
+            v = v * 10 + UInt64(b - 48)
+        }
+        let e11: UInt64 = 100_000_000_000
+        // 86 or 0086 before a mobile (the zeros of 0086 vanish in the number, not in the count).
+        if (n == 13 || n == 15) && v / e11 == 86 && (v % e11) / (e11 / 10) == 1 { v %= e11; n = 11 }
+        guard n >= 7 && n <= 12 else { return 0 }
+        var scale: UInt64 = 1
+        for _ in 0..<n { scale *= 10 }
+        // A mobile (from 1) has 11 digits; one longer or shorter is not a number.
+        if v / (scale / 10) == 1 && n != 11 { return 0 }
+        return scale + v
     }
 
     /// Global position of record `record` of source `source`.

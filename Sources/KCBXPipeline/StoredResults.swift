@@ -190,8 +190,14 @@ public struct StoredResults {
     }
 
     /// The stored person index.
+    /// Refused, with what to do, when it was made for other comparison fields than this kcbx's registry.
     public func loadIndex() throws(KCBXError) -> PersonIndex {
-        try loadSingle(.link, PersonIndex.self)
+        var parameters: [UInt8]? = nil
+        _ = try store.forEachResultPart(period: period, stage: .link, only: "linkage.json") { _, bytes in parameters = bytes }
+        if let parameters, let stored = LinkParameters.storedFields(json: String(decoding: parameters, as: UTF8.self)) {
+            throw KCBXError(.usage, "the stored link results for \(period) were made for other comparison fields (\(stored)) than this kcbx compares (\(LinkParameters.registryFields.joined(separator: " "))); rerun the link stage (--from link)")
+        }
+        return try loadSingle(.link, PersonIndex.self)
     }
 
     func loadReconciled() throws(KCBXError) -> ReconcileResult {

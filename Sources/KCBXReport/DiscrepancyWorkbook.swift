@@ -121,16 +121,6 @@ enum TechnicalWorkbook {
         try book.close()
     }
 
-    /// The comparison fields in words, for the 链接参数 sheet.
-    static let fieldTitles: [LinkField: String] = [.id: "身份证件号", .name: "姓名", .birthDate: "出生日期", .sex: "性别",
-                                                   .family: "父母（监护人）", .household: "户号", .town: "镇街", .school: "学校"]
-    static let levelTitles: [String: String] = [
-        "exact": "完全一致", "check_character": "仅校验码不同", "one_substitution": "一位数字不同", "transposition": "相邻两位互换",
-        "other": "不同", "simplified": "简繁/异体归一后一致", "same_pinyin": "拼音相同", "jaro_winkler_0.92": "拼音相似（JW≥0.92）",
-        "jaro_winkler_0.80": "拼音相近（JW≥0.80）", "different": "不同", "day_month_swapped": "日月颠倒", "one_part_off": "年月日一项不同",
-        "same": "相同", "parent_id": "父母身份证号相同", "parent_name": "父母姓名相同",
-    ]
-
     /// `x` to 4 significant digits (0.9932, 3.344E-07): the sheet is read, linkage.json keeps every digit.
     static func significant(_ x: Double) -> Double {
         guard x != 0, x.isFinite else { return x }
@@ -146,12 +136,9 @@ enum TechnicalWorkbook {
             XLSXColumn("级别代码", width: 18), XLSXColumn("m（同一人）", .number, width: 12),
             XLSXColumn("u（不同人）", .number, width: 12), XLSXColumn("权重（比特）", .number, width: 11),
         ], title: "概率关联参数（Fellegi–Sunter；m 由 EM 在 \(p.emPairs) 对候选记录上估计，u 由 \(p.uPairs) 对随机记录估计）")
-        for field in LinkField.allCases where field.rawValue < p.m.count {
-            for (level, name) in field.levels.enumerated() where level < p.m[field.rawValue].count {
-                try sheet.append([.text(fieldTitles[field] ?? field.key), .text(field.key), .text(levelTitles[name] ?? name), .text(name),
-                                  .number(significant(p.m[field.rawValue][level])), .number(significant(p.u[field.rawValue][level])),
-                                  .number((p.weight(field, level) * 100).rounded() / 100)])
-            }
+        for row in p.reportRows {
+            try sheet.append([.text(row.fieldTitle), .text(row.field), .text(row.levelTitle), .text(row.level),
+                              .number(significant(row.m)), .number(significant(row.u)), .number((row.weightBits * 100).rounded() / 100)])
         }
         try sheet.append([.text("先验"), .text("prior"), .text("两条随机记录属同一人的概率 λ"), .text("lambda"), .number(significant(p.lambda)), .empty,
                           .number((p.priorWeight * 100).rounded() / 100)])

@@ -104,6 +104,8 @@ final class CountyGenerator {
         var orphaned = false
         var fatherInPrison = false
         var guardianName = ""
+        /// 联系电话, drawn from ``CountyGenerator/phoneRng`` (none for the invented persons' households).
+        var phones = Phones()
     }
 
     let options: SynthOptions
@@ -134,6 +136,8 @@ final class CountyGenerator {
     var planCounts: [Int] = Array(repeating: 0, count: Plan.allCases.count)
     let profile: SynthProfile
     var prng: ProfileRandom
+    /// Phones' own stream, so that adding them moved no other draw.
+    var phoneRng: SynthRandom
     /// What each school sends as attendance.
     enum AttendanceMode { case roster, absences, silent }
     var attendanceModes: [AttendanceMode]
@@ -166,6 +170,7 @@ final class CountyGenerator {
         damagedQuota = Quota(rate: err.p(ErrorModel.excelDamaged), rng: &err.rng)
         profile = options.profile
         prng = ProfileRandom(seed: options.seed)
+        phoneRng = SynthRandom(seed: options.seed, stream: 16)
         holderQuota = Quota(rate: Plan.borrowedHolder.rate, rng: &prng.borrowed)
         parentIDQuota = Quota(rate: Plan.parentIDInStatus.rate, rng: &prng.borrowed)
         let county = county
@@ -347,6 +352,7 @@ final class CountyGenerator {
                           father: father, mother: mother, children: children)
         for i in h.children.indices { assignPlan(&h.children[i], migrant: migrant, town: town) }
         settleHousehold(&h)
+        h.phones = Phones.household(&phoneRng)
         return h
     }
 
@@ -584,7 +590,7 @@ final class CountyGenerator {
             let gradeName = r.status == "毕业" ? "九年级" : CountyGenerator.gradeNames[max(0, min(8, g - 1))]
             try exports.statusRecord(school: school.code, [
                 studentNumber, idForm == .missing ? "" : "居民身份证", writtenID, writtenName, sexText(statedMale), writtenBirth,
-                school.name, gradeName, "\(c.klass)班", statusWord(r.status), c.studyMode, h.guardianName, c.region,
+                school.name, gradeName, "\(c.klass)班", statusWord(r.status), c.studyMode, h.guardianName, c.region, phone(h),
             ], &c.facts)
             c.facts.statuses.append(.init(status: r.status, school: r.school, studyMode: c.studyMode, mismatch: mismatch))
             if c.studyMode == "送教上门" { c.facts.taughtAtHome = true }
@@ -634,11 +640,14 @@ final class CountyGenerator {
         return err.write(id, err.idForm(id, identityErrors: m.plan.allowsIdentityErrors, allowMissing: m.plan.allowsIdentityErrors))
     }
 
+    /// The household's phone as a department writes it (its own stream: see ``Phones``).
+    func phone(_ h: Household) -> String { h.phones.written(&phoneRng, errorRate: err.scale) }
+
     /// The person's name as a department writes it (homophone typos only without a planted finding).
     func writtenName(_ m: Member) -> String { err.name(m.name, identityErrors: m.plan.allowsIdentityErrors).0 }
 
     func poverty(_ h: inout Household) throws(KCBXError) {
-        let number = h.povertyNumber, head = h.father.name
+        let number = h.povertyNumber, head = h.father.name, phones = h.phones
         func row(_ m: inout Member, relation: String, state: String, adult: Bool) throws(KCBXError) {
             var form = err.idForm(m.id, identityErrors: m.plan.allowsIdentityErrors, allowMissing: m.plan.allowsIdentityErrors)
             if adult && rng.chance(err.p(ErrorModel.parentLegacy15)) && IDAllocator.legacy15(m.id) != nil { form = .legacy15 }
@@ -654,7 +663,8 @@ final class CountyGenerator {
             // Another department's workbook: mostly serial numbers, some real date cells.
             if profile.formats { birthCell = prng.formats.chance(0.7) ? .integer(m.birth.daysSinceEpoch + 25569) : .date(m.birth) }
             let name = writtenName(m)
-            try exports.povertyRow([.text(number), .text(head), .text(name), idCell, .text(relation), .text(state), birthCell], &m.facts)
+            try exports.povertyRow([.text(number), .text(head), .text(name), idCell, .text(relation), .text(state), birthCell,
+                                    .text(phones.written(&phoneRng, errorRate: err.scale))], &m.facts)
             m.facts.poverty = true
         }
         if h.father.hukouStatus != "死亡" { try row(&h.father, relation: "户主", state: "", adult: true) }
@@ -682,7 +692,7 @@ final class CountyGenerator {
         let name = writtenName(c)
         try exports.disabilityRow([name, c.male ? "男" : "女", cert, CountyGenerator.categories[d.category - 1], CountyGenerator.levels[d.level - 1],
                                    h.guardianName, h.address, town.name, d.placement]
-                                  + extras(exports.layout.extraDisability, c, guardian: h.guardianName, style: .slash), &c.facts)
+                                  + extras(exports.layout.extraDisability, c, guardian: h.guardianName, style: .slash) + [phone(h)], &c.facts)
         c.facts.disabled = true
         if d.placement == "送教上门" { c.facts.taughtAtHome = true }
     }
@@ -693,7 +703,7 @@ final class CountyGenerator {
             let name = writtenName(c)
             let id = noID(SourceName.welfare) ? "" : writtenID(c)
             try exports.welfareRow([name, id, category, h.guardianName, town.name]
-                                   + extras(exports.layout.extraWelfare, c, guardian: h.guardianName, style: .chinese), &c.facts)
+                                   + extras(exports.layout.extraWelfare, c, guardian: h.guardianName, style: .chinese) + [phone(h)], &c.facts)
             c.facts.welfare = true
         }
         if h.fatherInPrison {

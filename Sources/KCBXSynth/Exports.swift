@@ -100,15 +100,15 @@ final class Exports {
     static let statusRoot = "学籍导出"
     static let hukouHeader = ["公民身份号码", "姓名", "性别", "出生日期", "民族", "户号", "户主姓名", "与户主关系", "住址", "乡镇街道",
                               "村居", "户口状态", "状态日期", "父亲姓名", "父亲公民身份号码", "母亲姓名", "母亲公民身份号码"]
-    static let povertyHeader = ["户编号", "户主姓名", "成员姓名", "证件号码", "与户主关系", "在校情况", "出生日期"]
-    static let disabilityHeader = ["姓名", "性别", "残疾人证号", "残疾类别", "残疾等级", "监护人", "住址", "乡镇", "安置情况"]
-    static let welfareHeader = ["姓名", "身份证号", "救助类别", "监护人", "乡镇"]
+    static let povertyHeader = ["户编号", "户主姓名", "成员姓名", "证件号码", "与户主关系", "在校情况", "出生日期", "联系电话"]
+    static let disabilityHeader = ["姓名", "性别", "残疾人证号", "残疾类别", "残疾等级", "监护人", "住址", "乡镇", "安置情况", "联系电话"]
+    static let welfareHeader = ["姓名", "身份证号", "救助类别", "监护人", "乡镇", "联系电话"]
     static let justiceHeader = ["子女姓名", "子女身份证号", "监护人", "服刑人员姓名"]
     static let attendanceHeader = ["学校标识码", "学生姓名", "身份证号", "连续缺课天数", "缺课原因", "最后到校日期"]
     static let deferralHeader = ["姓名", "身份证号", "审批类型", "批准日期", "有效期至"]
     static let schoolsHeader = ["学校标识码", "学校名称", "学段", "乡镇"]
     static let statusFields = ["全国学籍号", "身份证件类型", "身份证件号", "姓名", "性别", "出生日期", "学校名称", "年级", "班级",
-                               "学籍状态", "就读方式", "监护人姓名", "户口所在地"]
+                               "学籍状态", "就读方式", "监护人姓名", "户口所在地", "联系电话"]
 
     /// Paths relative to the output folder.
     enum Path {
@@ -137,7 +137,7 @@ final class Exports {
         let ph = layout.poverty.map(\.header)
         povertySheet = try poverty.addSheet("监测户成员", columns: [
             XLSXColumn(ph[0]), XLSXColumn(ph[1]), XLSXColumn(ph[2]), XLSXColumn(ph[3], width: 22),
-            XLSXColumn(ph[4]), XLSXColumn(ph[5]), XLSXColumn(ph[6], .date),
+            XLSXColumn(ph[4]), XLSXColumn(ph[5]), XLSXColumn(ph[6], .date), XLSXColumn(ph[7], width: 18),
         ])
         disability = try CSVWriter(url: url(Path.disability), encoding: .utf8, delimiter: "\t")
         try disability.write(layout.disability.map(\.header))

@@ -130,12 +130,17 @@ struct Layout {
         SourceName.deferral: ["身份证号": "身份证号码", "审批类型": "类型", "有效期至": "截止日期", "出生日期": "出生年月日"],
     ]
 
+    /// The sources with a 联系电话 column (the last one): the guardian's number as the department has it.
+    static let withPhone: Set<String> = [SourceName.status, SourceName.poverty, SourceName.disability, SourceName.welfare]
+    static let phoneHeader = "联系电话"
+
     /// Headers of the columns appended to ID-less sources (before renaming).
     static let extraHeader = ["sex": "性别", "birth_date": "出生日期", "guardian_name": "监护人", "town": "乡镇"]
 
     init(_ profile: SynthProfile) {
         func cols(_ source: String, _ base: Columns, extra: [String]) -> Columns {
-            let all = base + extra.map { ($0, Layout.extraHeader[$0]!) }
+            let phone: Columns = Layout.withPhone.contains(source) ? [("phone", Layout.phoneHeader)] : []
+            let all = base + extra.map { ($0, Layout.extraHeader[$0]!) } + phone
             guard profile.headers, let names = Layout.renamed[source] else { return all }
             return all.map { ($0.field, names[$0.header] ?? $0.header) }
         }

@@ -88,9 +88,14 @@ enum ReportFixture {
 
     /// 学籍 张叁 joined to 户籍 张三: ID one digit off, same pinyin, birth date and sex agree.
     static func zhangLink(student: RecordRef, hukou: RecordRef) -> RecordLink {
-        let none = LinkField.nullLevel
+        let reached: [LinkField: (level: UInt8, bits: Float)] = [
+            .id: (Level.ID.oneSubstitution.rawValue, 3.1), .name: (Level.Name.samePinyin.rawValue, 9.8),
+            .birthDate: (Level.BirthDate.exact.rawValue, 11.2), .sex: (Level.Agreement.same.rawValue, 1.0),
+            .school: (Level.Agreement.same.rawValue, 2.3),
+        ]
         return RecordLink(record: student, other: hukou, rule: .probabilistic, weight: 18.4, probability: 0.99999,
-                          levels: [2, 2, 0, 0, none, none, none, 0], contributions: [3.1, 9.8, 11.2, 1.0, 0, 0, 0, 2.3])
+                          levels: LinkField.allCases.map { reached[$0]?.level ?? LinkField.nullLevel },
+                          contributions: LinkField.allCases.map { reached[$0]?.bits ?? 0 })
     }
 
     /// The county: ids[i] is the ID of names[i].
