@@ -16,12 +16,12 @@ public struct RunManifest: Codable, Sendable, Equatable {
         public var format: String
         /// SHA-256 of the file as read (compressed, when it is), and its size.
         public var sha256: String?
-        public var bytes: Int?
+        public var bytes: Int64?
         public var rowsRead: Int?
         public var rowsAccepted: Int?
         public var rowsRejected: Int?
 
-        public init(source: String, role: String, path: String, format: String, sha256: String? = nil, bytes: Int? = nil,
+        public init(source: String, role: String, path: String, format: String, sha256: String? = nil, bytes: Int64? = nil,
                     rowsRead: Int? = nil, rowsAccepted: Int? = nil, rowsRejected: Int? = nil) {
             self.source = source; self.role = role; self.path = path; self.format = format; self.sha256 = sha256; self.bytes = bytes
             self.rowsRead = rowsRead; self.rowsAccepted = rowsAccepted; self.rowsRejected = rowsRejected
