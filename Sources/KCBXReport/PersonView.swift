@@ -18,41 +18,29 @@ struct PersonView: Sendable {
         return town.trimmingCharacters(in: .whitespaces).isEmpty ? unknownTown : town
     }
 
-    struct Description: Sendable {
-        var idNumber = "", name = "", sex = "", town = "", schoolCode = ""
-        var birthDate: CivilDate?
-        /// From the 学籍 record: 年级, 班级. Contact fields where any record has them: 监护人, 联系电话, 村居, 住址.
-        var grade = "", className = "", guardian = "", phone = "", village = "", address = ""
-    }
+    /// The fields every list shows of a child: read once by reconcile (``ChildFacts/Description``).
+    typealias Description = ChildFacts.Description
     let input: ReportInput
-    /// Person id → position in the person index, for the persons with findings.
+    /// Each child as reconcile read it.
+    let children: ChildFacts
+    /// Person id → row of ``children``, for the persons with findings and the pupils the police check.
+    let rows: [String: Int]
+    /// Person id → position in the person index, for the same persons (their records: evidence).
     let index: [String: Int]
-    /// 学校标识码 → (school name, town), from the school directory and 学籍 records.
+    /// 学校标识码 → (school name, town), from the school directory and 学籍 records (``ChildFacts/schools``).
     let schools: [String: (name: String, town: String)]
     /// Column of each field in each source (nil: the source does not map it).
     let columns: [[CanonicalField: Int]]
 
     init(_ input: ReportInput) {
         self.input = input
-        // Only the persons with findings are looked up by id: no map of millions of persons.
-        let wanted = Set(input.reconcile.findings.map(\.personID))
-        var index: [String: Int] = [:]
-        index.reserveCapacity(wanted.count)
-        for (i, p) in input.index.persons.enumerated() where wanted.contains(p.id) { index[p.id] = i }
-        self.index = index
+        children = input.reconcile.children
+        // Only these persons are looked up by id: no map of millions of persons.
+        let rows = children.rows(of: Set(input.reconcile.findings.map(\.personID) + children.movedOut.map(\.person)))
+        self.rows = rows
+        index = rows.mapValues { Int(input.reconcile.children.person(at: $0)) }
         columns = input.sources.map { s in Dictionary(s.fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
-        var schools: [String: (name: String, town: String)] = [:]
-        for (s, source) in input.sources.enumerated() where source.role == .schools || source.role == .studentStatus {
-            guard let code = columns[s][.schoolCode] else { continue }
-            let nameCol = columns[s][.schoolName], townCol = source.role == .schools ? columns[s][.town] : nil
-            for r in source.records where !r.values[code].isEmpty {
-                let old = schools[r.values[code]] ?? ("", "")
-                let name = old.name.isEmpty ? nameCol.map { r.values[$0] } ?? "" : old.name
-                let town = old.town.isEmpty ? townCol.map { r.values[$0] } ?? "" : old.town
-                schools[r.values[code]] = (name, town)
-            }
-        }
-        self.schools = schools
+        schools = children.schools
     }
 
     static let rank: [SourceRole: Int] = [.hukou: 0, .studentStatus: 1, .disability: 2, .poverty: 3, .welfare: 4, .justice: 5,
@@ -73,37 +61,17 @@ struct PersonView: Sendable {
         return input.index.persons[i].members
     }
 
-    func describe(_ personID: String, evidence: [RecordRef]) -> Description {
-        var refs = evidence + members(personID)
-        refs.sort { (PersonView.rank[role($0)] ?? 9, $0) < (PersonView.rank[role($1)] ?? 9, $1) }
-        var d = Description()
-        for ref in refs {
-            let r = record(ref), role = role(ref)
-            if d.idNumber.isEmpty, let id = r.id, id.kind != .missing { d.idNumber = id.shown }
-            if d.name.isEmpty, let n = r.name { d.name = n.normalized }
-            if d.sex.isEmpty, let s = r.sex ?? (r.id?.isValid == true ? r.id?.sex : nil) { d.sex = s.rawValue }
-            if d.birthDate == nil { d.birthDate = r.birthDate }
-            if d.town.isEmpty, role != .schools { d.town = value(.town, ref) }
-            if d.schoolCode.isEmpty, role == .studentStatus || role == .attendance { d.schoolCode = value(.schoolCode, ref) }
-            if role == .studentStatus, d.grade.isEmpty, d.className.isEmpty { d.grade = value(.grade, ref); d.className = value(.class, ref) }
-            if d.guardian.isEmpty { d.guardian = value(.guardianName, ref) }
-            if d.phone.isEmpty { d.phone = value(.phone, ref) }
-            if d.village.isEmpty, role != .schools { d.village = value(.village, ref) }
-            // An address that is only a region code (学籍's 户口所在地 370783) says nothing to a visitor.
-            if d.address.isEmpty, role != .schools {
-                let a = value(.address, ref)
-                if !a.allSatisfy(\.isNumber) { d.address = a }
-            }
-        }
-        if d.guardian.isEmpty {
-            // The parents named in the hukou record stand in for a guardian no record names.
-            for ref in refs where role(ref) == .hukou {
-                let parents = [("父", value(.fatherName, ref)), ("母", value(.motherName, ref))].filter { !$0.1.isEmpty }
-                if !parents.isEmpty { d.guardian = parents.map { "\($0.1)（\($0.0)）" }.joined(separator: "、"); break }
-            }
-        }
-        if d.town.isEmpty, let t = schools[d.schoolCode]?.town { d.town = t }
-        d.town = PersonView.townShown(d.town)
+    /// The child `personID` as the lists show them (read once by reconcile), the town as shown (未知镇街 when
+    /// no record names one); empty for a person reconcile kept no row of.
+    func describe(_ personID: String) -> Description {
+        guard let row = rows[personID] else { return Description() }
+        return PersonView.shown(children[row].description)
+    }
+
+    /// `d` with its town as the outputs show it.
+    static func shown(_ d: Description) -> Description {
+        var d = d
+        d.town = townShown(d.town)
         return d
     }
 
@@ -153,7 +121,7 @@ struct FindingRows: Sendable {
         let results = ConcurrentResults<[Row]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             results[c] = sorted[(c * chunk)..<min(sorted.count, (c + 1) * chunk)].map { f in
-                var person = people.describe(f.personID, evidence: f.evidence)
+                var person = people.describe(f.personID)
                 // Reconcile's own town and school, when it names them, are the ones the finding is about.
                 if !f.town.isEmpty { person.town = f.town }
                 if !f.schoolCode.isEmpty { person.schoolCode = f.schoolCode }

@@ -72,7 +72,7 @@ enum PoliceWorkbook {
         }
         var moved = Sheet(name: "迁出注销仍有学籍", rows: [])
         for m in population.movedOutWithStatus {
-            let person = people.describe(m.person, evidence: [m.hukou])
+            let person = people.describe(m.person)
             let status = people.value(.registrationStatus, m.hukou)
             moved.rows.append(cells("", false, hukou: m.hukou, status: m.status, fallback: person,
                                     task: "户籍已\(status)，学籍仍在籍：核实迁入地或注销原因，反馈教育部门核对学籍。"))

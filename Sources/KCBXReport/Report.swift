@@ -124,7 +124,7 @@ public enum ReportStage {
         let rows = FindingRows(input, people)
         step("rows")
         let dropouts = Set(rows.of(.suspectedDropout).lazy.map(\.finding.personID))
-        let population = Population(input, people, dropouts: dropouts)
+        let population = Population(input, dropouts: dropouts)
         step("population")
         // The files do not depend on one another: they are written on every core at once, the biggest
         // first (a workbook is zipped by its own thread as it closes). Each writes its own file only.

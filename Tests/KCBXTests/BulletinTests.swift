@@ -78,7 +78,9 @@ enum BulletinCounty {
         var config = ReportFixture.config()
         config.district = .init(code: "370783", name: "示例区", towns: ["甲镇", "乙镇"])
         var input = ReportInput(config: config, period: "2026-11", sources: b.sources, index: b.index(),
-                                reconcile: ReconcileResult(findings: findings, notChecked: []), manifest: [:])
+                                reconcile: ReconcileResult(findings: findings, notChecked: [], children: ReconcileStage.children(
+                                    b.sources, index: b.index(), config: config, findings: findings)),
+                                manifest: [:])
         let day = ReportFixture.asOf
         input.cases = findings.map { f in
             Case(id: f.caseID, code: f.code, personID: f.personID, state: .open, priority: false, idNumber: "", name: "",
@@ -92,7 +94,7 @@ enum BulletinCounty {
     static func figures(_ input: ReportInput = input()) -> BulletinFigures {
         let people = PersonView(input), rows = FindingRows(input, people)
         let dropouts = Set(rows.rows.filter { $0.finding.code == .suspectedDropout }.map(\.finding.personID))
-        return BulletinFigures(input, people, rows, Population(input, people, dropouts: dropouts))
+        return BulletinFigures(input, people, rows, Population(input, dropouts: dropouts))
     }
 }
 

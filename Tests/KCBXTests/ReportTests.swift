@@ -82,7 +82,7 @@ struct WorkbookReadBack {
 
     func figures() -> BulletinFigures {
         let input = fixture.input, people = PersonView(input), rows = FindingRows(input, people)
-        let population = Population(input, people, dropouts: ["P3"])
+        let population = Population(input, dropouts: ["P3"])
         return BulletinFigures(input, people, rows, population)
     }
 
@@ -118,7 +118,7 @@ struct WorkbookReadBack {
 
     @Test func policeSeeMovedOutChildrenWhoStillHoldAStatus() {
         let input = fixture.input, people = PersonView(input)
-        let population = Population(input, people, dropouts: [])
+        let population = Population(input, dropouts: [])
         #expect(population.movedOutWithStatus.map(\.person) == ["P6"])
     }
 
@@ -333,7 +333,8 @@ struct WorkbookReadBack {
         var input = ReportFixture.input().input
         input.sources = b.sources
         input.index = b.index()
-        input.reconcile = ReconcileResult(findings: findings, notChecked: [])
+        input.reconcile = ReconcileResult(findings: findings, notChecked: [],
+                                          children: ReconcileStage.children(input.sources, index: input.index, config: input.config, findings: findings))
         input.config.district.towns = towns
         let dir = TestSupport.temporaryDirectory("kcbx-report-bench")
         let records = input.sources.reduce(0) { $0 + $1.records.count }
