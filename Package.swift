@@ -50,7 +50,9 @@ let package = Package(
         .target(name: "KCBXNormalize", dependencies: ["KCBXCore"]),
         .target(name: "KCBXLink", dependencies: ["KCBXCore", "KCBXNormalize"]),
         .target(name: "KCBXReconcile", dependencies: ["KCBXCore", "KCBXNormalize", "KCBXLink"]),
-        .target(name: "KCBXReport", dependencies: ["KCBXCore", "KCBXFormats", "KCBXSheets", "KCBXNormalize", "KCBXLink", "KCBXReconcile"]),
+        // Report reads reconcile's result and plain values the pipeline makes of the earlier stages' (StageRecords):
+        // it imports neither normalize nor link.
+        .target(name: "KCBXReport", dependencies: ["KCBXCore", "KCBXFormats", "KCBXSheets", "KCBXReconcile"]),
         // The store: runs, stage results, ledger (SQLite through GRDB).
         .target(name: "KCBXStore", dependencies: [
             "KCBXCore",

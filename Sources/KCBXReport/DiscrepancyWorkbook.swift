@@ -1,6 +1,5 @@
 import Foundation
 import KCBXCore
-import KCBXLink
 import KCBXReconcile
 import KCBXSheets
 
@@ -57,7 +56,7 @@ enum FindingSheets {
     /// The departments a finding's records come from (信息来源), e.g. 公安户籍、学籍.
     static func sources(_ refs: [RecordRef], _ input: ReportInput) -> String {
         var names: [String] = []
-        for ref in refs where !names.contains(input.sources[ref.source].source) { names.append(input.sources[ref.source].source) }
+        for ref in refs where !names.contains(input.records.sources[ref.source].source) { names.append(input.records.sources[ref.source].source) }
         return names.joined(separator: "、")
     }
 
@@ -132,13 +131,13 @@ enum TechnicalWorkbook {
             try sheet.append([.text(row.finding.caseID), .text(row.finding.code.rawValue), .text(row.finding.code.title),
                               .text(row.evidence), .text(row.links)])
         }
-        try writeParameters(input.index.parameters, into: book)
+        try writeParameters(input.records.linkage, into: book)
         try book.close()
     }
 
     /// The comparison fields in words, for the 链接参数 sheet.
-    static let fieldTitles: [LinkField: String] = [.id: "身份证件号", .name: "姓名", .birthDate: "出生日期", .sex: "性别",
-                                                   .family: "父母（监护人）", .household: "户号", .town: "镇街", .school: "学校"]
+    static let fieldTitles: [String: String] = ["id": "身份证件号", "name": "姓名", "birth_date": "出生日期", "sex": "性别",
+                                                "family": "父母（监护人）", "household": "户号", "town": "镇街", "school": "学校"]
     static let levelTitles: [String: String] = [
         "exact": "完全一致", "check_character": "仅校验码不同", "one_substitution": "一位数字不同", "transposition": "相邻两位互换",
         "other": "不同", "simplified": "简繁/异体归一后一致", "same_pinyin": "拼音相同", "jaro_winkler_0.92": "拼音相似（JW≥0.92）",
@@ -154,22 +153,26 @@ enum TechnicalWorkbook {
     }
 
     /// 链接参数: per comparison field and level, m, u and the weight log2(m/u) the run estimated; λ last.
-    /// The level names are those of the 概率关联依据 column and persons.csv's `explanation`.
-    static func writeParameters(_ p: LinkParameters, into book: XLSXWorkbook) throws(KCBXError) {
+    /// The level names are those of the 概率关联依据 column and persons.csv's `explanation`. Read from the
+    /// parameters as linkage.json holds them (``StageRecords/linkage``).
+    static func writeParameters(_ p: [String: any Sendable], into book: XLSXWorkbook) throws(KCBXError) {
+        let number = { (key: String, in: [String: any Sendable]) in `in`[key] as? Double ?? 0 }
         let sheet = try book.addSheet(parametersSheet, columns: [
             XLSXColumn("比较字段", width: 15), XLSXColumn("字段代码", width: 11), XLSXColumn("比较级别", width: 22),
             XLSXColumn("级别代码", width: 18), XLSXColumn("m（同一人）", .number, width: 12),
             XLSXColumn("u（不同人）", .number, width: 12), XLSXColumn("权重（比特）", .number, width: 11),
-        ], title: "概率关联参数（Fellegi–Sunter；m 由 EM 在 \(p.emPairs) 对候选记录上估计，u 由 \(p.uPairs) 对随机记录估计）")
-        for field in LinkField.allCases where field.rawValue < p.m.count {
-            for (level, name) in field.levels.enumerated() where level < p.m[field.rawValue].count {
-                try sheet.append([.text(fieldTitles[field] ?? field.key), .text(field.key), .text(levelTitles[name] ?? name), .text(name),
-                                  .number(significant(p.m[field.rawValue][level])), .number(significant(p.u[field.rawValue][level])),
-                                  .number((p.weight(field, level) * 100).rounded() / 100)])
+        ], title: "概率关联参数（Fellegi–Sunter；m 由 EM 在 \(p["em_pairs"] as? Int ?? 0) 对候选记录上估计，u 由 \(p["u_pairs"] as? Int ?? 0) 对随机记录估计）")
+        for field in p["fields"] as? [[String: any Sendable]] ?? [] {
+            let key = field["field"] as? String ?? ""
+            for level in field["levels"] as? [[String: any Sendable]] ?? [] {
+                let name = level["level"] as? String ?? ""
+                try sheet.append([.text(fieldTitles[key] ?? key), .text(key), .text(levelTitles[name] ?? name), .text(name),
+                                  .number(significant(number("m", level))), .number(significant(number("u", level))),
+                                  .number(number("weight_bits", level))])
             }
         }
-        try sheet.append([.text("先验"), .text("prior"), .text("两条随机记录属同一人的概率 λ"), .text("lambda"), .number(significant(p.lambda)), .empty,
-                          .number((p.priorWeight * 100).rounded() / 100)])
+        try sheet.append([.text("先验"), .text("prior"), .text("两条随机记录属同一人的概率 λ"), .text("lambda"), .number(significant(number("lambda", p))), .empty,
+                          .number(number("prior_weight_bits", p))])
     }
 }
 

@@ -1,8 +1,6 @@
 import Dispatch
 import Foundation
 import KCBXCore
-import KCBXLink
-import KCBXNormalize
 import KCBXReconcile
 
 /// What the outputs show of a person: taken from the hukou record first, then 学籍, then any other.
@@ -39,7 +37,7 @@ struct PersonView: Sendable {
         let rows = children.rows(of: Set(input.reconcile.findings.map(\.personID) + children.movedOut.map(\.person)))
         self.rows = rows
         index = rows.mapValues { Int(input.reconcile.children.person(at: $0)) }
-        columns = input.sources.map { s in Dictionary(s.fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+        columns = input.records.sources.map { s in Dictionary(s.fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
         schools = children.schools
     }
 
@@ -49,16 +47,16 @@ struct PersonView: Sendable {
     /// The value of `field` in the record `ref`, "" when its source does not map it.
     func value(_ field: CanonicalField, _ ref: RecordRef) -> String {
         guard let c = columns[ref.source][field] else { return "" }
-        return input.sources[ref.source].records[ref.record].values[c]
+        return input.records.record(ref).values[c]
     }
 
-    func record(_ ref: RecordRef) -> NormalizedRecord { input.sources[ref.source].records[ref.record] }
-    func role(_ ref: RecordRef) -> SourceRole { input.sources[ref.source].role }
+    func record(_ ref: RecordRef) -> StageRecords.Record { input.records.record(ref) }
+    func role(_ ref: RecordRef) -> SourceRole { input.records.sources[ref.source].role }
 
     /// The records of a person, hukou first (then 学籍, …).
     func members(_ personID: String) -> [RecordRef] {
         guard let i = index[personID] else { return [] }
-        return input.index.persons[i].members
+        return input.records.members(Int32(i))
     }
 
     /// The child `personID` as the lists show them (read once by reconcile), the town as shown (未知镇街 when
@@ -81,7 +79,7 @@ struct PersonView: Sendable {
     }
 
     /// `source#record` of one record.
-    func label(_ ref: RecordRef) -> String { "\(input.sources[ref.source].source)#\(record(ref).recordNumber)" }
+    func label(_ ref: RecordRef) -> String { "\(input.records.sources[ref.source].source)#\(record(ref).recordNumber)" }
 
     /// 概率关联依据: for each of `refs` joined to its person by the probabilistic pass or a review
     /// decision, the two records compared and the link's per-field explanation, one link a line:
@@ -89,12 +87,10 @@ struct PersonView: Sendable {
     /// "" when every record was joined on its ID number (or not at all).
     func linkEvidence(_ refs: [RecordRef]) -> String {
         var lines: [String] = [], seen = Set<[Int]>()
-        let index = input.index
-        for ref in refs where ref.source < index.rule.count && ref.record < index.rule[ref.source].count {
-            let rule = index.rule[ref.source][ref.record]
-            guard rule == .probabilistic || rule == .review, let link = index.link(source: ref.source, index: ref.record),
+        for ref in refs {
+            guard let link = input.records.link(ref),
                   seen.insert([link.record.source, link.record.record, link.other.source, link.other.record]).inserted else { continue }
-            lines.append("\(label(link.record)) ↔ \(label(link.other))：\(link.rule == .review ? "人工核对确认；" : "")\(link.explanation)")
+            lines.append("\(label(link.record)) ↔ \(label(link.other))：\(link.review ? "人工核对确认；" : "")\(link.explanation)")
         }
         return lines.joined(separator: "\n")
     }

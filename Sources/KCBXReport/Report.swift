@@ -2,18 +2,17 @@ import Dispatch
 import Foundation
 import KCBXCore
 import KCBXFormats
-import KCBXLink
-import KCBXNormalize
 import KCBXReconcile
 import KCBXSheets
 
-/// What the report stage needs: the period's normalized records, person index and findings, plus the
-/// run's bookkeeping for the manifest.
+/// What the report stage needs: the period's findings and each child as reconcile read them, what the
+/// lists show of single records (``StageRecords``: plain values, made by the pipeline from the earlier
+/// stages' results), plus the run's bookkeeping for the manifest.
 public struct ReportInput: Sendable {
     public var config: PipelineConfig
     public var period: String
-    public var sources: [NormalizedSource]
-    public var index: PersonIndex
+    /// The sources, records, links and link parameters, as plain values.
+    public var records: StageRecords
     public var reconcile: ReconcileResult
     /// The manifest's run part (inputs, stages, versions), already encoded as a JSON object.
     public var manifest: [String: any Sendable]
@@ -26,10 +25,10 @@ public struct ReportInput: Sendable {
     /// The ledger's version (``LedgerWorkbook``): the ledger workbooks carry it, and imports check it.
     public var ledgerVersion: Int
 
-    public init(config: PipelineConfig, period: String, sources: [NormalizedSource], index: PersonIndex,
+    public init(config: PipelineConfig, period: String, records: StageRecords,
                 reconcile: ReconcileResult, manifest: [String: any Sendable], cases: [Case] = [], ledger: LedgerFigures = .init(),
                 ledgerVersion: Int = 0) {
-        self.config = config; self.period = period; self.sources = sources; self.index = index
+        self.config = config; self.period = period; self.records = records
         self.reconcile = reconcile; self.manifest = manifest; self.cases = cases; self.ledger = ledger
         self.ledgerVersion = ledgerVersion
     }
@@ -203,7 +202,7 @@ public enum ReportStage {
         try BulletinHTML.write(figures, to: directory.appendingPathComponent(bulletinName + ".html"))
         let rejected = try writeRejects(input, to: directory.appendingPathComponent(FileName.rejects))
         try writeJSON(Summary.object(input, figures), to: directory.appendingPathComponent(FileName.summary))
-        try writeJSON(input.index.parameters.reportObject, to: directory.appendingPathComponent(FileName.linkage))
+        try writeJSON(input.records.linkage, to: directory.appendingPathComponent(FileName.linkage))
         var manifest = input.manifest
         let written = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         manifest["outputs"] = (written + [FileName.manifest]).sorted()
@@ -212,7 +211,7 @@ public enum ReportStage {
         Log.info("report: " + steps.joined(separator: ", "))
         Log.info(String(format: "report: %d findings, %d town workbooks, %.1f s, peak %d MiB",
                         input.reconcile.findings.count, towns, Date().timeIntervalSince(started), peakMemoryMiB()))
-        return (["findings": input.reconcile.findings.count, "persons": input.index.persons.count, "rejects": rejected,
+        return (["findings": input.reconcile.findings.count, "persons": input.records.personCount, "rejects": rejected,
                  "towns": towns], figures.record)
     }
 
@@ -220,7 +219,7 @@ public enum ReportStage {
 
     static func writeRejects(_ input: ReportInput, to directory: URL) throws(KCBXError) -> Int {
         var total = 0
-        for source in input.sources where !source.rejects.isEmpty {
+        for source in input.records.sources where !source.rejects.isEmpty {
             if total == 0 { try makeDirectory(directory) }
             let csv = try CSVWriter(url: directory.appendingPathComponent(safeFileName(source.source) + ".csv"), formulaSafe: true)
             // The raw values are the file's own columns (ingest keeps the whole row of a row it rejects).

@@ -2,6 +2,7 @@ import Foundation
 @testable import KCBXCore
 @testable import KCBXLink
 @testable import KCBXNormalize
+@testable import KCBXPipeline
 @testable import KCBXReconcile
 @testable import KCBXReport
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import KCBXCore
+@testable import KCBXPipeline
 @testable import KCBXReconcile
 @testable import KCBXReport
 
@@ -331,13 +332,13 @@ struct WorkbookReadBack {
             if i % 97 == 0 { findings.append(Finding(code: .identityMismatch, personID: "P\(i)", priority: false, evidence: members, detail: "姓名不一致")) }
         }
         var input = ReportFixture.input().input
-        input.sources = b.sources
-        input.index = b.index()
+        let index = b.index()
+        input.records = StageRecords(b.sources, index: index)
         input.reconcile = ReconcileResult(findings: findings, notChecked: [],
-                                          children: ReconcileStage.children(input.sources, index: input.index, config: input.config, findings: findings))
+                                          children: ReconcileStage.children(b.sources, index: index, config: input.config, findings: findings))
         input.config.district.towns = towns
         let dir = TestSupport.temporaryDirectory("kcbx-report-bench")
-        let records = input.sources.reduce(0) { $0 + $1.records.count }
+        let records = b.sources.reduce(0) { $0 + $1.records.count }
         let start = Date()
         try ReportStage.run(input, into: dir)
         print("REPORT BENCH: \(children) children, \(records) records, \(findings.count) findings: \(String(format: "%.1f", Date().timeIntervalSince(start))) s, peak \(peakMemoryMiB()) MiB")

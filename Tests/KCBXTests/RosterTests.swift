@@ -3,6 +3,7 @@ import Testing
 @testable import KCBXCore
 @testable import KCBXLink
 @testable import KCBXNormalize
+@testable import KCBXPipeline
 @testable import KCBXReconcile
 @testable import KCBXReport
 
