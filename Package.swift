@@ -55,7 +55,9 @@ let package = Package(
         .target(name: "KCBXNormalize", dependencies: ["KCBXCore", "KCBXData"]),
         .target(name: "KCBXLink", dependencies: ["KCBXCore", "KCBXNormalize"]),
         .target(name: "KCBXReconcile", dependencies: ["KCBXCore", "KCBXLedger", "KCBXNormalize", "KCBXLink"]),
-        .target(name: "KCBXReport", dependencies: ["KCBXCore", "KCBXLedger", "KCBXData", "KCBXFormats", "KCBXSheets", "KCBXNormalize", "KCBXLink", "KCBXReconcile"]),
+        // Report reads reconcile's result and plain values the pipeline makes of the earlier stages' (StageRecords):
+        // it imports neither normalize nor link.
+        .target(name: "KCBXReport", dependencies: ["KCBXCore", "KCBXLedger", "KCBXData", "KCBXFormats", "KCBXSheets", "KCBXReconcile"]),
         // The store: runs, stage results, ledger (SQLite through GRDB).
         .target(name: "KCBXStore", dependencies: [
             "KCBXCore", "KCBXLedger",

@@ -59,7 +59,7 @@ public enum LedgerImport {
             let cases = LedgerBook.view(asOf: latest, try store.loadCases())
             let sources = (try? StoredResults(store: store, period: latest).loadNormalized()) ?? []
             let ledger = LedgerWorkbook.Issue(cases: cases, config: issued, period: latest, version: version,
-                                              schools: LedgerWorkbook.schoolNames(sources, for: cases))
+                                              schools: LedgerWorkbook.schoolNames(ChildFacts.schools(sources), for: cases))
             let folder = config.outputDirectory.appendingPathComponent(LedgerWorkbook.folder)
             for work in CaseWork.allCases {
                 if let url = try LedgerWorkbook.issue(ledger, work: work, into: folder) { written.append(url) }

@@ -42,8 +42,11 @@ public struct ReconcileResult: Sendable {
     public var notChecked: [(code: FindingCode, reason: String)]
     /// Per school, what its attendance rows were read as (roster, absence list, nothing) and the figures behind it.
     public var attendance: [AttendanceDecision]
-    public init(findings: [Finding], notChecked: [(code: FindingCode, reason: String)], attendance: [AttendanceDecision] = []) {
-        self.findings = findings; self.notChecked = notChecked; self.attendance = attendance
+    /// Each child the outputs count or name, read once (``ChildFacts``): the report reads these, not the records.
+    public var children: ChildFacts
+    public init(findings: [Finding], notChecked: [(code: FindingCode, reason: String)], attendance: [AttendanceDecision] = [],
+                children: ChildFacts = ChildFacts()) {
+        self.findings = findings; self.notChecked = notChecked; self.attendance = attendance; self.children = children
     }
 }
 
@@ -63,6 +66,7 @@ extension ReconcileResult: BinaryCodable {
             w.write(a.school); w.write(a.kind.rawValue); w.write(a.declared.rawValue)
             w.write(a.rows); w.write(a.zeroDayRows); w.write(a.activeStatus); w.write(a.covered)
         }
+        children.encode(to: &w)
     }
 
     public init(from r: inout BinaryReader) throws(BinaryReader.Corrupt) {
@@ -92,6 +96,6 @@ extension ReconcileResult: BinaryCodable {
             attendance.append(AttendanceDecision(school: school, kind: kind, declared: declared, rows: try r.readInt(),
                                                  zeroDayRows: try r.readInt(), activeStatus: try r.readInt(), covered: try r.readInt()))
         }
-        self.init(findings: findings, notChecked: notChecked, attendance: attendance)
+        self.init(findings: findings, notChecked: notChecked, attendance: attendance, children: try ChildFacts(from: &r))
     }
 }

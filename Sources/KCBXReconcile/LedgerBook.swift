@@ -34,35 +34,20 @@ public enum LedgerBook {
         }
     }
 
-    /// The sightings of a period's findings: the identity shown (hukou record first, then 学籍, then any).
-    public static func sightings(_ findings: [Finding], sources: [NormalizedSource], index: PersonIndex) -> [Sighting] {
-        var positions: [String: Int] = [:]
-        let wanted = Set(findings.map(\.personID))
-        for (i, p) in index.persons.enumerated() where wanted.contains(p.id) { positions[p.id] = i }
-        let position = positions
-        let ranks = sources.map { s -> Int in
-            switch s.role { case .hukou: 0; case .studentStatus: 1; case .disability: 2; default: 3 }
-        }
-        // Chunks of findings on every core, in order; the records' fields are read in place, not copied.
+    /// The sightings of a period's findings: the child as read once (``ChildFacts``: ID number, name, birth date).
+    public static func sightings(_ findings: [Finding], children: ChildFacts, sources: [NormalizedSource]) -> [Sighting] {
+        let rows = children.rows(of: Set(findings.map(\.personID)))
+        // Chunks of findings on every core, in order.
         let chunk = 4096, chunks = (findings.count + chunk - 1) / chunk
         let results = ConcurrentResults<[Sighting]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             results[c] = findings[(c * chunk)..<min(findings.count, (c + 1) * chunk)].map { f in
-                var refs = f.evidence
-                if let i = position[f.personID] { refs += index.persons[i].members }
-                refs.sort { (ranks[$0.source], $0) < (ranks[$1.source], $1) }
-                var id = "", name = "", birth: CivilDate? = nil
-                for ref in refs {
-                    let records = sources[ref.source].records
-                    if id.isEmpty, let n = records[ref.record].id, n.kind != .missing { id = n.shown }
-                    if name.isEmpty, let n = records[ref.record].name, !n.isPlaceholder { name = n.normalized }
-                    if birth == nil { birth = records[ref.record].birthDate }
-                    if !id.isEmpty && !name.isEmpty && birth != nil { break }
-                }
+                let child = rows[f.personID].map { children[$0] }
                 let evidence = f.evidence.map { "\(sources[$0.source].source)#\(sources[$0.source].records[$0.record].recordNumber)" }
                     .joined(separator: ";")
-                return Sighting(caseID: f.caseID, code: f.code, personID: f.personID, priority: f.priority, idNumber: id, name: name,
-                                birthDate: birth, town: f.town, schoolCode: f.schoolCode, detail: f.detail, evidence: evidence)
+                return Sighting(caseID: f.caseID, code: f.code, personID: f.personID, priority: f.priority,
+                                idNumber: child?.description.idNumber ?? "", name: child?.description.name ?? "",
+                                birthDate: child?.birth, town: f.town, schoolCode: f.schoolCode, detail: f.detail, evidence: evidence)
             }
         }
         return results.values.flatMap { $0 ?? [] }
@@ -72,7 +57,7 @@ public enum LedgerBook {
     /// its findings, with close reasons read from this period's records. Returns the cases that changed.
     public static func update(period: String, config: PipelineConfig, result: ReconcileResult, sources: [NormalizedSource],
                               index: PersonIndex, cases: [Case], periods: [String: CivilDate]) -> [Case] {
-        let found = sightings(result.findings, sources: sources, index: index)
+        let found = sightings(result.findings, children: result.children, sources: sources)
         let foundIDs = Set(found.map(\.caseID))
         // Cases this period may close: open ones, and any with entries from this period on (a rerun, or an earlier period).
         let closing = Set(cases.filter { c in

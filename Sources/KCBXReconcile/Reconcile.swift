@@ -35,6 +35,8 @@ public enum ReconcileStage {
         var hukouTwins: [Int32: [Int32]] = [:]
         /// 学校标识码 → the school's town (镇街), from the school directory (学校名录).
         var schoolTowns: [String: String] = [:]
+        /// 学校标识码 as written → name and town (``ChildFacts/schools(_:)``), for the school a list shows.
+        var schoolDirectory: [String: (name: String, town: String)] = [:]
         /// Records carrying another person's ID number (借用/冒用), and per holder the records using theirs.
         var identity = IdentityHints()
 
@@ -93,33 +95,69 @@ public enum ReconcileStage {
         let (twinFindings, twins) = checks.contains(.duplicateHukou) ? duplicateHukouAcrossPersons(ctx) : ([], [:])
         ctx.hukouTwins = twins
         ctx.schoolTowns = schoolTowns(sources, columns)
+        ctx.schoolDirectory = ChildFacts.schools(sources)
         let context = ctx
+        // The persons with a finding between persons (two registrations): each gets a row of the children's facts.
+        var found = Set<Int32>()
+        if !twinFindings.isEmpty {
+            let ids = Set(twinFindings.map(\.personID))
+            for (p, person) in index.persons.enumerated() where ids.contains(person.id) { found.insert(Int32(p)) }
+        }
+        let twinPersons = found
 
         let persons = index.persons
         let chunkSize = 16_384
         let chunks = max(1, (persons.count + chunkSize - 1) / chunkSize)
-        let results = ConcurrentResults<[Finding]>(count: chunks)
+        let results = ConcurrentResults<([Finding], ChildFacts, [ChildFacts.MovedOut])>(count: chunks)
         let rules = FindingRules.all.filter { checks.contains($0.code) }
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             var out: [Finding] = []
             var facts: [RecordFact] = []
+            var children = ChildFacts(), words: [String: UInt32] = [:], moved: [ChildFacts.MovedOut] = []
             facts.reserveCapacity(16)
             for p in (c * chunkSize)..<min(persons.count, (c + 1) * chunkSize) {
                 facts.removeAll(keepingCapacity: true)
                 for ref in persons[p].members { facts.append(fact(ref, context)) }
                 var person = PersonCase(Int32(p), persons[p], context, facts: facts)
+                let before = out.count
                 swap(&person.out, &out)
                 for rule in rules { rule.decide(&person) }
                 swap(&person.out, &out)
+                person.read(into: &children, words: &words, movedOut: &moved, found: out.count > before || twinPersons.contains(Int32(p)))
             }
-            results[c] = out
+            results[c] = (out, children, moved)
         }
         var findings: [Finding] = []
-        for part in results.values { findings.append(contentsOf: part ?? []) }
+        var children = ChildFacts(), words: [String: UInt32] = [:]
+        for part in results.values {
+            guard let (out, rows, moved) = part else { continue }
+            findings.append(contentsOf: out)
+            children.append(contentsOf: rows, index: &words)
+            children.movedOut += moved
+        }
+        children.movedOut.sort { $0.hukou < $1.hukou }
+        children.schools = ctx.schoolDirectory
         // A person with both a duplicate within its records and one across persons gets one finding.
         var seen = Set(findings.filter { $0.code == .duplicateHukou }.map(\.personID))
         for f in twinFindings where seen.insert(f.personID).inserted { findings.append(f) }
-        return ReconcileResult(findings: findings, notChecked: notChecked, attendance: ctx.attendance.decisions)
+        return ReconcileResult(findings: findings, notChecked: notChecked, attendance: ctx.attendance.decisions, children: children)
+    }
+
+    /// Each child's facts (``ChildFacts``) without deciding the findings: for a report on findings made
+    /// elsewhere (tests). `findings` names the persons who get a row whatever their age.
+    public static func children(_ sources: [NormalizedSource], index: PersonIndex, config: PipelineConfig, findings: [Finding]) -> ChildFacts {
+        var ctx = Context(sources: sources, index: index, config: config)
+        ctx.schoolTowns = schoolTowns(sources, ctx.columns)
+        ctx.schoolDirectory = ChildFacts.schools(sources)
+        let found = Set(findings.map(\.personID))
+        var children = ChildFacts(), words: [String: UInt32] = [:], moved: [ChildFacts.MovedOut] = []
+        for (p, person) in index.persons.enumerated() {
+            let facts = person.members.map { fact($0, ctx) }
+            PersonCase(Int32(p), person, ctx, facts: facts).read(into: &children, words: &words, movedOut: &moved, found: found.contains(person.id))
+        }
+        children.movedOut = moved.sorted { $0.hukou < $1.hukou }
+        children.schools = ctx.schoolDirectory
+        return children
     }
 
     /// 学校标识码 → town from the school directory: a child known only through a school is counted in

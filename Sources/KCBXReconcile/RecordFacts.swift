@@ -6,6 +6,8 @@ struct SourceColumns: Sendable {
     let role: SourceRole
     let status, registrationStatus, studyMode, absentDays, absenceReason, deferralType, validUntil, placement: Int?
     let schoolCode, town, householdID, fatherID, motherID, fatherName, motherName, statusDate, birthDate: Int?
+    /// What the outputs show of a child (``ChildFacts``).
+    let category, grade, className, schoolName, guardianName, phone, village, address: Int?
 
     init(_ s: NormalizedSource) {
         role = s.role
@@ -15,6 +17,8 @@ struct SourceColumns: Sendable {
         town = s.column(.town); householdID = s.column(.householdId); fatherID = s.column(.fatherId)
         motherID = s.column(.motherId); fatherName = s.column(.fatherName); motherName = s.column(.motherName)
         statusDate = s.column(.statusDate); birthDate = s.column(.birthDate)
+        category = s.column(.category); grade = s.column(.grade); className = s.column(.class); schoolName = s.column(.schoolName)
+        guardianName = s.column(.guardianName); phone = s.column(.phone); village = s.column(.village); address = s.column(.address)
     }
 
     @inline(__always) func value(_ column: Int?, _ record: NormalizedRecord) -> String {

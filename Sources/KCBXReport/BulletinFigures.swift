@@ -1,7 +1,6 @@
 import Foundation
 import KCBXCore
 import KCBXLedger
-import KCBXNormalize
 import KCBXReconcile
 
 /// The figures of the bulletin (通报), district-wide and per town, each against its target; the same
@@ -204,10 +203,10 @@ struct BulletinFigures: Sendable {
         police = policeRecords.map { Unit(code: "", name: $0.key, town: $0.key, pupils: 0, records: $0.value, suspectedDropouts: 0) }
             .sorted { ($1.recordsTotal, $0.name) < ($0.recordsTotal, $1.name) }
         sources = config.sources.map { s in
-            let read = input.sources.first { $0.source == s.name }
+            let read = input.records.sources.first { $0.source == s.name }
             let modified = (try? FileManager.default.attributesOfItem(atPath: s.path.path)[.modificationDate]) as? Date
             return Source(department: s.role.title, name: s.name, file: s.path.lastPathComponent, fileDate: modified.flatMap(Self.civilDate),
-                          rows: read?.rowsRead ?? 0, accepted: read?.records.count ?? 0)
+                          rows: read?.rowsRead ?? 0, accepted: read?.accepted ?? 0)
         }
         period = input.period
         asOf = config.asOf

@@ -40,7 +40,7 @@ enum ChildRecordWorkbook {
             for (n, (person, cases)) in sorted.enumerated() {
                 sheet.breakPageBeforeNextRow()
                 let c = cases[0]
-                let d = people.index[person] == nil ? nil : people.describe(person, evidence: [])
+                let d = people.rows[person] == nil ? nil : people.describe(person)
                 let id = Masking.id(d?.idNumber.isEmpty == false ? d!.idNumber : c.idNumber, masked)
                 let who = [c.name, d?.sex ?? "", (c.birthDate ?? d?.birthDate).map { "出生 \($0)" } ?? "", id.isEmpty ? "" : "身份证件号 \(id)"]
                 func line(_ label: String, _ date: CivilDate?, _ text: String, highlight: Bool = false) throws(KCBXError) {

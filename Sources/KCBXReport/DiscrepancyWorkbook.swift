@@ -1,7 +1,6 @@
 import Foundation
 import KCBXCore
 import KCBXLedger
-import KCBXLink
 import KCBXReconcile
 import KCBXSheets
 
@@ -42,7 +41,7 @@ enum FindingSheets {
     /// The departments a finding's records come from (信息来源), e.g. 公安户籍、学籍.
     static func sources(_ refs: [RecordRef], _ input: ReportInput) -> String {
         var names: [String] = []
-        for ref in refs where !names.contains(input.sources[ref.source].source) { names.append(input.sources[ref.source].source) }
+        for ref in refs where !names.contains(input.records.sources[ref.source].source) { names.append(input.records.sources[ref.source].source) }
         return names.joined(separator: "、")
     }
 
@@ -117,7 +116,7 @@ enum TechnicalWorkbook {
             try sheet.append([.text(row.finding.caseID), .text(row.finding.code.rawValue), .text(row.finding.code.title),
                               .text(row.evidence), .text(row.links)])
         }
-        try writeParameters(input.index.parameters, into: book)
+        try writeParameters(input.records.linkage, rows: input.records.linkageRows, into: book)
         try book.close()
     }
 
@@ -129,19 +128,21 @@ enum TechnicalWorkbook {
     }
 
     /// 链接参数: per comparison field and level, m, u and the weight log2(m/u) the run estimated; λ last.
-    /// The level names are those of the 概率关联依据 column and persons.csv's `explanation`.
-    static func writeParameters(_ p: LinkParameters, into book: XLSXWorkbook) throws(KCBXError) {
+    /// The level names are those of the 概率关联依据 column and persons.csv's `explanation`. Read from the
+    /// parameters as linkage.json holds them (``StageRecords/linkage``).
+    static func writeParameters(_ p: [String: any Sendable], rows: [StageRecords.LinkageRow], into book: XLSXWorkbook) throws(KCBXError) {
+        let number = { (key: String, in: [String: any Sendable]) in `in`[key] as? Double ?? 0 }
         let sheet = try book.addSheet(parametersSheet, columns: [
             XLSXColumn("比较字段", width: 15), XLSXColumn("字段代码", width: 11), XLSXColumn("比较级别", width: 22),
             XLSXColumn("级别代码", width: 18), XLSXColumn("m（同一人）", .number, width: 12),
             XLSXColumn("u（不同人）", .number, width: 12), XLSXColumn("权重（比特）", .number, width: 11),
-        ], title: "概率关联参数（Fellegi–Sunter；m 由 EM 在 \(p.emPairs) 对候选记录上估计，u 由 \(p.uPairs) 对随机记录估计）")
-        for row in p.reportRows {
+        ], title: "概率关联参数（Fellegi–Sunter；m 由 EM 在 \(p["em_pairs"] as? Int ?? 0) 对候选记录上估计，u 由 \(p["u_pairs"] as? Int ?? 0) 对随机记录估计）")
+        for row in rows {
             try sheet.append([.text(row.fieldTitle), .text(row.field), .text(row.levelTitle), .text(row.level),
                               .number(significant(row.m)), .number(significant(row.u)), .number((row.weightBits * 100).rounded() / 100)])
         }
-        try sheet.append([.text("先验"), .text("prior"), .text("两条随机记录属同一人的概率 λ"), .text("lambda"), .number(significant(p.lambda)), .empty,
-                          .number((p.priorWeight * 100).rounded() / 100)])
+        try sheet.append([.text("先验"), .text("prior"), .text("两条随机记录属同一人的概率 λ"), .text("lambda"), .number(significant(number("lambda", p))), .empty,
+                          .number(number("prior_weight_bits", p))])
     }
 }
 

@@ -48,8 +48,9 @@ enum PersonsCSV {
         try csv.write(header)
         // Millions of rows: made a chunk at a time on the other cores while this one writes the chunk before.
         let chunk = 65_536
-        let parts = input.sources.indices.filter { input.sources[$0].role != .schools }.flatMap { s in
-            stride(from: 0, to: input.sources[s].records.count, by: chunk).map { (s, $0..<min(input.sources[s].records.count, $0 + chunk)) }
+        let sources = input.records.sources
+        let parts = sources.indices.filter { sources[$0].role != .schools }.flatMap { s in
+            stride(from: 0, to: sources[s].accepted, by: chunk).map { (s, $0..<min(sources[s].accepted, $0 + chunk)) }
         }
         for made in ParallelAhead(count: parts.count, make: { rows(input, source: parts[$0].0, parts[$0].1, masked: masked) }) {
             for row in made { try csv.write(row) }
@@ -59,15 +60,9 @@ enum PersonsCSV {
 
     /// The rows of records `range` of source `s`.
     static func rows(_ input: ReportInput, source s: Int, _ range: Range<Int>, masked: Bool) -> [[String]] {
-        let source = input.sources[s]
-        let personOf = input.index.personOf[s], rule = input.index.rule[s], probability = input.index.probability[s]
-        return range.map { i in
-            let record = source.records[i]
-            let id = record.id?.shown ?? ""
-            let link = rule[i] == .probabilistic || rule[i] == .review ? input.index.link(source: s, index: i) : nil
-            return [source.source, String(record.recordNumber), input.index.persons[Int(personOf[i])].id,
-                    CSVText.keepingDigits(Masking.id(id, masked)), rule[i].rawValue, probabilityText(probability[i]),
-                    link.map { weightText($0.weight) } ?? "", input.index.explanation(source: s, index: i)]
+        input.records.personRows(s, range).map { r in
+            [r.source, String(r.recordNumber), r.personID, CSVText.keepingDigits(Masking.id(r.idNumber, masked)), r.rule,
+             probabilityText(r.probability), r.weight.map(weightText) ?? "", r.explanation]
         }
     }
 

@@ -2,7 +2,6 @@ import Foundation
 import KCBXCore
 import KCBXFormats
 import KCBXLedger
-import KCBXNormalize
 import KCBXSheets
 
 /// The two ledgers (台账), one workbook each, that officers fill in and `kcbx cases import` reads back
@@ -90,7 +89,7 @@ public enum LedgerWorkbook {
         /// The report's ledger, with the school names of its sources.
         public init(_ input: ReportInput) {
             self.init(cases: input.cases, config: input.config, period: input.period, version: input.ledgerVersion,
-                      schools: LedgerWorkbook.schoolNames(input.sources, for: input.cases))
+                      schools: LedgerWorkbook.schoolNames(input.reconcile.children.schools, for: input.cases))
         }
     }
 
@@ -171,17 +170,12 @@ public enum LedgerWorkbook {
         try book.close()
     }
 
-    /// 学校标识码 → school name for the schools of `cases`, from the school directory and 学籍 records.
-    public static func schoolNames(_ sources: [NormalizedSource], for cases: [Case]) -> [String: String] {
+    /// 学校标识码 → school name for the schools of `cases`, from `schools` (``ChildFacts/schools``: the school
+    /// directory and 学籍 records).
+    public static func schoolNames(_ schools: [String: (name: String, town: String)], for cases: [Case]) -> [String: String] {
         var names: [String: String] = [:]
-        let wanted = Set(cases.map(\.schoolCode).filter { !$0.isEmpty })
-        guard !wanted.isEmpty else { return names }
-        for source in sources where source.role == .schools || source.role == .studentStatus {
-            guard let code = source.fields.firstIndex(of: .schoolCode), let name = source.fields.firstIndex(of: .schoolName) else { continue }
-            for r in source.records where wanted.contains(r.values[code]) && names[r.values[code]] == nil && !r.values[name].isEmpty {
-                names[r.values[code]] = r.values[name]
-            }
-            if names.count == wanted.count { break }
+        for code in Set(cases.map(\.schoolCode)) where !code.isEmpty {
+            if let name = schools[code]?.name, !name.isEmpty { names[code] = name }
         }
         return names
     }

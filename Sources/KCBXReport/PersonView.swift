@@ -2,8 +2,6 @@ import Dispatch
 import Foundation
 import KCBXCore
 import KCBXLedger
-import KCBXLink
-import KCBXNormalize
 import KCBXReconcile
 
 /// What the outputs show of a person: taken from the hukou record first, then 学籍, then any other.
@@ -19,41 +17,29 @@ struct PersonView: Sendable {
         return town.trimmingCharacters(in: .whitespaces).isEmpty ? unknownTown : town
     }
 
-    struct Description: Sendable {
-        var idNumber = "", name = "", sex = "", town = "", schoolCode = ""
-        var birthDate: CivilDate?
-        /// From the 学籍 record: 年级, 班级. Contact fields where any record has them: 监护人, 联系电话, 村居, 住址.
-        var grade = "", className = "", guardian = "", phone = "", village = "", address = ""
-    }
+    /// The fields every list shows of a child: read once by reconcile (``ChildFacts/Description``).
+    typealias Description = ChildFacts.Description
     let input: ReportInput
-    /// Person id → position in the person index, for the persons with findings.
+    /// Each child as reconcile read it.
+    let children: ChildFacts
+    /// Person id → row of ``children``, for the persons with findings and the pupils the police check.
+    let rows: [String: Int]
+    /// Person id → position in the person index, for the same persons (their records: evidence).
     let index: [String: Int]
-    /// 学校标识码 → (school name, town), from the school directory and 学籍 records.
+    /// 学校标识码 → (school name, town), from the school directory and 学籍 records (``ChildFacts/schools``).
     let schools: [String: (name: String, town: String)]
     /// Column of each field in each source (nil: the source does not map it).
     let columns: [[CanonicalField: Int]]
 
     init(_ input: ReportInput) {
         self.input = input
-        // Only the persons with findings are looked up by id: no map of millions of persons.
-        let wanted = Set(input.reconcile.findings.map(\.personID))
-        var index: [String: Int] = [:]
-        index.reserveCapacity(wanted.count)
-        for (i, p) in input.index.persons.enumerated() where wanted.contains(p.id) { index[p.id] = i }
-        self.index = index
-        columns = input.sources.map { s in Dictionary(s.fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
-        var schools: [String: (name: String, town: String)] = [:]
-        for (s, source) in input.sources.enumerated() where source.role == .schools || source.role == .studentStatus {
-            guard let code = columns[s][.schoolCode] else { continue }
-            let nameCol = columns[s][.schoolName], townCol = source.role == .schools ? columns[s][.town] : nil
-            for r in source.records where !r.values[code].isEmpty {
-                let old = schools[r.values[code]] ?? ("", "")
-                let name = old.name.isEmpty ? nameCol.map { r.values[$0] } ?? "" : old.name
-                let town = old.town.isEmpty ? townCol.map { r.values[$0] } ?? "" : old.town
-                schools[r.values[code]] = (name, town)
-            }
-        }
-        self.schools = schools
+        children = input.reconcile.children
+        // Only these persons are looked up by id: no map of millions of persons.
+        let rows = children.rows(of: Set(input.reconcile.findings.map(\.personID) + children.movedOut.map(\.person)))
+        self.rows = rows
+        index = rows.mapValues { Int(input.reconcile.children.person(at: $0)) }
+        columns = input.records.sources.map { s in Dictionary(s.fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+        schools = children.schools
     }
 
     static let rank: [SourceRole: Int] = [.hukou: 0, .studentStatus: 1, .disability: 2, .poverty: 3, .welfare: 4, .justice: 5,
@@ -62,49 +48,29 @@ struct PersonView: Sendable {
     /// The value of `field` in the record `ref`, "" when its source does not map it.
     func value(_ field: CanonicalField, _ ref: RecordRef) -> String {
         guard let c = columns[ref.source][field] else { return "" }
-        return input.sources[ref.source].records[ref.record].values[c]
+        return input.records.record(ref).values[c]
     }
 
-    func record(_ ref: RecordRef) -> NormalizedRecord { input.sources[ref.source].records[ref.record] }
-    func role(_ ref: RecordRef) -> SourceRole { input.sources[ref.source].role }
+    func record(_ ref: RecordRef) -> StageRecords.Record { input.records.record(ref) }
+    func role(_ ref: RecordRef) -> SourceRole { input.records.sources[ref.source].role }
 
     /// The records of a person, hukou first (then 学籍, …).
     func members(_ personID: String) -> [RecordRef] {
         guard let i = index[personID] else { return [] }
-        return input.index.persons[i].members
+        return input.records.members(Int32(i))
     }
 
-    func describe(_ personID: String, evidence: [RecordRef]) -> Description {
-        var refs = evidence + members(personID)
-        refs.sort { (PersonView.rank[role($0)] ?? 9, $0) < (PersonView.rank[role($1)] ?? 9, $1) }
-        var d = Description()
-        for ref in refs {
-            let r = record(ref), role = role(ref)
-            if d.idNumber.isEmpty, let id = r.id, id.kind != .missing { d.idNumber = id.shown }
-            if d.name.isEmpty, let n = r.name { d.name = n.normalized }
-            if d.sex.isEmpty, let s = r.sex ?? (r.id?.isValid == true ? r.id?.sex : nil) { d.sex = s.rawValue }
-            if d.birthDate == nil { d.birthDate = r.birthDate }
-            if d.town.isEmpty, role != .schools { d.town = value(.town, ref) }
-            if d.schoolCode.isEmpty, role == .studentStatus || role == .attendance { d.schoolCode = value(.schoolCode, ref) }
-            if role == .studentStatus, d.grade.isEmpty, d.className.isEmpty { d.grade = value(.grade, ref); d.className = value(.class, ref) }
-            if d.guardian.isEmpty { d.guardian = value(.guardianName, ref) }
-            if d.phone.isEmpty { d.phone = value(.phone, ref) }
-            if d.village.isEmpty, role != .schools { d.village = value(.village, ref) }
-            // An address that is only a region code (学籍's 户口所在地 370783) says nothing to a visitor.
-            if d.address.isEmpty, role != .schools {
-                let a = value(.address, ref)
-                if !a.allSatisfy(\.isNumber) { d.address = a }
-            }
-        }
-        if d.guardian.isEmpty {
-            // The parents named in the hukou record stand in for a guardian no record names.
-            for ref in refs where role(ref) == .hukou {
-                let parents = [("父", value(.fatherName, ref)), ("母", value(.motherName, ref))].filter { !$0.1.isEmpty }
-                if !parents.isEmpty { d.guardian = parents.map { "\($0.1)（\($0.0)）" }.joined(separator: "、"); break }
-            }
-        }
-        if d.town.isEmpty, let t = schools[d.schoolCode]?.town { d.town = t }
-        d.town = PersonView.townShown(d.town)
+    /// The child `personID` as the lists show them (read once by reconcile), the town as shown (未知镇街 when
+    /// no record names one); empty for a person reconcile kept no row of.
+    func describe(_ personID: String) -> Description {
+        guard let row = rows[personID] else { return Description() }
+        return PersonView.shown(children[row].description)
+    }
+
+    /// `d` with its town as the outputs show it.
+    static func shown(_ d: Description) -> Description {
+        var d = d
+        d.town = townShown(d.town)
         return d
     }
 
@@ -114,7 +80,7 @@ struct PersonView: Sendable {
     }
 
     /// `source#record` of one record.
-    func label(_ ref: RecordRef) -> String { "\(input.sources[ref.source].source)#\(record(ref).recordNumber)" }
+    func label(_ ref: RecordRef) -> String { "\(input.records.sources[ref.source].source)#\(record(ref).recordNumber)" }
 
     /// 概率关联依据: for each of `refs` joined to its person by the probabilistic pass or a review
     /// decision, the two records compared and the link's per-field explanation, one link a line:
@@ -122,12 +88,10 @@ struct PersonView: Sendable {
     /// "" when every record was joined on its ID number (or not at all).
     func linkEvidence(_ refs: [RecordRef]) -> String {
         var lines: [String] = [], seen = Set<[Int]>()
-        let index = input.index
-        for ref in refs where ref.source < index.rule.count && ref.record < index.rule[ref.source].count {
-            let rule = index.rule[ref.source][ref.record]
-            guard rule == .probabilistic || rule == .review, let link = index.link(source: ref.source, index: ref.record),
+        for ref in refs {
+            guard let link = input.records.link(ref),
                   seen.insert([link.record.source, link.record.record, link.other.source, link.other.record]).inserted else { continue }
-            lines.append("\(label(link.record)) ↔ \(label(link.other))：\(link.rule == .review ? "人工核对确认；" : "")\(link.explanation)")
+            lines.append("\(label(link.record)) ↔ \(label(link.other))：\(link.review ? "人工核对确认；" : "")\(link.explanation)")
         }
         return lines.joined(separator: "\n")
     }
@@ -154,7 +118,7 @@ struct FindingRows: Sendable {
         let results = ConcurrentResults<[Row]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             results[c] = sorted[(c * chunk)..<min(sorted.count, (c + 1) * chunk)].map { f in
-                var person = people.describe(f.personID, evidence: f.evidence)
+                var person = people.describe(f.personID)
                 // Reconcile's own town and school, when it names them, are the ones the finding is about.
                 if !f.town.isEmpty { person.town = f.town }
                 if !f.schoolCode.isEmpty { person.schoolCode = f.schoolCode }

@@ -1,6 +1,5 @@
 import Foundation
 import KCBXCore
-import KCBXNormalize
 import KCBXReconcile
 import KCBXSheets
 
@@ -33,12 +32,12 @@ enum PoliceWorkbook {
         func cells(_ caseID: String, _ priority: Bool, hukou ref: RecordRef?, status: RecordRef?, fallback: PersonView.Description,
                    task: String) -> (cells: [XLSXCell], priority: Bool, station: String) {
             let r = ref.map(people.record)
-            let id = r?.id?.shown ?? fallback.idNumber
+            let id = r?.idNumber ?? fallback.idNumber
             let v = { (field: CanonicalField) in ref.map { people.value(field, $0) } ?? "" }
             let parents = [("父", v(.fatherName)), ("母", v(.motherName))].filter { !$0.1.isEmpty }.map { "\($0.0) \($0.1)" }
             let school = status.map { people.value(.schoolCode, $0) } ?? ""
-            return ([.text(caseID), .text(Masking.id(id, masked)), .text(r?.name?.normalized ?? fallback.name),
-                     .text(r?.sex?.rawValue ?? fallback.sex), (r?.birthDate ?? fallback.birthDate).map(XLSXCell.date) ?? .empty,
+            return ([.text(caseID), .text(Masking.id(id, masked)), .text(r?.name ?? fallback.name),
+                     .text(r?.sex ?? fallback.sex), (r?.birthDate ?? fallback.birthDate).map(XLSXCell.date) ?? .empty,
                      .text(v(.householdId)), .text(v(.householdHead)), .text(v(.relation)), .text(v(.registrationStatus)),
                      CivilDate(iso: v(.statusDate)).map(XLSXCell.date) ?? .text(v(.statusDate)),
                      .text(v(.village)), .text(v(.address)), .text(parents.joined(separator: "、")),
@@ -73,7 +72,7 @@ enum PoliceWorkbook {
         }
         var moved = Sheet(name: "迁出注销仍有学籍", rows: [])
         for m in population.movedOutWithStatus {
-            let person = people.describe(m.person, evidence: [m.hukou])
+            let person = people.describe(m.person)
             let status = people.value(.registrationStatus, m.hukou)
             moved.rows.append(cells("", false, hukou: m.hukou, status: m.status, fallback: person,
                                     task: "户籍已\(status)，学籍仍在籍：核实迁入地或注销原因，反馈教育部门核对学籍。"))

@@ -1,7 +1,5 @@
 import Dispatch
 import KCBXCore
-import KCBXLink
-import KCBXNormalize
 import KCBXReconcile
 
 /// The school-age population behind the bulletin's rates, per town (镇街): one pass over the person index.
@@ -95,127 +93,38 @@ struct Population: Sendable {
     /// status and have no resident hukou record: for the police to check.
     var movedOutWithStatus: [(person: String, hukou: RecordRef, status: RecordRef)] = []
 
-    /// A deferral's 有效期至 holds on `asOf`: blank is no end; a date that cannot be read does not hold.
-    static func holds(_ validUntil: String, on asOf: CivilDate) -> Bool {
-        if validUntil.isEmpty { return true }
-        if let d = CivilDate(iso: validUntil) { return d >= asOf }
-        if case .date(let d) = DateParser.parse(validUntil) { return d >= asOf }
-        return false
-    }
-
     /// The part a grade (1–9) belongs to.
     static func part(grade: Int) -> Part { grade <= 6 ? .primary : .junior }
 
-    /// What one person's records say for the school-age rules: read here once, for the bulletin's counts
-    /// and the lists that name the children (基础数据库, 去向确认), so both follow one definition.
-    struct Child: Sendable {
-        /// A resident hukou record (户籍状态 正常 or empty); any hukou record; a moved-out, cancelled or missing one.
-        var resident = false, hukouRecord = false, left: [RecordRef] = []
-        /// A hukou record registers the death (死亡).
-        var dead = false
-        /// Any 学籍 record; the first active or suspended one (在籍); whether every 在籍 record is 休学.
-        var hasStudentRecord = false, active: RecordRef? = nil, suspended = false
-        /// The first 学籍 record, and the first that says 转出.
-        var anyStatus: RecordRef? = nil, transfer: RecordRef? = nil
-        /// A 学籍 record says 辍学 (or 流失, 失学); one says 转出 (or 转学).
-        var dropoutStatus = false, transferred = false
-        /// On the 残联 list; with a valid 免于入学; with a valid deferral or exemption; taught at home (送教上门).
-        var disabled = false, exempt = false, deferral = false, homeTaught = false
-        /// On a department's list (扶贫, 残联, 民政, 司法) or the deferral approvals.
-        var listed = false
-        /// Birth date and town of the best-ranked record that has one (hukou first), the town falling back to
-        /// the school's, else 未知镇街; the first 学籍 record's 学校标识码.
-        var birth: CivilDate? = nil, town = "", schoolCode = ""
-        /// The priority groups (重点群体) the department lists name, and 流动/随迁 (no hukou record here, a 学籍 here).
-        var groups = Set<PriorityGroup>()
+    /// The priority groups of a child (``ChildFacts/Child/groups``: one bit per group, in this order).
+    static func groups(_ bits: UInt16) -> [PriorityGroup] { PriorityGroup.allCases.filter { bits & (1 << $0.rawValue) != 0 } }
 
-        /// Enrolled (在籍): an active or suspended 学籍.
-        var enrolled: Bool { active != nil }
-        /// 外地就读 (enrolled elsewhere): no active 学籍, a 转出 record and no 辍学 one (docs/bulletin.md).
-        var elsewhere: Bool { active == nil && transferred && !dropoutStatus }
-        /// 缓学免学 (deferred): no active 学籍, not enrolled elsewhere, a valid approval.
-        var deferred: Bool { active == nil && !elsewhere && deferral }
-
-        init(_ person: PersonIndex.Person, _ people: PersonView, roles: [SourceRole], asOf: CivilDate) {
-            var birthRank = 99, townRank = 99, activeCount = 0, suspendedCount = 0
-            for ref in person.members {
-                let role = roles[ref.source], r = people.record(ref), rank = PersonView.rank[role] ?? 9
-                if rank < birthRank, let b = r.birthDate { birth = b; birthRank = rank }
-                if rank < townRank, role != .schools {
-                    let t = people.value(.town, ref)
-                    if !t.isEmpty { town = t; townRank = rank }
-                }
-                switch role {
-                case .hukou:
-                    hukouRecord = true
-                    switch ExportVocabulary.registration(people.value(.registrationStatus, ref)) {
-                    case .resident: resident = true
-                    case .gone: left.append(ref)
-                    case .dead: dead = true
-                    }
-                case .studentStatus:
-                    hasStudentRecord = true
-                    if anyStatus == nil { anyStatus = ref }
-                    switch ExportVocabulary.status(people.value(.status, ref)) {
-                    case .active: activeCount += 1; if active == nil { active = ref }
-                    case .suspended: suspendedCount += 1; if active == nil { active = ref }
-                    case .dropout: dropoutStatus = true
-                    case .transferred: transferred = true; if transfer == nil { transfer = ref }
-                    case .finished, .unknown: break
-                    }
-                    if schoolCode.isEmpty { schoolCode = people.value(.schoolCode, ref) }
-                case .disability:
-                    disabled = true; listed = true
-                    groups.insert(.disabled)
-                    if ExportVocabulary.homeTaught(people.value(.placement, ref)) { homeTaught = true }
-                case .deferral:
-                    listed = true
-                    if Population.holds(people.value(.validUntil, ref), on: asOf) {
-                        deferral = true
-                        if ExportVocabulary.exemption(people.value(.deferralType, ref)) { exempt = true }
-                    }
-                case .poverty: groups.insert(.poverty); listed = true
-                case .welfare:
-                    listed = true
-                    for g in ExportVocabulary.welfareGroups(people.value(.category, ref)) { groups.insert(PriorityGroup(g)) }
-                case .justice: groups.insert(.prisonersChildren); listed = true
-                case .attendance, .schools: break
-                }
-            }
-            suspended = suspendedCount > 0 && activeCount == 0
-            if !hukouRecord && hasStudentRecord { groups.insert(.migrant) }
-            if town.isEmpty, let t = people.schools[schoolCode]?.town, !t.isEmpty { town = t }
-            if town.isEmpty { town = PersonView.unknownTown }
-        }
-    }
-
+    /// One pass over the children reconcile read (``ChildFacts``: every school-age child and every pupil),
+    /// with the birth date, town, schooling and deferral as the rules read them.
     /// - Parameter dropouts: persons with a `suspected_dropout` finding (not counted as retained).
-    init(_ input: ReportInput, _ people: PersonView, dropouts: Set<String>) {
+    init(_ input: ReportInput, dropouts: Set<String>) {
         let config = input.config
         let cohort = config.schoolAge.cohort(asOf: config.asOf)
         let age = config.schoolAge
         let schoolYearStart = CivilDate(year: cohort.upperBound.year + age.minAge, month: age.cutoffMonth, day: age.cutoffDay)
             ?? cohort.upperBound
-        let roles = input.sources.map(\.role)
-        let persons = input.index.persons
-        let chunk = 16_384, chunks = (persons.count + chunk - 1) / chunk
-        typealias Chunk = ([String: Counts], [String: Int], [(String, RecordRef, RecordRef)])
+        let children = input.reconcile.children
+        let chunk = 16_384, chunks = (children.count + chunk - 1) / chunk
+        typealias Chunk = ([String: Counts], [String: Int])
         let results = ConcurrentResults<Chunk>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             var towns: [String: Counts] = [:], schools: [String: Int] = [:]
-            var moved: [(String, RecordRef, RecordRef)] = []
-            for person in persons[(c * chunk)..<min(persons.count, (c + 1) * chunk)] {
-                let child = Child(person, people, roles: roles, asOf: config.asOf)
-                let (active, birth, groups) = (child.active, child.birth, child.groups)
-                if let active, !child.resident, !child.left.isEmpty { moved += child.left.map { (person.id, $0, active) } }
-                if let active { schools[people.value(.schoolCode, active), default: 0] += 1 }
+            for row in (c * chunk)..<min(children.count, (c + 1) * chunk) {
+                let child = children[row]
+                let birth = child.birth, groups = Population.groups(child.groups)
+                let enrolled = child.enrolled
+                if enrolled { schools[child.schoolCode, default: 0] += 1 }
                 let inCohort = birth.map(cohort.contains) ?? false
                 // Pupils outside the cohort count only for gross enrolment, at their grade's level.
-                let grade = active.flatMap { ExportVocabulary.grade(people.value(.grade, $0)) }
+                let grade = child.grade
                 guard inCohort || grade != nil else { continue }
-                let town = child.town
+                let town = PersonView.townShown(child.town)
                 var counts = towns[town] ?? Counts()
-                let enrolled = child.enrolled
                 let agePart: Part? = birth.flatMap { inCohort ? ($0.age(on: schoolYearStart) <= age.minAge + 5 ? .primary : .junior) : nil }
                 // The level a pupil is counted at: the grade's, else (grade not readable) the age's.
                 if enrolled, let level = grade.map(Population.part(grade:)) ?? agePart { counts[level].pupils += 1 }
@@ -231,19 +140,19 @@ struct Population: Sendable {
                         }
                     }
                 }
-                let entrant = child.hasStudentRecord && !elsewhere
-                let retained = entrant && enrolled && !dropouts.contains(person.id)
+                let entrant = child.flags.contains(.studentRecord) && !elsewhere
+                let retained = entrant && enrolled && !dropouts.contains(child.personID)
                 if entrant {
                     counts[part].entrants += 1
                     if retained { counts[part].retained += 1 }
-                    if !groups.isDisjoint(with: PriorityGroup.hardship) {
+                    if groups.contains(where: PriorityGroup.hardship.contains) {
                         counts.hardshipEntrants += 1
                         if retained { counts.hardshipRetained += 1 }
                     }
                 }
-                if child.disabled && !child.exempt && !elsewhere {
+                if child.flags.contains(.disabled) && !child.flags.contains(.exempt) && !elsewhere {
                     counts.disabled += 1
-                    if enrolled { counts.disabledEnrolled += 1 } else if child.homeTaught { counts.homeTaughtWithoutStatus += 1 }
+                    if enrolled { counts.disabledEnrolled += 1 } else if child.flags.contains(.homeTaught) { counts.homeTaughtWithoutStatus += 1 }
                 }
                 for g in groups {
                     var gc = counts.groups[g] ?? GroupCounts()
@@ -252,22 +161,21 @@ struct Population: Sendable {
                         gc.due += 1
                         if enrolled {
                             gc.enrolled += 1
-                            if dropouts.contains(person.id) { gc.suspectedDropouts += 1 }
+                            if dropouts.contains(child.personID) { gc.suspectedDropouts += 1 }
                         }
                     }
                     counts.groups[g] = gc
                 }
                 towns[town] = counts
             }
-            results[c] = (towns, schools, moved)
+            results[c] = (towns, schools)
         }
         for part in results.values {
-            guard let (towns, schools, moved) = part else { continue }
+            guard let (towns, schools) = part else { continue }
             for (town, counts) in towns { byTown[town, default: Counts()].add(counts); district.add(counts) }
             for (school, n) in schools { pupilsBySchool[school, default: 0] += n }
-            movedOutWithStatus += moved.map { (person: $0.0, hukou: $0.1, status: $0.2) }
         }
-        movedOutWithStatus.sort { $0.hukou < $1.hukou }
+        movedOutWithStatus = children.movedOut.map { (person: $0.person, hukou: $0.hukou, status: $0.status) }
     }
 }
 
@@ -275,16 +183,6 @@ struct Population: Sendable {
 /// and, for 流动/随迁, from the 学籍 of a child with no hukou record in the district.
 enum PriorityGroup: Int, CaseIterable, Sendable, Comparable {
     case poverty, lowIncome, extremePoverty, orphan, unsupported, leftBehind, disabled, prisonersChildren, migrant
-
-    init(_ g: ExportVocabulary.WelfareGroup) {
-        switch g {
-        case .lowIncome: self = .lowIncome
-        case .extremePoverty: self = .extremePoverty
-        case .orphan: self = .orphan
-        case .unsupported: self = .unsupported
-        case .leftBehind: self = .leftBehind
-        }
-    }
 
     /// 家庭经济困难: 建档立卡/监测户, 低保, 特困.
     static let hardship: Set<PriorityGroup> = [.poverty, .lowIncome, .extremePoverty]

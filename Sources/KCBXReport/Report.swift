@@ -3,18 +3,17 @@ import Foundation
 import KCBXCore
 import KCBXFormats
 import KCBXLedger
-import KCBXLink
-import KCBXNormalize
 import KCBXReconcile
 import KCBXSheets
 
-/// What the report stage needs: the period's normalized records, person index and findings, plus the
-/// run's bookkeeping for the manifest.
+/// What the report stage needs: the period's findings and each child as reconcile read them, what the
+/// lists show of single records (``StageRecords``: plain values, made by the pipeline from the earlier
+/// stages' results), plus the run's bookkeeping for the manifest.
 public struct ReportInput: Sendable {
     public var config: PipelineConfig
     public var period: String
-    public var sources: [NormalizedSource]
-    public var index: PersonIndex
+    /// The sources, records, links and link parameters, as plain values.
+    public var records: StageRecords
     public var reconcile: ReconcileResult
     /// The manifest's run part (inputs, rules, stages); the report adds its outputs and writes it last.
     public var manifest: RunManifest
@@ -27,10 +26,10 @@ public struct ReportInput: Sendable {
     /// The ledger's version (``LedgerWorkbook``): the ledger workbooks carry it, and imports check it.
     public var ledgerVersion: Int
 
-    public init(config: PipelineConfig, period: String, sources: [NormalizedSource], index: PersonIndex,
+    public init(config: PipelineConfig, period: String, records: StageRecords,
                 reconcile: ReconcileResult, manifest: RunManifest, cases: [Case] = [], ledger: LedgerFigures = .init(),
                 ledgerVersion: Int = 0) {
-        self.config = config; self.period = period; self.sources = sources; self.index = index
+        self.config = config; self.period = period; self.records = records
         self.reconcile = reconcile; self.manifest = manifest; self.cases = cases; self.ledger = ledger
         self.ledgerVersion = ledgerVersion
     }
@@ -125,7 +124,7 @@ public enum ReportStage {
         let rows = FindingRows(input, people)
         step("rows")
         let dropouts = Set(rows.of(.suspectedDropout).lazy.map(\.finding.personID))
-        let population = Population(input, people, dropouts: dropouts)
+        let population = Population(input, dropouts: dropouts)
         step("population")
         // The files do not depend on one another: they are written on every core at once, the biggest
         // first (a workbook is zipped by its own thread as it closes). Each writes its own file only.
@@ -204,7 +203,7 @@ public enum ReportStage {
         try BulletinHTML.write(figures, to: directory.appendingPathComponent(bulletinName + ".html"))
         let rejected = try writeRejects(input, to: directory.appendingPathComponent(FileName.rejects))
         try writeJSON(Summary.object(input, figures), to: directory.appendingPathComponent(FileName.summary))
-        try writeJSON(input.index.parameters.reportObject, to: directory.appendingPathComponent(FileName.linkage))
+        try writeJSON(input.records.linkage, to: directory.appendingPathComponent(FileName.linkage))
         var manifest = input.manifest
         let written = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         manifest.outputs = (written + [FileName.manifest]).sorted()
@@ -213,7 +212,7 @@ public enum ReportStage {
         Log.info("report: " + steps.joined(separator: ", "))
         Log.info(String(format: "report: %d findings, %d town workbooks, %.1f s, peak %d MiB",
                         input.reconcile.findings.count, towns, Date().timeIntervalSince(started), peakMemoryMiB()))
-        return (["findings": input.reconcile.findings.count, "persons": input.index.persons.count, "rejects": rejected,
+        return (["findings": input.reconcile.findings.count, "persons": input.records.personCount, "rejects": rejected,
                  "towns": towns], figures.record)
     }
 
@@ -221,7 +220,7 @@ public enum ReportStage {
 
     static func writeRejects(_ input: ReportInput, to directory: URL) throws(KCBXError) -> Int {
         var total = 0
-        for source in input.sources where !source.rejects.isEmpty {
+        for source in input.records.sources where !source.rejects.isEmpty {
             if total == 0 { try makeDirectory(directory) }
             let csv = try CSVWriter(url: directory.appendingPathComponent(safeFileName(source.source) + ".csv"), formulaSafe: true)
             // The raw values are the file's own columns (ingest keeps the whole row of a row it rejects).

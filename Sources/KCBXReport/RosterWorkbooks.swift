@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 import KCBXCore
 import KCBXLedger
-import KCBXLink
 import KCBXReconcile
 import KCBXSheets
 
@@ -12,8 +11,8 @@ import KCBXSheets
 /// A child is on it when born in the school-age cohort of `as_of` and one of: a resident hukou record
 /// (the bulletin's 户籍适龄儿童), an active 学籍 here, a department's list (扶贫, 残联, 民政, 司法, 缓学免学
 /// approvals) without a hukou record saying they left or died, or a finding to follow up here (劝返). The
-/// facts come from ``Population/Child``, the bulletin's own reading, so 外地就读 is the same children in
-/// both (README "Outputs", docs/bulletin.md).
+/// facts are reconcile's reading of the child (``ChildFacts``), the bulletin's too, so 外地就读 is the same
+/// children in both (README "Outputs", docs/bulletin.md).
 struct Roster: Sendable {
     /// 就学状态: what the child's records and findings say of their schooling, in the order it is decided.
     enum Status: Int, CaseIterable, Sendable {
@@ -23,9 +22,9 @@ struct Roster: Sendable {
         case enrolled
         /// Only 休学 学籍 records.
         case suspended
-        /// 外地就读: no active 学籍, a 转出 one and no 辍学 one (``Population/Child/elsewhere``).
+        /// 外地就读: no active 学籍, a 转出 one and no 辍学 one (``ChildFacts/Child/elsewhere``).
         case elsewhere
-        /// 缓学免学: a valid deferral or exemption (``Population/Child/deferred``).
+        /// 缓学免学: a valid deferral or exemption (``ChildFacts/Child/deferred``).
         case deferred
         /// A disabled child taught at home (送教上门) without a 学籍.
         case homeTaught
@@ -77,15 +76,15 @@ struct Roster: Sendable {
 
     /// One child of the roster: where to find their records, and what was decided from them.
     struct Entry: Sendable {
-        /// Position in the person index.
-        var person: Int32
+        /// Row of the children's facts (``ChildFacts``).
+        var row: Int32
         var status: Status
         var registration: Registration
         /// Priority groups, one bit per ``PriorityGroup`` raw value; the child's findings, one bit per ``FindingCode`` position.
         var groups: UInt16, findings: UInt16
-        /// The 学籍 record the roster shows (the active one, else the transfer, else any): school, 年级, 班级;
-        /// whether it is the active one (else the school is shown as the one the child was at: 原：…).
-        var school: RecordRef?, current: Bool
+        /// The 学籍 record the roster shows is the active one (else the school is shown as the one the child
+        /// was at: 原：…).
+        var current: Bool
         /// Counted 外地就读 by the bulletin: on the 去向确认 list.
         var toConfirm: Bool
     }
@@ -96,35 +95,34 @@ struct Roster: Sendable {
     init(_ input: ReportInput, _ people: PersonView) {
         let config = input.config
         let cohort = config.schoolAge.cohort(asOf: config.asOf)
-        let roles = input.sources.map(\.role)
-        let persons = input.index.persons
+        let children = people.children
         let codeBit = Dictionary(uniqueKeysWithValues: FindingCode.allCases.enumerated().map { ($1, UInt16(1) << $0) })
         var codesOf: [Int32: UInt16] = [:]
         for f in input.reconcile.findings {
-            if let i = people.index[f.personID], let bit = codeBit[f.code] { codesOf[Int32(i), default: 0] |= bit }
+            if let i = people.rows[f.personID], let bit = codeBit[f.code] { codesOf[Int32(i), default: 0] |= bit }
         }
         let findings = codesOf
         let local = FindingDescriptor.codes { $0.followedUpHere }.reduce(UInt16(0)) { $0 | codeBit[$1]! }
         let dropout = codeBit[.suspectedDropout]!
-        let chunk = 16_384, chunks = (persons.count + chunk - 1) / chunk
+        let chunk = 16_384, chunks = (children.count + chunk - 1) / chunk
         let results = ConcurrentResults<[String: [Entry]]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             var towns: [String: [Entry]] = [:]
-            for p in (c * chunk)..<min(persons.count, (c + 1) * chunk) {
-                let person = persons[p]
-                let child = Population.Child(person, people, roles: roles, asOf: config.asOf)
+            for row in (c * chunk)..<min(children.count, (c + 1) * chunk) {
+                let child = children[row]
                 guard let birth = child.birth, cohort.contains(birth) else { continue }
-                let codes = findings[Int32(p)] ?? 0
-                guard child.resident || child.enrolled || (child.listed && !child.dead && child.left.isEmpty) || codes & local != 0 else { continue }
+                let codes = findings[Int32(row)] ?? 0
+                let (dead, left, listed) = (child.flags.contains(.dead), child.flags.contains(.left), child.flags.contains(.listed))
+                guard child.resident || child.enrolled || (listed && !dead && !left) || codes & local != 0 else { continue }
                 let status: Status = codes & dropout != 0 ? .suspectedDropout
-                    : child.enrolled ? (child.suspended ? .suspended : .enrolled)
+                    : child.enrolled ? (child.flags.contains(.suspended) ? .suspended : .enrolled)
                     : child.elsewhere ? .elsewhere : child.deferred ? .deferred
-                    : child.disabled && child.homeTaught ? .homeTaught : child.dropoutStatus ? .leftSchool : .notEnrolled
-                let registration: Registration = child.resident ? .resident : !child.left.isEmpty ? .left : child.dead ? .dead : .none
-                let groups = child.groups.reduce(UInt16(0)) { $0 | UInt16(1) << $1.rawValue }
-                towns[child.town, default: []].append(Entry(person: Int32(p), status: status, registration: registration, groups: groups,
-                                                            findings: codes, school: child.active ?? child.transfer ?? child.anyStatus, current: child.enrolled,
-                                                            toConfirm: child.resident && child.elsewhere))
+                    : child.flags.contains(.disabled) && child.flags.contains(.homeTaught) ? .homeTaught
+                    : child.flags.contains(.dropoutStatus) ? .leftSchool : .notEnrolled
+                let registration: Registration = child.resident ? .resident : left ? .left : dead ? .dead : .none
+                towns[PersonView.townShown(child.town), default: []].append(
+                    Entry(row: Int32(row), status: status, registration: registration, groups: child.groups, findings: codes,
+                          current: child.enrolled, toConfirm: child.resident && child.elsewhere))
             }
             results[c] = towns
         }
@@ -149,24 +147,15 @@ struct Roster: Sendable {
     }
 }
 
-/// A child of a list as shown: the person as ``PersonView/describe(_:evidence:)`` gives them (name, ID,
-/// contact fields, one rule for every list) and the 学籍 record the list names (school, 年级, 班级, 学籍状态).
+/// A child of a list as shown: the child as reconcile read them (``ChildFacts/Child``: name, ID, contact
+/// fields, one reading for every list) and the 学籍 record the list names (school, 年级, 班级, 学籍状态).
 struct ChildLine {
     var person: PersonView.Description
     var school = "", grade = "", className = "", statusWord = ""
 
-    init(_ personIndex: Int, school ref: RecordRef?, _ people: PersonView) {
-        let p = people.input.index.persons[personIndex]
-        self.init(person: people.describe(p.id, evidence: p.members), school: ref, people)
-    }
-
-    init(person: PersonView.Description, school ref: RecordRef?, _ people: PersonView) {
-        self.person = person
-        guard let ref else { return }
-        school = ChildLine.schoolName(ref, people)
-        grade = people.value(.grade, ref)
-        className = people.value(.class, ref)
-        statusWord = people.value(.status, ref)
+    init(_ child: ChildFacts.Child) {
+        person = PersonView.shown(child.description)
+        school = child.shownSchool; grade = child.shownGrade; className = child.shownClass; statusWord = child.shownStatus
     }
 
     /// The name of the school of a 学籍 record (the directory's, else the record's), else its 学校标识码.
@@ -229,7 +218,7 @@ enum RosterWorkbooks {
     static func write(town: String, _ entries: [Roster.Entry], _ input: ReportInput, _ people: PersonView, _ heading: ListHeading,
                       to url: URL) throws(KCBXError) {
         let masked = MaskedOutput.roster.isMasked(in: input.config)
-        let children = entries.map { ChildLine(Int($0.person), school: $0.school, people) }
+        let children = entries.map { ChildLine(people.children[Int($0.row)]) }
         let lines = ChildLine.visitOrder(children).map { (entries[$0], children[$0]) }
         let book = try XLSXWorkbook(url: url, constantMemory: lines.count > 20_000)
         let title = "\(heading.unit) \(town)适龄入学儿童基础信息数据库（\(heading.month)，核查基准日 \(heading.asOf)，共 \(lines.count) 人）"

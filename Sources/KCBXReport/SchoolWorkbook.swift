@@ -2,7 +2,6 @@ import Dispatch
 import Foundation
 import KCBXCore
 import KCBXLedger
-import KCBXNormalize
 import KCBXReconcile
 import KCBXSheets
 
@@ -100,13 +99,13 @@ enum SchoolWorkbook {
         return refs.map { ref in
             let r = people.record(ref)
             let school = people.value(.schoolCode, ref)
-            let id = r.id?.shown ?? ""
+            let id = r.idNumber ?? ""
             let task = correction(code, r, hukou: hukou, others: refs.count, detail: f.detail)
             return Line(school: school, schoolName: people.schools[school]?.name ?? people.value(.schoolName, ref), caseID: f.caseID, cells: [
                 .text(f.caseID), .text(Masking.text(r.studentNumber ?? people.value(.studentNumber, ref), masked)),
-                .text(Masking.id(id, masked)), .text(r.name?.normalized ?? ""), .text(r.sex?.rawValue ?? ""),
+                .text(Masking.id(id, masked)), .text(r.name ?? ""), .text(r.sex ?? ""),
                 r.birthDate.map(XLSXCell.date) ?? .empty, .text(people.value(.grade, ref)), .text(people.value(.class, ref)),
-                .text(people.value(.status, ref)), .text(hukou?.name?.normalized ?? ""), hukou?.birthDate.map(XLSXCell.date) ?? .empty,
+                .text(people.value(.status, ref)), .text(hukou?.name ?? ""), hukou?.birthDate.map(XLSXCell.date) ?? .empty,
                 .text(Masking.text(task, masked)), .empty, .empty, .empty,
             ], priority: f.priority)
         }
@@ -146,17 +145,15 @@ enum SchoolWorkbook {
     }
 
     /// What the school must check or correct on this 学籍 record.
-    static func correction(_ code: FindingCode, _ r: NormalizedRecord, hukou: NormalizedRecord?, others: Int, detail: String) -> String {
+    static func correction(_ code: FindingCode, _ r: StageRecords.Record, hukou: StageRecords.Record?, others: Int, detail: String) -> String {
         var parts: [String] = []
         switch code {
         case .identityMismatch:
-            if let id = r.id, !id.defects.isEmpty || !id.isValid {
-                parts.append("身份证件号有误（\(id.problemWords)），按户口簿更正")
-            }
+            if let problem = r.idProblem { parts.append("身份证件号有误（\(problem)），按户口簿更正") }
             if let h = hukou {
-                if let a = r.name?.normalized, let b = h.name?.normalized, a != b { parts.append("姓名：学籍「\(a)」，户籍「\(b)」") }
+                if let a = r.name, let b = h.name, a != b { parts.append("姓名：学籍「\(a)」，户籍「\(b)」") }
                 if let a = r.birthDate, let b = h.birthDate, a != b { parts.append("出生日期：学籍 \(a)，户籍 \(b)") }
-                if let a = r.sex, let b = h.sex, a != b { parts.append("性别：学籍 \(a.rawValue)，户籍 \(b.rawValue)") }
+                if let a = r.sex, let b = h.sex, a != b { parts.append("性别：学籍 \(a)，户籍 \(b)") }
             }
             parts.append("以户籍登记为准核对更正学籍信息")
         case .duplicateStatus:

@@ -25,9 +25,9 @@ enum Summary {
             "findings_total": findings.count,
             "priority_total": findings.filter(\.priority).count,
             "not_checked": input.reconcile.notChecked.map { ["code": $0.code.rawValue, "reason": $0.reason] as [String: any Sendable] },
-            "persons": input.index.persons.count,
-            "sources": input.sources.map { ["name": $0.source, "role": $0.role.rawValue, "rows_read": $0.rowsRead,
-                                            "accepted": $0.records.count, "rejected": $0.rejects.count] as [String: any Sendable] },
+            "persons": input.records.personCount,
+            "sources": input.records.sources.map { ["name": $0.source, "role": $0.role.rawValue, "rows_read": $0.rowsRead,
+                                            "accepted": $0.accepted, "rejected": $0.rejects.count] as [String: any Sendable] },
             "attendance": attendance(input.reconcile.attendance),
             "bulletin": bulletin(figures),
         ]

@@ -1,11 +1,11 @@
 import Foundation
 import KCBXCore
-import KCBXNormalize
+import KCBXReconcile
 import KCBXSheets
 
 /// 去向确认/去向确认_<镇街>_YYYY年M月.xlsx: per town, the children registered there (resident hukou) whose
 /// only 学籍 shows them transferred out, with no 辍学 record — those the bulletin counts apart as 外地就读
-/// (``Population/Child/elsewhere``, docs/bulletin.md) — for the town, the 户籍地, to confirm where they are
+/// (``ChildFacts/Child/elsewhere``, docs/bulletin.md) — for the town, the 户籍地, to confirm where they are
 /// (notice 001: 对不在户籍地的适龄儿童，由户籍所在地学区确认去向). A town without such children gets no file.
 enum WhereaboutsWorkbooks {
     static let folder = "去向确认"
@@ -27,7 +27,7 @@ enum WhereaboutsWorkbooks {
     static func write(town: String, _ entries: [Roster.Entry], _ input: ReportInput, _ people: PersonView, _ heading: ListHeading,
                       to url: URL) throws(KCBXError) {
         let masked = MaskedOutput.whereabouts.isMasked(in: input.config)
-        let children = entries.map { ChildLine(Int($0.person), school: $0.school, people) }
+        let children = entries.map { ChildLine(people.children[Int($0.row)]) }
         let lines = ChildLine.visitOrder(children).map { children[$0] }
         let book = try XLSXWorkbook(url: url, constantMemory: lines.count > 20_000)
         let list = try book.addSheet(sheet, columns: columns, title: """
@@ -81,21 +81,12 @@ enum RegionLetters {
     static func places(_ rows: FindingRows, _ people: PersonView) -> [(code: String, children: [Child])] {
         var byRegion: [String: [Child]] = [:]
         for row in rows.of(.outOfDistrict) {
-            let refs = row.finding.evidence + people.members(row.finding.personID)
-            let region = registrationRegion(refs, people)
+            let region = people.rows[row.finding.personID].map { people.children[$0].region } ?? ""
             byRegion[region, default: []].append(Child(region: region, row: row, knownHere: knownHere(row.finding.evidence, people)))
         }
         return byRegion.keys.sorted().map { code in
             (code, (byRegion[code] ?? []).sorted { ($0.row.person.name, $0.row.finding.caseID) < ($1.row.person.name, $1.row.finding.caseID) })
         }
-    }
-
-    /// The 户籍地 of a child registered elsewhere: the region code of the first valid ID number among
-    /// their records, hukou first — as reconcile's `out_of_district` rule reads it (PersonFacts.idNumber).
-    static func registrationRegion(_ refs: [RecordRef], _ people: PersonView) -> String {
-        let ordered = refs.sorted { (PersonView.rank[people.role($0)] ?? 9, $0) < (PersonView.rank[people.role($1)] ?? 9, $1) }
-        for ref in ordered { if let id = people.record(ref).id, id.isValid, let region = id.regionCode { return region } }
-        return ""
     }
 
     /// What the records behind the finding say: each 学籍 record's school, 年级 and 学籍状态, each

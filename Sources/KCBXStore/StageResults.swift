@@ -6,8 +6,8 @@ import KCBXCore
 extension Store {
     /// Version of the binary form of stage results; results of another version are not read back.
     /// (2: values kept as ``ValueTable`` segments, normalized records apart from the values they point into;
-    /// 3: reconcile keeps the per-school attendance decisions.)
-    public static let resultFormat = 3
+    /// 3: reconcile keeps the per-school attendance decisions; 4: reconcile keeps each child's facts, ``ChildFacts``.)
+    public static let resultFormat = 4
     static let chunkSize = 32 << 20
 
     /// Replaces the stored result of `stage` for `period` with `parts` (name → bytes), in one transaction.

@@ -4,6 +4,7 @@ import Testing
 import KCBXLedger
 @testable import KCBXLink
 @testable import KCBXNormalize
+@testable import KCBXPipeline
 @testable import KCBXReconcile
 @testable import KCBXReport
 import KCBXSheets
@@ -79,7 +80,9 @@ enum BulletinCounty {
         var config = ReportFixture.config()
         config.district = .init(code: "370783", name: "示例区", towns: ["甲镇", "乙镇"])
         var input = ReportInput(config: config, period: "2026-11", sources: b.sources, index: b.index(),
-                                reconcile: ReconcileResult(findings: findings, notChecked: []), manifest: .test)
+                                reconcile: ReconcileResult(findings: findings, notChecked: [], children: ReconcileStage.children(
+                                    b.sources, index: b.index(), config: config, findings: findings)),
+                                manifest: .test)
         let day = ReportFixture.asOf
         input.cases = findings.map { f in
             Case(id: f.caseID, code: f.code, personID: f.personID, state: .open, priority: false, idNumber: "", name: "",
@@ -93,7 +96,7 @@ enum BulletinCounty {
     static func figures(_ input: ReportInput = input()) -> BulletinFigures {
         let people = PersonView(input), rows = FindingRows(input, people)
         let dropouts = Set(rows.rows.filter { $0.finding.code == .suspectedDropout }.map(\.finding.personID))
-        return BulletinFigures(input, people, rows, Population(input, people, dropouts: dropouts))
+        return BulletinFigures(input, people, rows, Population(input, dropouts: dropouts))
     }
 }
 

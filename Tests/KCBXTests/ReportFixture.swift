@@ -2,6 +2,7 @@ import Foundation
 @testable import KCBXCore
 @testable import KCBXLink
 @testable import KCBXNormalize
+@testable import KCBXPipeline
 @testable import KCBXReconcile
 @testable import KCBXReport
 import KCBXLedger
@@ -146,7 +147,8 @@ enum ReportFixture {
                                    byTown: ["城关镇": .init(opened: 1, closed: 0, open: 2), "河口镇": .init(opened: 2, closed: 1, open: 3)],
                                    openByPeriod: (1...12).map { (String(format: "2025-%02d", $0), 20 - $0) })
         let input = ReportInput(config: config(mask: mask), period: "2026-11", sources: b.sources, index: b.index(),
-                                reconcile: ReconcileResult(findings: findings, notChecked: [(.outOfDistrict, "缺少外地户籍数据")]),
+                                reconcile: ReconcileResult(findings: findings, notChecked: [(.outOfDistrict, "缺少外地户籍数据")],
+                                                           children: ReconcileStage.children(b.sources, index: b.index(), config: config(mask: mask), findings: findings)),
                                 manifest: .test, ledger: ledger)
         return (input, ids)
     }

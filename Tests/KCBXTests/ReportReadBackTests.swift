@@ -189,7 +189,7 @@ import KCBXLedger
         let rows = try TestSupport.csvRows(dir.appendingPathComponent("persons.csv"))
         #expect(rows.first == ["source", "record", "person_id", "id_number", "link_rule", "match_probability", "match_weight", "explanation"])
         let student = try #require(rows.first { $0[0] == "学籍" && $0[1] == "1" })
-        let link = try #require(input.index.links.first)
+        let link = try #require(input.records.link(RecordRef(source: 1, record: 0)))  // 学籍 张叁 ↔ 户籍 张三
         #expect(student[2] == "P1" && student[4] == "probabilistic" && student[5] == "1.0000" && student[6] == "18.4")
         #expect(student[7] == link.explanation)
         #expect(student[7].contains("name=same_pinyin(+9.8)") && student[7].hasSuffix("p 0.99999"))
@@ -203,7 +203,7 @@ import KCBXLedger
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("比对技术明细_2026年11月.xlsx")
         let book = try WorkbookReadBack(url)
-        let link = try #require(input.index.links.first)
+        let link = try #require(input.records.link(RecordRef(source: 1, record: 0)))  // 学籍 张叁 ↔ 户籍 张三
         let evidence = try book.sheet("依据记录")
         let mismatch = try #require(evidence.values.first { $0["B"]?.value == "identity_mismatch" })
         #expect(mismatch["E"]?.value == "学籍#1 ↔ 公安户籍#1：" + link.explanation)
@@ -212,7 +212,7 @@ import KCBXLedger
         let parameters = try book.sheet("链接参数")
         #expect(WorkbookReadBack.values(parameters[2]) == ["比较字段", "字段代码", "比较级别", "级别代码", "m（同一人）", "u（不同人）",
                                                            "权重（比特）"])
-        let p = input.index.parameters
+        let p = ReportFixture.Builder().index().parameters  // the fixture's (default) parameters
         let levels = LinkField.allCases.reduce(0) { $0 + $1.levels.count }
         #expect(parameters.count == 2 + levels + 1)
         #expect(WorkbookReadBack.values(parameters[3]).prefix(4) == ["身份证件号", "id", "完全一致", "exact"])

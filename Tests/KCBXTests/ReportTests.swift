@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import KCBXCore
+@testable import KCBXPipeline
 @testable import KCBXReconcile
 @testable import KCBXReport
 
@@ -82,7 +83,7 @@ struct WorkbookReadBack {
 
     func figures() -> BulletinFigures {
         let input = fixture.input, people = PersonView(input), rows = FindingRows(input, people)
-        let population = Population(input, people, dropouts: ["P3"])
+        let population = Population(input, dropouts: ["P3"])
         return BulletinFigures(input, people, rows, population)
     }
 
@@ -118,7 +119,7 @@ struct WorkbookReadBack {
 
     @Test func policeSeeMovedOutChildrenWhoStillHoldAStatus() {
         let input = fixture.input, people = PersonView(input)
-        let population = Population(input, people, dropouts: [])
+        let population = Population(input, dropouts: [])
         #expect(population.movedOutWithStatus.map(\.person) == ["P6"])
     }
 
@@ -331,12 +332,13 @@ struct WorkbookReadBack {
             if i % 97 == 0 { findings.append(Finding(code: .identityMismatch, personID: "P\(i)", priority: false, evidence: members, detail: "姓名不一致")) }
         }
         var input = ReportFixture.input().input
-        input.sources = b.sources
-        input.index = b.index()
-        input.reconcile = ReconcileResult(findings: findings, notChecked: [])
+        let index = b.index()
+        input.records = StageRecords(b.sources, index: index)
+        input.reconcile = ReconcileResult(findings: findings, notChecked: [],
+                                          children: ReconcileStage.children(b.sources, index: index, config: input.config, findings: findings))
         input.config.district.towns = towns
         let dir = TestSupport.temporaryDirectory("kcbx-report-bench")
-        let records = input.sources.reduce(0) { $0 + $1.records.count }
+        let records = b.sources.reduce(0) { $0 + $1.records.count }
         let start = Date()
         try ReportStage.run(input, into: dir)
         print("REPORT BENCH: \(children) children, \(records) records, \(findings.count) findings: \(String(format: "%.1f", Date().timeIntervalSince(start))) s, peak \(peakMemoryMiB()) MiB")

@@ -3,6 +3,7 @@ import Testing
 @testable import KCBXCore
 @testable import KCBXLink
 @testable import KCBXNormalize
+@testable import KCBXPipeline
 @testable import KCBXReconcile
 @testable import KCBXReport
 
@@ -84,7 +85,9 @@ import Testing
             Finding(code: .notEnrolled, personID: "K6", priority: false, evidence: [jiang], detail: "无在籍学籍"),
         ]
         return ReportInput(config: ReportFixture.config(mask: mask), period: "2026-11", sources: b.sources, index: b.index(),
-                           reconcile: ReconcileResult(findings: findings, notChecked: []), manifest: .test)
+                           reconcile: ReconcileResult(findings: findings, notChecked: [], children: ReconcileStage.children(
+                               b.sources, index: b.index(), config: ReportFixture.config(mask: mask), findings: findings)),
+                           manifest: .test)
     }
 
     static func run(mask: [String] = ["town_lists"]) throws -> URL {

@@ -1,4 +1,3 @@
-import KCBXCore
 
 /// Reads dates in the forms departments export: yyyyMMdd, yyyy-M-d, yyyy/M/d, yyyy.M.d, yyyy年M月d日,
 /// Excel serials, and date-times (also yyyyMMddHHmmss).
@@ -133,7 +132,7 @@ public enum DateParser {
 
 /// `raw` quoted for a message: at most 40 characters, and masked (370783********1234) when it has
 /// 15 or more digits, so that no full ID number reaches a log or a message.
-func quoteSafely(_ raw: String) -> String {
+public func quoteSafely(_ raw: String) -> String {
     let digits = raw.unicodeScalars.reduce(0) { $0 + (TextFolding.halfWidth($1.value) &- 0x30 < 10 ? 1 : 0) }
     var shown = digits >= 15 ? maskID(raw) : raw
     if shown.count > 40 { shown = String(shown.prefix(40)) + "…" }
