@@ -30,7 +30,7 @@ let package = Package(
         // glibc's mallopt, to keep freed blocks for reuse (see Sources/kcbx/main.swift).
         .systemLibrary(name: "CGlibcMalloc"),
 
-        // Shared vocabulary: pipeline file, fields, roles, errors, dates.
+        // The kernel: dates, errors, log, value table, binary codec, records, the pipeline file.
         .target(name: "KCBXCore", dependencies: [
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
