@@ -43,7 +43,7 @@ public final class ParallelBuffer<Element>: @unchecked Sendable { // unsafe: Sen
     }
 
     /// The elements, copied into an array (once the work is done).
-    // unsafe: the buffer's own storage, copied out whole
+    /// unsafe: the buffer's own storage, copied out whole
     public var values: [Element] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// Sorts the elements in `range` in place (the range one iteration owns).

@@ -672,8 +672,7 @@ private struct SheetCollector {
         if used != nil {
             // The first pass notes the shared strings used, and makes no values.
             guard cellType == .shared, !text.isEmpty else { return }
-            // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
-            guard let index = text.withUnsafeBufferPointer({ parseDigits($0) }), used!.insert(index) else {
+            guard let index = parseDigits(text), used!.insert(index) else {
                 throw corrupt("shared string `\(String(decoding: text.prefix(20), as: UTF8.self))` (the workbook's shared strings cannot hold that many)")
             }
             return
@@ -682,8 +681,7 @@ private struct SheetCollector {
         let value: String
         switch cellType {
         case .shared:
-            // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
-            guard let index = text.withUnsafeBufferPointer({ parseDigits($0) }), index < sharedStrings.count, let shared = sharedStrings.kept[index] else {
+            guard let index = parseDigits(text), index < sharedStrings.count, let shared = sharedStrings.kept[index] else {
                 throw corrupt("shared string `\(String(decoding: text.prefix(20), as: UTF8.self))` (the workbook has \(sharedStrings.count))")
             }
             value = shared
@@ -754,8 +752,8 @@ private func parseDigits(_ p: UnsafePointer<xmlChar>) -> Int? {
     return n
 }
 
-// unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
-private func parseDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+/// The decimal number in `bytes` (digits only, fewer than 18), or nil.
+private func parseDigits(_ bytes: some Collection<UInt8>) -> Int? {
     guard !bytes.isEmpty, bytes.count < 18, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
     return bytes.reduce(0) { $0 * 10 + Int($1 - 48) }
 }

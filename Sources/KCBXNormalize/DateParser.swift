@@ -87,6 +87,7 @@ public enum DateParser {
 
     static func parseFast(_ b: Span<UInt8>) -> Result? {
         @inline(__always) func digits(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= b.count else { return nil }  // once, so the reads below need no check of their own
             var v = 0
             for i in range { guard b[i] &- 0x30 < 10 else { return nil }; v = v * 10 + Int(b[i] - 0x30) }
             return v

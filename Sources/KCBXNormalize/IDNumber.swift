@@ -155,6 +155,7 @@ public struct IDNumber: Sendable, Hashable {
 
     /// An 18-character value of 17 digits and a digit or X.
     static func classify18(_ b: Span<UInt8>, raw: String, normalized: String, defects: [Defect]) -> IDNumber {
+        precondition(b.count == 18)  // checked once here, the reads below need no check of their own
         var defects = defects
         let checkOK = checkByte(b) == b[17]
         let dateOK = embeddedDate(b, at: 6) != nil
@@ -225,6 +226,7 @@ public struct IDNumber: Sendable, Hashable {
     /// The check byte of the first 17 bytes of `b`, which must be ASCII digits.
     @inline(__always)
     static func checkByte(_ b: Span<UInt8>) -> UInt8 {
+        precondition(b.count >= 17)  // checked once here, the reads below need no check of their own
         var sum = 0
         for i in 0..<17 { sum &+= Int(b[i] &- 0x30) &* weights[i] }
         return checkBytes[sum % 11]
