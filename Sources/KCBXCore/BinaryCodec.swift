@@ -6,20 +6,24 @@
 /// The bytes are written straight into a buffer the writer owns (a stage result is tens of millions of
 /// small writes: an array's `append` checks uniqueness and capacity each time and costs more than the
 /// write). Copies of a writer share the buffer until one of them writes, as an array would.
+/// unsafe: Sendable like an array: copies share the storage until one writes (copy on write by isKnownUniquelyReferenced)
 public struct BinaryWriter: @unchecked Sendable {
     /// Owns the allocation; `base`, `count` and `capacity` live in the writer itself, so a write is a
     /// store and no access to a class's properties.
     private final class Storage {
+        // unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
         let base: UnsafeMutablePointer<UInt8>
         init(capacity: Int) { base = .allocate(capacity: capacity) }
         deinit { base.deallocate() }
     }
     private var storage: Storage
+    // unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
 
     /// The bytes written (a copy).
+    /// unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     public init(capacity: Int = 1 << 16) {
@@ -44,9 +48,11 @@ public struct BinaryWriter: @unchecked Sendable {
     }
 
     @inline(__always)
+    // unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
     private mutating func put(_ source: UnsafeRawBufferPointer) {
         guard let from = source.baseAddress, source.count > 0 else { return }
         reserve(source.count)
+        // unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
         UnsafeMutableRawPointer(base + count).copyMemory(from: from, byteCount: source.count)
         count += source.count
     }
@@ -69,6 +75,7 @@ public struct BinaryWriter: @unchecked Sendable {
         var value = value
         value.withUTF8 { utf8 in
             write(utf8.count)
+            // unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
             put(UnsafeRawBufferPointer(utf8))
         }
     }
@@ -78,10 +85,13 @@ public struct BinaryWriter: @unchecked Sendable {
     }
     /// Appends bytes as they are (the reader must know their count).
     public mutating func append(raw: some Collection<UInt8>) {
+        // unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
         let done: Void? = raw.withContiguousStorageIfAvailable { put(UnsafeRawBufferPointer($0)) }
         if done == nil { Array(raw).withUnsafeBytes { put($0) } }
     }
-    public mutating func append(raw: UnsafeRawBufferPointer) { put(raw) }
+    /// Appends memory as it is (integers in machine order: little-endian on every machine kcbx runs on).
+    /// unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
+    public mutating func append(raw: RawSpan) { raw.withUnsafeBytes { put($0) } }
     public mutating func write(_ value: String?) {
         write(value != nil)
         if let value { write(value) }
@@ -202,7 +212,7 @@ extension BinaryWriter {
     /// Writes 32-bit integers as they are in memory (little-endian), after their count.
     public mutating func write(_ values: [Int32]) {
         write(values.count)
-        values.withUnsafeBytes { append(raw: $0) }
+        append(raw: values.span.bytes)
     }
 }
 

@@ -19,7 +19,8 @@ public enum DateParser {
     public static func parse(_ raw: String) -> Result {
         // Fast path: yyyy-MM-dd and yyyyMMdd in ASCII, the forms of nearly every export.
         var copy = raw
-        if let fast = copy.withUTF8(parseFast) { return fast }
+        copy.makeContiguousUTF8()
+        if let fast = parseFast(copy.utf8.span) { return fast }
         // Fold into ASCII: digits, separators ('-'), an end mark ('.' for 日/号), 'T'/space before a time.
         var bytes: [UInt8] = []
         bytes.reserveCapacity(raw.utf8.count)
@@ -83,8 +84,9 @@ public enum DateParser {
         }
     }
 
-    static func parseFast(_ b: UnsafeBufferPointer<UInt8>) -> Result? {
+    static func parseFast(_ b: Span<UInt8>) -> Result? {
         @inline(__always) func digits(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= b.count else { return nil }  // once, so the reads below need no check of their own
             var v = 0
             for i in range { guard b[i] &- 0x30 < 10 else { return nil }; v = v * 10 + Int(b[i] - 0x30) }
             return v

@@ -38,6 +38,7 @@ public func maskID(_ id: String) -> String {
 
 /// Progress of a long step: a line rewritten in place on a terminal, plain log lines (at most one
 /// every few seconds) when stderr is a file or a pipe, as under cron.
+/// unsafe: mutable state guarded by its NSLock
 public final class Progress: @unchecked Sendable {
     private let label: String
     private let total: Int?

@@ -8,6 +8,7 @@ public func stableHash(_ text: String) -> UInt64 {
 /// `count` characters of Crockford base-32 of `value`: short, unambiguous, case-insensitive ids.
 public func base32(_ value: UInt64, count: Int = 10) -> String {
     // ASCII bytes written last digit first into a buffer, no Characters: made for every case id on every use.
+    // unsafe: writes 10 ASCII bytes into the new string in place, no array (made per case id); indices stay within buffer.count
     String(unsafeUninitializedCapacity: max(count, 0)) { buffer in
         var v = value
         for i in stride(from: buffer.count - 1, through: 0, by: -1) {

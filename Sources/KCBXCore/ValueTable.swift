@@ -9,6 +9,7 @@
 ///
 /// `@unchecked Sendable`: besides its immutable segments the table holds only pointers into their
 /// buffers, taken once, which are read and never written.
+/// unsafe: immutable segments read from many threads; the pointers below point into them
 public final class ValueTable: @unchecked Sendable {
     /// Records per segment (a power of two: a record's segment is `row >> segmentShift`).
     public static let rowsPerSegment = 1 << segmentShift
@@ -37,9 +38,11 @@ public final class ValueTable: @unchecked Sendable {
     /// Each segment's buffers as pointers, taken once: the segments never change while the table holds
     /// them, so their storage stays where it is. Reading through them costs no reference counting, which
     /// on millions of values read by both cores at once is no small cost (the counts are shared).
+    /// unsafe: hot path: every field read goes through pointers into the immutable segments (no array bounds/retain per read)
     private let views: UnsafeMutablePointer<SegmentView>
 
     private struct SegmentView {
+        // unsafe: hot path: every field read goes through pointers into the immutable segments (no array bounds/retain per read)
         let bytes: UnsafePointer<UInt8>?
         let starts: UnsafePointer<UInt32>?
         let ends: UnsafePointer<UInt16>?
@@ -52,6 +55,7 @@ public final class ValueTable: @unchecked Sendable {
         count = segments.reduce(0) { $0 + $1.starts.count }
         views = .allocate(capacity: max(1, segments.count))
         for (i, segment) in self.segments.enumerated() {
+            // unsafe: hot path: every field read goes through pointers into the immutable segments (no array bounds/retain per read)
             (views + i).initialize(to: SegmentView(bytes: segment.bytes.withUnsafeBufferPointer { $0.baseAddress },
                                                    starts: segment.starts.withUnsafeBufferPointer { $0.baseAddress },
                                                    ends: segment.ends.withUnsafeBufferPointer { $0.baseAddress }))
@@ -68,6 +72,7 @@ public final class ValueTable: @unchecked Sendable {
     }
 
     /// Where value `column` of record `row` lies: its segment's bytes, and its bounds in them.
+    /// unsafe: hot path: every field read goes through pointers into the immutable segments (no array bounds/retain per read)
     @inline(__always) func span(_ row: Int, _ column: Int) -> (bytes: UnsafePointer<UInt8>?, start: Int, end: Int) {
         precondition(row >= 0 && row < count && column >= 0 && column < width, "value \(row), \(column) outside a table of \(count) × \(width)")
         let view = views[row >> Self.segmentShift]
@@ -81,12 +86,15 @@ public final class ValueTable: @unchecked Sendable {
     public subscript(row: Int, column: Int) -> String {
         let (bytes, start, end) = span(row, column)
         if start == end { return "" }
+        // unsafe: hot path: every field read goes through pointers into the immutable segments (no array bounds/retain per read)
         return String(decoding: UnsafeBufferPointer(start: bytes! + start, count: end - start), as: UTF8.self)
     }
 
     /// The UTF-8 of value `column` of record `row`, without making a `String`.
+    /// unsafe: hot path: every field read goes through pointers into the immutable segments (no array bounds/retain per read)
     public func withUTF8<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let (bytes, start, end) = span(row, column)
+        // unsafe: hot path: every field read goes through pointers into the immutable segments (no array bounds/retain per read)
         return try withExtendedLifetime(self) { try body(UnsafeBufferPointer(start: bytes.map { $0 + start }, count: end - start)) }
     }
 
@@ -150,6 +158,7 @@ public final class ValueTable: @unchecked Sendable {
         /// the bulk path of ingest, which copies each value's bytes as the reader holds them. Returns
         /// `false` (and appends nothing) when they take more than ``ValueTable/maxRecordBytes`` bytes.
         @discardableResult
+        // unsafe: appends RawRow fields, which are buffer views (RowReader contract)
         public mutating func append(_ fields: [UnsafeBufferPointer<UInt8>], at positions: [Int]) -> Bool {
             precondition(positions.count == width, "a record of \(positions.count) values in a table of width \(width)")
             var total = 0
@@ -184,11 +193,14 @@ public final class ValueTable: @unchecked Sendable {
     /// The buffers of the segment a ``Builder`` fills, appended to without the uniqueness and capacity
     /// checks of an array's `append` (the ingest stage appends tens of millions of values); taken as an
     /// exact-size ``Segment`` when full.
+    /// unsafe: ingest appends tens of millions of values: raw buffers without an array's per-append checks
     private final class OpenSegment: @unchecked Sendable {
         let width: Int
+        // unsafe: ingest appends tens of millions of values: raw buffers without an array's per-append checks
         private var bytes: UnsafeMutablePointer<UInt8>
         private var byteCapacity = 1 << 20
         private var byteCount = 0
+        // unsafe: ingest appends tens of millions of values: raw buffers without an array's per-append checks
         private let starts: UnsafeMutablePointer<UInt32>
         private let ends: UnsafeMutablePointer<UInt16>
         private(set) var records = 0
@@ -210,6 +222,7 @@ public final class ValueTable: @unchecked Sendable {
         @inline(__always) func startRecord(bytes needed: Int) {
             if byteCount + needed > byteCapacity {
                 byteCapacity = max(byteCapacity * 2, byteCount + needed)
+                // unsafe: ingest appends tens of millions of values: raw buffers without an array's per-append checks
                 let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
                 grown.update(from: bytes, count: byteCount)
                 bytes.deallocate()
@@ -221,6 +234,7 @@ public final class ValueTable: @unchecked Sendable {
         }
 
         /// Appends bytes to the current value (room was made by ``startRecord(bytes:)``).
+        /// unsafe: ingest appends tens of millions of values: raw buffers without an array's per-append checks
         @inline(__always) func append(_ value: UnsafeBufferPointer<UInt8>) {
             guard let base = value.baseAddress, value.count > 0 else { return }
             (bytes + byteCount).update(from: base, count: value.count)
@@ -228,6 +242,7 @@ public final class ValueTable: @unchecked Sendable {
         }
 
         @inline(__always) func append(_ value: [UInt8]) {
+            // unsafe: ingest appends tens of millions of values: raw buffers without an array's per-append checks
             value.withUnsafeBufferPointer { append($0) }
         }
 
@@ -239,6 +254,7 @@ public final class ValueTable: @unchecked Sendable {
 
         /// The records appended since the last take, as an exact-size segment; the buffers are kept for the next.
         func take() -> Segment {
+            // unsafe: ingest appends tens of millions of values: raw buffers without an array's per-append checks
             let segment = Segment(bytes: Array(UnsafeBufferPointer(start: bytes, count: byteCount)),
                                   starts: Array(UnsafeBufferPointer(start: starts, count: records)),
                                   ends: Array(UnsafeBufferPointer(start: ends, count: endCount)))
@@ -284,8 +300,8 @@ extension BinaryWriter {
         write(segment.starts.count)
         write(segment.ends.count)
         append(raw: segment.bytes)
-        segment.starts.withUnsafeBytes { append(raw: $0) }
-        segment.ends.withUnsafeBytes { append(raw: $0) }
+        append(raw: segment.starts.span.bytes)
+        append(raw: segment.ends.span.bytes)
     }
 }
 
@@ -313,6 +329,7 @@ extension BinaryReader {
     /// `count` little-endian integers written as they were in memory.
     public mutating func readFixedWidth<T: FixedWidthInteger>(_ count: Int) throws(Corrupt) -> [T] {
         let size = MemoryLayout<T>.size
+        // unsafe: byte helper: loads stored little-endian integers straight into the array
         return try readRaw(count * size).withUnsafeBytes { raw in
             [T](unsafeUninitializedCapacity: count) { buffer, n in
                 for i in 0..<count { buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: i * size, as: T.self)) }

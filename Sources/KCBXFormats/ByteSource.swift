@@ -28,6 +28,7 @@ public final class ByteSource {
     /// The limit as a message states it.
     private let limitText: String
     /// zlib state and its compressed-input buffer (gzip only).
+    /// unsafe: zlib and read(2) C APIs: z_stream and byte buffers are C memory
     private var stream: UnsafeMutablePointer<z_stream>?
     private var input: UnsafeMutablePointer<UInt8>?
     private static let inputCapacity = 256 << 10
@@ -87,6 +88,7 @@ public final class ByteSource {
         var magic = [UInt8](repeating: 0, count: 2)
         var got = 0
         while got < 2 {
+            // unsafe: zlib and read(2) C APIs: z_stream and byte buffers are C memory
             let n = magic.withUnsafeMutableBytes { POSIX.read(fd, $0.baseAddress! + got, 2 - got) }
             if n < 0, errno == EINTR { continue }
             if n < 0 {
@@ -100,8 +102,10 @@ public final class ByteSource {
         magic.removeLast(2 - got)
         isGzip = magic == [0x1f, 0x8b]
         if isGzip {
+            // unsafe: zlib and read(2) C APIs: z_stream and byte buffers are C memory
             let input = UnsafeMutablePointer<UInt8>.allocate(capacity: Self.inputCapacity)
             input[0] = 0x1f; input[1] = 0x8b
+            // unsafe: zlib and read(2) C APIs: z_stream and byte buffers are C memory
             let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
             stream.initialize(to: z_stream())
             stream.pointee.next_in = input
@@ -131,6 +135,7 @@ public final class ByteSource {
     }
 
     /// Fills up to `buffer.count` bytes; returns how many, 0 at the end of the data.
+    /// unsafe: zlib and read(2) C APIs: z_stream and byte buffers are C memory
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(KCBXError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         try deadline?.check(url.path)
@@ -140,10 +145,12 @@ public final class ByteSource {
         return n
     }
 
+    // unsafe: zlib and read(2) C APIs: z_stream and byte buffers are C memory
     private func readPlain(into base: UnsafeMutableRawPointer, count: Int) throws(KCBXError) -> Int {
         var filled = 0
         if !peeked.isEmpty {
             filled = min(peeked.count, count)
+            // unsafe: zlib and read(2) C APIs: z_stream and byte buffers are C memory
             peeked.withUnsafeBytes { base.copyMemory(from: $0.baseAddress!, byteCount: filled) }
             peeked.removeFirst(filled)
         }
@@ -156,6 +163,7 @@ public final class ByteSource {
     }
 
     /// One `read(2)`, retried on EINTR; 0 at the end of the file.
+    /// unsafe: zlib and read(2) C APIs: z_stream and byte buffers are C memory
     private func readFile(_ into: UnsafeMutableRawPointer, _ count: Int) throws(KCBXError) -> Int {
         while true {
             let n = POSIX.read(fd, into, count)
@@ -179,6 +187,7 @@ public final class ByteSource {
         return true
     }
 
+    // unsafe: zlib and read(2) C APIs: z_stream and byte buffers are C memory
     private func inflate(into out: UnsafeMutablePointer<UInt8>, count: Int) throws(KCBXError) -> Int {
         guard let stream, !finished else { return 0 }
         stream.pointee.next_out = out
@@ -224,6 +233,7 @@ public final class ByteSource {
         guard let stream else { return true }
         while try refillInput() {
             let available = Int(stream.pointee.avail_in)
+            // unsafe: zlib and read(2) C APIs: z_stream and byte buffers are C memory
             let bytes = UnsafeBufferPointer(start: stream.pointee.next_in, count: available)
             if bytes.contains(where: { $0 != 0 }) { return false }
             stream.pointee.avail_in = 0
@@ -248,6 +258,7 @@ enum POSIX {
     @inline(__always) static func create(_ path: String, mode: Int) -> Int32 {
         open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
     }
+    // unsafe: zlib and read(2) C APIs: z_stream and byte buffers are C memory
     @inline(__always) static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { sysRead(fd, buffer, count) }
     @inline(__always) static func write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { sysWrite(fd, p, n) }
     @inline(__always) static func close(_ fd: Int32) -> Int32 { sysClose(fd) }
@@ -256,6 +267,7 @@ enum POSIX {
 }
 
 // File-scope wrappers: here the names resolve to the C library, not to ``POSIX``'s own methods.
+// unsafe: zlib and read(2) C APIs: z_stream and byte buffers are C memory
 @inline(__always) private func sysRead(_ fd: Int32, _ b: UnsafeMutableRawPointer, _ n: Int) -> Int { read(fd, b, n) }
 @inline(__always) private func sysWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
 @inline(__always) private func sysClose(_ fd: Int32) -> Int32 { close(fd) }

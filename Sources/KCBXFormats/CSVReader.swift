@@ -29,6 +29,7 @@ public final class CSVReader: RowReader {
     private let file: String
 
     // The byte buffer: unparsed bytes are buffer[pos..<end].
+    // unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var pos = 0
@@ -36,6 +37,7 @@ public final class CSVReader: RowReader {
     private var eof = false
     /// The delimiter byte, and a table marking the bytes that end an unquoted field (delimiter, CR, LF).
     private var delim: UInt8 = 0x2C
+    // unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
     private var stops: UnsafeMutablePointer<Bool>
     /// Physical line (1-based) where the next record starts.
     private var line = 1
@@ -44,6 +46,7 @@ public final class CSVReader: RowReader {
     /// Field bounds of the record being parsed, reused from record to record.
     private var spans: [Span] = []
     /// The fields of the record being handed out point into `buffer`, or into `scratch` when quotes were undoubled.
+    /// unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity = 4096
     /// Fields (0-based) of the last record made whose bytes are not valid UTF-8: invalid in a UTF-8 file,
@@ -228,6 +231,7 @@ public final class CSVReader: RowReader {
     }
 
     /// Line breaks (LF, CRLF or a lone CR) in `p[from..<to]`.
+    /// unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
     private static func countNewlines(_ p: UnsafeMutablePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
         var n = 0
         var i = from
@@ -245,6 +249,7 @@ public final class CSVReader: RowReader {
     /// Points `fields` at the scanned fields, trimmed, with quotes undoubled (into `scratch`);
     /// fields that are not valid UTF-8 are listed in `invalidFields`. The bytes stay in place until the
     /// buffer is next filled, after the record has been handed out.
+    /// unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
     private func makeFields(_ fields: inout [UnsafeBufferPointer<UInt8>], recordEnd: Int) {
         let spans = spans, buffer = buffer
         fields.removeAll(keepingCapacity: true)
@@ -289,6 +294,7 @@ public final class CSVReader: RowReader {
     }
 
     /// `p[start..<end]` without surrounding blanks (space, tab, U+3000, U+00A0).
+    /// unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
     @inline(__always) static func trimmed(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
         var s = start, e = end
         while s < e {
@@ -305,6 +311,7 @@ public final class CSVReader: RowReader {
             else if b == 0xA0, e - s >= 2, p[e - 2] == 0xC2 { e -= 2 }
             else { break }
         }
+        // unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
         return UnsafeBufferPointer(start: p + s, count: e - s)
     }
 
@@ -324,12 +331,14 @@ public final class CSVReader: RowReader {
             // The record in hand fills the buffer: grow it (up to the limit plus one refill).
             let newCapacity = min(max(capacity * 2, end + Self.refill), limits.maxRecordBytes + Self.refill + 64)
             guard newCapacity > capacity else { throw recordTooLong() }
+            // unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
             grown.update(from: buffer, count: end)
             buffer.deallocate()
             buffer = grown
             capacity = newCapacity
         }
+        // unsafe: the text source (read(2)/zlib/iconv) fills the parser's buffer in place
         let n = try text.read(into: UnsafeMutableRawBufferPointer(start: buffer + end, count: capacity - end))
         if n == 0 { eof = true } else { end += n }
     }
@@ -337,6 +346,7 @@ public final class CSVReader: RowReader {
     private func recordTooLong() -> KCBXError {
         var quoteNote = ""
         // An unclosed quote makes everything after it one field: say so when the record starts one.
+        // unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
         let head = UnsafeBufferPointer(start: buffer + pos, count: min(end - pos, 1 << 16))
         if head.contains(Self.quote) { quoteNote = "; if a quoted field was meant to end, a closing quote is missing" }
         return KCBXError(.input, "record longer than \(ByteSource.describe(Int64(limits.maxRecordBytes))) (the limit for one record)\(quoteNote); is this really a CSV file?", file: file, line: line)

@@ -78,6 +78,7 @@ public struct Row: Sendable {
 public struct RawRow {
     /// Each value's UTF-8, aligned with the reader's header; a row may have fewer values (the rest are
     /// blank) or, when ``problem`` is set, more.
+    /// unsafe: RawRow hands each value out as a view of the reader's bytes (no String per value), valid during the callback
     public var fields: [UnsafeBufferPointer<UInt8>] = []
     public var recordNumber = 0
     public var line = 0
@@ -154,10 +155,12 @@ extension RowReader {
                 bytes.append(contentsOf: value.utf8)
                 ends.append(bytes.count)
             }
+            // unsafe: RawRow hands each value out as a view of the reader's bytes (no String per value), valid during the callback
             bytes.withUnsafeBufferPointer { all in
                 raw.fields.removeAll(keepingCapacity: true)
                 var start = 0
                 for end in ends {
+                    // unsafe: RawRow hands each value out as a view of the reader's bytes (no String per value), valid during the callback
                     raw.fields.append(UnsafeBufferPointer(rebasing: all[start..<end]))
                     start = end
                 }

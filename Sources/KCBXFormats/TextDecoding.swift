@@ -34,10 +34,13 @@ final class IconvConverter {
 
     /// Converts as much of `input` as fits in `output`. With `flush`, an incomplete sequence at the end of
     /// `input` is replaced rather than left for the next call. Unconsumed input must be passed again.
+    /// unsafe: iconv C API takes and advances char pointers
     func convert(_ input: UnsafeRawBufferPointer, _ output: UnsafeMutableRawBufferPointer, flush: Bool) -> Step {
         guard let inBase = input.baseAddress, let outBase = output.baseAddress else { return Step(consumed: 0, produced: 0) }
+        // unsafe: iconv C API takes and advances char pointers
         var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBase).assumingMemoryBound(to: CChar.self)
         var inLeft = input.count
+        // unsafe: iconv C API takes and advances char pointers
         var outPtr: UnsafeMutablePointer<CChar>? = outBase.assumingMemoryBound(to: CChar.self)
         var outLeft = output.count
         while inLeft > 0 {
@@ -109,6 +112,7 @@ final class TextSource {
     /// (and any text read before, while undecided, was ASCII).
     var isConverted: Bool { converter != nil }
     /// Raw (undecoded) bytes read ahead, `pending[pendingStart..<pendingEnd]`.
+    /// unsafe: the decoder's own byte buffer, handed to iconv and read in place (hot path: every input byte)
     private var pending: UnsafeMutablePointer<UInt8>
     private let pendingCapacity = 256 << 10
     private var pendingStart = 0
@@ -125,11 +129,13 @@ final class TextSource {
         self.kind = kind
         pending = .allocate(capacity: pendingCapacity)
         try fillPending(atLeast: Self.sniffBytes)
+        // unsafe: the decoder's own byte buffer, handed to iconv and read in place (hot path: every input byte)
         let head = UnsafeBufferPointer(start: pending, count: pendingEnd)
         if head.starts(with: [0xEF, 0xBB, 0xBF]) {
             pendingStart = 3
             detected = .utf8BOM
             // A byte-order mark does not make a file text: the binary check applies after it too.
+            // unsafe: the decoder's own byte buffer, handed to iconv and read in place (hot path: every input byte)
             if let nul = Self.binaryContent(UnsafeBufferPointer(rebasing: head.prefix(Self.sniffBytes).dropFirst(3))) {
                 throw KCBXError(.input, "not a text file: binary content after the UTF-8 byte-order mark (a NUL byte at byte \(nul + 4)); expected \(kind.expected) in UTF-8 or GB18030", file: file)
             }
@@ -142,6 +148,7 @@ final class TextSource {
             if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
                 throw KCBXError(.input, "not a text file: this is a zip archive (an XLSX workbook?); set `format: xlsx` for a workbook\(kind == .csv ? ", or export it as CSV" : "")", file: file)
             }
+            // unsafe: the decoder's own byte buffer, handed to iconv and read in place (hot path: every input byte)
             if let nul = Self.binaryContent(UnsafeBufferPointer(rebasing: head.prefix(Self.sniffBytes))) {
                 throw KCBXError(.input, "not a text file: binary content (a NUL byte at byte \(nul + 1)); expected \(kind.expected) in UTF-8 or GB18030", file: file)
             }
@@ -156,6 +163,7 @@ final class TextSource {
     /// Where the start of a file shows it is not text: the first NUL byte when one is in the first line
     /// (the header), or when NUL bytes are more than a few (over 4, and over one in a thousand bytes).
     /// A stray NUL in a data row is not binary content: its row is rejected, naming the column.
+    /// unsafe: the decoder's own byte buffer, handed to iconv and read in place (hot path: every input byte)
     static func binaryContent(_ head: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = head.firstIndex(of: 0) else { return nil }
         if let lineEnd = head.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }), lineEnd < first {
@@ -176,6 +184,7 @@ final class TextSource {
     /// The encoding an XML declaration at the start of `head` names, when it is one that decides:
     /// GB18030, GBK, GB2312 (all read as GB18030, a superset) or ISO-8859-1. UTF-8, UTF-16 (already
     /// seen by their bytes) and ASCII leave the decision to detection; any other name is an error.
+    /// unsafe: the decoder's own byte buffer, handed to iconv and read in place (hot path: every input byte)
     private func declaredEncoding(_ head: UnsafeBufferPointer<UInt8>) throws(KCBXError) -> DetectedEncoding? {
         let prolog = Array(head.prefix(512))
         guard prolog.starts(with: Array("<?xml".utf8)), let end = prolog.firstRange(of: Array("?>".utf8))?.lowerBound,
@@ -203,12 +212,14 @@ final class TextSource {
             pendingStart = 0; pendingEnd = count
         }
         while !rawEOF, pendingEnd < min(wanted, pendingCapacity) {
+            // unsafe: the decoder's own byte buffer, handed to iconv and read in place (hot path: every input byte)
             let n = try bytes.read(into: UnsafeMutableRawBufferPointer(start: pending + pendingEnd, count: pendingCapacity - pendingEnd))
             if n == 0 { rawEOF = true } else { pendingEnd += n }
         }
     }
 
     /// Fills `buffer` with UTF-8 text; returns the count, 0 at the end. `buffer` must hold at least 16 bytes.
+    /// unsafe: the decoder's own byte buffer, handed to iconv and read in place (hot path: every input byte)
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(KCBXError) -> Int {
         guard let out = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), buffer.count > 0 else { return 0 }
         if detected == nil { try decide() }
@@ -237,6 +248,7 @@ final class TextSource {
                         continue
                     }
                 }
+                // unsafe: iconv C API takes and advances char pointers
                 let step = converter.convert(UnsafeRawBufferPointer(start: pending + pendingStart, count: convertible),
                                              buffer, flush: rawEOF || convertible < pendingEnd - pendingStart)
                 pendingStart += step.consumed
@@ -251,6 +263,7 @@ final class TextSource {
         // Pass-through (UTF-8, or ASCII while undecided): serve the read-ahead first, then read directly.
         if pendingStart < pendingEnd {
             let n = min(buffer.count, pendingEnd - pendingStart)
+            // unsafe: the decoder's own byte buffer, handed to iconv and read in place (hot path: every input byte)
             if detected == nil, let high = UnsafeBufferPointer(start: pending + pendingStart, count: n).firstIndex(where: { $0 >= 0x80 }) {
                 if high == 0 { try decide(); return try read(into: buffer) }
                 out.update(from: pending + pendingStart, count: high)
@@ -299,6 +312,7 @@ final class TextSource {
     }
 
     /// Whether `p[0..<count]` is two or more UTF-8 three-byte characters, all in U+3000–U+9FFF or U+FF00–U+FFEF.
+    /// unsafe: the decoder's own byte buffer, handed to iconv and read in place (hot path: every input byte)
     static func isCJKUTF8(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         guard count >= 6, count % 3 == 0 else { return false }
         var i = 0
@@ -317,12 +331,14 @@ final class TextSource {
     private func decide() throws(KCBXError) {
         guard detected == nil else { return }
         let start = pendingStart
+        // unsafe: the decoder's own byte buffer, handed to iconv and read in place (hot path: every input byte)
         let ahead = UnsafeBufferPointer(start: pending + start, count: pendingEnd - start)
         guard let high = ahead.firstIndex(where: { $0 >= 0x80 }), high == 0 else {
             if pendingStart == pendingEnd && rawEOF { detected = .utf8 }
             return
         }
         if pendingEnd - pendingStart < 4096 { try fillPending(atLeast: 4096) }
+        // unsafe: the decoder's own byte buffer, handed to iconv and read in place (hot path: every input byte)
         let sample = UnsafeBufferPointer(start: pending + pendingStart, count: min(pendingEnd - pendingStart, 64 << 10))
         let score = Self.utf8Score(sample, complete: rawEOF && sample.count == pendingEnd - pendingStart)
         // GB18030 text read as UTF-8 is mostly invalid; a UTF-8 file with a stray bad byte is mostly valid
@@ -332,6 +348,7 @@ final class TextSource {
 
     /// Counts the valid multibyte UTF-8 sequences and the invalid sequences of `bytes`; an incomplete
     /// sequence at the very end counts as valid unless `complete`.
+    /// unsafe: the decoder's own byte buffer, handed to iconv and read in place (hot path: every input byte)
     static func utf8Score(_ bytes: UnsafeBufferPointer<UInt8>, complete: Bool) -> (valid: Int, invalid: Int) {
         var i = 0
         let n = bytes.count
@@ -373,9 +390,11 @@ final class TextSource {
 /// Whether `p[0..<count]` is valid UTF-8 (no overlong forms, surrogates or truncated sequences); ASCII
 /// is skipped eight bytes at a time.
 @inline(__always)
+// unsafe: hot loop: validates UTF-8 8 bytes at a time over the decoder's own buffer
 func isValidUTF8(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     var i = 0
     while i < count {
+        // unsafe: hot loop: validates UTF-8 8 bytes at a time over the decoder's own buffer
         if i + 8 <= count, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
         let b = p[i]
         if b < 0x80 { i += 1; continue }

@@ -155,10 +155,12 @@ private struct XLSXPackage {
         let limit = limits.inflatedLimit(compressedBytes: fileBytes)
         if entry.uncompressedSize > UInt64(limit) { throw inflateLimit(path) }
         var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("kcbx-xlsx-XXXXXX").path.utf8CString)
+        // unsafe: mkstemp/unlink (libc) need a mutable C string
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }  // mkstemp: mode 0600
         guard fd >= 0 else {
             throw KCBXError(.input, "cannot create a temporary file to unpack \(path): \(String(cString: strerror(errno)))", file: url.path)
         }
+        // unsafe: mkstemp/unlink (libc) need a mutable C string
         unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
         let input = FileDescriptorInput(fd: fd, path: label, deadline: deadline)
         var written: Int64 = 0
@@ -167,6 +169,7 @@ private struct XLSXPackage {
                 try deadline?.check(url.path)
                 written += Int64(data.count)
                 if written > limit { throw InflateLimitReached() }
+                // unsafe: feeds the unzipped sheet to libxml2's push parser as C bytes
                 try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                     var offset = 0
                     while offset < raw.count {
@@ -423,6 +426,7 @@ func ooxmlString(_ bytes: [UInt8]) -> String {
 private final class SheetStream {
     private let parser: SAXPushParser
     /// What the callbacks build; they reach it through this pointer (their context).
+    /// unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
     private let collector: UnsafeMutablePointer<SheetCollector>
     private var finished = false
     private var pending: KCBXError?
@@ -493,6 +497,7 @@ private final class SheetStream {
         }
         h.characters = { context, text, length in
             guard let text, length > 0 else { return }
+            // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
             SheetCollector.from(context).pointee.characters(UnsafeBufferPointer(start: text, count: Int(length)))
         }
         h.entityDecl = { context, _, _, _, _, _ in
@@ -517,6 +522,7 @@ private struct SheetCollector {
     let date1904: Bool
     let maxRecordBytes: Int
     /// The parser feeding the callbacks (its state keeps libxml2's errors); the stream holds it.
+    /// unsafe: libxml2 SAX: the parser owns the collector for the parse; no retain on each callback
     unowned(unsafe) var push: SAXPushParser?
     private var rowName, cellName, valueName, inlineName, textName, phoneticName: UnsafePointer<xmlChar>?
     private var refAttr, typeAttr, styleAttr: UnsafePointer<xmlChar>?
@@ -542,6 +548,7 @@ private struct SheetCollector {
         self.dateStyles = dateStyles; self.date1904 = date1904; self.maxRecordBytes = maxRecordBytes
     }
 
+    // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
     static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<SheetCollector> {
         context!.assumingMemoryBound(to: SheetCollector.self)
     }
@@ -559,6 +566,7 @@ private struct SheetCollector {
     }
 
     @inline(__always)
+    // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
     mutating func start(_ name: UnsafePointer<xmlChar>?, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
         depth += 1
         do throws(KCBXError) {
@@ -581,6 +589,7 @@ private struct SheetCollector {
     }
 
     @inline(__always)
+    // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
     mutating func end(_ name: UnsafePointer<xmlChar>?) {
         depth -= 1
         if name == valueName || name == textName {
@@ -597,6 +606,7 @@ private struct SheetCollector {
     }
 
     @inline(__always)
+    // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard collecting else { return }
         text.append(contentsOf: bytes)
@@ -607,15 +617,18 @@ private struct SheetCollector {
     }
 
     /// Calls `body` with each attribute's name and value (SAX2 gives values as bounds, not C strings).
+    /// unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
     private func forEachAttribute(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ count: Int,
                                   _ body: (UnsafePointer<xmlChar>?, UnsafeBufferPointer<UInt8>) throws(KCBXError) -> Void) throws(KCBXError) {
         guard let attributes else { return }
         for k in 0..<count {
             guard let value = attributes[5 * k + 3], let end = attributes[5 * k + 4] else { continue }
+            // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
             try body(attributes[5 * k], UnsafeBufferPointer(start: value, count: value.distance(to: end)))
         }
     }
 
+    // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
     private mutating func startRow(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ count: Int) throws(KCBXError) {
         var number = rowNumber + 1
         try forEachAttribute(attributes, count) { (attribute, value) throws(KCBXError) in
@@ -630,6 +643,7 @@ private struct SheetCollector {
         column = -1
     }
 
+    // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
     private mutating func startCell(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ count: Int) throws(KCBXError) {
         var nextColumn = column + 1
         var type = CellType.number
@@ -658,7 +672,7 @@ private struct SheetCollector {
         if used != nil {
             // The first pass notes the shared strings used, and makes no values.
             guard cellType == .shared, !text.isEmpty else { return }
-            guard let index = text.withUnsafeBufferPointer({ parseDigits($0) }), used!.insert(index) else {
+            guard let index = parseDigits(text), used!.insert(index) else {
                 throw corrupt("shared string `\(String(decoding: text.prefix(20), as: UTF8.self))` (the workbook's shared strings cannot hold that many)")
             }
             return
@@ -667,7 +681,7 @@ private struct SheetCollector {
         let value: String
         switch cellType {
         case .shared:
-            guard let index = text.withUnsafeBufferPointer({ parseDigits($0) }), index < sharedStrings.count, let shared = sharedStrings.kept[index] else {
+            guard let index = parseDigits(text), index < sharedStrings.count, let shared = sharedStrings.kept[index] else {
                 throw corrupt("shared string `\(String(decoding: text.prefix(20), as: UTF8.self))` (the workbook has \(sharedStrings.count))")
             }
             value = shared
@@ -702,6 +716,7 @@ private struct SheetCollector {
 private enum CellType {
     case number, shared, inlineString, string, boolean, error, isoDate
 
+    // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
     init(_ value: UnsafeBufferPointer<UInt8>) {
         switch String(decoding: value, as: UTF8.self) {
         case "s": self = .shared
@@ -724,6 +739,7 @@ private func isIntegerLiteral(_ bytes: [UInt8]) -> Bool {
 }
 
 /// The decimal number at `p` (digits only), or nil.
+/// unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
 private func parseDigits(_ p: UnsafePointer<xmlChar>) -> Int? {
     var n = 0, q = p
     guard q.pointee != 0 else { return nil }
@@ -736,12 +752,14 @@ private func parseDigits(_ p: UnsafePointer<xmlChar>) -> Int? {
     return n
 }
 
-private func parseDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+/// The decimal number in `bytes` (digits only, fewer than 18), or nil.
+private func parseDigits(_ bytes: some Collection<UInt8>) -> Int? {
     guard !bytes.isEmpty, bytes.count < 18, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
     return bytes.reduce(0) { $0 * 10 + Int($1 - 48) }
 }
 
 /// The 0-based column of a cell reference like `AB12` (at most XFD, Excel's 16,384 columns).
+/// unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers (xmlChar), parsed in place
 private func parseColumn(_ reference: UnsafeBufferPointer<UInt8>) -> Int? {
     var n = 0
     for c in reference {

@@ -27,6 +27,7 @@ public final class XMLRecordReader: RowReader {
     private let file: String
     /// What the callbacks build: the record being read and the records ready to hand out. The callbacks
     /// reach it through this pointer (their context), so they pay no reference counting or exclusivity checks.
+    /// unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers; interned names compared by address
     private let collector: UnsafeMutablePointer<RecordCollector>
     /// Kept to the end: the collector refers to it (its state, and its libxml2 parser while it runs).
     private var parser: SAXPushParser?
@@ -144,6 +145,7 @@ public final class XMLRecordReader: RowReader {
         }
         h.characters = { context, text, length in
             guard let text, length > 0 else { return }
+            // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers; interned names compared by address
             RecordCollector.from(context).pointee.characters(UnsafeBufferPointer(start: text, count: Int(length)))
         }
         h.entityDecl = { context, _, _, _, _, _ in
@@ -175,11 +177,14 @@ private struct RecordCollector {
     let file: String
     let maxRecordBytes: Int
     /// The parser feeding the callbacks (its state keeps libxml2's errors); the reader holds it.
+    /// unsafe: libxml2 SAX: the parser owns the collector for the parse; no retain on each callback
     unowned(unsafe) var push: SAXPushParser?
     /// The record element's name and its required ancestors (nearest last), as dictionary pointers.
+    /// unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers; interned names compared by address
     private var recordName: UnsafePointer<xmlChar>?
     private var ancestors: [UnsafePointer<xmlChar>?] = []
     /// Columns by name (dictionary pointers): child elements, attributes; `column` indexes ``header``.
+    /// unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers; interned names compared by address
     private var childColumns: [(name: UnsafePointer<xmlChar>?, column: Int)] = []
     private var attributeColumns: [(name: UnsafePointer<xmlChar>?, column: Int)] = []
     /// Where to start looking for the next child: children come in the same order record after record.
@@ -189,6 +194,7 @@ private struct RecordCollector {
     private(set) var header: [String] = []
 
     /// Names of the open elements, outermost first.
+    /// unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers; interned names compared by address
     private var path: [UnsafePointer<xmlChar>?] = []
     var depth: Int { path.count }
     private(set) var recordCount = 0
@@ -199,6 +205,7 @@ private struct RecordCollector {
     private var scratch: [UInt8] = []
     private var spans: [(start: Int, end: Int)] = []
     /// Element names seen before the first record (for the "no record element" message).
+    /// unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers; interned names compared by address
     private var seen: [UnsafePointer<xmlChar>?] = []
     private static let seenLimit = 20
     /// An error found by a callback (a record over the limit, a refused DTD).
@@ -223,6 +230,7 @@ private struct RecordCollector {
 
     /// The collector a callback's context points to.
     @inline(__always)
+    // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers; interned names compared by address
     static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<RecordCollector> {
         context!.assumingMemoryBound(to: RecordCollector.self)
     }
@@ -241,6 +249,7 @@ private struct RecordCollector {
 
     /// An element starts: a field inside a record, a record, or neither.
     @inline(__always)
+    // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers; interned names compared by address
     mutating func start(_ name: UnsafePointer<xmlChar>?, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
         let depth = path.count
         path.append(name)
@@ -276,6 +285,7 @@ private struct RecordCollector {
             let column = attributeColumn(attributes[5 * k])
             guard column >= 0, let value = attributes[5 * k + 3], let end = attributes[5 * k + 4] else { continue }
             let start = scratch.count
+            // unsafe: RawRow hands fields out as buffer views (RowReader contract), from bytes libxml2 gave
             scratch.append(contentsOf: UnsafeBufferPointer(start: value, count: value.distance(to: end)))
             spans[column] = (start, scratch.count)
         }
@@ -298,6 +308,7 @@ private struct RecordCollector {
 
     /// Text (or CDATA) inside the current field.
     @inline(__always)
+    // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers; interned names compared by address
     mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
         guard currentField >= 0, path.count == recordDepth + 2 else { return }
         scratch.append(contentsOf: text)
@@ -306,6 +317,7 @@ private struct RecordCollector {
 
     /// The column of a child element, or -1; while discovering, a new name becomes a column.
     @inline(__always)
+    // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers; interned names compared by address
     private mutating func childColumn(_ name: UnsafePointer<xmlChar>?) -> Int {
         let n = childColumns.count
         var k = nextChild
@@ -322,6 +334,7 @@ private struct RecordCollector {
 
     /// The column of an attribute of the record element, or -1; while discovering, a new name becomes a column.
     @inline(__always)
+    // unsafe: libxml2 SAX callbacks: names, attributes and text arrive as C pointers; interned names compared by address
     private mutating func attributeColumn(_ name: UnsafePointer<xmlChar>?) -> Int {
         for field in attributeColumns where field.name == name { return field.column }
         guard discovering else { return -1 }
@@ -349,9 +362,11 @@ private struct RecordCollector {
         recordDepth = -1
         currentField = -1
         let first = queueEnds.count
+        // unsafe: RawRow hands fields out as buffer views (RowReader contract), from bytes libxml2 gave
         scratch.withUnsafeBufferPointer { bytes in
             for (start, end) in spans {
                 if start >= 0 {
+                    // unsafe: RawRow hands fields out as buffer views (RowReader contract), from bytes libxml2 gave
                     let value = UnsafeBufferPointer(rebasing: bytes[start..<end])
                     queueBytes.append(contentsOf: UnsafeBufferPointer(rebasing: value[trimmedRange(value)]))
                 }
@@ -373,6 +388,7 @@ private struct RecordCollector {
     /// Calls `body` with each queued record in `index..<end`.
     func forEachRecord(from index: Int, to end: Int, _ body: (RawRow) -> Void) {
         var raw = RawRow()
+        // unsafe: RawRow hands fields out as buffer views (RowReader contract), from bytes libxml2 gave
         queueBytes.withUnsafeBufferPointer { bytes in
             for r in index..<end {
                 let record = queued[r]
@@ -381,6 +397,7 @@ private struct RecordCollector {
                 raw.fields.removeAll(keepingCapacity: true)
                 var start = record.firstValue == 0 ? 0 : queueEnds[record.firstValue - 1]
                 for k in record.firstValue..<record.firstValue + record.count {
+                    // unsafe: RawRow hands fields out as buffer views (RowReader contract), from bytes libxml2 gave
                     raw.fields.append(UnsafeBufferPointer(rebasing: bytes[start..<queueEnds[k]]))
                     start = queueEnds[k]
                 }

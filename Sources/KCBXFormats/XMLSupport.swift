@@ -9,6 +9,7 @@ import CLibXML2
 /// A pull source of raw bytes for libxml2: a (possibly gzipped) file, a temporary file.
 protocol XMLByteInput: AnyObject {
     /// Fills `buffer` from the start; returns the count, 0 at the end.
+    /// unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(KCBXError) -> Int
 }
 
@@ -37,6 +38,7 @@ final class FileDescriptorInput: XMLByteInput {
         return FileDescriptorInput(fd: copy, path: path, deadline: deadline)
     }
 
+    // unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(KCBXError) -> Int {
         try deadline?.check(path)
         while true {
@@ -90,11 +92,13 @@ final class XMLReaderState {
 
     /// Fills `target` from the byte source through the prolog guard; returns the count, 0 at the end,
     /// -1 after an error (kept in ``inputError``).
+    /// unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
     func pull(into target: UnsafeMutableRawBufferPointer) -> Int {
         if inputError != nil { return -1 }
         do throws(KCBXError) {
             let n = try input.read(into: target)
             bytesRead += n
+            // unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
             if firstBytes.count < 8 { firstBytes += UnsafeRawBufferPointer(rebasing: target[0..<min(n, 8 - firstBytes.count)]) }
             if n > 0, !guardState.done, let refusal = guardState.inspect(UnsafeRawBufferPointer(rebasing: target[0..<n])) {
                 inputError = KCBXError(.input, refusal.message, file: file, line: refusal.line)
@@ -108,6 +112,7 @@ final class XMLReaderState {
     }
 
     /// Keeps the first error libxml2 reports (of level error or fatal).
+    /// unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
     func record(_ error: UnsafePointer<xmlError>) {
         guard parserError == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         let message = error.pointee.message.map { String(cString: $0) } ?? "unknown parser error"
@@ -146,11 +151,13 @@ final class SAXPushParser {
     let state: XMLReaderState
     /// The parser, until the document has ended or parsing stopped.
     private(set) var parser: xmlParserCtxtPtr?
+    // unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
     private let chunk: UnsafeMutableRawBufferPointer
     static let chunkSize = 256 << 10
 
     /// `inputIsUTF8`: the input is already UTF-8 (a ``TextSource``): libxml2 ignores the declared
     /// encoding (naming "UTF-8" would add a copying UTF-8 → UTF-8 pass).
+    /// unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
     init(input: any XMLByteInput, file: String, handler: xmlSAXHandler, context: UnsafeMutableRawPointer,
          inputIsUTF8: Bool) throws(KCBXError) {
         _ = libxml2Initialized
@@ -188,8 +195,10 @@ final class SAXPushParser {
     var line: Int { parser.map { Int($0.pointee.input.pointee.line) } ?? 0 }
 
     /// `name` as the pointer libxml2's dictionary gives element and attribute names (compared by pointer).
+    /// unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
     func intern(_ name: String) -> UnsafePointer<xmlChar>? {
         guard let parser else { return nil }
+        // unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
         return name.withCString { xmlDictLookup(parser.pointee.dict, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self), -1) }
     }
 }
@@ -241,14 +250,17 @@ final class XMLStream {
     @inline(__always) var depth: Int { Int(xmlTextReaderDepth(reader)) }
     @inline(__always) var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
     /// The local name, from the parser's dictionary: compare it with ``intern(_:)`` by pointer.
+    /// unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
     @inline(__always) var localName: UnsafePointer<xmlChar>? { xmlTextReaderConstLocalName(reader) }
     @inline(__always) var value: UnsafePointer<xmlChar>? { xmlTextReaderConstValue(reader) }
 
     /// `name` as the pointer libxml2 uses for it in this document's dictionary.
+    /// unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
     func intern(_ name: String) -> UnsafePointer<xmlChar>? { xmlTextReaderConstString(reader, name) }
 
     /// Calls `body` with each attribute's local name and value of the current element.
     @inline(__always)
+    // unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
     func forEachAttribute(_ body: (UnsafePointer<xmlChar>?, UnsafePointer<xmlChar>?) throws(KCBXError) -> Void) throws(KCBXError) {
         guard xmlTextReaderHasAttributes(reader) == 1 else { return }
         while xmlTextReaderMoveToNextAttribute(reader) == 1 {
@@ -260,6 +272,7 @@ final class XMLStream {
     /// Refuses a DOCTYPE node whose DTD declares entities (second line of defence behind ``PrologGuard``).
     func checkDocumentType() throws(KCBXError) {
         guard let node = xmlTextReaderCurrentNode(reader) else { return }
+        // unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
         let dtd = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlDtd.self)
         if dtd.pointee.entities != nil || dtd.pointee.pentities != nil {
             throw KCBXError(.input, dtdRefusal, file: state.file, line: Int(node.pointee.line))
@@ -268,13 +281,16 @@ final class XMLStream {
 }
 
 /// libxml2's read callback: pulls from the byte source through the prolog guard; -1 stops the parser.
+/// unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
 private func xmlStreamRead(_ context: UnsafeMutableRawPointer?, _ buffer: UnsafeMutablePointer<CChar>?, _ length: Int32) -> Int32 {
     guard let context, let buffer, length > 0 else { return -1 }
     let state = Unmanaged<XMLReaderState>.fromOpaque(context).takeUnretainedValue()
+    // unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
     return Int32(state.pull(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
 }
 
 /// libxml2's structured error callback: keeps the first error, prints nothing.
+/// unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
 private func xmlStreamError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     guard let context, let error else { return }
     Unmanaged<XMLReaderState>.fromOpaque(context).takeUnretainedValue().record(error)
@@ -296,6 +312,7 @@ struct PrologGuard {
     private var searched = 0
 
     /// Adds the next bytes; returns why and where to refuse the document, or nil.
+    /// unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
     mutating func inspect(_ chunk: UnsafeRawBufferPointer) -> (message: String, line: Int)? {
         for b in chunk where b != 0 { bytes.append(b) }
         switch scan() {
@@ -401,8 +418,10 @@ struct PrologGuard {
 
 /// Appends a NUL-terminated libxml2 string to `bytes`; returns the count added.
 @inline(__always)
+// unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
 func appendXMLString(_ value: UnsafePointer<xmlChar>?, to bytes: inout [UInt8]) -> Int {
     guard let value else { return 0 }
+    // unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
     let n = strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
     bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: n))
     return n
@@ -410,8 +429,10 @@ func appendXMLString(_ value: UnsafePointer<xmlChar>?, to bytes: inout [UInt8]) 
 
 /// A libxml2 string as a Swift `String`.
 @inline(__always)
+// unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
 func xmlString(_ value: UnsafePointer<xmlChar>?) -> String {
     guard let value else { return "" }
+    // unsafe: libxml2 C API: input callbacks, xmlChar pointers and the parser context are C memory
     return String(cString: UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
 }
 
@@ -419,6 +440,7 @@ func xmlString(_ value: UnsafePointer<xmlChar>?) -> String {
 /// spaces exports carry (U+3000 ideographic space, U+00A0, U+2000–U+200A, …), at the byte level.
 @inline(__always)
 func trimmedString(_ bytes: [UInt8]) -> String {
+    // unsafe: trims bytes libxml2 handed over, in place with no copy (SAX text)
     bytes.withUnsafeBufferPointer { buffer -> String in
         String(decoding: UnsafeBufferPointer(rebasing: buffer[trimmedRange(buffer)]), as: UTF8.self)
     }
@@ -426,6 +448,7 @@ func trimmedString(_ bytes: [UInt8]) -> String {
 
 /// The part of `buffer` left when the white space around it is removed (as ``trimmedString(_:)``).
 @inline(__always)
+// unsafe: trims bytes libxml2 handed over, in place with no copy (SAX text)
 func trimmedRange(_ buffer: UnsafeBufferPointer<UInt8>) -> Range<Int> {
     var lo = 0, hi = buffer.count
     while lo < hi {
@@ -443,6 +466,7 @@ func trimmedRange(_ buffer: UnsafeBufferPointer<UInt8>) -> Range<Int> {
 
 /// Byte length of the white-space character starting at `i`, or 0.
 @inline(__always)
+// unsafe: trims bytes libxml2 handed over, in place with no copy (SAX text)
 private func spaceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
     let c = b[i]
     if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }
@@ -455,6 +479,7 @@ private func spaceLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
 
 /// Byte length of the white-space character ending at `end` (not before `start`), or 0.
 @inline(__always)
+// unsafe: trims bytes libxml2 handed over, in place with no copy (SAX text)
 private func spaceLengthBefore(_ b: UnsafeBufferPointer<UInt8>, end: Int, start: Int) -> Int {
     let c = b[end - 1]
     if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }

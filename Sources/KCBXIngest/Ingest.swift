@@ -248,6 +248,7 @@ public enum IngestStage {
 }
 
 /// SHA-256 of a file, computed on a background queue while the file is parsed.
+/// unsafe: result written on the background queue, read only after group.wait()
 final class FileHasher: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: Result<(String, Int64), KCBXError> = .failure(KCBXError(.input, "not hashed"))

@@ -38,10 +38,10 @@ extension RecordFeatures {
         case .idVariants?:
             guard idState[g] != 0 else { return }
             do {
-                let x = idBytes.pointer + g * 18
+                let x = g * 18
                 for k in 0..<17 {
                     var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(k)
-                    for i in 0..<18 where i != k && i != k + 1 { h = (h ^ UInt64(x[i])) &* 0x0000_0100_0000_01B3 }
+                    for i in 0..<18 where i != k && i != k + 1 { h = (h ^ UInt64(idBytes[x + i])) &* 0x0000_0100_0000_01B3 }
                     emit(mix(base, h))
                 }
             }

@@ -18,7 +18,7 @@ struct Candidate {
 struct PairPrior: Sendable {
     let sources: Int
     let table: [Float]
-    let source: SharedArray<UInt16>
+    let source: ParallelBuffer<UInt16>
     @inline(__always) func weight(_ q: Int, _ r: Int) -> Float { table[Int(source[q]) * sources + Int(source[r])] }
 }
 
@@ -77,7 +77,7 @@ extension LinkStage {
             for i in parts.indices { writeAt[i][p] = at; at += counts[i][p] }
         }
         let total = partitionStart[partitions]
-        let table = SharedArray<BlockEntry>(repeating: BlockEntry(key: 0, record: 0), count: total)
+        let table = ParallelBuffer<BlockEntry>(repeating: BlockEntry(key: 0, record: 0), count: total)
         let cursors = writeAt
         DispatchQueue.concurrentPerform(iterations: parts.count) { i in
             var at = cursors[i]
@@ -89,28 +89,28 @@ extension LinkStage {
         let maxBlock = options.maxBlock
         DispatchQueue.concurrentPerform(iterations: partitions) { p in
             let lo0 = bounds[p], hi0 = bounds[p + 1]
-            var slice = UnsafeMutableBufferPointer(start: table.pointer + lo0, count: hi0 - lo0)
-            slice.sort()
+            table.sort(lo0..<hi0)
+            let blockCount = hi0 - lo0
             var out: [Candidate] = []
             var compared = 0, skipped = 0
             var lo = 0
-            while lo < slice.count {
+            while lo < blockCount {
                 var hi = lo + 1
-                let key = slice[lo].key
-                while hi < slice.count && slice[hi].key == key { hi += 1 }
+                let key = table[lo0 + lo].key
+                while hi < blockCount && table[lo0 + hi].key == key { hi += 1 }
                 defer { lo = hi }
                 guard hi - lo >= 2 else { continue }
                 // Records to link sort last in their block (their top bit is set).
                 var qStart = hi
-                while qStart > lo && slice[qStart - 1].record & BlockEntry.queryBit != 0 { qStart -= 1 }
+                while qStart > lo && table[lo0 + qStart - 1].record & BlockEntry.queryBit != 0 { qStart -= 1 }
                 guard qStart < hi else { continue }
                 if hi - lo > maxBlock { skipped += 1; continue }
                 for qi in qStart..<hi {
-                    let q = Int(slice[qi].record & ~BlockEntry.queryBit)
+                    let q = Int(table[lo0 + qi].record & ~BlockEntry.queryBit)
                     let qRoot = detRoot[q]
                     for ri in lo..<hi {
                         if ri >= qStart && ri <= qi { continue }   // pairs of two records to link: once
-                        let r = Int(slice[ri].record & ~BlockEntry.queryBit)
+                        let r = Int(table[lo0 + ri].record & ~BlockEntry.queryBit)
                         if r == q || detRoot[r] == qRoot { continue }
                         compared += 1
                         let s = comparator.score(q, r)

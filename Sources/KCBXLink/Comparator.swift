@@ -11,6 +11,7 @@ enum Allowance: UInt8 {
 }
 
 /// Compares two records field by field and scores the pair with the run's parameters.
+/// unsafe: holds RecordFeatures (ParallelBuffers) read-only while pairs are scored on every core
 struct Comparator: @unchecked Sendable {
     let f: RecordFeatures
     /// log2(m/u) per field and level, ``Comparisons/slots`` per field.
@@ -37,6 +38,7 @@ struct Comparator: @unchecked Sendable {
     func levels(_ a: Int, _ b: Int) -> Levels {
         var v = Levels()
         // Over the registry's fields by position: no array of cases made per pair.
+        // unsafe: hot loop: 0..<LinkField.count are all valid raw values
         for i in 0..<LinkField.count { v.lanes[i] = level(LinkField(rawValue: i).unsafelyUnwrapped, a, b) }
         return v
     }
@@ -52,16 +54,16 @@ struct Comparator: @unchecked Sendable {
         if sa == 0 || sb == 0 { return nil }
         if sa == 2 && sb == 2 && f.idKey[a] == f.idKey[b] { return .exact }
         do {
-            let x = f.idBytes.pointer + a * 18, y = f.idBytes.pointer + b * 18
+            let ids = f.idBytes, x = a * 18, y = b * 18
             var diffs = 0, first = -1, second = -1
-            for k in 0..<18 where x[k] != y[k] {
+            for k in 0..<18 where ids[x + k] != ids[y + k] {
                 diffs += 1
                 if diffs == 1 { first = k } else if diffs == 2 { second = k } else { return .other }
             }
             switch diffs {
             case 0: return .exact
             case 1: return first == 17 ? .checkCharacter : .oneSubstitution
-            default: return second == first + 1 && x[first] == y[second] && x[second] == y[first] ? .transposition : .other
+            default: return second == first + 1 && ids[x + first] == ids[y + second] && ids[x + second] == ids[y + first] ? .transposition : .other
             }
         }
     }
@@ -73,6 +75,7 @@ struct Comparator: @unchecked Sendable {
         if f.rawName[a] == f.rawName[b] { return .exact }
         if f.normName[a] == f.normName[b] { return .simplified }
         if pa == pb { return .samePinyin }
+        // unsafe: hot loop (bench-link): pinyin bytes compared as buffer views, no bounds check per byte
         let jw = f.pinyinBytes.withUnsafeBufferPointer { p in
             jaroWinkler(UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[a])..<Int(f.pinyinOffset[a]) + Int(f.pinyinLength[a])]),
                         UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[b])..<Int(f.pinyinOffset[b]) + Int(f.pinyinLength[b])]))
@@ -223,6 +226,7 @@ extension Comparator {
 
     /// Levenshtein distance ≤ 1 between the two records' pinyin, the first letter (the surname's) equal.
     func pinyinWithinOneEdit(_ a: Int, _ b: Int) -> Bool {
+        // unsafe: hot loop (bench-link): pinyin bytes compared as buffer views, no bounds check per byte
         f.pinyinBytes.withUnsafeBufferPointer { p in
             let x = UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[a])..<Int(f.pinyinOffset[a]) + Int(f.pinyinLength[a])])
             let y = UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[b])..<Int(f.pinyinOffset[b]) + Int(f.pinyinLength[b])])

@@ -510,7 +510,7 @@ public enum LinkStage {
     // MARK: helpers
 
     /// Groups of eligible records sharing a non-zero key, in record order.
-    static func groups(_ keys: SharedArray<UInt64>, eligible: SharedArray<Bool>) -> [[Int]] {
+    static func groups(_ keys: ParallelBuffer<UInt64>, eligible: ParallelBuffer<Bool>) -> [[Int]] {
         var entries: [BlockEntry] = []
         entries.reserveCapacity(keys.count)
         for g in 0..<keys.count where keys[g] != 0 && eligible[g] { entries.append(BlockEntry(key: keys[g], record: UInt32(g))) }
@@ -546,6 +546,7 @@ public enum LinkStage {
 func fastBase32(_ value: UInt64) -> String {
     let alphabet: StaticString = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
     return alphabet.withUTF8Buffer { a in
+        // unsafe: writes 10 ASCII bytes into the new string in place, no array (made per person id); indices stay within buffer.count
         String(unsafeUninitializedCapacity: 10) { out in
             for i in 0..<10 { out[i] = a[Int((value >> UInt64(5 * (9 - i))) & 31)] }
             return 10

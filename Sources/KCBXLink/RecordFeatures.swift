@@ -2,23 +2,6 @@ import Dispatch
 import KCBXCore
 import KCBXNormalize
 
-/// A fixed buffer written from concurrent work at disjoint positions.
-final class SharedArray<T>: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<T>
-    let count: Int
-    init(repeating value: T, count: Int) {
-        self.count = count
-        pointer = .allocate(capacity: max(count, 1))
-        pointer.initialize(repeating: value, count: count)
-    }
-    deinit { pointer.deinitialize(count: count); pointer.deallocate() }
-    subscript(i: Int) -> T {
-        get { pointer[i] }
-        set { pointer[i] = newValue }
-    }
-    var array: [T] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
-}
-
 /// FNV-1a of a string's UTF-8, folded to 32 bits; 0 only for the empty string.
 @inline(__always) func hash32<S: Sequence<UInt8>>(_ s: S) -> UInt32 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -47,52 +30,53 @@ final class SharedArray<T>: @unchecked Sendable {
 
 /// Every record of every source as compact arrays (one entry per record, global position = source offset + record),
 /// so that comparing two records touches a few integers and no strings.
+/// unsafe: immutable after init (ParallelBuffers written during init only), then read from every core
 final class RecordFeatures: @unchecked Sendable {
     let count: Int
     /// Global position of each source's first record.
     let offsets: [Int]
-    let source: SharedArray<UInt16>
+    let source: ParallelBuffer<UInt16>
     /// Takes part in linkage (not a `schools` source).
-    let eligible: SharedArray<Bool>
+    let eligible: ParallelBuffer<Bool>
     /// The ID's 18 characters (zero when it has none that can be compared).
-    let idBytes: SharedArray<UInt8>
+    let idBytes: ParallelBuffer<UInt8>
     /// 0: no comparable ID; 1: an 18-character ID that is not valid; 2: a valid ID.
-    let idState: SharedArray<UInt8>
+    let idState: ParallelBuffer<UInt8>
     /// The valid ID packed into 64 bits (0 when none).
-    let idKey: SharedArray<UInt64>
+    let idKey: ParallelBuffer<UInt64>
     /// The key of the deterministic pass: the valid ID, else the 学籍号 (0 when neither).
-    let detKey: SharedArray<UInt64>
-    let rawName: SharedArray<UInt32>, normName: SharedArray<UInt32>, pinyin: SharedArray<UInt32>
+    let detKey: ParallelBuffer<UInt64>
+    let rawName: ParallelBuffer<UInt32>, normName: ParallelBuffer<UInt32>, pinyin: ParallelBuffer<UInt32>
     let pinyinOffset: [UInt32], pinyinLength: [UInt8]
     let pinyinBytes: [UInt8]
     /// Share of named records bearing this normalized name (term frequency), 0 when unnamed.
-    let nameFrequency: SharedArray<Float>
+    let nameFrequency: ParallelBuffer<Float>
     /// yyyymmdd, 0 when unknown.
-    let birth: SharedArray<Int32>
+    let birth: ParallelBuffer<Int32>
     /// The birth date was written in the record's own column (else normalize took it from the ID number,
     /// and it says nothing the ID does not).
-    let birthOwn: SharedArray<Bool>
+    let birthOwn: ParallelBuffer<Bool>
     /// For a deferral row without a birth date: the birth dates (yyyymmdd, inclusive) a child approved in
     /// that year can have — 延缓入学 is approved at school entry (age 5–8 at the approval), 免于入学 at any
     /// school age; 0 when there is no such window.
-    let birthLo: SharedArray<Int32>, birthHi: SharedArray<Int32>
+    let birthLo: ParallelBuffer<Int32>, birthHi: ParallelBuffer<Int32>
     /// 0 unknown, 1 male, 2 female.
-    let sex: SharedArray<UInt8>
+    let sex: ParallelBuffer<UInt8>
     /// IDs of father, mother, guardian: 3 per record.
-    let parentID: SharedArray<UInt32>
+    let parentID: ParallelBuffer<UInt32>
     /// Names of father, mother, guardian and household head (户主姓名: the father or a grandparent in hukou,
     /// the head of a poverty household): ``nameSlots`` per record.
-    let parentName: SharedArray<UInt32>
+    let parentName: ParallelBuffer<UInt32>
     static let nameSlots = 4
     /// A source about children (学籍, attendance, deferral, disability, welfare, justice): a row of it is a
     /// child's, so an adult's ID number in it is not that row's own.
-    let childSource: SharedArray<Bool>
-    let household: SharedArray<UInt32>, town: SharedArray<UInt32>
+    let childSource: ParallelBuffer<Bool>
+    let household: ParallelBuffer<UInt32>, town: ParallelBuffer<UInt32>
     /// 学校标识码 (hashed), 0 when none.
-    let school: SharedArray<UInt32>
-    let isHukou: SharedArray<Bool>
+    let school: ParallelBuffer<UInt32>
+    let isHukou: ParallelBuffer<Bool>
     /// 联系电话 as its digits (``phoneNumber(_:)``), 0 when none; empty when no source maps `phone`.
-    let phone: SharedArray<UInt64>
+    let phone: ParallelBuffer<UInt64>
 
     init(_ sources: [NormalizedSource]) {
         var starts: [Int] = []
@@ -101,27 +85,27 @@ final class RecordFeatures: @unchecked Sendable {
         let offsets = starts, total = sum
         count = total
         self.offsets = offsets
-        let source = SharedArray<UInt16>(repeating: 0, count: total)
-        let eligible = SharedArray<Bool>(repeating: false, count: total)
-        let isHukou = SharedArray<Bool>(repeating: false, count: total)
-        let idBytes = SharedArray<UInt8>(repeating: 0, count: total * 18)
-        let idState = SharedArray<UInt8>(repeating: 0, count: total)
-        let idKey = SharedArray<UInt64>(repeating: 0, count: total)
-        let detKey = SharedArray<UInt64>(repeating: 0, count: total)
-        let rawName = SharedArray<UInt32>(repeating: 0, count: total)
-        let normName = SharedArray<UInt32>(repeating: 0, count: total)
-        let pinyin = SharedArray<UInt32>(repeating: 0, count: total)
-        let birth = SharedArray<Int32>(repeating: 0, count: total)
-        let birthOwn = SharedArray<Bool>(repeating: false, count: total)
-        let birthLo = SharedArray<Int32>(repeating: 0, count: total), birthHi = SharedArray<Int32>(repeating: 0, count: total)
-        let sex = SharedArray<UInt8>(repeating: 0, count: total)
-        let parentID = SharedArray<UInt32>(repeating: 0, count: total * 3)
-        let parentName = SharedArray<UInt32>(repeating: 0, count: total * RecordFeatures.nameSlots)
-        let childSource = SharedArray<Bool>(repeating: false, count: total)
-        let household = SharedArray<UInt32>(repeating: 0, count: total)
-        let town = SharedArray<UInt32>(repeating: 0, count: total)
-        let school = SharedArray<UInt32>(repeating: 0, count: total)
-        let phone = SharedArray<UInt64>(repeating: 0, count: sources.contains { $0.column(.phone) != nil } ? total : 0)
+        let source = ParallelBuffer<UInt16>(repeating: 0, count: total)
+        let eligible = ParallelBuffer<Bool>(repeating: false, count: total)
+        let isHukou = ParallelBuffer<Bool>(repeating: false, count: total)
+        let idBytes = ParallelBuffer<UInt8>(repeating: 0, count: total * 18)
+        let idState = ParallelBuffer<UInt8>(repeating: 0, count: total)
+        let idKey = ParallelBuffer<UInt64>(repeating: 0, count: total)
+        let detKey = ParallelBuffer<UInt64>(repeating: 0, count: total)
+        let rawName = ParallelBuffer<UInt32>(repeating: 0, count: total)
+        let normName = ParallelBuffer<UInt32>(repeating: 0, count: total)
+        let pinyin = ParallelBuffer<UInt32>(repeating: 0, count: total)
+        let birth = ParallelBuffer<Int32>(repeating: 0, count: total)
+        let birthOwn = ParallelBuffer<Bool>(repeating: false, count: total)
+        let birthLo = ParallelBuffer<Int32>(repeating: 0, count: total), birthHi = ParallelBuffer<Int32>(repeating: 0, count: total)
+        let sex = ParallelBuffer<UInt8>(repeating: 0, count: total)
+        let parentID = ParallelBuffer<UInt32>(repeating: 0, count: total * 3)
+        let parentName = ParallelBuffer<UInt32>(repeating: 0, count: total * RecordFeatures.nameSlots)
+        let childSource = ParallelBuffer<Bool>(repeating: false, count: total)
+        let household = ParallelBuffer<UInt32>(repeating: 0, count: total)
+        let town = ParallelBuffer<UInt32>(repeating: 0, count: total)
+        let school = ParallelBuffer<UInt32>(repeating: 0, count: total)
+        let phone = ParallelBuffer<UInt64>(repeating: 0, count: sources.contains { $0.column(.phone) != nil } ? total : 0)
         let chunk = 16384
         var jobList: [(s: Int, lo: Int, hi: Int)] = []
         for (s, src) in sources.enumerated() {
@@ -210,20 +194,17 @@ final class RecordFeatures: @unchecked Sendable {
         }
         // Term frequency of normalized names.
         let names = normName
-        var sorted = UnsafeBufferPointer(start: names.pointer, count: total).filter { $0 != 0 }
+        var sorted = names.values.filter { $0 != 0 }
         sorted.sort()
         let named = Float(max(1, sorted.count))
-        let frequency = SharedArray<Float>(repeating: 0, count: total)
+        let frequency = ParallelBuffer<Float>(repeating: 0, count: total)
         let parts = (total + chunk - 1) / chunk
-        sorted.withUnsafeBufferPointer { sp in
-            let sortedNames = UnsafeBufferPointer(start: sp.baseAddress, count: sp.count)
-            nonisolated(unsafe) let view = sortedNames
-            DispatchQueue.concurrentPerform(iterations: parts) { c in
-                for g in (c * chunk)..<min(total, (c + 1) * chunk) where names[g] != 0 {
-                    let n = names[g]
-                    let lo = lowerBound(view, n), hi = lowerBound(view, n &+ 1, from: lo)
-                    frequency[g] = Float((n == UInt32.max ? view.count : hi) - lo) / named
-                }
+        let view = sorted
+        DispatchQueue.concurrentPerform(iterations: parts) { c in
+            for g in (c * chunk)..<min(total, (c + 1) * chunk) where names[g] != 0 {
+                let n = names[g]
+                let lo = lowerBound(view, n), hi = lowerBound(view, n &+ 1, from: lo)
+                frequency[g] = Float((n == UInt32.max ? view.count : hi) - lo) / named
             }
         }
         self.source = source; self.eligible = eligible; self.isHukou = isHukou
@@ -315,7 +296,7 @@ final class RecordFeatures: @unchecked Sendable {
 }
 
 /// First position in `a` (sorted) at or after `from` whose value is ≥ `value`.
-@inline(__always) func lowerBound<T: Comparable>(_ a: UnsafeBufferPointer<T>, _ value: T, from: Int = 0) -> Int {
+@inline(__always) func lowerBound<T: Comparable>(_ a: [T], _ value: T, from: Int = 0) -> Int {
     var lo = from, hi = a.count
     while lo < hi {
         let mid = (lo + hi) / 2

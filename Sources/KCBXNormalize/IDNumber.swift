@@ -84,13 +84,12 @@ public struct IDNumber: Sendable, Hashable {
     public static func parse(_ raw: String) -> IDNumber {
         // Fast path: 18 ASCII characters, 17 digits and a digit or X (nearly every value).
         var copy = raw
-        let fast: IDNumber? = copy.withUTF8 { b -> IDNumber? in
-            guard b.count == 18 else { return nil }
-            for i in 0..<17 where !isDigit(b[i]) { return nil }
-            guard isDigit(b[17]) || b[17] == UInt8(ascii: "X") else { return nil }
-            return classify18(b, raw: raw, normalized: raw, defects: [])
-        }
-        return fast ?? parseSlowly(raw)
+        copy.makeContiguousUTF8()
+        let b = copy.utf8.span
+        guard b.count == 18 else { return parseSlowly(raw) }
+        for i in 0..<17 where !isDigit(b[i]) { return parseSlowly(raw) }
+        guard isDigit(b[17]) || b[17] == UInt8(ascii: "X") else { return parseSlowly(raw) }
+        return classify18(b, raw: raw, normalized: raw, defects: [])
     }
 
     /// Values that mean "no number": kept as `.missing`, never as an invalid number.
@@ -141,7 +140,7 @@ public struct IDNumber: Sendable, Hashable {
         if let damaged = excelScientific(bytes, raw: raw, defects: defects) { return damaged }
         let text = String(decoding: bytes, as: UTF8.self)
         if bytes.count == 18, bytes.prefix(17).allSatisfy(isDigit), isDigit(bytes[17]) || bytes[17] == UInt8(ascii: "X") {
-            return bytes.withUnsafeBufferPointer { classify18($0, raw: raw, normalized: text, defects: defects) }
+            return classify18(bytes.span, raw: raw, normalized: text, defects: defects)
         }
         if bytes.count == 15, bytes.allSatisfy(isDigit) {
             return upgradeLegacy(bytes, raw: raw, defects: defects)
@@ -155,12 +154,13 @@ public struct IDNumber: Sendable, Hashable {
     }
 
     /// An 18-character value of 17 digits and a digit or X.
-    static func classify18(_ b: UnsafeBufferPointer<UInt8>, raw: String, normalized: String, defects: [Defect]) -> IDNumber {
+    static func classify18(_ b: Span<UInt8>, raw: String, normalized: String, defects: [Defect]) -> IDNumber {
+        precondition(b.count == 18)  // checked once here, the reads below need no check of their own
         var defects = defects
         let checkOK = checkByte(b) == b[17]
         let dateOK = embeddedDate(b, at: 6) != nil
         let kind: Kind
-        if b[0] == UInt8(ascii: "8"), b[1] >= UInt8(ascii: "1"), b[1] <= UInt8(ascii: "3"), b[2..<6].allSatisfy({ $0 == 0x30 }) {
+        if b[0] == UInt8(ascii: "8"), b[1] >= UInt8(ascii: "1"), b[1] <= UInt8(ascii: "3"), b[2] == 0x30, b[3] == 0x30, b[4] == 0x30, b[5] == 0x30 {
             kind = .hkMacauTaiwan
         } else if b[0] == UInt8(ascii: "9") {
             kind = .foreignPermanent
@@ -184,9 +184,9 @@ public struct IDNumber: Sendable, Hashable {
         var defects = defects
         defects.append(.legacy15)
         var up = Array(b[0..<6]) + [0x31, 0x39] + Array(b[6..<15])
-        up.append(up.withUnsafeBufferPointer(checkByte))
+        up.append(checkByte(up.span))
         if !isProvince(b[0], b[1]) { defects.append(.unknownRegion) }
-        let dateOK = up.withUnsafeBufferPointer { embeddedDate($0, at: 6) } != nil
+        let dateOK = embeddedDate(up.span, at: 6) != nil
         if !dateOK { defects.append(.badBirthDate) }
         return IDNumber(raw: raw, normalized: String(decoding: up, as: UTF8.self), kind: dateOK ? .legacy : .invalid, defects: defects)
     }
@@ -225,7 +225,8 @@ public struct IDNumber: Sendable, Hashable {
 
     /// The check byte of the first 17 bytes of `b`, which must be ASCII digits.
     @inline(__always)
-    static func checkByte(_ b: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    static func checkByte(_ b: Span<UInt8>) -> UInt8 {
+        precondition(b.count >= 17)  // checked once here, the reads below need no check of their own
         var sum = 0
         for i in 0..<17 { sum &+= Int(b[i] &- 0x30) &* weights[i] }
         return checkBytes[sum % 11]
@@ -235,14 +236,14 @@ public struct IDNumber: Sendable, Hashable {
     public static func checkCharacter(of first17: some StringProtocol) -> Character? {
         let bytes = Array(first17.utf8)
         guard bytes.count == 17, bytes.allSatisfy(isDigit) else { return nil }
-        return Character(Unicode.Scalar(bytes.withUnsafeBufferPointer(checkByte)))
+        return Character(Unicode.Scalar(checkByte(bytes.span)))
     }
 
     /// Today, once per process: a birth date after it is impossible.
     static let today = CivilDate.today()
 
     /// The date written as `yyyyMMdd` at `offset`, if it exists and lies between 1900-01-01 and today.
-    static func embeddedDate(_ b: UnsafeBufferPointer<UInt8>, at offset: Int) -> CivilDate? {
+    static func embeddedDate(_ b: Span<UInt8>, at offset: Int) -> CivilDate? {
         guard offset + 8 <= b.count else { return nil }
         var value = 0
         for i in offset..<(offset + 8) {
@@ -273,7 +274,8 @@ public struct IDNumber: Sendable, Hashable {
     public var birthDate: CivilDate? {
         switch kind {
         case .resident, .legacy, .hkMacauTaiwan, .damaged, .foreignPermanent:
-            return withBytes { b in b.count == 18 ? Self.embeddedDate(b, at: 6) : nil }
+            let b = normalized.utf8.span
+            return b.count == 18 ? Self.embeddedDate(b, at: 6) : nil
         case .invalid, .missing:
             return nil
         }
@@ -282,26 +284,19 @@ public struct IDNumber: Sendable, Hashable {
     /// The sex given by the sequence (17th digit: odd male, even female), for usable 18-character numbers.
     public var sex: Sex? {
         guard isValid else { return nil }
-        return withBytes { b in
-            guard b.count == 18, Self.isDigit(b[16]) else { return nil }
-            return (b[16] - 0x30) % 2 == 1 ? .male : .female
-        }
+        let b = normalized.utf8.span
+        guard b.count == 18, Self.isDigit(b[16]) else { return nil }
+        return (b[16] - 0x30) % 2 == 1 ? .male : .female
     }
 
     /// The 6-digit region code (GB/T 2260), for resident, legacy, HK/Macau/Taiwan and damaged numbers.
     public var regionCode: String? {
         switch kind {
         case .resident, .legacy, .hkMacauTaiwan, .damaged:
-            return withBytes { b in b.count >= 6 && b[0..<6].allSatisfy(IDNumber.isDigit) ? String(decoding: b[0..<6], as: UTF8.self) : nil }
+            let b = normalized.utf8.prefix(6)
+            return b.count == 6 && b.allSatisfy(IDNumber.isDigit) ? String(decoding: b, as: UTF8.self) : nil
         default: return nil
         }
-    }
-
-    /// Runs `body` on the normalized value's UTF-8 bytes.
-    @inline(__always)
-    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
-        var s = normalized
-        return s.withUTF8(body)
     }
 
     /// The number as outputs show it: the normalized form of a number that has one, but a damaged

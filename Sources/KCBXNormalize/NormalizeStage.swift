@@ -163,17 +163,14 @@ public enum NormalizeStage {
         let n = table.records.count
         let chunks = (n + chunk - 1) / chunk
         let results = ConcurrentResults<(count: Int, rejects: [Reject])>(count: chunks)
-        let records = [NormalizedRecord](unsafeUninitializedCapacity: n) { buffer, initialized in
-            guard let start = buffer.baseAddress else { initialized = 0; return }
-            let slots = Slots(base: start)
+        let records = ParallelBuffer<NormalizedRecord>.makeArray(capacity: n) { slots in
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let base = slots.base
                 var worker = Worker(context: context, columns: columns, checkSchools: table.role != .schools)
                 var rejects: [Reject] = []
                 let start = c * chunk
                 var count = 0
                 for raw in table.records[start..<min(n, start + chunk)] {
-                    if worker.normalize(raw, into: base + start + count) {
+                    if worker.normalize(raw, into: slots, at: start + count) {
                         count += 1
                     } else {
                         rejects.append(Reject(recordNumber: raw.recordNumber, line: raw.line, raw: table.fileRow(raw.values),
@@ -182,14 +179,13 @@ public enum NormalizeStage {
                 }
                 results[c] = (count, rejects)
             }
-            let base = start
             var filled = 0
             for (c, result) in results.values.enumerated() {
                 let count = result?.count ?? 0
-                if filled != c * chunk && count > 0 { (base + filled).moveInitialize(from: base + c * chunk, count: count) }
+                if filled != c * chunk && count > 0 { slots.moveInitialize(filled, from: c * chunk, count: count) }
                 filled += count
             }
-            initialized = filled
+            return filled
         }
         var rejects = table.rejects
         for case let result? in results.values { rejects.append(contentsOf: result.rejects) }
@@ -211,10 +207,10 @@ public enum NormalizeStage {
             han = LocalHanTable(HanTable.shared)
         }
 
-        /// Normalizes `raw` into `slot` (uninitialized memory, initialized when it returns `true`); `false`
+        /// Normalizes `raw` into `slots[i]` (uninitialized, initialized when it returns `true`); `false`
         /// when nothing in the record identifies a child. Made in place: returned as an optional, each of
         /// the millions of records was copied on its way into the result, reference counts and all.
-        mutating func normalize(_ raw: RawRecord, into slot: UnsafeMutablePointer<NormalizedRecord>) -> Bool {
+        mutating func normalize(_ raw: RawRecord, into slots: ParallelBuffer<NormalizedRecord>, at i: Int) -> Bool {
             let v = raw.values
             var notes: [String] = []
             var flags: NormalizedRecord.Flags = []
@@ -274,9 +270,9 @@ public enum NormalizeStage {
             let identifiable = (id.map { $0.kind != .missing } ?? false) || studentNumber != nil
                 || (name.map { !$0.isPlaceholder } ?? false)
             if !identifiable && columns.identifies { return false }
-            slot.initialize(to: NormalizedRecord(recordNumber: raw.recordNumber, line: raw.line, id: id, studentNumber: studentNumber,
-                                                 name: name, sex: sex, birthDate: birthDate, values: v, notes: notes,
-                                                 town: town, schoolCode: schoolCode, flags: flags))
+            slots.initialize(i, to: NormalizedRecord(recordNumber: raw.recordNumber, line: raw.line, id: id, studentNumber: studentNumber,
+                                                      name: name, sex: sex, birthDate: birthDate, values: v, notes: notes,
+                                                      town: town, schoolCode: schoolCode, flags: flags))
             return true
         }
 
@@ -311,9 +307,6 @@ public enum NormalizeStage {
     }
 }
 
-/// The result's storage, shared by the workers: each writes only its own chunk's slots.
-struct Slots: @unchecked Sendable { let base: UnsafeMutablePointer<NormalizedRecord> }
-
 /// A string keyed by its exact UTF-8 bytes: hashing skips the canonical-equivalence work a `String`
 /// key does, which is what a memo of exact spellings needs.
 struct BytesKey: Hashable {
@@ -322,6 +315,7 @@ struct BytesKey: Hashable {
     static func == (a: BytesKey, b: BytesKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
     func hash(into hasher: inout Hasher) {
         var s = text
+        // unsafe: Hasher takes bytes only as a raw buffer (per-byte combine is slower); borrowed for the call
         s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
@@ -353,6 +347,7 @@ extension NormalizedSource: BinaryCodable {
         func isOwnValue(_ text: String, _ values: RecordValues, _ column: Int?) -> Bool {
             guard let column else { return false }
             var text = text
+            // unsafe: ValueTable lends its bytes as a buffer pointer (see ValueTable); compared with memcmp for the call
             return text.withUTF8 { a in
                 values.table.withUTF8(row: values.row, column: column) { b in
                     a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
@@ -391,11 +386,9 @@ extension NormalizedSource: BinaryCodable {
             w.write(r.notes)
             w.write(r.town); w.write(r.schoolCode); w.write(Int(r.flags.rawValue))
         }
-        records.withUnsafeBufferPointer { records in
-            // Through `pointee`, which lends the record in place (the buffer's subscript returns a copy).
-            guard let base = records.baseAddress else { return }
-            for i in range { encode((base + i).pointee) }
-        }
+        // Through a span, whose subscript lends the record in place (the array's returns a copy).
+        let records = records.span
+        for i in range { encode(records[i]) }
     }
 
     /// Reads `count` records written by ``encodeRecords(_:to:)``, their values pointing into `values`.

@@ -26,6 +26,7 @@ public struct PersonName: Sendable, Hashable {
 /// filled 256 characters at a time; anything else (extension A/B, letters of other scripts) in a
 /// lock-striped per-character cache. `normalize` of an already clean name such as `张伟` allocates
 /// only its results.
+/// unsafe: immutable after init besides the StripedCache, which locks
 public final class NameNormalizer: @unchecked Sendable {
     private let han: HanTable
     private let others = StripedCache()
@@ -331,6 +332,7 @@ struct LocalHanTable {
 
 /// Per-character ICU results for characters outside the table (CJK extensions, other scripts),
 /// in 16 stripes each with its own lock. Rare in practice; each character is transformed once.
+/// unsafe: each stripe's map is guarded by its NSLock
 final class StripedCache: @unchecked Sendable {
     private final class Stripe: @unchecked Sendable {
         let lock = NSLock()

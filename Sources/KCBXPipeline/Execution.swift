@@ -363,8 +363,10 @@ enum OutputFolder {
     /// Glibc module does not show it); false when the system or the file system cannot exchange.
     static func exchange(_ a: String, _ b: String) -> Bool {
         #if os(Linux)
+        // unsafe: glibc renameat2 looked up with dlsym and called through a C function pointer
         typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
         guard let symbol = renameAt2Symbol else { return false }
+        // unsafe: glibc renameat2 looked up with dlsym and called through a C function pointer
         let call = unsafeBitCast(symbol, to: RenameAt2.self)
         let renameExchange: UInt32 = 1 << 1
         return call(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
@@ -374,6 +376,7 @@ enum OutputFolder {
     }
 
     #if os(Linux)
+    // unsafe: glibc renameat2 looked up with dlsym and called through a C function pointer
     nonisolated(unsafe) private static let renameAt2Symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2")
     #endif
 }
@@ -421,6 +424,7 @@ extension OutputFolder {
 
 /// The normalize stage run on a background queue: started when ingest has read its sources, awaited by the
 /// normalize stage.
+/// unsafe: result written on the background queue, read only after group.wait()
 final class NormalizeAhead: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: [NormalizedSource] = []

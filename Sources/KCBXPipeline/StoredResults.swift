@@ -149,17 +149,16 @@ public struct StoredResults {
         guard parts.count == (count + per - 1) / per else { return nil }
         let ok = ConcurrentResults<Bool>(count: parts.count)
         var decoded = 0
-        let records = [NormalizedRecord](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let slots = RecordSlots(base: buffer.baseAddress)
+        let records = ParallelBuffer<NormalizedRecord>.makeArray(capacity: count) { slots in
             let filled = ConcurrentResults<Int>(count: parts.count)
             DispatchQueue.concurrentPerform(iterations: parts.count) { k in
                 var r = BinaryReader(parts[k])
                 let expected = min(per, count - k * per)
                 var n = 0
-                let start = slots.base.map { $0 + k * per }
+                let start = k * per
                 do {
                     try source.decodeRecords(&r, count: expected, values: values) { record in
-                        (start! + n).initialize(to: record); n += 1
+                        slots.initialize(start + n, to: record); n += 1
                     }
                     ok[k] = r.isAtEnd
                 } catch {
@@ -172,12 +171,12 @@ public struct StoredResults {
                 let n = filled[k] ?? 0
                 guard ok[k] == true, n == min(per, count - k * per) else {
                     // Release what this and later parts initialized, then stop.
-                    for later in k..<parts.count { if let m = filled[later], m > 0, let base = slots.base { (base + later * per).deinitialize(count: m) } }
+                    for later in k..<parts.count { if let m = filled[later], m > 0 { slots.deinitialize((later * per)..<(later * per + m)) } }
                     break
                 }
                 decoded += n
             }
-            initialized = decoded
+            return decoded
         }
         return decoded == count ? records : nil
     }
@@ -238,6 +237,3 @@ public struct StoredResults {
         KCBXError(.usage, "the stored \(stage.rawValue) results for \(period) cannot be read; rerun from the \(stage.rawValue) stage")
     }
 }
-
-/// The decoded records' storage, shared by the decoding workers: each writes only its own part's slots.
-struct RecordSlots: @unchecked Sendable { let base: UnsafeMutablePointer<NormalizedRecord>? }

@@ -187,9 +187,11 @@ extension XLSXSheet {
 
 /// The Chinese-capable chart font, handed to libxlsxwriter (which copies it).
 enum XLSXChartFont {
+    // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
     static func with(size: Double, bold: Bool, _ body: (UnsafeMutablePointer<lxw_chart_font>) -> Void) {
         XLSXStyles.fontName.withCString { name in
             var font = lxw_chart_font()
+            // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
             font.name = UnsafeMutablePointer(mutating: name)
             font.size = size
             font.bold = bold ? 1 : 0

@@ -17,6 +17,7 @@ public final class XLSXSheet {
     public private(set) var rowCount = 0
 
     weak var workbook: XLSXWorkbook?
+    // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
     let worksheet: UnsafeMutablePointer<lxw_worksheet>
     /// Fitted widths (Excel character units) and whether the column's width was given.
     var widths: [Double]
@@ -28,6 +29,7 @@ public final class XLSXSheet {
     let protected: Bool
     var finished = false
 
+    // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
     init(workbook: XLSXWorkbook, worksheet: UnsafeMutablePointer<lxw_worksheet>, name: String, columns: [XLSXColumn], title: String?) {
         self.workbook = workbook
         self.worksheet = worksheet
@@ -65,6 +67,7 @@ public final class XLSXSheet {
         for c in columns.indices {
             let cell = c < cells.count ? cells[c] : .empty
             let col = lxw_col_t(c)
+            // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
             func format(_ kind: XLSXStyles.Kind) -> UnsafeMutablePointer<lxw_format>? {
                 styles.cell(kind, highlight: highlight, alert: alerts.contains(c), unlocked: columns[c].editable, book)
             }
@@ -124,10 +127,12 @@ public final class XLSXSheet {
     }
 
     /// A number, or a blank cell when it is not finite (Excel has no NaN).
+    /// unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
     private func writeNumber(_ x: Double, _ row: lxw_row_t, _ col: lxw_col_t, _ format: UnsafeMutablePointer<lxw_format>?) -> lxw_error {
         x.isFinite ? worksheet_write_number(worksheet, row, col, x, format) : worksheet_write_blank(worksheet, row, col, format)
     }
 
+    // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
     func open() throws(KCBXError) -> (XLSXWorkbook, UnsafeMutablePointer<lxw_workbook>) {
         guard let workbook, let book = workbook.book, !finished else {
             throw KCBXError(.runFailed, "cannot write sheet \(name): its workbook is closed")
@@ -212,6 +217,7 @@ public final class XLSXSheet {
         try setColumns()
         if !pageBreaks.isEmpty {
             var breaks = pageBreaks + [0]
+            // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
             try workbook.check(breaks.withUnsafeMutableBufferPointer { worksheet_set_h_pagebreaks(worksheet, $0.baseAddress) })
         }
         // One page wide while the text stays at 8 pt or more; a wider sheet prints at the smallest
@@ -248,8 +254,10 @@ public final class XLSXSheet {
         validation.dropdown = UInt8(LXW_VALIDATION_ON.rawValue)
         validation.show_error = UInt8(LXW_VALIDATION_ON.rawValue)
         validation.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
+        // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
         var owned: [UnsafeMutablePointer<CChar>?] = []
         defer { owned.forEach { free($0) } }
+        // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
         func c(_ s: String) -> UnsafeMutablePointer<CChar>? { let p = strdup(s); owned.append(p); return p }
         validation.error_title = c("输入有误")
         validation.error_message = c("请从下拉列表中选择")
@@ -259,6 +267,7 @@ public final class XLSXSheet {
             validation.validate = UInt8(LXW_VALIDATION_TYPE_LIST.rawValue)
             var values = list.choices.map { strdup($0) } + [nil]
             defer { values.forEach { free($0) } }
+            // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
             status = values.withUnsafeMutableBufferPointer { buffer in
                 validation.value_list = buffer.baseAddress
                 return worksheet_data_validation_range(worksheet, first, col, last, col, &validation)

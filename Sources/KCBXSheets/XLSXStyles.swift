@@ -34,11 +34,13 @@ final class XLSXStyles {
     static let alertFont: lxw_color_t = 0x9C0006
     static let borderColor: lxw_color_t = 0xA6A6A6
 
+    // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
     private var cells = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: 5 * 3 * 2)
     private var headerFormats: [UnsafeMutablePointer<lxw_format>?] = [nil, nil]
     private var titleFormat: UnsafeMutablePointer<lxw_format>?
 
     /// The format of a data cell; `alert` (a figure below its target) wins over `highlight` (a priority row).
+    /// unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
     func cell(_ kind: Kind, highlight: Bool, alert: Bool = false, unlocked: Bool, _ book: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_format>? {
         let mark = alert ? 2 : highlight ? 1 : 0
         let index = (kind.rawValue * 3 + mark) * 2 + (unlocked ? 1 : 0)
@@ -70,6 +72,7 @@ final class XLSXStyles {
     }
 
     /// The header row: bold, filled, bordered, centred and wrapped; green over an officer's column.
+    /// unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
     func header(editable: Bool, _ book: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_format>? {
         if let format = headerFormats[editable ? 1 : 0] { return format }
         let format = base(book)
@@ -83,6 +86,7 @@ final class XLSXStyles {
     }
 
     /// The merged title line: bold, larger, centred.
+    /// unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
     func title(_ book: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_format>? {
         if let titleFormat { return titleFormat }
         let format = base(book)
@@ -94,6 +98,7 @@ final class XLSXStyles {
         return format
     }
 
+    // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
     private func base(_ book: UnsafeMutablePointer<lxw_workbook>) -> UnsafeMutablePointer<lxw_format>? {
         let format = workbook_add_format(book)
         format_set_font_name(format, Self.fontName)

@@ -46,12 +46,14 @@ public final class XLSXWorkbook {
     public let url: URL
     /// Whether rows stream to disk as they are appended (big sheets; rows strictly in order).
     public let constantMemory: Bool
+    // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
     var book: UnsafeMutablePointer<lxw_workbook>?
     let temporaryPath: String
     var sheets: [XLSXSheet] = []
     var usedNames: Set<String> = []
     let styles = XLSXStyles()
     /// The hidden sheet holding drop-down lists too long to write inline (created on first need).
+    /// unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
     var choicesSheet: (sheet: UnsafeMutablePointer<lxw_worksheet>, name: String)?
     /// The lists of the hidden choices sheet, one per column, written at close (row order suits constant memory).
     var choiceLists: [[String]] = []
@@ -100,6 +102,7 @@ public final class XLSXWorkbook {
             (subject ?? "").withCString { s in
                 author.withCString { a in
                     var properties = lxw_doc_properties()
+                    // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
                     properties.title = UnsafeMutablePointer(mutating: t)
                     if subject != nil { properties.subject = UnsafeMutablePointer(mutating: s) }
                     properties.author = UnsafeMutablePointer(mutating: a)
@@ -160,6 +163,7 @@ public final class XLSXWorkbook {
 
     // MARK: internals
 
+    // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
     func openBook() throws(KCBXError) -> UnsafeMutablePointer<lxw_workbook> {
         guard let book else {
             throw KCBXError(.runFailed, "cannot write \(url.lastPathComponent): the workbook is already closed", file: url.path)

@@ -281,6 +281,7 @@ struct RawStatement {
     let sql: String
     let db: Database
     var handle: OpaquePointer { statement.sqliteStatement }
+    // unsafe: SQLite C API: SQLITE_TRANSIENT destructor and column/blob bytes are C memory
     static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     init(_ db: Database, _ sql: String) throws {
@@ -322,6 +323,7 @@ struct RawStatement {
         func text(_ i: CInt) -> String { optionalText(i) ?? "" }
         func optionalText(_ i: CInt) -> String? {
             guard let p = sqlite3_column_text(handle, i) else { return nil }
+            // unsafe: SQLite C API: SQLITE_TRANSIENT destructor and column/blob bytes are C memory
             return String(decoding: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))), as: UTF8.self)
         }
         func int(_ i: CInt) -> Int64 { sqlite3_column_int64(handle, i) }

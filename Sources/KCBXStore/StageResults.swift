@@ -33,10 +33,12 @@ extension Store {
             guard code == expected else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql) }
         }
         // SQLite's SQLITE_TRANSIENT (copy the value now) and SQLITE_STATIC (read it in place), macros Swift does not import.
+        // unsafe: SQLite C API: SQLITE_TRANSIENT destructor and column/blob bytes are C memory
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         let inPlace: sqlite3_destructor_type? = nil
         defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
         for part in parts {
+            // unsafe: SQLite C API: SQLITE_TRANSIENT destructor and column/blob bytes are C memory
             try part.bytes.withUnsafeBytes { bytes in
                 var chunk = 0
                 var offset = 0

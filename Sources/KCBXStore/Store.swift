@@ -7,6 +7,7 @@ import KCBXCore
 ///
 /// Every write that a stage makes happens in one transaction, so a killed run leaves the store as it
 /// was before that stage: the stage's previous results stay current.
+/// unsafe: GRDB DatabaseQueue serializes all access to the database
 public final class Store: @unchecked Sendable {
     let db: DatabaseQueue
     /// The database file.

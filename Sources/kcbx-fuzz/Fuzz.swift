@@ -24,6 +24,7 @@ struct FuzzMain {
         FuzzTarget.current = target
         LoggingSystem.bootstrap { SwiftLogNoOpLogHandler($0) }
         var argc = CommandLine.argc
+        // unsafe: libFuzzer C entry points take C pointers and argv
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
         exit(LLVMFuzzerRunDriver(&argc, &argv, LLVMFuzzerTestOneInput))
         #else
@@ -42,6 +43,7 @@ struct FuzzMain {
                 ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 } : [path]
             for file in files {
                 guard let data = FileManager.default.contents(atPath: file) else { continue }
+                // unsafe: libFuzzer C entry points take C pointers and argv
                 data.withUnsafeBytes { raw in _ = LLVMFuzzerTestOneInput(raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count) }
                 count += 1
             }
@@ -53,12 +55,14 @@ struct FuzzMain {
 
 #if KCBX_LIBFUZZER
 @_silgen_name("LLVMFuzzerRunDriver")
+// unsafe: libFuzzer C entry points take C pointers and argv
 func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
                          _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
 #endif
 
 /// libFuzzer's entry: one input through the chosen target.
 @_cdecl("LLVMFuzzerTestOneInput")
+// unsafe: libFuzzer C entry points take C pointers and argv
 public func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     FuzzTarget.current.run(bytes)
@@ -83,6 +87,7 @@ enum FuzzTarget: String, CaseIterable {
     /// PipelineFile.parse.
     case pipeline
 
+    // unsafe: set once from the command line before libFuzzer starts; read-only after
     nonisolated(unsafe) static var current = FuzzTarget.csv
 
     static let folder: URL = {
