@@ -96,7 +96,8 @@ enum BulletinCounty {
     static func figures(_ input: ReportInput = input()) -> BulletinFigures {
         let people = PersonView(input), rows = FindingRows(input, people)
         let dropouts = Set(rows.rows.filter { $0.finding.code == .suspectedDropout }.map(\.finding.personID))
-        return BulletinFigures(input, people, rows, Population(input, dropouts: dropouts))
+        let shared = SharedFigures(input, people, rows, schools: SchoolWorkbook.plan(rows, input, people))
+        return BulletinFigures(input, people, rows, Population(input, dropouts: dropouts), shared)
     }
 }
 
@@ -162,7 +163,7 @@ enum BulletinCounty {
 
     @Test func theTextIsWrittenFromTheFigures() {
         let f = BulletinCounty.figures()
-        let text = f.paragraphs.joined(separator: "\n")
+        let text = f.paragraphs(.html).joined(separator: "\n")
         #expect(text.contains("全区户籍适龄儿童 12 人"))
         #expect(text.contains("在外地就读待去向确认的 1 人，经批准缓学免学的 2 人，应入学 9 人，已入学 6 人"))
         #expect(text.contains("比对发现失学辍学儿童 4 人"))
@@ -184,7 +185,7 @@ enum BulletinCounty {
         ]
         let f = BulletinCounty.figures(input)
         #expect(f.previous?.period == "2026-10" && f.lastYear?.period == "2025-11")
-        let text = f.paragraphs.joined(separator: "\n")
+        let text = f.paragraphs(.html).joined(separator: "\n")
         #expect(text.contains("与上期（2026年10月）相比，失学辍学儿童增加 1 人，未销号劝返案件持平，九年义务教育巩固率下降 5.00 个百分点"))
         #expect(text.contains("与去年同期（2025年11月）相比，失学辍学儿童减少 2 人，九年义务教育巩固率提高 5.00 个百分点"))
         let row = f.comparisonRows.first { $0.title == "失学辍学儿童（人）" }!

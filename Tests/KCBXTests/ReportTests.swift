@@ -84,7 +84,7 @@ struct WorkbookReadBack {
     func figures() -> BulletinFigures {
         let input = fixture.input, people = PersonView(input), rows = FindingRows(input, people)
         let population = Population(input, dropouts: ["P3"])
-        return BulletinFigures(input, people, rows, population)
+        return BulletinFigures(input, people, rows, population, SharedFigures(input, people, rows, schools: SchoolWorkbook.plan(rows, input, people)))
     }
 
     @Test func districtFiguresFollowTheDefinitions() {
