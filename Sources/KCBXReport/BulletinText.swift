@@ -159,12 +159,12 @@ extension BulletinFigures {
     /// How the sources' dates are shown (数据来源).
     static let sourceDateNote = "文件名注明数据期次的，列数据期次；否则列接收日期（文件在本机的修改日期），不是部门的导出日期。"
 
-    /// Which earlier bulletin `r` is, in words: `2026年11月通报（2026年11月30日核查，2026-12-01 第 7 次运行写出）`.
+    /// Which earlier bulletin `r` is, in words: `2026年11月通报，2026年11月30日核查，2026-12-01 第 7 次运行写出`.
     static func bulletinWords(_ r: BulletinRecord) -> String {
         var made: [String] = []
         if let d = CivilDate(iso: r.asOf) { made.append("\(dateTitle(d))核查") }
         if let w = r.written, let run = r.run { made.append("\(w) 第 \(run) 次运行写出") } else if let w = r.written { made.append("\(w) 写出") }
-        return "\(periodTitle(r.period))通报" + (made.isEmpty ? "" : "（" + made.joined(separator: "，") + "）")
+        return (["\(periodTitle(r.period))通报"] + made).joined(separator: "，")
     }
 
     /// A town's missed targets as one line: `小学巩固率 99.49%（目标 100%）；未销号劝返案件 1 件（目标台账清零）`.

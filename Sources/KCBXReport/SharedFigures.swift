@@ -62,12 +62,17 @@ struct SharedFigures: Sendable {
         let followUp = input.cases.filter { $0.work == .childFollowUp }
         var byPerson: [String: [Case]] = [:]
         for c in followUp { byPerson[c.personID, default: []].append(c) }
-        // The child's town: that of the first case (open first, code order, id); the child's own when the case names none.
+        // The child's town: that of the first case (open first, code order, id); where the case names none,
+        // the town the lists show for the child (their finding's row); 未知镇街 when neither does.
+        var rowTown: [String: String] = [:]
+        for row in rows.rows where row.finding.code.descriptor.actor == .town && rowTown[row.finding.personID] == nil {
+            rowTown[row.finding.personID] = PersonView.townShown(row.person.town)
+        }
         var childTown: [String: String] = [:]
         for (person, list) in byPerson {
             let first = list.min { ($0.state == .open ? 0 : 1, order[$0.code] ?? 0, $0.id) < ($1.state == .open ? 0 : 1, order[$1.code] ?? 0, $1.id) }!
-            let own = first.town.trimmingCharacters(in: .whitespaces).isEmpty && people.rows[person] != nil ? people.describe(person).town : first.town
-            childTown[person] = PersonView.townShown(own)
+            let town = PersonView.townShown(first.town)
+            childTown[person] = town == PersonView.unknownTown ? rowTown[person] ?? town : town
         }
         since = input.ledger.since
         var towns: [String: Tally] = [:], closedCases: [String: [Case]] = [:]
@@ -82,16 +87,25 @@ struct SharedFigures: Sendable {
         let cases = Dictionary(followUp.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var packetRows: [String: [Int]] = [:]
         var children: [String: [String]] = [:], seen: [String: Set<String>] = [:], out: [String: Set<String>] = [:]
+        var listed = Set<String>()
+        func count(_ code: FindingCode, person: String, priority: Bool, town: String, onLedger: Bool) {
+            towns[town, default: .init()].open[code, default: 0] += 1
+            if priority { towns[town, default: .init()].openPriority[code, default: 0] += 1 }
+            if seen[town, default: []].insert(person).inserted, onLedger { children[town, default: []].append(person) }
+            if code.descriptor.countsAgainstTown { out[town, default: []].insert(person) }
+        }
         for (i, row) in rows.rows.enumerated() where row.finding.code.descriptor.actor == .town {
             let f = row.finding, c = cases[f.caseID]
             // A case the ledger holds closed (an officer's 销号) is no longer followed up here.
             if c?.state == .closed { continue }
             let town = childTown[f.personID] ?? PersonView.townShown(row.person.town)
             packetRows[town, default: []].append(i)
-            towns[town, default: .init()].open[f.code, default: 0] += 1
-            if f.priority { towns[town, default: .init()].openPriority[f.code, default: 0] += 1 }
-            if seen[town, default: []].insert(f.personID).inserted, c != nil { children[town, default: []].append(f.personID) }
-            if f.code.descriptor.countsAgainstTown { out[town, default: []].insert(f.personID) }
+            listed.insert(f.caseID)
+            count(f.code, person: f.personID, priority: f.priority, town: town, onLedger: c != nil)
+        }
+        // An open case this period's findings do not hold (the ledger of an earlier run): counted, not listed.
+        for c in followUp where c.state == .open && !listed.contains(c.id) {
+            count(c.code, person: c.personID, priority: c.priority, town: childTown[c.personID] ?? PersonView.townShown(c.town), onLedger: true)
         }
         var district = Tally()
         for town in seen.keys {
