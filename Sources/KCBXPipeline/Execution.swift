@@ -168,8 +168,20 @@ final class Execution {
                 bulletin = record
                 return figures
             }
-            // The bulletin's figures are kept per period for the next bulletin's comparison.
-            if let bulletin {
+            // The bulletin's figures are kept per period for the next bulletin's comparison, with the run
+            // and day that wrote them; a rerun that changes a bulletin already written says so.
+            if var bulletin {
+                bulletin.run = runID
+                bulletin.written = CivilDate.today().description
+                if let part = try store.loadResult(period: period, stage: .report)?.first(where: { $0.name == "bulletin" }),
+                   let before = try? JSONDecoder().decode(BulletinRecord.self, from: Data(part.bytes)) {
+                    let changes = BulletinRecord.changes(from: before, to: bulletin)
+                    if !changes.isEmpty {
+                        Log.warning("report: this rerun changes the bulletin of \(period) written \(before.written.map { "on \($0)" } ?? "before")"
+                                    + (before.run.map { " by run \($0)" } ?? "") + ": " + changes.joined(separator: ", ")
+                                    + "; later bulletins compare with the new figures (run \(runID))")
+                    }
+                }
                 let bytes = (try? JSONEncoder().encode(bulletin)).map { [UInt8]($0) } ?? []
                 try store.saveResult(period: period, stage: .report, run: runID, parts: [(name: "bulletin", bytes: bytes)])
             }

@@ -266,6 +266,20 @@ public enum LedgerBook {
         }
     }
 
+    /// What one case (as of the period, ``view(asOf:_:)``) adds to the bulletin's figures counted since
+    /// the period `since` (nil: the ledger's start): opened (立案 or 重新立案) since, closed (销号, by the
+    /// officer or the data) since, open now. The one definition of 新增, 销号 and 未销号 every document uses.
+    public static func counts(_ c: Case, since: String?) -> LedgerFigures.Counts {
+        var counts = LedgerFigures.Counts()
+        let inRange = c.history.filter { e in since.map { e.period > $0 } ?? true }
+        if inRange.contains(where: { $0.kind == .opened || $0.kind == .reopened }) { counts.opened = 1 }
+        // Closed in range: by the officer (the closing in force) or by the data (its last status entry).
+        let closing = standingClosing(c.history) ?? c.history.last(where: { $0.kind.isStatus })
+        if c.state == .closed, let closing, since.map({ closing.period > $0 }) ?? true { counts.closed = 1 }
+        if c.state == .open { counts.open = 1 }
+        return counts
+    }
+
     /// The bulletin's ledger figures at the end of `period`, counted since the previous November
     /// bulletin among `periods` (the ledger's start when there is none): cases opened (or reopened)
     /// and closed in between, and open at the end; district-wide, per town, and open per period.
@@ -274,13 +288,7 @@ public enum LedgerBook {
         let since = earlier.last { $0.hasSuffix("-11") }
         var figures = LedgerFigures(since: since)
         for c in view(asOf: period, cases) {
-            let inRange = c.history.filter { e in since.map { e.period > $0 } ?? true }
-            var counts = LedgerFigures.Counts()
-            if inRange.contains(where: { $0.kind == .opened || $0.kind == .reopened }) { counts.opened = 1 }
-            // Closed in range: by the officer (the closing in force) or by the data (its last status entry).
-            let closing = standingClosing(c.history) ?? c.history.last(where: { $0.kind.isStatus })
-            if c.state == .closed, let closing, since.map({ closing.period > $0 }) ?? true { counts.closed = 1 }
-            if c.state == .open { counts.open = 1 }
+            let counts = counts(c, since: since)
             figures.district.opened += counts.opened; figures.district.closed += counts.closed; figures.district.open += counts.open
             var town = figures.byTown[c.town] ?? .init()
             town.opened += counts.opened; town.closed += counts.closed; town.open += counts.open

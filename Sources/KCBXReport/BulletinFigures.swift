@@ -83,10 +83,12 @@ struct BulletinFigures: Sendable {
         var name: String
         var counts: Population.Counts
         var findings: [FindingCode: Int]
-        /// Children with a finding of ``townCodes`` (失学辍学儿童).
+        /// Children with an open case of ``townCodes`` (失学辍学儿童, 人; ``SharedFigures``).
         var outOfSchool: Int
-        /// 劝返 cases of ``townCodes``: opened and closed since the last bulletin, open at the period's end.
+        /// 劝返 cases of ``townCodes`` (件): opened and closed since the last bulletin, open at the period's end.
         var cases: LedgerFigures.Counts
+        /// Every 劝返 figure of the area, as the packets and 一生一表 show them.
+        var tally: SharedFigures.Tally = .init()
         /// Place among the towns (1 = best); nil for the district and 未知镇街.
         var rank: Int?
 
@@ -108,8 +110,15 @@ struct BulletinFigures: Sendable {
     /// One department's export, as the bulletin lists it (数据来源).
     struct Source: Sendable {
         var department: String, name: String, file: String
-        /// The export file's modification date (the export date kcbx can see), nil when the file is gone.
-        var fileDate: CivilDate?
+        /// The period the export is of, where its file name says it (`学籍_2026年11月.csv`, `hukou-202611.csv`).
+        var dataPeriod: String?
+        /// The day the file was received (接收日期: its modification date here), nil when the file is gone.
+        var received: CivilDate?
+        /// What the bulletin shows as the source's date: the export's period, else its 接收日期.
+        var dateText: String {
+            if let dataPeriod { return "数据期次 \(BulletinFigures.periodTitle(dataPeriod))（据文件名）" }
+            return received.map { "接收日期 \($0)" } ?? "文件已不在原处"
+        }
         var rows: Int, accepted: Int
     }
 
@@ -117,8 +126,14 @@ struct BulletinFigures: Sendable {
     /// Towns ranked (best first), 未知镇街 last when it has anything.
     let towns: [Area]
     let schools: [Unit]
-    /// Schools with pupils and nothing to correct or follow up (通报表扬).
+    /// Schools with pupils and nothing to correct or follow up, that were checked: in the county's school
+    /// directory (学校名录) and having sent attendance (考勤) — 通报表扬.
     let schoolsAtTarget: [Unit]
+    /// Schools with pupils and nothing found, that could not be checked (未报送考勤 or not in the directory):
+    /// named apart as 未核查, never praised.
+    let schoolsNotChecked: [(unit: Unit, why: String)]
+    /// Per town, its schools with pupils that sent no attendance (疑似辍学 not checked there).
+    let townSchoolsWithoutAttendance: [String: Int]
     let police: [Unit]
     let sources: [Source]
     let targets: PipelineConfig.Targets
@@ -141,39 +156,28 @@ struct BulletinFigures: Sendable {
     let previous: BulletinRecord?
     let lastYear: BulletinRecord?
 
-    init(_ input: ReportInput, _ people: PersonView, _ rows: FindingRows, _ population: Population) {
+    init(_ input: ReportInput, _ people: PersonView, _ rows: FindingRows, _ population: Population, _ shared: SharedFigures) {
         let config = input.config
         var findings: [String: [FindingCode: Int]] = [:], districtFindings: [FindingCode: Int] = [:]
-        var out: [String: Set<String>] = [:]
-        var schoolRecords: [String: [FindingCode: Int]] = [:], schoolDropouts: [String: Int] = [:]
+        let schoolRecords = shared.schoolRecords
+        var schoolDropouts: [String: Int] = [:]
         var policeRecords: [String: [FindingCode: Int]] = [:]
         for row in rows.rows {
             let code = row.finding.code
             findings[row.person.town, default: [:]][code, default: 0] += 1
             districtFindings[code, default: 0] += 1
-            if Self.townCodes.contains(code) { out[row.person.town, default: []].insert(row.finding.personID) }
-            if Self.schoolCodes.contains(code) { schoolRecords[row.person.schoolCode, default: [:]][code, default: 0] += 1 }
             if Self.policeCodes.contains(code) { policeRecords[row.person.town, default: [:]][code, default: 0] += 1 }
             if code == .suspectedDropout { schoolDropouts[row.person.schoolCode, default: 0] += 1 }
         }
-        // 劝返 cases of the codes that count against a town, counted as the ledger counts them.
-        let since = input.ledger.since
-        let followUp = LedgerBook.figures(input.cases.filter { Self.townCodes.contains($0.code) }, period: input.period,
-                                          periods: since.map { [$0] } ?? [])
-        var cases: [String: LedgerFigures.Counts] = [:]
-        for (town, c) in followUp.byTown {
-            let name = PersonView.townShown(town)
-            var sum = cases[name] ?? .init()
-            sum.opened += c.opened; sum.closed += c.closed; sum.open += c.open
-            cases[name] = sum
-        }
+        // 劝返 cases and children out of school: counted once for every document (``SharedFigures``).
+        let since = shared.since
         var names = config.district.towns
-        let seen = Set(population.byTown.keys).union(findings.keys).union(cases.keys)
+        let seen = Set(population.byTown.keys).union(findings.keys).union(shared.towns.keys)
         names += seen.filter { !names.contains($0) && $0 != PersonView.unknownTown }.sorted()
         if seen.contains(PersonView.unknownTown) { names.append(PersonView.unknownTown) }
         let areas = names.map { name in
             Area(name: name, counts: population.byTown[name] ?? .init(), findings: findings[name] ?? [:],
-                 outOfSchool: out[name]?.count ?? 0, cases: cases[name] ?? .init(), rank: nil)
+                 outOfSchool: shared.tally(name).outOfSchool, cases: shared.tally(name).counted, tally: shared.tally(name), rank: nil)
         }
         targets = config.targets
         let ranked = areas.filter { $0.name != PersonView.unknownTown }
@@ -190,7 +194,7 @@ struct BulletinFigures: Sendable {
         towns = ranked.enumerated().map { (i, pair) -> Area in var a = pair.0; a.rank = i + 1; return a }
             + areas.filter { $0.name == PersonView.unknownTown }
         district = Area(name: config.district.name, counts: population.district, findings: districtFindings,
-                        outOfSchool: out.values.reduce(0) { $0 + $1.count }, cases: followUp.district, rank: nil)
+                        outOfSchool: shared.district.outOfSchool, cases: shared.district.counted, tally: shared.district, rank: nil)
         // Schools: every school with pupils or records; police stations by the town of the hukou record.
         let codes = Set(population.pupilsBySchool.keys).union(schoolRecords.keys).union(schoolDropouts.keys).filter { !$0.isEmpty }
         let units = codes.map { code in
@@ -198,14 +202,30 @@ struct BulletinFigures: Sendable {
                  pupils: population.pupilsBySchool[code] ?? 0, records: schoolRecords[code] ?? [:], suspectedDropouts: schoolDropouts[code] ?? 0)
         }
         schools = units.filter { $0.recordsTotal > 0 }.sorted { ($1.recordsTotal, $0.code) < ($0.recordsTotal, $1.code) }
-        schoolsAtTarget = units.filter { $0.pupils > 0 && $0.recordsTotal == 0 && $0.suspectedDropouts == 0 }
+        // Praised only for what was checked: a school of the directory that sent attendance.
+        let directory = Self.directorySchools(input.records)
+        let attended = Set(input.reconcile.attendance.filter { $0.kind != .none }.map(\.school))
+        let attendanceRead = !input.reconcile.attendance.isEmpty
+        func unchecked(_ u: Unit) -> String? {
+            var why: [String] = []
+            if !directory.contains(u.code) { why.append("不在本\(Self.districtWord(config.district.name))学校名录") }
+            if !attended.contains(u.code) { why.append(attendanceRead ? "未报送考勤" : "本期无考勤数据") }
+            return why.isEmpty ? nil : why.joined(separator: "、")
+        }
+        let clean = units.filter { $0.pupils > 0 && $0.recordsTotal == 0 && $0.suspectedDropouts == 0 }
             .sorted { ($0.town, $0.code) < ($1.town, $1.code) }
+        schoolsAtTarget = clean.filter { unchecked($0) == nil }
+        schoolsNotChecked = clean.compactMap { u in unchecked(u).map { (u, $0) } }
+        var withoutAttendance: [String: Int] = [:]
+        for u in units where u.pupils > 0 && directory.contains(u.code) && !attended.contains(u.code) { withoutAttendance[u.town, default: 0] += 1 }
+        townSchoolsWithoutAttendance = withoutAttendance
         police = policeRecords.map { Unit(code: "", name: $0.key, town: $0.key, pupils: 0, records: $0.value, suspectedDropouts: 0) }
             .sorted { ($1.recordsTotal, $0.name) < ($0.recordsTotal, $1.name) }
         sources = config.sources.map { s in
             let read = input.records.sources.first { $0.source == s.name }
             let modified = (try? FileManager.default.attributesOfItem(atPath: s.path.path)[.modificationDate]) as? Date
-            return Source(department: s.role.title, name: s.name, file: s.path.lastPathComponent, fileDate: modified.flatMap(Self.civilDate),
+            return Source(department: s.role.title, name: s.name, file: s.path.lastPathComponent,
+                          dataPeriod: Self.periodInName(s.path.lastPathComponent), received: modified.flatMap(Self.civilDate),
                           rows: read?.rowsRead ?? 0, accepted: read?.accepted ?? 0)
         }
         period = input.period
@@ -226,6 +246,31 @@ struct BulletinFigures: Sendable {
         let parts = input.period.split(separator: "-")
         let lastYearPeriod = parts.count == 2 ? Int(parts[0]).map { "\($0 - 1)-\(parts[1])" } : nil
         lastYear = earlier.first { $0.period == lastYearPeriod }
+    }
+
+    /// The 学校标识码 of the county's school directory (学校名录): the sources of role `schools`.
+    static func directorySchools(_ records: StageRecords) -> Set<String> {
+        var codes = Set<String>()
+        for (s, source) in records.sources.enumerated() where source.role == .schools {
+            guard let column = source.fields.firstIndex(of: .schoolCode) else { continue }
+            for r in 0..<source.accepted { codes.insert(records.record(RecordRef(source: s, record: r)).values[column]) }
+        }
+        return codes
+    }
+
+    /// The period (`YYYY-MM`) a file name says its export is of: `2026年11月`, `2026-11`, `2026_11`, `202611`; nil otherwise.
+    static func periodInName(_ name: String) -> String? {
+        // A year 2000–2099, then 年M月, a separator and a month, or a month of two digits, not inside a longer number.
+        let pattern = "(?<![0-9])(20[0-9]{2})(?:年([0-9]{1,2})月|[-_.]([0-9]{1,2})(?![0-9])|([0-9]{2})(?![0-9]))"
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        let ns = name as NSString
+        for match in regex.matches(in: name, range: NSRange(location: 0, length: ns.length)) {
+            guard let y = Int(ns.substring(with: match.range(at: 1))) else { continue }
+            for k in 2...4 where match.range(at: k).location != NSNotFound {
+                if let m = Int(ns.substring(with: match.range(at: k))), (1...12).contains(m) { return String(format: "%04d-%02d", y, m) }
+            }
+        }
+        return nil
     }
 
     /// The district's own word (县, 区, 市, 旗) from the last character of its name; 县 otherwise.
@@ -268,7 +313,20 @@ struct BulletinFigures: Sendable {
 
     /// The ranked towns (未知镇街 aside) that miss a target (通报批评), and those that miss none (通报表扬).
     var townsBelowTarget: [Area] { towns.filter { $0.rank != nil && !shortfalls($0).isEmpty } }
-    var townsAtTarget: [Area] { towns.filter { $0.rank != nil && shortfalls($0).isEmpty } }
+    /// Towns meeting every target that were checked for it: every rule counting against a town ran, and
+    /// each of its schools sent attendance (疑似辍学 checked). The others meeting every target are ``townsNotChecked``.
+    var townsAtTarget: [Area] { towns.filter { $0.rank != nil && shortfalls($0).isEmpty && whyNotChecked($0) == nil } }
+    var townsNotChecked: [(area: Area, why: String)] {
+        towns.filter { $0.rank != nil && shortfalls($0).isEmpty }.compactMap { t in whyNotChecked(t).map { (t, $0) } }
+    }
+
+    /// Why a town's figures were not all checked (nil: they were).
+    func whyNotChecked(_ t: Area) -> String? {
+        let missing = Self.townCodes.filter(notChecked.contains)
+        if !missing.isEmpty { return "本期未比对" + missing.map(\.title).joined(separator: "、") }
+        if let n = townSchoolsWithoutAttendance[t.name], n > 0 { return "\(n) 所学校未报送考勤，疑似辍学未核查" }
+        return nil
+    }
 
     /// 全县, 本县.
     var whole: String { "全" + districtWord }
@@ -290,10 +348,30 @@ struct BulletinFigures: Sendable {
 public struct BulletinRecord: Codable, Sendable, Equatable {
     public var period: String
     public var asOf: String
+    /// The run that wrote it and the day it was written (nil in records kept before these were), so a
+    /// later bulletin says which of the period's bulletins it compares with.
+    public var run: Int64?
+    public var written: String?
     /// Indicator key (summary.json's) → value, plus `school_age` and `out_of_school`.
     public var district: [String: Double]
     public var towns: [String: [String: Double]]
     public init(period: String, asOf: String, district: [String: Double], towns: [String: [String: Double]]) {
         self.period = period; self.asOf = asOf; self.district = district; self.towns = towns
+    }
+
+    /// The district figures that differ between two bulletins of one period, as `out_of_school 152 → 142`
+    /// (keys as in summary.json), then how many towns' figures differ; empty when the figures are the same.
+    public static func changes(from a: BulletinRecord, to b: BulletinRecord) -> [String] {
+        func shown(_ v: Double?) -> String {
+            guard let v else { return "—" }
+            return v == v.rounded() && abs(v) >= 1 || v == 0 ? String(Int(v)) : String(format: "%.4f", v)
+        }
+        var out = Set(a.district.keys).union(b.district.keys).sorted().compactMap { k in
+            a.district[k] == b.district[k] ? nil : "\(k) \(shown(a.district[k])) → \(shown(b.district[k]))"
+        }
+        if a.asOf != b.asOf { out.insert("as_of \(a.asOf) → \(b.asOf)", at: 0) }
+        let towns = Set(a.towns.keys).union(b.towns.keys).filter { a.towns[$0] != b.towns[$0] }.count
+        if towns > 0 { out.append("figures of \(towns) towns") }
+        return out
     }
 }

@@ -52,7 +52,7 @@ enum BulletinHTML {
         var h = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>\(esc(f.title))</title>\n<style>\n\(style)\n</style>\n</head>\n<body>\n"
         h += "<div class=\"unit\">\(esc(f.unit))</div>\n<div class=\"rule\"></div>\n"
         h += "<h1>\(esc(f.title))</h1>\n<div class=\"sub\">\(esc(f.unit)) · \(BulletinFigures.dateTitle(f.asOf)) · 核查基准日 \(f.asOf)</div>\n"
-        h += "<h2>一、总体情况</h2>\n" + f.paragraphs.map { "<p>\(esc($0))</p>\n" }.joined()
+        h += "<h2>一、总体情况</h2>\n" + f.paragraphs(.html).map { "<p>\(esc($0))</p>\n" }.joined()
         h += "<h2>二、主要指标</h2>\n" + indicatorTable(f)
         h += "<h2>三、各镇街情况</h2>\n<p class=\"note\">按排名排列，共 \(f.towns.count) 个镇街；红色为未达到目标的指标。</p>\n"
         h += enrolmentTable(f) + consolidationTable(f)
@@ -65,7 +65,7 @@ enum BulletinHTML {
         h += "<h2>七、通报批评和整改要求</h2>\n<p>\(esc(f.criticism))</p>\n"
         let below = f.townsBelowTarget
         if !below.isEmpty {
-            h += "<table>\n<thead><tr><th>排名</th><th class=\"l\">镇街</th><th class=\"l\">未达标指标</th></tr></thead>\n<tbody>\n"
+            h += "<table>\n<thead><tr><th>排名（名次越后问题越多）</th><th class=\"l\">镇街</th><th class=\"l\">未达标指标</th></tr></thead>\n<tbody>\n"
             for t in below {
                 h += "<tr><td>\(t.rank ?? 0)</td><td class=\"l town\">\(esc(t.name))</td><td class=\"l\">\(esc(f.missedLine(t)))</td></tr>\n"
             }
@@ -121,7 +121,7 @@ enum BulletinHTML {
         let rates: [Indicator] = [.primaryConsolidation, .juniorConsolidation, .consolidation, .disabledEnrolment, .hardshipConsolidation]
         let heads = ["小学<br>巩固率", "初中<br>巩固率", "九年<br>巩固率", "残疾儿童少年<br>入学率", "家庭经济困难<br>学生子女巩固率"]
         var h = "<table>\n<thead><tr><th>排名</th><th class=\"l\">镇街</th>" + heads.map { "<th>\($0)</th>" }.joined()
-        h += "<th>失学辍学<br>儿童</th><th>新增<br>劝返案件</th><th>销号<br>劝返案件</th><th>未销号<br>劝返案件</th><th>失学辍学<br>较上期</th></tr></thead>\n<tbody>\n"
+        h += "<th>失学辍学<br>儿童（人）</th><th>新增<br>劝返案件（件）</th><th>销号<br>劝返案件（件）</th><th>未销号<br>劝返案件（件）</th><th>失学辍学<br>较上期（人）</th></tr></thead>\n<tbody>\n"
         for a in f.towns + [f.district] {
             let missed = Set(f.shortfalls(a))
             h += "<tr\(a.rank == nil && a.name == f.districtName ? " class=\"total\"" : "")><td>\(a.rank.map(String.init) ?? "")</td><td class=\"l\">\(esc(a.name == f.districtName ? "合计" : a.name))</td>"
@@ -129,7 +129,7 @@ enum BulletinHTML {
             h += "<td>\(a.outOfSchool)</td><td>\(a.cases.opened)</td><td>\(a.cases.closed)</td>" + cell(String(a.cases.open), missed: missed.contains(.openCases))
                 + "<td>\(f.outOfSchoolChange(a))</td></tr>\n"
         }
-        return h + "</tbody>\n</table>\n"
+        return h + "</tbody>\n</table>\n<p class=\"note\">\(esc(BulletinFigures.casesNote(f)))</p>\n"
     }
 
     static func groupTable(_ f: BulletinFigures) -> String {
@@ -152,15 +152,15 @@ enum BulletinHTML {
     }
 
     static func unitTables(_ f: BulletinFigures) -> String {
-        var h = "<p class=\"note\">学校学籍数据纠错（\(f.schools.count) 所学校，按纠错条数排列）：</p>\n"
+        var h = "<p class=\"note\">学校学籍数据纠错（\(f.schools.count) 所学校，按纠错条数排列；每条学籍记录计 1 条，与各校学籍纠错清单和按学校汇总一致；疑似辍学为人数）：</p>\n"
         h += "<table>\n<thead><tr><th>序号</th><th class=\"l\">学校</th><th class=\"l\">所在镇街</th><th>在校生</th>"
-            + BulletinFigures.schoolCodes.map { "<th>\(esc($0.title))</th>" }.joined() + "<th>合计</th><th>疑似辍学</th></tr></thead>\n<tbody>\n"
+            + BulletinFigures.schoolCodes.map { "<th>\(esc($0.title))（条）</th>" }.joined() + "<th>合计（条）</th><th>疑似辍学（人）</th></tr></thead>\n<tbody>\n"
         for (k, s) in f.schools.enumerated() {
             h += "<tr><td>\(k + 1)</td><td class=\"l\">\(esc(s.name.isEmpty ? s.code : s.name))</td><td class=\"l\">\(esc(s.town))</td><td>\(s.pupils)</td>"
                 + BulletinFigures.schoolCodes.map { "<td>\(s.records[$0] ?? 0)</td>" }.joined() + "<td>\(s.recordsTotal)</td><td>\(s.suspectedDropouts)</td></tr>\n"
         }
-        h += "</tbody>\n</table>\n<p class=\"note\">公安户籍数据纠错（按户籍所在镇街的派出所）：</p>\n"
-        h += "<table>\n<thead><tr><th>序号</th><th class=\"l\">户籍所在镇街（派出所）</th>" + BulletinFigures.policeCodes.map { "<th>\(esc($0.title))</th>" }.joined() + "<th>合计</th></tr></thead>\n<tbody>\n"
+        h += "</tbody>\n</table>\n<p class=\"note\">公安户籍数据纠错（按户籍所在镇街的派出所；按儿童计人，户籍重复一人有两处以上户籍记录，派出所核查表每处户籍一行）：</p>\n"
+        h += "<table>\n<thead><tr><th>序号</th><th class=\"l\">户籍所在镇街（派出所）</th>" + BulletinFigures.policeCodes.map { "<th>\(esc($0.title))（人）</th>" }.joined() + "<th>合计（人）</th></tr></thead>\n<tbody>\n"
         for (k, p) in f.police.enumerated() {
             h += "<tr><td>\(k + 1)</td><td class=\"l\">\(esc(p.name))</td>" + BulletinFigures.policeCodes.map { "<td>\(p.records[$0] ?? 0)</td>" }.joined() + "<td>\(p.recordsTotal)</td></tr>\n"
         }
@@ -172,7 +172,7 @@ enum BulletinHTML {
         var h = ""
         let halves = stride(from: 0, to: max(f.towns.count, 1), by: 7).map { Array(f.towns[$0..<min($0 + 7, f.towns.count)]) }
         for (k, towns) in halves.enumerated() {
-            h += "<table>\n<thead><tr><th class=\"l\">问题类型（人）</th>" + (k == 0 ? "<th>\(esc(f.whole))</th>" : "")
+            h += "<table>\n<thead><tr><th class=\"l\">问题类型（本次比对发现，人）</th>" + (k == 0 ? "<th>\(esc(f.whole))</th>" : "")
             for t in towns { h += "<th>\(esc(t.name))</th>" }
             h += "</tr></thead>\n<tbody>\n"
             for code in FindingCode.allCases {
@@ -186,11 +186,11 @@ enum BulletinHTML {
     }
 
     static func sourceTable(_ f: BulletinFigures) -> String {
-        var h = "<table>\n<thead><tr><th class=\"l\">部门</th><th class=\"l\">数据</th><th class=\"l\">文件</th><th>导出文件日期</th><th>读入行数</th><th>采用行数</th></tr></thead>\n<tbody>\n"
+        var h = "<table>\n<thead><tr><th class=\"l\">部门</th><th class=\"l\">数据</th><th class=\"l\">文件</th><th>数据期次或接收日期</th><th>读入行数</th><th>采用行数</th></tr></thead>\n<tbody>\n"
         for s in f.sources {
-            h += "<tr><td class=\"l\">\(esc(s.department))</td><td class=\"l\">\(esc(s.name))</td><td class=\"l\">\(esc(s.file))</td><td>\(s.fileDate.map { $0.description } ?? "文件已不在原处")</td><td>\(s.rows)</td><td>\(s.accepted)</td></tr>\n"
+            h += "<tr><td class=\"l\">\(esc(s.department))</td><td class=\"l\">\(esc(s.name))</td><td class=\"l\">\(esc(s.file))</td><td>\(esc(s.dateText))</td><td>\(s.rows)</td><td>\(s.accepted)</td></tr>\n"
         }
-        return h + "</tbody>\n</table>\n<p class=\"note\">导出文件日期为文件的修改日期。</p>\n"
+        return h + "</tbody>\n</table>\n<p class=\"note\">\(esc(BulletinFigures.sourceDateNote))</p>\n"
     }
 
     // MARK: charts (inline SVG)

@@ -59,26 +59,55 @@ extension BulletinFigures {
         }
     }
 
-    /// The text of the bulletin, a paragraph an element, written from the figures.
-    var paragraphs: [String] {
+    /// Where a text points the reader: each document numbers its own parts.
+    enum Document: Sendable {
+        /// 通报_….xlsx: 一、总体情况 … 四、整改要求 on sheet 通报, the tables on their own sheets.
+        case workbook
+        /// 通报_….html: 一 … 七 and the 附件.
+        case html
+        /// summary.json: names the tables, no numbers.
+        case json
+
+        /// Where the rates and their targets are.
+        var indicators: String {
+            switch self {
+            case .workbook: "“主要指标”工作表"
+            case .html: "第二部分"
+            case .json: "主要指标表"
+            }
+        }
+        /// Where the criticised towns are.
+        var criticism: String {
+            switch self {
+            case .workbook: "第三部分“通报批评”"
+            case .html: "第七部分"
+            case .json: "通报批评"
+            }
+        }
+    }
+
+    /// The text of the bulletin, a paragraph an element, written from the figures, its references in
+    /// `document`'s own numbering.
+    func paragraphs(_ document: Document) -> [String] {
         let d = district, c = d.counts
         var text: [String] = []
         text.append("截至 \(Self.dateTitle(asOf))（核查基准日），\(whole)户籍适龄儿童 \(c.schoolAge) 人（出生于 \(cohort.lowerBound) 至 \(cohort.upperBound)）。"
                     + "其中只有转出学籍、在外地就读待去向确认的 \(c.elsewhere) 人，经批准缓学免学的 \(c.deferred) 人，"
-                    + "应入学 \(c.due) 人，已入学 \(c.enrolled) 人。")
+                    + "应入学 \(c.due) 人，已入学 \(c.enrolled) 人。" + dueGapSentence)
         let rates = Self.rates.map { "\($0.title) \(Self.percent(d.value($0)))" }
         let missed = shortfalls(d).filter(\.isRate)
         text.append(rates.joined(separator: "，") + "。"
-                    + (missed.isEmpty ? "以上比率均达到目标。" : "其中" + missed.map(\.title).joined(separator: "、") + "未达到目标（见第二部分）。"))
-        var out = "比对发现失学辍学儿童 \(d.outOfSchool) 人（"
-            + Self.townCodes.map { "\($0.title) \(d.findings[$0] ?? 0) 人" }.joined(separator: "、") + "，一人可有多项），"
+                    + (missed.isEmpty ? "以上比率均达到目标。" : "其中" + missed.map(\.title).joined(separator: "、") + "未达到目标（见\(document.indicators)）。"))
+        var out = "劝返台账在办的失学辍学儿童 \(d.outOfSchool) 人（未销号案件："
+            + Self.townCodes.map { "\($0.title) \(d.tally.open[$0] ?? 0) 件" }.joined(separator: "、") + "，一人可有多项），"
             + "期末未销号劝返案件 \(d.cases.open) 件"
+            + (d.tally.openNotCounted > 0 ? "（不含延缓/免于入学、外地户籍/外出的跟踪案件 \(d.tally.openNotCounted) 件；劝返台账在办共 \(d.tally.openAll) 件）" : "")
         if c.homeTaughtWithoutStatus > 0 { out += "；残联记录为送教上门但没有学籍的残疾儿童 \(c.homeTaughtWithoutStatus) 人，需补建学籍" }
         let records = (Self.schoolCodes + Self.policeCodes).reduce(0) { $0 + (d.findings[$1] ?? 0) }
         out += "。另有学籍、户籍数据需纠错 \(records) 条（学校 \(Self.schoolCodes.reduce(0) { $0 + (d.findings[$1] ?? 0) }) 条、"
             + "公安派出所 \(Self.policeCodes.reduce(0) { $0 + (d.findings[$1] ?? 0) }) 条），已分送学校和派出所，不计入镇街。"
         text.append(out)
-        text.append(townSentence)
+        text.append(townSentence(document))
         text.append(comparisonSentence(previous, "上期"))
         text.append(comparisonSentence(lastYear, "去年同期"))
         return text
@@ -86,11 +115,11 @@ extension BulletinFigures {
 
     /// The towns in one sentence: how many reach every target, how many do not, where most children are
     /// out of school, and the lowest town of each rate below target (e.g. `初中净入学率最低的是杨庄镇（98.30%）`).
-    var townSentence: String {
+    func townSentence(_ document: Document) -> String {
         let ranked = towns.filter { $0.rank != nil }, at = townsAtTarget, below = townsBelowTarget
         var s = at.isEmpty ? "\(ranked.count) 个镇街均有指标未达到目标" : at.count == ranked.count ? "\(ranked.count) 个镇街各项指标均达到目标"
             : at.map(\.name).joined(separator: "、") + "各项指标均达到目标，其余 \(below.count) 个镇街有指标未达到目标"
-        if !below.isEmpty { s += "（见第七部分）" }
+        if !below.isEmpty { s += "（见\(document.criticism)）" }
         let most = ranked.filter { $0.outOfSchool > 0 }.sorted { ($1.outOfSchool, $0.rank ?? 0) < ($0.outOfSchool, $1.rank ?? 0) }.prefix(3)
         if !most.isEmpty { s += "；失学辍学儿童较多的是" + most.map { "\($0.name) \($0.outOfSchool) 人" }.joined(separator: "、") }
         for i in Self.rates {
@@ -101,6 +130,41 @@ extension BulletinFigures {
                 + (missing.count > 1 ? "（共 \(missing.count) 个镇街低于目标）" : "")
         }
         return s + "。"
+    }
+
+    /// Why 应入学 and 已入学 differ: the due children not enrolled, by why (``Population/Counts``).
+    var dueGapSentence: String {
+        let c = district.counts
+        let gap = c.due - c.enrolled
+        guard gap > 0 else { return "" }
+        var parts = ["列为应入未入（没有任何学籍）\(c.unenrolledListed) 人"]
+        if c.unenrolledDropout > 0 { parts.append("学籍状态为辍学（列为疑似辍学）\(c.unenrolledDropout) 人") }
+        if c.unenrolledOther > 0 { parts.append("其他没有在读学籍的 \(c.unenrolledOther) 人（如本人身份证件号被他人学籍占用）") }
+        return "应入学与已入学相差 \(gap) 人：" + parts.joined(separator: "，") + "。"
+    }
+
+    /// How a town's place reads under 通报批评: its rank among all towns, and which end is worse.
+    func rankWords(_ t: Area) -> String {
+        "排名第 \(t.rank ?? 0) 名（共 \(towns.filter { $0.rank != nil }.count) 个镇街，名次越后问题越多）"
+    }
+
+    /// What the town table's counts are, under it (人, 件, and what the 劝返 cases leave out).
+    static func casesNote(_ f: BulletinFigures) -> String {
+        let d = f.district.tally
+        return "失学辍学儿童为劝返台账中有应入未入、疑似辍学、残疾儿童未安置在办案件的儿童（人，一人只计一次，与各镇街核查名单“汇总”一致）；"
+            + "劝返案件按件计，\(f.since.map { "新增、销号为自\(periodTitle($0))通报以来" } ?? "新增、销号为自台账建立以来")，"
+            + "不含延缓/免于入学、外地户籍/外出的跟踪案件（期末在办 \(d.openNotCounted) 件；劝返台账在办共 \(d.openAll) 件，一生一表在办儿童 \(d.children) 人）。"
+    }
+
+    /// How the sources' dates are shown (数据来源).
+    static let sourceDateNote = "文件名注明数据期次的，列数据期次；否则列接收日期（文件在本机的修改日期），不是部门的导出日期。"
+
+    /// Which earlier bulletin `r` is, in words: `2026年11月通报，2026年11月30日核查，2026-12-01 第 7 次运行写出`.
+    static func bulletinWords(_ r: BulletinRecord) -> String {
+        var made: [String] = []
+        if let d = CivilDate(iso: r.asOf) { made.append("\(dateTitle(d))核查") }
+        if let w = r.written, let run = r.run { made.append("\(w) 第 \(run) 次运行写出") } else if let w = r.written { made.append("\(w) 写出") }
+        return (["\(periodTitle(r.period))通报"] + made).joined(separator: "，")
     }
 
     /// A town's missed targets as one line: `小学巩固率 99.49%（目标 100%）；未销号劝返案件 1 件（目标台账清零）`.
@@ -130,7 +194,7 @@ extension BulletinFigures {
         for i in [Indicator.consolidation, .primaryNet, .juniorNet] {
             if let now = district.value(i), let was = earlier.district[i.rawValue] { parts.append(i.title + Self.rateChange(now - was)) }
         }
-        return "与\(label)（\(Self.periodTitle(earlier.period))）相比，" + (parts.isEmpty ? "没有可比的数据。" : parts.joined(separator: "，") + "。")
+        return "与\(label)（\(Self.bulletinWords(earlier))）相比，" + (parts.isEmpty ? "没有可比的数据。" : parts.joined(separator: "，") + "。")
     }
 
     /// A town's (or the district's) children out of school since the last bulletin: `+2`, `-1`, `0`;
@@ -181,17 +245,25 @@ extension BulletinFigures {
 
     /// The column heads of the comparison table.
     var comparisonHeads: [String] {
-        ["指标", "本期", "上期" + (previous.map { "（\(Self.periodTitle($0.period))）" } ?? "（无）"), "较上期",
+        ["指标", "本期", "上期" + (previous.map { "（\(Self.bulletinWords($0))）" } ?? "（无）"), "较上期",
          "去年同期（\(Self.periodTitle(lastYearPeriod))）" + (lastYear == nil ? "（无）" : ""), "较去年同期"]
     }
 
     /// The sentence naming the towns and schools at target (通报表扬), and the towns below (通报批评) with the deadline.
     var praise: String {
         let towns = townsAtTarget.map(\.name)
-        var s = towns.isEmpty ? "本期没有各项指标全部达标的镇街。" : "以下镇街各项指标均达到目标，予以通报表扬：" + towns.joined(separator: "、") + "。"
+        var s = towns.isEmpty ? "本期没有各项指标全部达标且经核查的镇街。" : "以下镇街各项指标均达到目标，予以通报表扬：" + towns.joined(separator: "、") + "。"
+        let unchecked = townsNotChecked
+        if !unchecked.isEmpty {
+            s += "以下镇街指标达标但未全部核查，暂不表扬：" + unchecked.map { "\($0.area.name)（\($0.why)）" }.joined(separator: "、") + "。"
+        }
         if !schoolsAtTarget.isEmpty {
-            s += "以下 \(schoolsAtTarget.count) 所学校无疑似辍学学生、无需纠错学籍，予以通报表扬："
+            s += "以下 \(schoolsAtTarget.count) 所学校在学校名录内、已报送考勤，经核查无疑似辍学学生、无需纠错学籍，予以通报表扬："
                 + schoolsAtTarget.map { $0.name.isEmpty ? $0.code : $0.name }.joined(separator: "、") + "。"
+        }
+        if !schoolsNotChecked.isEmpty {
+            s += "另有 \(schoolsNotChecked.count) 所学校未核查（未报送考勤或不在学校名录），本期未发现问题但不予表扬："
+                + schoolsNotChecked.map { "\($0.unit.name.isEmpty ? "学校名称未登记" : $0.unit.name)（\($0.why)）" }.joined(separator: "、") + "。"
         }
         return s
     }
@@ -205,7 +277,7 @@ extension BulletinFigures {
     var criticism: String {
         let below = townsBelowTarget
         guard !below.isEmpty else { return "各镇街各项指标均达到目标。" }
-        return "以下 \(below.count) 个镇街未达到目标（按排名），予以通报批评，请于 \(Self.dateTitle(deadline)) 前完成整改，"
+        return "以下 \(below.count) 个镇街未达到目标（按排名，第 1 名最好，名次越后问题越多），予以通报批评，请于 \(Self.dateTitle(deadline)) 前完成整改，"
             + "并将整改情况书面报\(unit)："
     }
 }

@@ -15,9 +15,9 @@ enum BulletinWorkbook {
         XLSXColumn("外地就读", .integer, width: 7), XLSXColumn("缓学免学", .integer, width: 7), XLSXColumn("应入学", .integer, width: 7),
         XLSXColumn("已入学", .integer, width: 7),
     ] + BulletinFigures.rates.map { XLSXColumn(shortTitle($0), .percent, width: 9) } + [
-        XLSXColumn("失学辍学儿童", .integer, width: 8), XLSXColumn("新增劝返案件", .integer, width: 8),
-        XLSXColumn("销号劝返案件", .integer, width: 8), XLSXColumn("未销号劝返案件", .integer, width: 8),
-        XLSXColumn("失学辍学较上期", width: 8), XLSXColumn("未达标指标", width: 28),
+        XLSXColumn("失学辍学儿童（人）", .integer, width: 8), XLSXColumn("新增劝返案件（件）", .integer, width: 8),
+        XLSXColumn("销号劝返案件（件）", .integer, width: 8), XLSXColumn("未销号劝返案件（件）", .integer, width: 8),
+        XLSXColumn("失学辍学较上期（人）", width: 8), XLSXColumn("未达标指标", width: 28),
     ]
 
     /// A rate's title in a narrow column.
@@ -68,12 +68,11 @@ enum BulletinWorkbook {
         try findings(f, book)
         try trend(f, book)
         let sources = try book.addSheet("数据来源", columns: [XLSXColumn("部门", width: 12), XLSXColumn("数据名称", width: 16),
-                                                          XLSXColumn("文件", width: 24), XLSXColumn("导出文件日期", .date, width: 12),
+                                                          XLSXColumn("文件", width: 24), XLSXColumn("数据期次或接收日期", width: 26),
                                                           XLSXColumn("读入行数", .integer, width: 10), XLSXColumn("采用行数", .integer, width: 10)],
-                                        title: "数据来源（导出文件日期为文件的修改日期）")
+                                        title: "数据来源（\(BulletinFigures.sourceDateNote)）")
         for s in f.sources {
-            try sources.append([.text(s.department), .text(s.name), .text(s.file), s.fileDate.map(XLSXCell.date) ?? .text("文件已不在原处"),
-                                .integer(s.rows), .integer(s.accepted)])
+            try sources.append([.text(s.department), .text(s.name), .text(s.file), .text(s.dateText), .integer(s.rows), .integer(s.accepted)])
         }
         let defs = try book.addSheet("口径说明", columns: [XLSXColumn("名词", width: 18), XLSXColumn("口径", width: 100)], title: "统计口径")
         for (term, text) in f.definitions { try defs.append([.text(term), .text(text)]) }
@@ -88,13 +87,13 @@ enum BulletinWorkbook {
         try sheet.append([.text("发文单位"), .text(f.unit)])
         try sheet.append([.text("发文日期"), .text(BulletinFigures.dateTitle(f.asOf))])
         try sheet.append([.text("核查基准日"), .text("\(BulletinFigures.dateTitle(f.asOf))（期间 \(BulletinFigures.periodTitle(f.period))）")])
-        for (k, p) in f.paragraphs.enumerated() { try sheet.append([.text(k == 0 ? "一、总体情况" : ""), .text(p)]) }
+        for (k, p) in f.paragraphs(.workbook).enumerated() { try sheet.append([.text(k == 0 ? "一、总体情况" : ""), .text(p)]) }
         try sheet.append([.text("二、通报表扬"), .text(f.praise)])
         let below = f.townsBelowTarget
         try sheet.append([.text("三、通报批评"), .text(below.isEmpty ? f.criticism : f.criticism.dropLast() + "（各项目标见“主要指标”工作表）：")],
                          alerts: below.isEmpty ? [] : [1])
         for t in below {
-            try sheet.append([.text("第 \(t.rank ?? 0) 名"), .text("\(t.name)：" + f.missedLine(t, targets: false))])
+            try sheet.append([.text("排名第 \(t.rank ?? 0) 名"), .text("\(t.name)（\(f.rankWords(t))）：" + f.missedLine(t, targets: false))])
         }
         try sheet.append([.text("四、整改要求"), .text(f.rectification(listedIn: "“学校数据纠错”“派出所数据纠错”工作表"))])
         try sheet.append([.text("落款"), .text(f.signature)])
@@ -138,7 +137,7 @@ enum BulletinWorkbook {
 
     /// 分镇街: every town in rank order, the district's total, and the rates chart with target lines.
     static func towns(_ f: BulletinFigures, _ book: XLSXWorkbook) throws(KCBXError) -> XLSXSheet {
-        let sheet = try book.addSheet("分镇街", columns: townColumns, title: "\(f.title)：分镇街情况（按排名；未达标指标标红）")
+        let sheet = try book.addSheet("分镇街", columns: townColumns, title: "\(f.title)：分镇街情况（按排名，第 1 名最好；未达标指标标红）。\(BulletinFigures.casesNote(f))")
         for town in f.towns { try sheet.append(townRow(town, f), alerts: alerts(town, f)) }
         try sheet.append(townRow(f.district, f), alerts: alerts(f.district, f))
         return sheet
@@ -200,16 +199,16 @@ enum BulletinWorkbook {
         let schools = try book.addSheet("学校数据纠错", columns: [XLSXColumn("序号", .integer, width: 6), XLSXColumn("学校", width: 24),
                                                              XLSXColumn("学校标识码", width: 12), XLSXColumn("所在镇街", width: 11),
                                                              XLSXColumn("在校生", .integer, width: 8)]
-                                        + BulletinFigures.schoolCodes.map { XLSXColumn($0.title, .integer, width: 10) }
-                                        + [XLSXColumn("合计", .integer, width: 8), XLSXColumn("疑似辍学", .integer, width: 9)],
-                                        title: "\(f.title)：学校学籍数据纠错（不计入镇街）")
+                                        + BulletinFigures.schoolCodes.map { XLSXColumn($0.title + "（条）", .integer, width: 10) }
+                                        + [XLSXColumn("合计（条）", .integer, width: 8), XLSXColumn("疑似辍学（人）", .integer, width: 9)],
+                                        title: "\(f.title)：学校学籍数据纠错（不计入镇街；每条学籍记录计 1 条，与各校学籍纠错清单和按学校汇总一致）")
         for (k, s) in f.schools.enumerated() {
             try schools.append([.integer(k + 1), .text(s.name), .text(s.code), .text(s.town), .integer(s.pupils)]
                                + BulletinFigures.schoolCodes.map { .integer(s.records[$0] ?? 0) } + [.integer(s.recordsTotal), .integer(s.suspectedDropouts)])
         }
         let police = try book.addSheet("派出所数据纠错", columns: [XLSXColumn("序号", .integer, width: 6), XLSXColumn("户籍所在镇街（派出所）", width: 22)]
-                                       + BulletinFigures.policeCodes.map { XLSXColumn($0.title, .integer, width: 11) } + [XLSXColumn("合计", .integer, width: 8)],
-                                       title: "\(f.title)：公安户籍数据纠错（不计入镇街）")
+                                       + BulletinFigures.policeCodes.map { XLSXColumn($0.title + "（人）", .integer, width: 11) } + [XLSXColumn("合计（人）", .integer, width: 8)],
+                                       title: "\(f.title)：公安户籍数据纠错（不计入镇街；按儿童计人，户籍重复的派出所核查表每处户籍一行）")
         for (k, p) in f.police.enumerated() {
             try police.append([.integer(k + 1), .text(p.name)] + BulletinFigures.policeCodes.map { .integer(p.records[$0] ?? 0) } + [.integer(p.recordsTotal)])
         }
@@ -220,7 +219,7 @@ enum BulletinWorkbook {
         let codes = try book.addSheet("问题分类", columns: [XLSXColumn("问题类型", width: 16), XLSXColumn("处理", width: 18),
                                                           XLSXColumn(f.whole, .integer, width: 8)]
                                       + f.towns.map { XLSXColumn($0.name, .integer, width: 10) },
-                                      title: "\(f.title)：问题分类统计（人）")
+                                      title: "\(f.title)：问题分类统计（本次比对发现，人）")
         for code in FindingCode.allCases {
             let handling = switch code.descriptor.actor {
             case .town: code.descriptor.countsAgainstTown ? "镇街劝返" : "跟踪（不计入镇街）"

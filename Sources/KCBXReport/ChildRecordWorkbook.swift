@@ -13,20 +13,16 @@ enum ChildRecordWorkbook {
     static let columns = [XLSXColumn("项目", width: 10), XLSXColumn("日期", .date, width: 11), XLSXColumn("内容", width: 100)]
 
     /// Writes a workbook per town with open children's cases into `directory`.
-    static func write(_ input: ReportInput, _ people: PersonView, into directory: URL) throws(KCBXError) {
-        let open = input.cases.filter { $0.work == .childFollowUp && $0.state == .open }
-        guard !open.isEmpty else { return }
+    /// The children of each town are those of its packet's open 劝返 cases (``SharedFigures/children``).
+    static func write(_ input: ReportInput, _ people: PersonView, _ shared: SharedFigures, into directory: URL) throws(KCBXError) {
+        let byTown = shared.children.filter { !$0.value.isEmpty }
+        guard !byTown.isEmpty else { return }
         let masked = MaskedOutput.townLists.isMasked(in: input.config)
         let order = Dictionary(uniqueKeysWithValues: FindingCode.allCases.enumerated().map { ($1, $0) })
         // Every case of the children (closed ones too: the history is the child's).
-        let children = Set(open.map(\.personID))
+        let children = Set(byTown.values.joined())
         var byPerson: [String: [Case]] = [:]
         for c in input.cases where c.work == .childFollowUp && children.contains(c.personID) { byPerson[c.personID, default: []].append(c) }
-        var byTown: [String: [String]] = [:]
-        for (person, cases) in byPerson {
-            let first = cases.min { (order[$0.code] ?? 0, $0.id) < (order[$1.code] ?? 0, $1.id) }!
-            byTown[PersonView.townShown(first.town), default: []].append(person)
-        }
         try ReportStage.makeDirectory(directory)
         let unit = input.config.issuer.unitName(district: input.config.district)
         let month = ReportStage.FileName.month(input.period)
@@ -34,7 +30,7 @@ enum ChildRecordWorkbook {
             let url = directory.appendingPathComponent("一生一表_" + ReportStage.safeFileName(town) + "_" + month + ".xlsx")
             let book = try XLSXWorkbook(url: url, constantMemory: persons.count > 2_000)
             let sheet = try book.addSheet("一生一表", columns: columns,
-                                          title: "\(unit) \(town) 控辍保学学生登记表（一生一表，\(month)，核查基准日 \(input.config.asOf)）：在办 \(persons.count) 人，每人一页")
+                                          title: "\(unit) \(town) 控辍保学学生登记表（一生一表，\(month)，核查基准日 \(input.config.asOf)）：在办儿童 \(persons.count) 人（有任一在办劝返案件，含延缓/免于入学、外地户籍/外出），其中失学辍学儿童 \(shared.tally(town).outOfSchool) 人，每人一页")
             let sorted = persons.map { p in (p, byPerson[p]!.sorted { (order[$0.code] ?? 0, $0.id) < (order[$1.code] ?? 0, $1.id) }) }
                 .sorted { ($0.1[0].name, $0.0) < ($1.1[0].name, $1.0) }
             for (n, (person, cases)) in sorted.enumerated() {

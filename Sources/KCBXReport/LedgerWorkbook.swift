@@ -129,9 +129,9 @@ public enum LedgerWorkbook {
         let unit = input.config.issuer.unitName(district: input.config.district)
         let deadline = input.config.asOf.adding(days: input.config.issuer.listDeadlineDays)
         let month = ReportStage.FileName.month(input.period)
-        let open = cases.filter { $0.state == .open }.count
+        let open = cases.filter { $0.state == .open }
         let sheet = try book.addSheet(casesSheet, columns: columns(work), title:
-            "\(unit) \(work.title)（\(month) 第\(input.version)版，核查基准日 \(input.config.asOf)；在办 \(open) 件，请于 \(deadline) 前填写右侧各列并报回）")
+            "\(unit) \(work.title)（\(month) 第\(input.version)版，核查基准日 \(input.config.asOf)；在办 \(open.count) 件\(openByCode(open))，请于 \(deadline) 前填写右侧各列并报回）")
         for (n, c) in cases.enumerated() {
             let school = c.schoolCode.isEmpty ? "" : schools[c.schoolCode] ?? c.schoolCode
             let closing = c.closedOn.map { "\($0) \(c.closeReason ?? "")" } ?? ""
@@ -168,6 +168,18 @@ public enum LedgerWorkbook {
         ]
         for (key, value) in lines { try about.append([.text(key), .text(value)]) }
         try book.close()
+    }
+
+    /// The open cases by code, as the bulletin and the packets count them: `（应入未入 12 件、疑似辍学 3 件；计入镇街 15 件，不含延缓/免于入学、外地户籍/外出 4 件）`.
+    static func openByCode(_ open: [Case]) -> String {
+        var counts: [FindingCode: Int] = [:]
+        for c in open { counts[c.code, default: 0] += 1 }
+        let parts = FindingCode.allCases.compactMap { code in counts[code].map { "\(code.title) \($0) 件" } }
+        guard !parts.isEmpty else { return "" }
+        let counted = open.count { $0.code.descriptor.countsAgainstTown }
+        let followUp = open.allSatisfy { $0.work == .childFollowUp }
+        return "（" + parts.joined(separator: "、")
+            + (followUp ? "；其中计入镇街的未销号劝返案件 \(counted) 件，延缓/免于入学、外地户籍/外出 \(open.count - counted) 件不计入" : "") + "）"
     }
 
     /// 学校标识码 → school name for the schools of `cases`, from `schools` (``ChildFacts/schools``: the school

@@ -19,7 +19,12 @@ enum PoliceWorkbook {
     ]
 
     /// A sheet's rows, each with the 派出所 its hukou record names ("" when the export names none).
-    struct Sheet { var name: String; var rows: [(cells: [XLSXCell], priority: Bool, station: String)] }
+    /// `person`: the child the row is of (a 户籍重复 child has a row per hukou record: 人 and 条 differ).
+    struct Sheet {
+        var name: String; var rows: [(cells: [XLSXCell], priority: Bool, station: String, person: String)]
+        /// Children (人) on the sheet.
+        var children: Int { Set(rows.map(\.person)).count }
+    }
 
     /// The folder of the per-station workbooks (`户籍核查_分派出所/<派出所>_YYYY年M月.xlsx`), written when a
     /// hukou export maps `police_station`.
@@ -29,8 +34,8 @@ enum PoliceWorkbook {
     static func write(_ rows: FindingRows, _ input: ReportInput, _ people: PersonView, _ population: Population,
                       to url: URL) throws(KCBXError) {
         let masked = MaskedOutput.police.isMasked(in: input.config)
-        func cells(_ caseID: String, _ priority: Bool, hukou ref: RecordRef?, status: RecordRef?, fallback: PersonView.Description,
-                   task: String) -> (cells: [XLSXCell], priority: Bool, station: String) {
+        func cells(_ caseID: String, _ priority: Bool, person: String, hukou ref: RecordRef?, status: RecordRef?, fallback: PersonView.Description,
+                   task: String) -> (cells: [XLSXCell], priority: Bool, station: String, person: String) {
             let r = ref.map(people.record)
             let id = r?.idNumber ?? fallback.idNumber
             let v = { (field: CanonicalField) in ref.map { people.value(field, $0) } ?? "" }
@@ -42,7 +47,7 @@ enum PoliceWorkbook {
                      CivilDate(iso: v(.statusDate)).map(XLSXCell.date) ?? .text(v(.statusDate)),
                      .text(v(.village)), .text(v(.address)), .text(parents.joined(separator: "、")),
                      .text(people.schools[school]?.name ?? school), .text(status.map { people.value(.status, $0) } ?? ""),
-                     .text(Masking.text(task, masked)), .empty, .empty], priority, v(.policeStation))
+                     .text(Masking.text(task, masked)), .empty, .empty], priority, v(.policeStation), person)
         }
         func hukouRefs(_ row: FindingRows.Row) -> [RecordRef] {
             let refs = row.finding.evidence.filter { people.role($0) == .hukou }
@@ -57,7 +62,7 @@ enum PoliceWorkbook {
         for row in rows.of(.duplicateHukou) {
             let refs = hukouRefs(row)
             for ref in refs {
-                duplicates.rows.append(cells(row.finding.caseID, row.finding.priority, hukou: ref, status: nil, fallback: row.person,
+                duplicates.rows.append(cells(row.finding.caseID, row.finding.priority, person: row.finding.personID, hukou: ref, status: nil, fallback: row.person,
                                              task: "同一儿童登记 \(refs.count) 处户籍，核实后保留一处、注销重复户籍。\(row.finding.detail)"))
             }
         }
@@ -66,7 +71,7 @@ enum PoliceWorkbook {
             let status = statusRef(row)
             let refs: [RecordRef?] = hukouRefs(row).first.map { [$0] } ?? [nil]
             for ref in refs {
-                deceased.rows.append(cells(row.finding.caseID, row.finding.priority, hukou: ref, status: status, fallback: row.person,
+                deceased.rows.append(cells(row.finding.caseID, row.finding.priority, person: row.finding.personID, hukou: ref, status: status, fallback: row.person,
                                            task: "户籍登记死亡但学籍仍在籍：核实死亡登记是否属实；属实的通知学校注销学籍，误登的更正户籍。"))
             }
         }
@@ -74,7 +79,7 @@ enum PoliceWorkbook {
         for m in population.movedOutWithStatus {
             let person = people.describe(m.person)
             let status = people.value(.registrationStatus, m.hukou)
-            moved.rows.append(cells("", false, hukou: m.hukou, status: m.status, fallback: person,
+            moved.rows.append(cells("", false, person: m.person, hukou: m.hukou, status: m.status, fallback: person,
                                     task: "户籍已\(status)，学籍仍在籍：核实迁入地或注销原因，反馈教育部门核对学籍。"))
         }
         let sheets = [duplicates, deceased, moved]
@@ -98,17 +103,19 @@ enum PoliceWorkbook {
         let unit = input.config.issuer.unitName(district: input.config.district)
         let month = ReportStage.FileName.month(input.period)
         let deadline = input.config.asOf.adding(days: input.config.issuer.listDeadlineDays)
-        let summary = try book.addSheet("汇总", columns: [XLSXColumn("核查事项", width: 20), XLSXColumn("记录数", .integer, width: 10),
-                                                          XLSXColumn("说明", width: 70)],
+        let summary = try book.addSheet("汇总", columns: [XLSXColumn("核查事项", width: 20), XLSXColumn("儿童（人）", .integer, width: 10),
+                                                          XLSXColumn("户籍记录（条）", .integer, width: 12), XLSXColumn("说明", width: 70)],
                                         title: "\(unit) \(heading)户籍重复及注销核查（\(month)，核查基准日 \(input.config.asOf)）：请于 \(deadline) 前核查并填写核查结果报回")
-        let notes = ["同一儿童在两个户中登记，或以两个身份证号登记（同名、同出生日期、同性别、同父母）；每处户籍一行。",
+        let notes = ["同一儿童在两个户中登记，或以两个身份证号登记（同名、同出生日期、同性别、同父母）；每处户籍一行，故条数多于人数（通报按人计）。",
                      "户籍状态为死亡，学籍系统中仍有在读/休学学籍。",
                      "户籍状态为迁出、注销或失踪，本区无正常户籍，学籍系统中仍有在读/休学学籍。"]
-        for (sheet, note) in zip(sheets, notes) { try summary.append([.text(sheet.name), .integer(sheet.rows.count), .text(note)]) }
+        for (sheet, note) in zip(sheets, notes) {
+            try summary.append([.text(sheet.name), .integer(sheet.children), .integer(sheet.rows.count), .text(note)])
+        }
         try summary.signFooter()
         for sheet in sheets {
             let s = try book.addSheet(sheet.name, columns: columns,
-                                      title: "\(unit) \(heading)户籍核查：\(sheet.name) \(sheet.rows.count) 条（\(month)），请于 \(deadline) 前报回")
+                                      title: "\(unit) \(heading)户籍核查：\(sheet.name) \(sheet.children) 人、\(sheet.rows.count) 条户籍记录（\(month)），请于 \(deadline) 前报回")
             for (n, row) in sheet.rows.enumerated() { try s.append([.integer(n + 1)] + row.cells, highlight: row.priority) }
             try s.signFooter()
         }

@@ -66,6 +66,9 @@ struct Population: Sendable {
         /// 家庭经济困难 (建档立卡/监测户, 低保, 特困) pupils: entrants and those still at school.
         var hardshipEntrants = 0, hardshipRetained = 0
         var groups: [PriorityGroup: GroupCounts] = [:]
+        /// The due children not enrolled (应入学 − 已入学), by why: an 应入未入 finding (no 学籍 at all), a
+        /// 学籍 of status 辍学 (suspected dropouts), or neither (e.g. a 学籍 here in another child's name).
+        var unenrolledListed = 0, unenrolledDropout = 0, unenrolledOther = 0
 
         subscript(part: Part) -> PartCounts {
             get { part == .primary ? primary : junior }
@@ -81,6 +84,7 @@ struct Population: Sendable {
             primary.add(o.primary); junior.add(o.junior)
             disabled += o.disabled; disabledEnrolled += o.disabledEnrolled; homeTaughtWithoutStatus += o.homeTaughtWithoutStatus
             hardshipEntrants += o.hardshipEntrants; hardshipRetained += o.hardshipRetained
+            unenrolledListed += o.unenrolledListed; unenrolledDropout += o.unenrolledDropout; unenrolledOther += o.unenrolledOther
             for (g, c) in o.groups { groups[g, default: GroupCounts()].add(c) }
         }
     }
@@ -102,7 +106,8 @@ struct Population: Sendable {
     /// One pass over the children reconcile read (``ChildFacts``: every school-age child and every pupil),
     /// with the birth date, town, schooling and deferral as the rules read them.
     /// - Parameter dropouts: persons with a `suspected_dropout` finding (not counted as retained).
-    init(_ input: ReportInput, dropouts: Set<String>) {
+    /// - Parameter notEnrolled: persons with a `not_enrolled` finding (应入学 − 已入学 is explained by them).
+    init(_ input: ReportInput, dropouts: Set<String>, notEnrolled: Set<String> = []) {
         let config = input.config
         let cohort = config.schoolAge.cohort(asOf: config.asOf)
         let age = config.schoolAge
@@ -137,6 +142,12 @@ struct Population: Sendable {
                         if enrolled {
                             counts[part].enrolled += 1
                             if (grade.map(Population.part(grade:)) ?? part) == part { counts[part].netEnrolled += 1 }
+                        } else if child.flags.contains(.dropoutStatus) {
+                            counts.unenrolledDropout += 1
+                        } else if notEnrolled.contains(child.personID) {
+                            counts.unenrolledListed += 1
+                        } else {
+                            counts.unenrolledOther += 1
                         }
                     }
                 }

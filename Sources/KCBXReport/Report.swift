@@ -124,16 +124,18 @@ public enum ReportStage {
         let rows = FindingRows(input, people)
         step("rows")
         let dropouts = Set(rows.of(.suspectedDropout).lazy.map(\.finding.personID))
-        let population = Population(input, dropouts: dropouts)
+        let population = Population(input, dropouts: dropouts, notEnrolled: Set(rows.of(.notEnrolled).lazy.map(\.finding.personID)))
         step("population")
         // The files do not depend on one another: they are written on every core at once, the biggest
         // first (a workbook is zipped by its own thread as it closes). Each writes its own file only.
         let townsDirectory = directory.appendingPathComponent(FileName.towns)
         try makeDirectory(townsDirectory)
-        let townLists = TownWorkbooks.lists(rows, input)
         let schoolsDirectory = directory.appendingPathComponent(FileName.schools)
         try makeDirectory(schoolsDirectory)
         let schools = SchoolWorkbook.plan(rows, input, people)
+        // Every figure two documents show, counted once (packets, 一生一表, bulletin, summary.json).
+        let shared = SharedFigures(input, people, rows, schools: schools)
+        let townLists = TownWorkbooks.lists(rows, input, shared)
         step("plan")
         let ledger = fillIn.map { _ in LedgerWorkbook.Issue(input) }
         // The ledgers are filled in: they are issued outside this folder (into `fillIn`), never here.
@@ -171,9 +173,9 @@ public enum ReportStage {
             case .school(let i): try SchoolWorkbook.write(schools.schools[i], input, into: schoolsDirectory)
             case .discrepancies:
                 try DiscrepancyWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.discrepancies(input.period)))
-            case .childRecords: try ChildRecordWorkbook.write(input, people, into: directory.appendingPathComponent(ChildRecordWorkbook.folder))
+            case .childRecords: try ChildRecordWorkbook.write(input, people, shared, into: directory.appendingPathComponent(ChildRecordWorkbook.folder))
             case .technical: try TechnicalWorkbook.write(rows, input, to: directory.appendingPathComponent(FileName.technical(input.period)))
-            case .town(let i): try TownWorkbooks.write(town: townLists[i].town, townLists[i].rows, input, people, into: townsDirectory)
+            case .town(let i): try TownWorkbooks.write(town: townLists[i].town, townLists[i].rows, input, people, shared, into: townsDirectory)
             case .findings: try FindingsCSV.write(rows, input, to: directory.appendingPathComponent(FileName.findings))
             case .persons: try PersonsCSV.write(input, to: directory.appendingPathComponent(FileName.persons))
             case .police:
@@ -197,7 +199,7 @@ public enum ReportStage {
         step("files")
         try RosterOutputs.write(input, people, rows, into: directory)
         step("roster")
-        let figures = BulletinFigures(input, people, rows, population)
+        let figures = BulletinFigures(input, people, rows, population, shared)
         let bulletinName = FileName.bulletin(period: input.period)
         try BulletinWorkbook.write(figures, to: directory.appendingPathComponent(bulletinName + ".xlsx"))
         try BulletinHTML.write(figures, to: directory.appendingPathComponent(bulletinName + ".html"))

@@ -53,7 +53,8 @@ enum Summary {
         for i in BulletinFigures.Indicator.allCases { targets[i.rawValue] = i.target(f.targets) }
         targets["priority_enrolment"] = f.targets.priorityEnrolment
         func earlier(_ r: BulletinRecord?) -> any Sendable {
-            r.map { ["period": $0.period, "as_of": $0.asOf, "district": $0.district] as [String: any Sendable] } ?? NSNull()
+            r.map { ["period": $0.period, "as_of": $0.asOf, "run": $0.run ?? NSNull(), "written": $0.written ?? NSNull(),
+                     "district": $0.district] as [String: any Sendable] } ?? NSNull()
         }
         return [
             "title": f.title,
@@ -62,7 +63,7 @@ enum Summary {
             "rectify_by": f.deadline.description,
             "cohort": ["born_from": f.cohort.lowerBound.description, "born_to": f.cohort.upperBound.description] as [String: any Sendable],
             "definitions": f.definitions.map { ["term": $0.0, "definition": $0.1] as [String: any Sendable] },
-            "text": f.paragraphs,
+            "text": f.paragraphs(.json),
             "targets": targets,
             "town_codes": BulletinFigures.townCodes.map(\.rawValue),
             "cases_since": f.since ?? NSNull(),
@@ -71,6 +72,8 @@ enum Summary {
             "towns_below_target": f.townsBelowTarget.map(\.name),
             "towns_at_target": f.townsAtTarget.map(\.name),
             "schools_at_target": f.schoolsAtTarget.map(\.code),
+            "schools_not_checked": f.schoolsNotChecked.map { ["school_code": $0.unit.code, "name": $0.unit.name, "why": $0.why] as [String: any Sendable] },
+            "towns_not_checked": f.townsNotChecked.map { ["town": $0.area.name, "why": $0.why] as [String: any Sendable] },
             "schools_to_correct": f.schools.map { s in
                 ["school_code": s.code, "name": s.name, "town": s.town, "pupils": s.pupils, "suspected_dropouts": s.suspectedDropouts,
                  "records": Dictionary(uniqueKeysWithValues: s.records.map { ($0.key.rawValue, $0.value) })] as [String: any Sendable]
@@ -78,7 +81,8 @@ enum Summary {
             "police_to_correct": f.police.map { p in
                 ["town": p.name, "records": Dictionary(uniqueKeysWithValues: p.records.map { ($0.key.rawValue, $0.value) })] as [String: any Sendable]
             },
-            "sources": f.sources.map { ["name": $0.name, "file": $0.file, "file_date": $0.fileDate?.description ?? NSNull(),
+            "sources": f.sources.map { ["name": $0.name, "file": $0.file, "data_period": $0.dataPeriod ?? NSNull(),
+                                        "received": $0.received?.description ?? NSNull(), "date_shown": $0.dateText,
                                         "rows": $0.rows, "accepted": $0.accepted] as [String: any Sendable] },
             "previous": earlier(f.previous),
             "last_year": earlier(f.lastYear),
@@ -115,6 +119,9 @@ enum Summary {
             "rates": rates, "priority_groups": groups,
             "findings": findings, "out_of_school": a.outOfSchool,
             "cases_opened": a.cases.opened, "cases_closed": a.cases.closed, "cases_open": a.cases.open,
+            "cases_open_all": a.tally.openAll, "cases_open_not_counted": a.tally.openNotCounted, "children_followed": a.tally.children,
+            "cases_open_by_code": Dictionary(uniqueKeysWithValues: a.tally.open.map { ($0.key.rawValue, $0.value) }),
+            "due_not_enrolled": ["not_enrolled": c.unenrolledListed, "dropout_status": c.unenrolledDropout, "other": c.unenrolledOther] as [String: any Sendable],
             "below_target": f.shortfalls(a).map(\.rawValue),
         ]
     }
