@@ -205,7 +205,7 @@ import KCBXStore
         let december = try run(["--as-of", "2026-12-31"])
         #expect(december.status == 0, "\(december.stderr)")
         let next = try String(contentsOf: out.appendingPathComponent("2026-12/通报_2026年12月.html"), encoding: .utf8)
-        #expect(next.contains("与上期（2026年11月）相比") && next.contains("没有去年同期（2025年12月）的通报数据"))
+        #expect(next.contains("与上期（2026年11月通报，2026年11月30日核查") && next.contains("没有去年同期（2025年12月）的通报数据"))
     }
 
     @Test func onlyAStageWithNoStoredResultsIsAUsageError() throws {
