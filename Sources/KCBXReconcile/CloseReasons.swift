@@ -28,7 +28,7 @@ public struct CloseReasons {
         let view = p.view, n = p.n, closes = c.code.descriptor.closes
         if closes.contains(.enrolled) && n.active > 0 { return "已入学：\(view.schools(.statusActive))" }
         if closes.contains(.registeredDead) && n.dead > 0 && n.resident == 0 {
-            return "户籍登记死亡\(view.values(facts.filter { $0.kind == .hukouDead }, \.statusDate, prefix: "（", suffix: "）"))"
+            return "户籍登记死亡\(view.values(facts.filter { $0.kind == .hukouDead }, \.statusDate, prefix: "（", suffix: "）", dates: true))"
         }
         if closes.contains(.movedOut) && n.gone > 0 && n.resident == 0 {
             return "户籍已\(view.values(facts.filter { $0.kind == .hukouGone }, \.registrationStatus, empty: "迁出"))"

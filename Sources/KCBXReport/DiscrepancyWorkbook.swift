@@ -168,11 +168,10 @@ enum TownWorkbooks {
         ReportStage.safeFileName(town) + "_" + ReportStage.FileName.month(period) + ".xlsx"
     }
 
-    /// Writes the packet of one town into `directory` (which exists).
+    /// Writes the packet of one town to `url` (its folder exists; the name from ``fileName(_:period:)``, made unique).
     static func write(town: String, _ list: [FindingRows.Row], _ input: ReportInput, _ people: PersonView,
-                      into directory: URL) throws(KCBXError) {
+                      to url: URL) throws(KCBXError) {
         let masked = MaskedOutput.townLists.isMasked(in: input.config)
-        let url = directory.appendingPathComponent(fileName(town, period: input.period))
         let book = try XLSXWorkbook(url: url, constantMemory: list.count > 20_000)
         try FindingSheets.write(list, input, people: people, title: "\(town) 控辍保学劝返核查名单", masked: masked, reportBack: true,
                                 codes: codes, into: book)
