@@ -91,8 +91,11 @@ public enum ClericalReview {
 
     /// Why a pair waits for review: `匹配概率 62%，介于自动关联 95% 与不予关联 50% 之间` (the pipeline's thresholds).
     static func uncertainty(_ p: Double, _ linkage: PipelineConfig.Linkage) -> String {
+        // One decimal, more where it would read 100% for less than certain (a threshold of 0.9999).
         func percent(_ x: Double) -> String {
-            let v = (x * 1000).rounded() / 10
+            var scale = 10.0
+            while (x * 100 * scale).rounded() >= 100 * scale && x < 1 && scale < 1e6 { scale *= 10 }
+            let v = (x * 100 * scale).rounded() / scale
             return v == v.rounded() ? "\(Int(v))%" : "\(v)%"
         }
         return "匹配概率 \(percent(p))，介于自动关联 \(percent(linkage.autoThreshold)) 与不予关联 \(percent(linkage.reviewThreshold)) 之间"

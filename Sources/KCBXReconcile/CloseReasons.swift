@@ -12,11 +12,14 @@ public struct CloseReasons {
 
     /// Prepares reasons for the cases of `personIDs` on this period's records.
     public init(sources: [NormalizedSource], index: PersonIndex, config: PipelineConfig, personIDs: Set<String>) {
-        ctx = ReconcileStage.Context(sources: sources, index: index, config: config)
+        var ctx = ReconcileStage.Context(sources: sources, index: index, config: config)
         var position: [String: Int] = [:]
         if !personIDs.isEmpty {
             for (i, p) in index.persons.enumerated() where personIDs.contains(p.id) { position[p.id] = i }
+            // A reason names the school the child enrolled at by its name.
+            ctx.schoolDirectory = ChildFacts.schools(sources)
         }
+        self.ctx = ctx
         self.position = position
     }
 

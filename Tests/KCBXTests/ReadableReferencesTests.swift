@@ -151,6 +151,8 @@ struct DetailExample: Sendable, CustomTestStringConvertible {
         linkage.autoThreshold = 0.95; linkage.reviewThreshold = 0.3
         #expect(ClericalReview.uncertainty(0.62, linkage) == "匹配概率 62%，介于自动关联 95% 与不予关联 30% 之间")
         #expect(ClericalReview.uncertainty(0.875, linkage).hasPrefix("匹配概率 87.5%"))
+        linkage.autoThreshold = 0.9999
+        #expect(ClericalReview.uncertainty(0.99995, linkage) == "匹配概率 99.995%，介于自动关联 99.99% 与不予关联 30% 之间")
     }
 
     @Test("a pair and its decision print on one landscape A4 width at 8 pt or more; the key column is hidden")
