@@ -115,19 +115,15 @@ public enum ClericalReview {
     /// The decisions of a review workbook; a row without a decision is skipped, an answer not in the list
     /// is an error naming its row and column (nothing is stored then).
     public static func decisions(in url: URL) throws(KCBXError) -> [StoredReviewDecision] {
-        // The header is the first row; a workbook an officer re-saved with a title above it is read too.
-        let reader = try XLSXReader(url: url)
-        var keyColumn = reader.header.firstIndex(of: keyHeader), decisionColumn = reader.header.firstIndex(of: decisionHeader)
+        // The header is the row holding both columns, below the title line (a copy re-saved without the
+        // title is read too).
+        let reader = try XLSXReader(url: url, isHeader: { $0.contains(keyHeader) && $0.contains(decisionHeader) })
+        guard let k = reader.header.firstIndex(of: keyHeader), let d = reader.header.firstIndex(of: decisionHeader) else {
+            throw KCBXError(.input, "未找到“\(keyHeader)”和“\(decisionHeader)”列：应为 kcbx review export 导出的人工核对表", file: url.path)
+        }
         var result: [StoredReviewDecision] = []
         while let row = try reader.next() {
-            if keyColumn == nil || decisionColumn == nil {
-                if let k = row.values.firstIndex(of: keyHeader), let d = row.values.firstIndex(of: decisionHeader) {
-                    keyColumn = k; decisionColumn = d
-                }
-                continue
-            }
-            guard let k = keyColumn, let d = decisionColumn, k < row.values.count else { continue }
-            let answer = d < row.values.count ? row.values[d].trimmingCharacters(in: .whitespaces) : ""
+            let answer = row.values[d].trimmingCharacters(in: .whitespaces)
             if answer.isEmpty { continue }
             let parts = row.values[k].split(separator: "|").map(String.init)
             guard parts.count == 2 else {
@@ -139,9 +135,6 @@ public enum ClericalReview {
                                 file: url.path, line: row.line, column: d + 1)
             }
             result.append(StoredReviewDecision(recordA: parts[0], recordB: parts[1], same: answer == same, file: url.lastPathComponent))
-        }
-        guard keyColumn != nil, decisionColumn != nil else {
-            throw KCBXError(.input, "未找到“\(keyHeader)”和“\(decisionHeader)”列：应为 kcbx review export 导出的人工核对表", file: url.path)
         }
         return result
     }

@@ -175,9 +175,10 @@ import KCBXStore
         let review = work.appendingPathComponent("人工核对.xlsx")
         let exported = try TestSupport.run(["review", "export", "--pipeline", "pipelines/demo.yaml", "--store", store.path, "--out", review.path])
         #expect(exported.status == 0, "\(exported.stderr)")
-        let reader = try XLSXReader(url: review)
-        #expect(reader.header.first?.hasPrefix("示例县教育局 疑似同一人记录人工核对表（2026年11月") == true, "\(reader.header)")
-        var rows: [[String]] = []
+        let title = try XLSXReader(url: review)
+        #expect(title.header.first?.hasPrefix("示例县教育局 疑似同一人记录人工核对表（2026年11月") == true, "\(title.header)")
+        let reader = try XLSXReader(url: review, isHeader: { $0.contains("比对说明") })
+        var rows: [[String]] = [reader.header]
         while let row = try reader.next() { rows.append(row.values) }
         let header = try #require(rows.first)
         let explained = try #require(header.firstIndex(of: "比对说明")), why = try #require(header.firstIndex(of: "为何待核对"))

@@ -165,7 +165,14 @@ struct DetailExample: Sendable, CustomTestStringConvertible {
         #expect(sheet.fittingScale >= XLSXLayout.minimumPrintScale)
         #expect(ClericalReview.reviewColumns.last?.header == ClericalReview.keyHeader && ClericalReview.reviewColumns.last?.hidden == true)
         #expect(ClericalReview.reviewColumns.contains { $0.header == ClericalReview.decisionHeader && !$0.choices.isEmpty })
+        var row = [XLSXCell](repeating: .empty, count: ClericalReview.reviewColumns.count)
+        row[ClericalReview.reviewColumns.count - 3] = .text(ClericalReview.same)
+        row[ClericalReview.reviewColumns.count - 1] = .text("AAAA|BBBB")
+        try sheet.append(row)
         try book.close()
+        // Read back below its title line.
+        let decisions = try ClericalReview.decisions(in: dir.appendingPathComponent("人工核对.xlsx"))
+        #expect(decisions.map { [$0.recordA, $0.recordB] } == [["AAAA", "BBBB"]] && decisions.first?.same == true)
     }
 
     @Test("two towns whose safe file names collide each keep their file")
