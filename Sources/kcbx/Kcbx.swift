@@ -4,6 +4,7 @@ import KCBXCore
 import KCBXNormalize
 import KCBXReport
 import KCBXPipeline
+import KCBXReconcile
 import KCBXStore
 import KCBXSynth
 

@@ -61,6 +61,10 @@ struct DetailExample: Sendable, CustomTestStringConvertible {
             pupil(&$0, "b", seq: 125); $0.add(.attendance, "b", [.schoolCode: school, .absentDays: "0"])
             $0.add(.studentStatus, "c", [.idNumber: TestCounty.id("20150302", seq: 127), .schoolCode: other, .schoolName: "示例县城关小学", .status: "在读"])
         },
+        DetailExample("a non-local child's 户籍地 is named, not coded", .outOfDistrict, says: ["非本地户籍（户籍地 四川省成都市锦江区）", "辍学（示例县实验小学）"]) {
+            $0.add(.studentStatus, "a", [.idNumber: TestCounty.id("20150302", region: "510104"), .schoolCode: school, .schoolName: "示例县实验小学",
+                                         .status: "辍学"])
+        },
         DetailExample("a check character error says what the hukou registers", .identityMismatch,
                       says: ["学籍身份证件号无效（校验码错误）：", "户籍登记为 370783********", "应按户口簿更正"]) {
             let number = TestCounty.id("20150302")
