@@ -166,7 +166,10 @@ enum SchoolWorkbook {
             parts.append("核实该生是否在本校就读；不在校的办理转出或注销，不得空挂学籍")
         default: parts.append(code.descriptor.asked)
         }
-        if !detail.isEmpty { parts.append("（\(detail)）") }
+        // The detail's masked 户籍登记为 … when the notice already says the number to correct to.
+        let shown = parts.contains { $0.contains("按户口簿更正为") }
+            ? detail.replacingOccurrences(of: "，户籍登记为 [^，；]*，应按户口簿更正", with: "", options: .regularExpression) : detail
+        if !shown.isEmpty { parts.append("（\(shown)）") }
         return parts.joined(separator: "；")
     }
 }

@@ -122,8 +122,10 @@ struct DetailExample: Sendable, CustomTestStringConvertible {
                                 birthDate: nil, studentNumber: nil)
         }
         let pupil = record("370783201503021231", problem: "校验码错误"), hukou = record("370783201503021234", problem: nil)
-        let task = SchoolWorkbook.correction(.identityMismatch, pupil, hukou: hukou, others: 1, detail: "")
-        #expect(task.contains("身份证件号有误（校验码错误），按户口簿更正为 370783201503021234"), "\(task)")
+        let detail = "学籍身份证件号无效（校验码错误）：370783********1231，户籍登记为 370783********1234，应按户口簿更正"
+        let task = SchoolWorkbook.correction(.identityMismatch, pupil, hukou: hukou, others: 1, detail: detail)
+        #expect(task == "身份证件号有误（校验码错误），按户口簿更正为 370783201503021234；以户籍登记为准核对更正学籍信息；"
+                + "（学籍身份证件号无效（校验码错误）：370783********1231）", "\(task)")
         #expect(Masking.text(task, true).contains("按户口簿更正为 370783********1234"))
         let none = SchoolWorkbook.correction(.identityMismatch, pupil, hukou: nil, others: 1, detail: "")
         #expect(none.contains("户籍中无本人可用的身份证件号，请查验户口簿后更正"), "\(none)")
