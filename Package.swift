@@ -59,7 +59,7 @@ let package = Package(
                 resources: [.copy("han-table.txt"), .copy("region-codes.txt")]),
         .target(name: "KCBXNormalize", dependencies: ["KCBXCore", "KCBXData"]),
         .target(name: "KCBXLink", dependencies: ["KCBXCore", "KCBXNormalize"], swiftSettings: optimizedInDebug),
-        .target(name: "KCBXReconcile", dependencies: ["KCBXCore", "KCBXLedger", "KCBXNormalize", "KCBXLink"]),
+        .target(name: "KCBXReconcile", dependencies: ["KCBXCore", "KCBXData", "KCBXLedger", "KCBXNormalize", "KCBXLink"]),
         // Report reads reconcile's result and plain values the pipeline makes of the earlier stages' (StageRecords):
         // it imports neither normalize nor link.
         .target(name: "KCBXReport", dependencies: ["KCBXCore", "KCBXLedger", "KCBXData", "KCBXFormats", "KCBXSheets", "KCBXReconcile"]),

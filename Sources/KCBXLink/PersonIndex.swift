@@ -47,6 +47,24 @@ public struct RecordLink: Sendable, Equatable {
         return parts.joined(separator: " ") + " → weight \(format(weight)), p \(format(probability, 5))"
     }
 
+    /// 比对说明 as an officer reads it, from the registry's titles: which fields agree, which nearly do
+    /// (with how), which differ, which one side lacks — `相同：姓名、出生日期；相近：身份证件号（仅校验码不同）；
+    /// 不同：性别；未比对（一方未填）：户号、学校`. No keys, weights or probabilities.
+    public var plainExplanation: String {
+        var same: [String] = [], near: [String] = [], different: [String] = [], missing: [String] = []
+        for field in LinkField.allCases {
+            let c = field.comparison
+            guard field.rawValue < levels.count, levels[field.rawValue] != LinkField.nullLevel,
+                  Int(levels[field.rawValue]) < c.levels.count else { missing.append(c.title); continue }
+            let level = Int(levels[field.rawValue])
+            if level == 0 { same.append(c.levels.count > 2 && c.levels[0].title != "完全一致" ? "\(c.title)（\(c.levels[0].title)）" : c.title) }
+            else if level == c.levels.count - 1 { different.append(c.title) }
+            else { near.append("\(c.title)（\(c.levels[level].title)）") }
+        }
+        return [("相同", same), ("相近", near), ("不同", different), ("未比对（一方未填）", missing)]
+            .filter { !$0.1.isEmpty }.map { "\($0.0)：\($0.1.joined(separator: "、"))" }.joined(separator: "；")
+    }
+
     func format(_ v: Float, _ digits: Int = 1) -> String {
         let scale = Float(pow10(digits))
         let r = (v * scale).rounded() / scale

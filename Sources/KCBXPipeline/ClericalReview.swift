@@ -3,6 +3,7 @@ import KCBXCore
 import KCBXFormats
 import KCBXLink
 import KCBXNormalize
+import KCBXReconcile
 import KCBXReport
 import KCBXSheets
 import KCBXStore
@@ -27,8 +28,11 @@ public enum ClericalReview {
     }
 
     /// Writes the review pairs of `period`'s stored link result to `url` (never over an existing file);
-    /// returns how many pairs it wrote.
-    public static func export(store: Store, period: String, to url: URL) throws(KCBXError) -> Int {
+    /// returns how many pairs it wrote. Each pair is one row that prints on one landscape A4 line: why it
+    /// waits for review (its probability between `config`'s thresholds), which fields agree and which
+    /// differ (``KCBXLink/RecordLink/plainExplanation``), the two records side by side as a reader finds
+    /// them (department, name, sex, birth date, ID number, 户号 or school by name) and the decision.
+    public static func export(store: Store, config: PipelineConfig, period: String, to url: URL) throws(KCBXError) -> Int {
         let lock = try RunLock(store: store.url)
         defer { withExtendedLifetime(lock) {} }
         if FileManager.default.fileExists(atPath: url.path) {
@@ -42,31 +46,59 @@ public enum ClericalReview {
         } catch {
             throw KCBXError(.runFailed, "无法创建文件夹：\(error.localizedDescription)", file: url.deletingLastPathComponent().path)
         }
-        let side = ["来源", "记录号", "身份证件号", "姓名", "性别", "出生日期", "户号/学校", "父母/监护人"]
-        var columns = [XLSXColumn(keyHeader, width: 30), XLSXColumn("匹配概率", .percent), XLSXColumn("权重(位)", .number),
-                       XLSXColumn("比对说明", width: 60)]
-        columns += side.map { XLSXColumn($0 + "A") } + side.map { XLSXColumn($0 + "B") }
-        columns += [XLSXColumn(decisionHeader, editable: true, choices: [same, different]), XLSXColumn("备注", width: 30, editable: true)]
+        let pairs = index.reviewPairs.filter { $0.record.source < sources.count && $0.other.source < sources.count }
+        let schools = ChildFacts.schools(sources)
         let workbook = try XLSXWorkbook(url: url)
-        // No title line: the header is the first row, as readers of the workbook expect.
-        let sheet = try workbook.addSheet("待核对", columns: columns)
+        let sheet = try workbook.addSheet("待核对", columns: reviewColumns, title: title(config, period: period, pairs: pairs.count))
         func cells(_ ref: RecordRef) -> [XLSXCell] {
             let s = sources[ref.source], r = s.records[ref.record]
-            let place = [s.value(.householdId, of: r), s.value(.schoolCode, of: r)].filter { !$0.isEmpty }.joined(separator: " ")
-            let family = [s.value(.fatherName, of: r), s.value(.motherName, of: r), s.value(.guardianName, of: r)]
-                .filter { !$0.isEmpty }.joined(separator: " ")
-            return [.text(s.source), .integer(r.recordNumber), .text(r.id?.raw ?? ""), .text(r.name?.raw ?? ""),
-                    .text(r.sex?.rawValue ?? ""), r.birthDate.map { XLSXCell.date($0) } ?? .empty, .text(place), .text(family)]
+            let code = s.value(.schoolCode, of: r)
+            let school = code.isEmpty ? "" : schools[code].map { $0.name.isEmpty ? code : $0.name } ?? code
+            let household = s.value(.householdId, of: r)
+            let place = [household.isEmpty ? "" : "户号 \(household)", school].filter { !$0.isEmpty }.joined(separator: "，")
+            return [.text(s.source), .text(r.name?.raw ?? ""), .text(r.sex?.rawValue ?? ""), r.birthDate.map { XLSXCell.date($0) } ?? .empty,
+                    .text(r.id?.raw ?? ""), .text(place)]
         }
-        var written = 0
-        for pair in index.reviewPairs where pair.record.source < sources.count && pair.other.source < sources.count {
+        for (n, pair) in pairs.enumerated() {
             let key = LinkStage.fingerprint(sources, pair.record) + "|" + LinkStage.fingerprint(sources, pair.other)
-            try sheet.append([.text(key), .percent(Double(pair.probability)), .number((Double(pair.weight) * 10).rounded() / 10),
-                              .text(pair.explanation)] + cells(pair.record) + cells(pair.other) + [.empty, .empty])
-            written += 1
+            try sheet.append([.integer(n + 1), .percent(Double(pair.probability)), .text(uncertainty(Double(pair.probability), config.linkage)),
+                              .text(pair.plainExplanation)] + cells(pair.record) + cells(pair.other) + [.empty, .empty, .text(key)])
         }
+        try sheet.signFooter()
         try workbook.close()
-        return written
+        return pairs.count
+    }
+
+    /// The columns of 人工核对: a pair and its decision on one landscape A4 line at 8 pt or more; the
+    /// 核对编号 kcbx reads back is the last column, hidden on screen and in print.
+    static let reviewColumns: [XLSXColumn] = {
+        let side: [(String, XLSXColumn.Kind, Double)] = [("来源", .text, 7), ("姓名", .text, 7), ("性别", .text, 4), ("出生日期", .date, 10),
+                                                         ("身份证件号", .text, 19), ("户号/学校", .text, 13)]
+        return [XLSXColumn("序号", .integer, width: 4), XLSXColumn("匹配概率", .percent, width: 7), XLSXColumn("为何待核对", width: 15),
+                XLSXColumn("比对说明", width: 29)]
+            + side.map { XLSXColumn($0.0 + "A", $0.1, width: $0.2) } + side.map { XLSXColumn($0.0 + "B", $0.1, width: $0.2) }
+            + [XLSXColumn(decisionHeader, width: 10, editable: true, choices: [same, different]), XLSXColumn("备注", width: 10, editable: true),
+               XLSXColumn(keyHeader, width: 28, hidden: true)]
+    }()
+
+    /// `示例县教育局 人工核对表（2026年11月）：待核对 12 对。…` with what to do and when the decisions take effect.
+    static func title(_ config: PipelineConfig, period: String, pairs: Int) -> String {
+        let unit = config.issuer.unitName(district: config.district)
+        return "\(unit) 疑似同一人记录人工核对表（\(ReportStage.FileName.month(period))，核查基准日 \(config.asOf)）：待核对 \(pairs) 对。"
+            + "请比较每行 A、B 两条记录是否为同一儿童，在“\(decisionHeader)”栏选择“\(same)”或“\(different)”，"
+            + "用 kcbx review import 导入，自下次关联阶段起生效。"
+    }
+
+    /// Why a pair waits for review: `匹配概率 62%，介于自动关联 95% 与不予关联 50% 之间` (the pipeline's thresholds).
+    static func uncertainty(_ p: Double, _ linkage: PipelineConfig.Linkage) -> String {
+        // One decimal, more where it would read 100% for less than certain (a threshold of 0.9999).
+        func percent(_ x: Double) -> String {
+            var scale = 10.0
+            while (x * 100 * scale).rounded() >= 100 * scale && x < 1 && scale < 1e6 { scale *= 10 }
+            let v = (x * 100 * scale).rounded() / scale
+            return v == v.rounded() ? "\(Int(v))%" : "\(v)%"
+        }
+        return "匹配概率 \(percent(p))，介于自动关联 \(percent(linkage.autoThreshold)) 与不予关联 \(percent(linkage.reviewThreshold)) 之间"
     }
 
     /// Reads the decisions of the review workbook at `url` and stores them under the run lock; they
@@ -83,19 +115,15 @@ public enum ClericalReview {
     /// The decisions of a review workbook; a row without a decision is skipped, an answer not in the list
     /// is an error naming its row and column (nothing is stored then).
     public static func decisions(in url: URL) throws(KCBXError) -> [StoredReviewDecision] {
-        // The header is the first row; a workbook an officer re-saved with a title above it is read too.
-        let reader = try XLSXReader(url: url)
-        var keyColumn = reader.header.firstIndex(of: keyHeader), decisionColumn = reader.header.firstIndex(of: decisionHeader)
+        // The header is the row holding both columns, below the title line (a copy re-saved without the
+        // title is read too).
+        let reader = try XLSXReader(url: url, isHeader: { $0.contains(keyHeader) && $0.contains(decisionHeader) })
+        guard let k = reader.header.firstIndex(of: keyHeader), let d = reader.header.firstIndex(of: decisionHeader) else {
+            throw KCBXError(.input, "未找到“\(keyHeader)”和“\(decisionHeader)”列：应为 kcbx review export 导出的人工核对表", file: url.path)
+        }
         var result: [StoredReviewDecision] = []
         while let row = try reader.next() {
-            if keyColumn == nil || decisionColumn == nil {
-                if let k = row.values.firstIndex(of: keyHeader), let d = row.values.firstIndex(of: decisionHeader) {
-                    keyColumn = k; decisionColumn = d
-                }
-                continue
-            }
-            guard let k = keyColumn, let d = decisionColumn, k < row.values.count else { continue }
-            let answer = d < row.values.count ? row.values[d].trimmingCharacters(in: .whitespaces) : ""
+            let answer = row.values[d].trimmingCharacters(in: .whitespaces)
             if answer.isEmpty { continue }
             let parts = row.values[k].split(separator: "|").map(String.init)
             guard parts.count == 2 else {
@@ -107,9 +135,6 @@ public enum ClericalReview {
                                 file: url.path, line: row.line, column: d + 1)
             }
             result.append(StoredReviewDecision(recordA: parts[0], recordB: parts[1], same: answer == same, file: url.lastPathComponent))
-        }
-        guard keyColumn != nil, decisionColumn != nil else {
-            throw KCBXError(.input, "未找到“\(keyHeader)”和“\(decisionHeader)”列：应为 kcbx review export 导出的人工核对表", file: url.path)
         }
         return result
     }

@@ -12,11 +12,14 @@ public struct CloseReasons {
 
     /// Prepares reasons for the cases of `personIDs` on this period's records.
     public init(sources: [NormalizedSource], index: PersonIndex, config: PipelineConfig, personIDs: Set<String>) {
-        ctx = ReconcileStage.Context(sources: sources, index: index, config: config)
+        var ctx = ReconcileStage.Context(sources: sources, index: index, config: config)
         var position: [String: Int] = [:]
         if !personIDs.isEmpty {
             for (i, p) in index.persons.enumerated() where personIDs.contains(p.id) { position[p.id] = i }
+            // A reason names the school the child enrolled at by its name.
+            ctx.schoolDirectory = ChildFacts.schools(sources)
         }
+        self.ctx = ctx
         self.position = position
     }
 
@@ -28,7 +31,7 @@ public struct CloseReasons {
         let view = p.view, n = p.n, closes = c.code.descriptor.closes
         if closes.contains(.enrolled) && n.active > 0 { return "已入学：\(view.schools(.statusActive))" }
         if closes.contains(.registeredDead) && n.dead > 0 && n.resident == 0 {
-            return "户籍登记死亡\(view.values(facts.filter { $0.kind == .hukouDead }, \.statusDate, prefix: "（", suffix: "）"))"
+            return "户籍登记死亡\(view.values(facts.filter { $0.kind == .hukouDead }, \.statusDate, prefix: "（", suffix: "）", dates: true))"
         }
         if closes.contains(.movedOut) && n.gone > 0 && n.resident == 0 {
             return "户籍已\(view.values(facts.filter { $0.kind == .hukouGone }, \.registrationStatus, empty: "迁出"))"

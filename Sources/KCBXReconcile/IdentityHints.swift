@@ -32,11 +32,10 @@ extension PersonCase {
     func borrowed(_ f: RecordFact) -> (text: String, holderRecords: [RecordRef])? {
         guard let b = ctx.identity.borrowed[f.ref] else { return nil }
         let r = view.record(f)
-        let source = ctx.sources[f.ref.source].source
         let h = ctx.sources[b.holderRecord.source].records[b.holderRecord.record]
         let holderName = h.name?.normalized ?? "不详", holderBirth = h.birthDate.map { "\($0)" } ?? "不详"
         let name = r.name?.normalized ?? "不详", birth = r.birthDate.map { "\($0)" } ?? "不详"
-        let number = "\(source)第 \(r.line) 行的身份证件号 \(r.id?.masked ?? "")"
+        let number = "\(ctx.place(f.ref))的身份证件号 \(r.id?.masked ?? "")"
         let text: String
         switch b.kind {
         case .otherPerson:
@@ -52,7 +51,10 @@ extension PersonCase {
     /// For an ID holder: that other persons' records use the number and are not counted as theirs.
     var borrowedNotes: String {
         guard let records = ctx.identity.borrowers[p], !records.isEmpty else { return "" }
-        let places = records.map { "\(ctx.sources[$0.source].source)第 \(ctx.sources[$0.source].records[$0.record].line) 行" }
+        let places = records.map { ref in
+            let name = ctx.sources[ref.source].records[ref.record].name?.normalized ?? ""
+            return "\(ctx.place(ref))\(name.isEmpty ? "" : "「\(name)」")"
+        }
         return "；\(places.joined(separator: "、"))使用本人身份证件号，但姓名、出生日期均不符，已按他人记录处理（疑似借用/冒用，见人籍不一致）"
     }
 
@@ -66,7 +68,7 @@ extension PersonCase {
     }
 
     /// Records without an ID that may be this person's: named, for the officer to check.
-    var possibleMatchNotes: String { ctx.identity.possibleNotes(p, ctx.sources) }
+    var possibleMatchNotes: String { ctx.identity.possibleNotes(p, ctx) }
 }
 
 extension IdentityHints {
@@ -77,15 +79,16 @@ extension IdentityHints {
         possible[p]?.contains { sources[$0.source].role.marksPriority } ?? false
     }
 
-    /// `；民政第 12 行有同名记录（王梓涵），未能确认是否本人，请核实`, with `，如属本人即为重点群体` when such a record
-    /// is from a priority source; empty when `p` has no possible records.
-    func possibleNotes(_ p: Int32, _ sources: [NormalizedSource]) -> String {
+    /// `；民政（和平社区）有同名记录（王梓涵），未能确认是否本人，请核实`, with `，如属本人即为重点群体` when such
+    /// a record is from a priority source; empty when `p` has no possible records. Records are named by
+    /// where a reader finds them (``ReconcileStage/Context/place(_:)``).
+    func possibleNotes(_ p: Int32, _ ctx: ReconcileStage.Context) -> String {
         guard let records = possible[p], !records.isEmpty else { return "" }
         let places = records.prefix(3).map { ref -> String in
-            let s = sources[ref.source], r = s.records[ref.record]
-            return "\(s.source)第 \(r.line) 行有同名记录（\(r.name?.normalized ?? "")）"
+            let r = ctx.sources[ref.source].records[ref.record]
+            return "\(ctx.place(ref))有同名记录（\(r.name?.normalized ?? "")）"
         }
-        let priority = possiblePriority(p, sources) ? "，如属本人即为重点群体，已按重点群体标注" : ""
+        let priority = possiblePriority(p, ctx.sources) ? "，如属本人即为重点群体，已按重点群体标注" : ""
         return "；\(places.joined(separator: "、"))，未能确认是否本人，请核实\(priority)"
     }
 }

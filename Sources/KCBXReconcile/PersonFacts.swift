@@ -102,42 +102,54 @@ struct PersonFacts {
 
     // MARK: words of the detail
 
-    /// `学校 3707830001（在读）、学校 3707830002（休学）` for the 学籍 records of `kind`.
+    /// The school of record `f` by name (学校名称), else its 学校标识码 (``ReconcileStage/Context/schoolName(_:normalized:)``).
+    func schoolName(_ f: RecordFact) -> String {
+        let cols = ctx.columns[f.ref.source], r = record(f)
+        let known = ctx.schoolName(cols.value(cols.schoolCode, r), normalized: r.schoolCode)
+        let own = cols.value(cols.schoolName, r)
+        return known.hasPrefix("学校标识码") && !own.isEmpty ? own : known
+    }
+
+    /// `示例县实验小学（在读）、示例县城关小学（休学）` for the 学籍 records of `kind`.
     func schools(_ kind: RecordFact.Kind) -> String {
         facts.filter { $0.kind == kind }.map { f in
-            let s = school(f), st = value(f, \.status)
-            return "学校 \(s.isEmpty ? "不详" : s)（\(st.isEmpty ? "状态未填" : st)）"
+            let st = value(f, \.status)
+            return "\(schoolName(f))（\(st.isEmpty ? "状态未填" : st)）"
         }.joined(separator: "、")
     }
 
-    /// Every 学籍 record's status and school.
+    /// Every 学籍 record's status and school: `转出（示例县实验小学）`.
     func statuses() -> String {
         facts.filter(\.isStatus).map { f in
-            let s = school(f), st = value(f, \.status)
-            return "\(st.isEmpty ? "状态未填" : st)（学校 \(s.isEmpty ? "不详" : s)）"
+            let st = value(f, \.status)
+            return "\(st.isEmpty ? "状态未填" : st)（\(schoolName(f))）"
         }.joined(separator: "、")
     }
 
-    /// `延缓入学，有效期至 2027-08-31` for the deferral records of `kind`.
+    /// `延缓入学，有效期至 2027-08-31` for the deferral records of `kind` (the date as YYYY-MM-DD).
     func deferrals(_ kind: RecordFact.Kind) -> String {
         facts.filter { $0.kind == kind }.map { f in
-            let type = value(f, \.deferralType), until = value(f, \.validUntil)
+            let type = value(f, \.deferralType), until = ReconcileStage.dateText(value(f, \.validUntil))
             return "\(type.isEmpty ? "延缓/免于入学" : type)\(until.isEmpty ? "（未填有效期）" : "，有效期至 \(until)")"
         }.joined(separator: "；")
     }
 
-    /// `学校 X 无故缺课 15 天（原因：未说明）` for attendance records.
+    /// `示例县实验小学 缺课 15 天（原因：外出），达到 10 天` for attendance records.
     func absences(_ list: [RecordFact]) -> String {
         list.map { f in
             let reason = value(f, \.absenceReason)
-            return "学校 \(school(f)) 缺课 \(value(f, \.absentDays)) 天（\(reason.isEmpty ? "无请假原因" : "原因：" + reason)），达到 \(ctx.threshold) 天"
+            return "\(schoolName(f)) 缺课 \(value(f, \.absentDays)) 天（\(reason.isEmpty ? "无请假原因" : "原因：" + reason)），达到 \(ctx.threshold) 天"
         }.joined(separator: "；")
     }
 
-    /// The distinct values of `column` in `list`, joined by `、`.
-    func values(_ list: [RecordFact], _ column: KeyPath<SourceColumns, Int?>, empty: String = "", prefix: String = "", suffix: String = "") -> String {
+    /// The distinct values of `column` in `list`, joined by `、`; `dates`: each written as YYYY-MM-DD when it reads as a date.
+    func values(_ list: [RecordFact], _ column: KeyPath<SourceColumns, Int?>, empty: String = "", prefix: String = "", suffix: String = "",
+                dates: Bool = false) -> String {
         var seen: [String] = []
-        for f in list { let v = value(f, column); if !v.isEmpty && !seen.contains(v) { seen.append(v) } }
+        for f in list {
+            let v = dates ? ReconcileStage.dateText(value(f, column)) : value(f, column)
+            if !v.isEmpty && !seen.contains(v) { seen.append(v) }
+        }
         return seen.isEmpty ? empty : prefix + seen.joined(separator: "、") + suffix
     }
 
@@ -163,7 +175,9 @@ struct PersonFacts {
         if let id = r.id {
             switch id.kind {
             case .invalid, .damaged:
-                problems.append("学籍身份证件号无效（\(id.problemWords)）：\(id.masked)")
+                // The value to correct to: the hukou registration's number, when it has a valid one.
+                let registered = hukou.flatMap { record($0).id }.flatMap { $0.isValid && $0.normalized != id.normalized ? $0.masked : nil }
+                problems.append("学籍身份证件号无效（\(id.problemWords)）：\(id.masked)" + (registered.map { "，户籍登记为 \($0)，应按户口簿更正" } ?? ""))
             case .resident, .legacy:
                 if let b = r.birthDate, let idb = id.birthDate, b != idb { problems.append("学籍出生日期 \(b) 与其身份证件号中的 \(idb) 不一致") }
                 if let s = r.sex, let ids = id.sex, s != ids { problems.append("学籍性别「\(s.rawValue)」与其身份证件号不一致") }
@@ -265,7 +279,7 @@ extension ReconcileStage {
             findings.append(Finding(code: .duplicateHukou, personID: ctx.index.persons[Int(person(head))].id, priority: priority,
                                     evidence: members.sorted(),
                                     detail: "同一儿童在户籍中以 \(members.count) 个身份证件号登记（\(ids.map(maskID).joined(separator: "、"))），姓名、出生日期、性别及父母相同"
-                                        + ctx.identity.possibleNotes(person(head), ctx.sources),
+                                        + ctx.identity.possibleNotes(person(head), ctx),
                                     town: town))
         }
         return (findings, twins)

@@ -26,8 +26,10 @@ enum ChildRecordWorkbook {
         try ReportStage.makeDirectory(directory)
         let unit = input.config.issuer.unitName(district: input.config.district)
         let month = ReportStage.FileName.month(input.period)
-        for (town, persons) in byTown {
-            let url = directory.appendingPathComponent("一生一表_" + ReportStage.safeFileName(town) + "_" + month + ".xlsx")
+        // Towns in name order, each its own file even when two towns' safe names collide (`a/b`, `a_b`).
+        var files = UniqueFileNames()
+        for (town, persons) in byTown.sorted(by: { $0.key < $1.key }) {
+            let url = directory.appendingPathComponent(files.claim("一生一表_" + ReportStage.safeFileName(town) + "_" + month + ".xlsx"))
             let book = try XLSXWorkbook(url: url, constantMemory: persons.count > 2_000)
             let sheet = try book.addSheet("一生一表", columns: columns,
                                           title: "\(unit) \(town) 控辍保学学生登记表（一生一表，\(month)，核查基准日 \(input.config.asOf)）：在办儿童 \(persons.count) 人（有任一在办劝返案件，含延缓/免于入学、外地户籍/外出），其中失学辍学儿童 \(shared.tally(town).outOfSchool) 人，每人一页")

@@ -242,11 +242,10 @@ enum TownWorkbooks {
         ReportStage.safeFileName(town) + "_" + ReportStage.FileName.month(period) + ".xlsx"
     }
 
-    /// Writes the packet of one town into `directory` (which exists).
+    /// Writes the packet of one town to `url` (its folder exists; the name from ``fileName(_:period:)``, made unique).
     static func write(town: String, _ list: [FindingRows.Row], _ input: ReportInput, _ people: PersonView, _ shared: SharedFigures,
-                      into directory: URL) throws(KCBXError) {
+                      to url: URL) throws(KCBXError) {
         let masked = MaskedOutput.townLists.isMasked(in: input.config)
-        let url = directory.appendingPathComponent(fileName(town, period: input.period))
         let book = try XLSXWorkbook(url: url, constantMemory: list.count > 20_000)
         let packet = FindingSheets.Packet(tally: shared.tally(town), closed: shared.closedCases[town] ?? [], cases: shared.cases,
                                           since: shared.sinceWords)

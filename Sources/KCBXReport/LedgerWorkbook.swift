@@ -116,7 +116,7 @@ public enum LedgerWorkbook {
     /// Writes ledger `work` of `ledger.cases` to `url` (replacing it: callers that must not, use ``issue(_:work:into:)``).
     public static func write(_ ledger: Issue, work: CaseWork, to url: URL) throws(KCBXError) {
         let input = ledger
-        let mask = input.config.privacy.maskIdsIn.contains("ledger")
+        let mask = MaskedOutput.ledger.isMasked(in: input.config)
         let order = Dictionary(uniqueKeysWithValues: FindingCode.allCases.enumerated().map { ($1, $0) })
         let mine = input.cases.filter { $0.work == work }
         // Sorted on keys made once per case (the town as its rank among the few towns, in String order).

@@ -44,7 +44,7 @@ enum PoliceWorkbook {
             return ([.text(caseID), .text(Masking.id(id, masked)), .text(r?.name ?? fallback.name),
                      .text(r?.sex ?? fallback.sex), (r?.birthDate ?? fallback.birthDate).map(XLSXCell.date) ?? .empty,
                      .text(v(.householdId)), .text(v(.householdHead)), .text(v(.relation)), .text(v(.registrationStatus)),
-                     CivilDate(iso: v(.statusDate)).map(XLSXCell.date) ?? .text(v(.statusDate)),
+                     statusDate(v(.statusDate)),
                      .text(v(.village)), .text(v(.address)), .text(parents.joined(separator: "、")),
                      .text(people.schools[school]?.name ?? school), .text(status.map { people.value(.status, $0) } ?? ""),
                      .text(Masking.text(task, masked)), .empty, .empty], priority, v(.policeStation), person)
@@ -95,6 +95,13 @@ enum PoliceWorkbook {
             try write(own, input, heading: name + " ",
                       to: folder.appendingPathComponent(ReportStage.safeFileName(name) + "_" + ReportStage.FileName.month(input.period) + ".xlsx"))
         }
+    }
+
+    /// 状态日期 as a real date whatever form the export writes it in (`20251229`, `2025/12/29`), so that it
+    /// reads as 2025-12-29 beside 出生日期; a value that is no date is shown as written.
+    static func statusDate(_ raw: String) -> XLSXCell {
+        if case .date(let d) = DateParser.parse(raw) { return .date(d) }
+        return raw.isEmpty ? .empty : .text(raw)
     }
 
     /// One workbook of `sheets`: 汇总, then a sheet each; `heading` names the station ("" for the county-wide list).

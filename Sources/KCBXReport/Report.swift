@@ -47,6 +47,8 @@ public enum MaskedOutput: String, CaseIterable, Sendable {
     case discrepancies
     /// `findings.csv` and `persons.csv`.
     case csv
+    /// The two ledgers in `填报/` (控辍保学劝返台账, 学籍户籍数据纠错台账).
+    case ledger
     /// `基础数据库/*.xlsx`, every school-age child of a town.
     case roster
     /// `去向确认/*.xlsx` and `外地户籍协查函/*.xlsx`, the children whose whereabouts are to be confirmed.
@@ -158,11 +160,10 @@ public enum ReportStage {
         }
         var jobs: [Job] = fillIn == nil ? [] : CaseWork.allCases.map(Job.ledger)
         jobs += [.discrepancies, .technical, .childRecords]
-        // Two towns with one file name (`a/b`, `a_b`): the later one's workbook is the one kept, as when written in turn.
-        var lastOfFile: [String: Int] = [:]
-        for (i, t) in townLists.enumerated() { lastOfFile[safeFileName(t.town)] = i }
-        jobs += townLists.indices.filter { lastOfFile[safeFileName(townLists[$0].town)] == $0 }
-            .sorted { townLists[$0].rows.count > townLists[$1].rows.count }.map(Job.town)
+        // Two towns with one safe file name (`a/b`, `a_b`): each keeps its packet, the later one's name numbered.
+        var townFiles = UniqueFileNames()
+        let townFile = townLists.map { townFiles.claim(TownWorkbooks.fileName($0.town, period: input.period)) }
+        jobs += townLists.indices.sorted { townLists[$0].rows.count > townLists[$1].rows.count }.map(Job.town)
         jobs += [.findings, .persons, .police, .schoolSummary]
         // A workbook per school (597 at a million children): each a job, the biggest first.
         jobs += schools.schools.indices.sorted { schools.schools[$0].lines > schools.schools[$1].lines }.map(Job.school)
@@ -175,7 +176,9 @@ public enum ReportStage {
                 try DiscrepancyWorkbook.write(rows, input, people, to: directory.appendingPathComponent(FileName.discrepancies(input.period)))
             case .childRecords: try ChildRecordWorkbook.write(input, people, shared, into: directory.appendingPathComponent(ChildRecordWorkbook.folder))
             case .technical: try TechnicalWorkbook.write(rows, input, to: directory.appendingPathComponent(FileName.technical(input.period)))
-            case .town(let i): try TownWorkbooks.write(town: townLists[i].town, townLists[i].rows, input, people, shared, into: townsDirectory)
+            case .town(let i):
+                try TownWorkbooks.write(town: townLists[i].town, townLists[i].rows, input, people, shared,
+                                        to: townsDirectory.appendingPathComponent(townFile[i]))
             case .findings: try FindingsCSV.write(rows, input, to: directory.appendingPathComponent(FileName.findings))
             case .persons: try PersonsCSV.write(input, to: directory.appendingPathComponent(FileName.persons))
             case .police:
@@ -253,5 +256,21 @@ public enum ReportStage {
         } catch {
             throw KCBXError(.runFailed, "cannot write \(url.lastPathComponent): \(error.localizedDescription)", file: url.path)
         }
+    }
+}
+
+/// File names made unique within one folder: two places whose safe names collide (`a/b`, `a_b`) each keep
+/// their workbook, the later one's name numbered (`a_b_2026年11月（2）.xlsx`).
+struct UniqueFileNames {
+    private var used = Set<String>()
+
+    /// `name`, or `name` numbered （2）, （3）… before its extension when an earlier claim took it.
+    mutating func claim(_ name: String) -> String {
+        var shown = name, n = 2
+        let dot = name.lastIndex(of: ".") ?? name.endIndex
+        while !used.insert(shown).inserted {
+            shown = String(name[..<dot]) + "（\(n)）" + String(name[dot...]); n += 1
+        }
+        return shown
     }
 }

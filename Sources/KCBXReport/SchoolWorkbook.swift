@@ -149,7 +149,11 @@ enum SchoolWorkbook {
         var parts: [String] = []
         switch code {
         case .identityMismatch:
-            if let problem = r.idProblem { parts.append("身份证件号有误（\(problem)），按户口簿更正") }
+            if let problem = r.idProblem {
+                // The value to correct to: the hukou registration's number (masked where the workbook masks IDs).
+                let registered = hukou.flatMap { h in h.idProblem == nil && h.idNumber != r.idNumber ? h.idNumber : nil }
+                parts.append("身份证件号有误（\(problem)），" + (registered.map { "按户口簿更正为 \($0)" } ?? "户籍中无本人可用的身份证件号，请查验户口簿后更正"))
+            }
             if let h = hukou {
                 if let a = r.name, let b = h.name, a != b { parts.append("姓名：学籍「\(a)」，户籍「\(b)」") }
                 if let a = r.birthDate, let b = h.birthDate, a != b { parts.append("出生日期：学籍 \(a)，户籍 \(b)") }
@@ -162,7 +166,10 @@ enum SchoolWorkbook {
             parts.append("核实该生是否在本校就读；不在校的办理转出或注销，不得空挂学籍")
         default: parts.append(code.descriptor.asked)
         }
-        if !detail.isEmpty { parts.append("（\(detail)）") }
+        // The detail's masked 户籍登记为 … when the notice already says the number to correct to.
+        let shown = parts.contains { $0.contains("按户口簿更正为") }
+            ? detail.replacingOccurrences(of: "，户籍登记为 [^，；]*，应按户口簿更正", with: "", options: .regularExpression) : detail
+        if !shown.isEmpty { parts.append("（\(shown)）") }
         return parts.joined(separator: "；")
     }
 }

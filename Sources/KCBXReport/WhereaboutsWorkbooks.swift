@@ -179,13 +179,9 @@ enum RosterOutputs {
         let folders = [RosterWorkbooks.folder, WhereaboutsWorkbooks.folder, RegionLetters.folder].map { directory.appendingPathComponent($0) }
         for folder in folders { try ReportStage.makeDirectory(folder) }
         var jobs: [(size: Int, work: @Sendable () throws(KCBXError) -> Void)] = []
-        var used: [Set<String>] = [[], []]
-        /// A town's file name, made unique when two towns share one (`a/b`, `a_b`).
-        func unique(_ name: String, _ k: Int) -> String {
-            var name = name, n = 2
-            while !used[k].insert(name).inserted { name = name.replacingOccurrences(of: ".xlsx", with: "（\(n)）.xlsx"); n += 1 }
-            return name
-        }
+        // A town's file name, made unique when two towns share one (`a/b`, `a_b`).
+        var used = [UniqueFileNames(), UniqueFileNames()]
+        func unique(_ name: String, _ k: Int) -> String { used[k].claim(name) }
         var toConfirm = 0
         for (town, entries) in roster.towns {
             let url = folders[0].appendingPathComponent(unique(heading.fileName("基础数据库", town), 0))

@@ -150,7 +150,7 @@ public final class XLSXSheet {
         if let title {
             // The title wraps within the sheet's width (14-point text: 14/11 of a column unit per
             // character unit) rather than running off both sides of a narrow sheet.
-            let sheetWidth = columns.indices.reduce(0) { $0 + shownWidth($1) }
+            let sheetWidth = columns.indices.reduce(0) { $0 + (columns[$1].hidden ? 0 : shownWidth($1)) }
             let lines = XLSXLayout.lineCount(title, columnWidth: sheetWidth * XLSXStyles.fontSize / XLSXStyles.titleFontSize)
             try workbook.check(worksheet_set_row(worksheet, 0, lines == 1 ? 28 : Double(lines) * 19 + 6, nil))
             let status = lastColumn == 0
@@ -190,13 +190,20 @@ public final class XLSXSheet {
         for (c, column) in columns.enumerated() {
             let width = shownWidth(c)
             let format = column.editable ? workbook.styles.cell(XLSXStyles.Kind(column.kind), highlight: false, unlocked: true, book) : nil
-            try workbook.check(worksheet_set_column(worksheet, lxw_col_t(c), lxw_col_t(c), width, format))
+            if column.hidden {
+                var options = lxw_row_col_options(hidden: 1, level: 0, collapsed: 0)
+                // unsafe: libxlsxwriter C API: worksheet and format handles, options read during the call
+                try workbook.check(worksheet_set_column_opt(worksheet, lxw_col_t(c), lxw_col_t(c), width, format, &options))
+            } else {
+                try workbook.check(worksheet_set_column(worksheet, lxw_col_t(c), lxw_col_t(c), width, format))
+            }
         }
     }
 
     /// The print scale (percent) that fits the sheet's columns on one landscape A4 page width, at most 100.
     public var fittingScale: Int {
-        let pixels = columns.indices.reduce(0.0) { $0 + (shownWidth($1) * 7 + 5).rounded(.down) }
+        // A hidden column is not printed.
+        let pixels = columns.indices.reduce(0.0) { $0 + (columns[$1].hidden ? 0 : (shownWidth($1) * 7 + 5).rounded(.down)) }
         return min(100, Int((XLSXLayout.printableWidthInches * 96 / max(pixels, 1) * 100).rounded(.down)))
     }
 

@@ -30,8 +30,12 @@ public struct XLSXColumn: Sendable {
     public var editable: Bool
     /// Fixed choices offered as a drop-down list.
     public var choices: [String]
-    public init(_ header: String, _ kind: Kind = .text, width: Double? = nil, editable: Bool = false, choices: [String] = []) {
+    /// Kept for the program that reads the workbook back (a key column), hidden on screen and in print.
+    public var hidden: Bool
+    public init(_ header: String, _ kind: Kind = .text, width: Double? = nil, editable: Bool = false, choices: [String] = [],
+                hidden: Bool = false) {
         self.header = header; self.kind = kind; self.width = width; self.editable = editable; self.choices = choices
+        self.hidden = hidden
     }
 }
 

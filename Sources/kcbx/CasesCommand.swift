@@ -12,42 +12,49 @@ import KCBXStore
 struct CasesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cases",
-        abstract: "The ledger (台账): list and filter cases, or import the officer's columns of an edited ledger workbook (out/填报/).",
+        abstract: "台账：列出、筛选案件，或导入经办人填写的台账（out/填报/）。",
         subcommands: [List.self, Import.self],
         defaultSubcommand: List.self)
 
-    /// `kcbx cases [--open] [--code CODE] [--town TOWN]`: tab-separated, ID numbers masked.
+    /// `kcbx cases [--open] [--code 问题类型] [--town 镇街]`: tab-separated, Chinese headers, ID numbers masked.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the ledger's cases (tab-separated; ID numbers masked).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出台账中的案件（制表符分隔，身份证件号已遮蔽）。")
         @OptionGroup var options: RunsCommand.StoreOptions
-        @Flag(name: .customLong("open"), help: "Only open cases (在办).") var onlyOpen = false
-        @Option(help: "Only this finding code, e.g. not_enrolled.") var code: String?
-        @Option(help: "Only this town (镇街).") var town: String?
+        @Flag(name: .customLong("open"), help: "只列在办案件。") var onlyOpen = false
+        @Option(help: "只列此问题类型，如 疑似辍学（或其代码 suspected_dropout）。") var code: String?
+        @Option(help: "只列此镇街。") var town: String?
+
+        /// The listing's columns, in order.
+        static let header = ["案件编号", "问题类型", "重点群体", "状态", "镇街", "学校标识码", "姓名", "身份证件号", "出生日期", "立案日期",
+                             "最近发现日期", "销号日期", "销号原因", "处理结果", "责任人"]
 
         func validate() throws {
-            if let code, FindingCode(rawValue: code) == nil {
-                throw ValidationError("--code: unknown finding code `\(code)`; expected one of \(FindingCode.allCases.map(\.rawValue).joined(separator: ", "))")
+            if let code, FindingCode(named: code) == nil {
+                throw ValidationError("--code：没有“\(code)”这一问题类型；可选：\(FindingCode.allCases.map(\.title).joined(separator: "、"))（也可用代码，如 \(FindingCode.suspectedDropout.rawValue)）")
             }
         }
 
         func run() throws {
             let all = try options.open().loadCases()
+            let wanted = code.flatMap(FindingCode.init(named:))
             let cases = all.filter { (c: Case) -> Bool in
                 if onlyOpen && c.state != .open { return false }
-                if let code, c.code.rawValue != code { return false }
+                if let wanted, c.code != wanted { return false }
                 if let town, c.town != town { return false }
                 return true
             }
-            print(["case", "code", "title", "priority", "state", "town", "school", "name", "id_number", "birth_date", "opened", "last_seen",
-                   "closed", "close_reason", "result", "responsible"].joined(separator: "\t"))
-            for c in cases {
-                let fields = [c.id, c.code.rawValue, c.code.title, c.priority ? "yes" : "", c.state.rawValue, c.town, c.schoolCode, c.name,
-                              maskID(c.idNumber), c.birthDate?.description ?? "", c.openedOn.description, c.lastSeenOn.description,
-                              c.closedOn?.description ?? "", c.closeReason ?? "", c.notes.result, c.notes.responsible]
-                print(fields.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t"))
-            }
+            print(Self.header.joined(separator: "\t"))
+            for c in cases { print(Self.line(c)) }
             let openCount = cases.filter { $0.state == .open }.count
-            FileHandle.standardError.write(Data("\(cases.count) case\(cases.count == 1 ? "" : "s"), \(openCount) open\n".utf8))
+            FileHandle.standardError.write(Data("共 \(cases.count) 件，其中在办 \(openCount) 件\n".utf8))
+        }
+
+        /// One case as a line of the listing: the child by name and masked ID number, the state as 在办/已销号.
+        static func line(_ c: Case) -> String {
+            let fields = [c.id, c.code.title, c.priority ? "是" : "", c.state == .open ? "在办" : "已销号", c.town, c.schoolCode, c.name,
+                          maskID(c.idNumber), c.birthDate?.description ?? "", c.openedOn.description, c.lastSeenOn.description,
+                          c.closedOn?.description ?? "", c.closeReason ?? "", c.notes.result, c.notes.responsible]
+            return fields.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t")
         }
     }
 

@@ -4,6 +4,7 @@ import KCBXCore
 import KCBXNormalize
 import KCBXReport
 import KCBXPipeline
+import KCBXReconcile
 import KCBXStore
 import KCBXSynth
 
@@ -169,20 +170,34 @@ struct RunsCommand: ParsableCommand {
         subcommands: [List.self, Show.self],
         defaultSubcommand: List.self)
 
+    /// `--pipeline FILE` and `--store FILE`. There is no default pipeline: a county's store is named by its
+    /// own pipeline file (or the store itself), never taken silently from the demo's.
     struct StoreOptions: ParsableArguments {
-        @Option(help: "The pipeline file whose store to read.")
-        var pipeline: String = "pipelines/demo.yaml"
+        @Option(help: "The pipeline file whose store to read (流水线文件，必填，除非用 --store 直接指定数据库).")
+        var pipeline: String?
         @Option(help: "The store (overrides the pipeline file's).")
         var store: String?
 
+        func validate() throws {
+            if pipeline == nil && store == nil { throw ValidationError(Self.missingPipeline) }
+        }
+
+        static let missingPipeline = "请用 --pipeline 指定本县的流水线文件（如 --pipeline pipelines/示例县.yaml），或用 --store 直接指定数据库"
+
         func open() throws -> Store {
             if let store { return try Store(url: URL(fileURLWithPath: store)) }
-            return try Store(url: try PipelineFile.load(URL(fileURLWithPath: pipeline)).storePath)
+            return try Store(url: try PipelineFile.load(URL(fileURLWithPath: try pipelineFile())).storePath)
+        }
+
+        /// The pipeline file named (a command that reads the pipeline's settings needs it even with `--store`).
+        func pipelineFile() throws -> String {
+            guard let pipeline else { throw KCBXError(.usage, Self.missingPipeline) }
+            return pipeline
         }
 
         /// The pipeline file and its store (`--store` overriding the file's).
         func openWithConfig() throws -> (PipelineConfig, Store) {
-            let config = try PipelineFile.load(URL(fileURLWithPath: pipeline))
+            let config = try PipelineFile.load(URL(fileURLWithPath: try pipelineFile()))
             return (config, try Store(url: store.map { URL(fileURLWithPath: $0) } ?? config.storePath))
         }
     }

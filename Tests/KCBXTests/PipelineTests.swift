@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KCBXCore
+import KCBXFormats
 import KCBXStore
 
 /// The demo pipeline end to end, through the built `kcbx`: outputs, exit codes, stage reruns.
@@ -159,6 +160,33 @@ import KCBXStore
         }
         let imported = try TestSupport.run(["cases", "import", officers.path, "--pipeline", "pipelines/demo.yaml", "--store", store.path])
         #expect(imported.status == 0 && imported.stdout.contains("0 cases updated"), "\(imported.stderr)")
+
+        // The officer's tools speak Chinese: `kcbx cases --code 疑似辍学` lists the cases under Chinese headers, the
+        // child by name and masked ID; without a pipeline file or a store the command says which to give.
+        let listed = try TestSupport.run(["cases", "--code", "疑似辍学", "--pipeline", "pipelines/demo.yaml", "--store", store.path])
+        let lines = listed.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(listed.status == 0 && lines.first?.prefix(4) == ["案件编号", "问题类型", "重点群体", "状态"], "\(listed.stderr)")
+        #expect(lines.count > 1 && lines.dropFirst().allSatisfy { $0[1] == "疑似辍学" && ["在办", "已销号"].contains($0[3]) && $0[7].contains("********") })
+        #expect(listed.stderr.hasPrefix("共 \(lines.count - 1) 件"), "\(listed.stderr)")
+        let unnamed = try TestSupport.run(["cases"])
+        #expect(unnamed.status != 0 && unnamed.stderr.contains("请用 --pipeline 指定"), "\(unnamed.stderr)")
+
+        // The 人工核对 workbook: a title, each pair explained in Chinese, no weights or field keys.
+        let review = work.appendingPathComponent("人工核对.xlsx")
+        let exported = try TestSupport.run(["review", "export", "--pipeline", "pipelines/demo.yaml", "--store", store.path, "--out", review.path])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let title = try XLSXReader(url: review)
+        #expect(title.header.first?.hasPrefix("示例县教育局 疑似同一人记录人工核对表（2026年11月") == true, "\(title.header)")
+        let reader = try XLSXReader(url: review, isHeader: { $0.contains("比对说明") })
+        var rows: [[String]] = [reader.header]
+        while let row = try reader.next() { rows.append(row.values) }
+        let header = try #require(rows.first)
+        let explained = try #require(header.firstIndex(of: "比对说明")), why = try #require(header.firstIndex(of: "为何待核对"))
+        for row in rows.dropFirst() {
+            #expect(row[explained].contains("相同") || row[explained].contains("不同"), "\(row[explained])")
+            #expect(!row[explained].contains("weight") && !row[explained].contains("="), "\(row[explained])")
+            #expect(row[why].hasPrefix("匹配概率 ") && row[why].contains("介于自动关联 95%"), "\(row[why])")
+        }
     }
 
     @Test func twoProcessesAtOnceOneWaitsOut() throws {

@@ -14,8 +14,9 @@ import KCBXPipeline
 struct TestCounty {
     static let asOf = CivilDate(iso: "2026-11-30")!
     static let roles: [(SourceRole, String, [CanonicalField])] = [
-        (.hukou, "公安户籍", [.idNumber, .name, .sex, .birthDate, .householdId, .registrationStatus, .statusDate, .town, .fatherName, .fatherId, .motherName]),
-        (.studentStatus, "学籍", [.idNumber, .studentNumber, .name, .sex, .birthDate, .schoolCode, .status, .studyMode]),
+        (.hukou, "公安户籍", [.idNumber, .name, .sex, .birthDate, .householdId, .registrationStatus, .statusDate, .town, .fatherName, .fatherId, .motherName,
+                          .village]),
+        (.studentStatus, "学籍", [.idNumber, .studentNumber, .name, .sex, .birthDate, .schoolCode, .status, .studyMode, .schoolName, .grade, .class]),
         (.attendance, "考勤", [.idNumber, .name, .schoolCode, .absentDays, .absenceReason]),
         (.poverty, "扶贫", [.idNumber, .name, .status]),
         (.disability, "残联", [.idNumber, .name, .placement]),
@@ -345,7 +346,7 @@ struct RuleExample: Sendable, CustomTestStringConvertible {
         let byPerson = Dictionary(uniqueKeysWithValues: result.findings.filter { $0.code == .notEnrolled }.map { ($0.personID, $0) })
         let a = try #require(byPerson["P-a"]), b = try #require(byPerson["P-b"])
         #expect(a.priority && !b.priority)
-        #expect(a.detail.contains("民政第 2 行有同名记录（王梓涵），未能确认是否本人，请核实，如属本人即为重点群体"), "\(a.detail)")
+        #expect(a.detail.contains("民政有同名记录（王梓涵），未能确认是否本人，请核实，如属本人即为重点群体"), "\(a.detail)")
         #expect(!b.detail.contains("同名记录"))
     }
 

@@ -13,7 +13,7 @@ enum DeceasedActiveStatusRule: FindingRule {
         guard p.n.dead > 0 && p.n.active > 0 else { return }
         let dead = p.facts.filter { $0.kind == .hukouDead }
         p.emit(code, p.view.refs(.hukouDead) + p.view.refs(.statusActive),
-               "户籍登记死亡\(p.view.values(dead, \.statusDate, prefix: "（", suffix: "）"))，学籍仍在籍：\(p.view.schools(.statusActive))")
+               "户籍登记死亡\(p.view.values(dead, \.statusDate, prefix: "（", suffix: "）", dates: true))，学籍仍在籍：\(p.view.schools(.statusActive))")
     }
 
     static func closeReason(_ p: PersonCase) -> String? { p.n.active == 0 ? "学籍已注销" : nil }

@@ -85,6 +85,14 @@ extension FindingCode {
     /// Which kind of work the finding asks for: a child to bring back to school, or a record a school
     /// or a police station corrects. The two ledgers, the lists and the bulletin's ranking follow it.
     public var work: CaseWork { descriptor.work }
+
+    /// The code an officer names: by its title (疑似辍学, 延缓/免于入学) or its key (`suspected_dropout`);
+    /// nil for neither.
+    public init?(named name: String) {
+        let name = String(name.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard let code = FindingCode(rawValue: name) ?? FindingCode.allCases.first(where: { $0.title == name }) else { return nil }
+        self = code
+    }
 }
 
 extension Case {

@@ -19,6 +19,6 @@ enum OutOfDistrictRule: FindingRule {
         if leftSchool { why.append("学籍状态：\(p.view.statuses())，无在籍学籍") }
         if !absences.isEmpty { why.append(p.view.absences(absences)) }
         p.emit(code, p.view.refs(.statusDropout) + p.view.refs(.statusTransferred) + absences.map(\.ref),
-               "非本地户籍（户籍地 \(p.view.regionCode ?? "不详")），\(why.joined(separator: "；"))；应通报户籍地")
+               "非本地户籍（户籍地 \(p.view.regionCode.map(RegionCodes.title) ?? "不详")），\(why.joined(separator: "；"))；应通报户籍地")
     }
 }

@@ -15,20 +15,20 @@ enum PhantomStatusRule: FindingRule {
 
     static func decide(_ p: inout PersonCase) {
         guard p.n.active > 0, !p.hasRaised(any: givesWayTo) else { return }
-        var phantom: [RecordRef] = [], schools: [String] = []
+        var phantom: [RecordRef] = [], schools: [String] = [], names: [String] = []
         for f in p.facts where f.kind == .statusActive && !f.suspended {
             let school = p.view.school(f)
             if !school.isEmpty && p.ctx.attendance.isRoster(school)
                 && !p.facts.contains(where: { $0.kind == .attendance && p.view.school($0) == school })
                 && !p.view.unlinkedAttendanceAt(school, f) && !p.possibleAttendance(at: school) {
-                phantom.append(f.ref); schools.append(school)
+                phantom.append(f.ref); schools.append(school); names.append(p.view.schoolName(f))
             }
         }
         guard !phantom.isEmpty else { return }
-        let attended = p.view.attendanceSchools
-        let elsewhere = attended.isEmpty ? "本人无任何学校考勤记录" : "本人在学校 \(attended.sorted().joined(separator: "、")) 考勤"
+        let attended = p.view.attendanceSchools.sorted().map { p.ctx.schoolName($0) }
+        let elsewhere = attended.isEmpty ? "本人无任何学校考勤记录" : "本人在\(attended.joined(separator: "、"))考勤"
         p.emit(code, phantom + p.view.refs(.attendance),
-               "学籍在学校 \(schools.joined(separator: "、"))，该校考勤花名册中无此学生；\(elsewhere)", school: schools[0])
+               "学籍在\(names.joined(separator: "、"))，该校考勤花名册中无此学生；\(elsewhere)", school: schools[0])
     }
 
     static func closeReason(_ p: PersonCase) -> String? { "空挂学籍已清理或已有考勤记录" }
