@@ -9,8 +9,9 @@ import KCBXSheets
 /// and, in lists that go out to be acted on, the columns to report back. No codes, record numbers or
 /// linkage weights: those are in 比对技术明细 (``TechnicalWorkbook``).
 enum FindingSheets {
-    /// The child's columns; `reportBack` adds 核查结果, 反馈人, 反馈日期. Laid out to print at 8 pt or
-    /// more on one landscape A4 page width.
+    /// The child's columns; `reportBack` adds the 校验码 of the 案件编号 and the town packet's reply
+    /// columns (``ReplySheets``: 核查结果, 说明, 反馈人, 反馈日期). Laid out to print at 8 pt or more on
+    /// one landscape A4 page width.
     static func columns(reportBack: Bool) -> [XLSXColumn] {
         var columns = [
             XLSXColumn("序号", .integer, width: 4), XLSXColumn("案件编号", width: 12), XLSXColumn("重点群体", width: 5),
@@ -20,8 +21,8 @@ enum FindingSheets {
             XLSXColumn("情况说明", width: reportBack ? 21 : 39), XLSXColumn("信息来源", width: 10),
         ]
         if reportBack {
-            columns += [XLSXColumn("核查结果", width: 14, editable: true), XLSXColumn("反馈人", width: 6, editable: true),
-                        XLSXColumn("反馈日期", .date, width: 10, editable: true)]
+            columns.insert(ReplySheets.keyColumns()[1], at: 2)
+            columns += ReplySheets.replyColumns(.townPacket)
         }
         return columns
     }
@@ -82,7 +83,10 @@ enum FindingSheets {
                     .text(p.phone), .text(p.village), .text(p.address), .text(Masking.text(f.detail, masked)),
                     .text(sources(f.evidence, input)),
                 ]
-                if reportBack { cells += [.empty, .empty, .empty] }
+                if reportBack {
+                    cells.insert(ReplySheets.keyCells(caseID: f.caseID, personID: f.personID)[1], at: 2)
+                    cells += ReplySheets.emptyReply(.townPacket)
+                }
                 try sheet.append(cells, highlight: f.priority)
             }
             try sheet.signFooter()
@@ -176,6 +180,7 @@ enum TownWorkbooks {
         let book = try XLSXWorkbook(url: url, constantMemory: list.count > 20_000)
         try FindingSheets.write(list, input, people: people, title: "\(town) 控辍保学劝返核查名单", masked: masked, reportBack: true,
                                 codes: codes, into: book)
+        try ReplySheets.writeAbout(.townPacket, scope: town, input, into: book)
         try book.close()
     }
 }
