@@ -19,7 +19,7 @@ import KCBXStore
 /// written to `<output>/填报/` at once, so officers go on in a copy no import has overtaken.
 public enum LedgerImport {
     public struct Outcome: Sendable {
-        /// What was imported, in Chinese: `控辍保学劝返台账 2026-11 第5版`, `镇街核查名单 2026-11 镇街：城关街道`.
+        /// What was imported, in Chinese: `控辍保学劝返台账（2026-11 期第 5 版）`, `镇街核查名单（2026-11 期，镇街：城关街道）`.
         public var title: String
         /// The ledger copy, when a ledger was imported.
         public var copy: LedgerWorkbook.Copy?
@@ -89,7 +89,7 @@ public enum LedgerImport {
         let imports = rows.map { LedgerBook.NotesImport(line: $0.line, caseID: $0.caseID, checksum: $0.checksum, notes: $0.notes,
                                                         untouched: $0.untouched, typed: $0.typed, problem: $0.problem) }
         var outcome = try apply(imports, stored: stored, period: copy.period, work: copy.work, copyVersions: [copy.work: copy.version],
-                                replies: [], title: "\(copy.work.title) \(copy.period) 期第 \(copy.version) 版", url: url, config: config,
+                                replies: [], title: "\(copy.work.title)（\(copy.period) 期第 \(copy.version) 版）", url: url, config: config,
                                 store: store, periods: periods, latest: latest, current: current, today: today)
         outcome.copy = copy
         outcome.problems = readProblems + outcome.problems
@@ -156,7 +156,7 @@ public enum LedgerImport {
         }
         let scope = copy.scope
         var outcome = try apply(imports, stored: stored, period: copy.period, work: nil, copyVersions: copy.versions, replies: childReplies,
-                                title: "\(kind.title) \(copy.period) 期 \(scope)", url: url, config: config, store: store, periods: periods,
+                                title: "\(kind.title)（\(copy.period) 期，\(scope)）", url: url, config: config, store: store, periods: periods,
                                 latest: latest, current: current, today: today)
         outcome.reply = copy
         outcome.rows = rows.count

@@ -49,7 +49,7 @@ public enum ReplySheets {
         let deadline = config.asOf.adding(days: config.issuer.listDeadlineDays)
         let about = try book.addSheet(aboutSheet, columns: [XLSXColumn("项目", width: 14), XLSXColumn("内容", width: 90)])
         let choices = ReplyChoice.choices(for: kind).map { c in
-            let needs = c.needs.sorted { $0.rawValue < $1.rawValue }.map { ReplyChoice.header($0, of: kind) }
+            let needs = ReplyChoice.Field.allCases.filter(c.needs.contains).map { ReplyChoice.header($0, of: kind) }
             return c.title + (needs.isEmpty ? "" : "（须填\(needs.joined(separator: "、"))）")
         }
         var lines: [(String, String)] = [
