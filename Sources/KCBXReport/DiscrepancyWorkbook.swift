@@ -16,9 +16,9 @@ enum FindingSheets {
         var columns = [
             XLSXColumn("序号", .integer, width: 4), XLSXColumn("案件编号", width: 12), XLSXColumn("重点群体", width: 5),
             XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4), XLSXColumn("出生日期", .date, width: 10),
-            XLSXColumn("身份证件号", width: 19), XLSXColumn("学校名称", width: 14), XLSXColumn("年级", width: 6), XLSXColumn("班级", width: 5),
-            XLSXColumn("监护人", width: 9), XLSXColumn("联系电话", width: 11), XLSXColumn("村居", width: 9), XLSXColumn("住址", width: 17),
-            XLSXColumn("情况说明", width: reportBack ? 21 : 39), XLSXColumn("信息来源", width: 10),
+            XLSXColumn("身份证件号", width: 19), XLSXColumn("学校名称", width: reportBack ? 12 : 14), XLSXColumn("年级", width: 6), XLSXColumn("班级", width: 5),
+            XLSXColumn("监护人", width: reportBack ? 8 : 9), XLSXColumn("联系电话", width: 11), XLSXColumn("村居", width: 9), XLSXColumn("住址", width: reportBack ? 14 : 17),
+            XLSXColumn("情况说明", width: reportBack ? 15 : 39), XLSXColumn("信息来源", width: reportBack ? 8 : 10),
         ]
         if reportBack {
             columns.insert(ReplySheets.keyColumns()[1], at: 2)

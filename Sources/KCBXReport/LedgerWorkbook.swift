@@ -43,11 +43,11 @@ public enum LedgerWorkbook {
             XLSXColumn(Header.number, .integer, width: 4), XLSXColumn(Header.caseID, width: 12), XLSXColumn(Header.checksum, width: 10),
             XLSXColumn("问题类型", width: 9), XLSXColumn("重点群体", width: 4), XLSXColumn("镇街", width: 8),
             XLSXColumn("姓名", width: 7), XLSXColumn("身份证件号", width: 19), XLSXColumn("出生日期", .date, width: 10),
-            XLSXColumn("学校", width: 10), XLSXColumn("状态", width: 5), XLSXColumn("销号情况", width: 14), XLSXColumn("说明", width: 22),
+            XLSXColumn("学校", width: 9), XLSXColumn("状态", width: 5), XLSXColumn("销号情况", width: 12), XLSXColumn("说明", width: 16),
             XLSXColumn(Header.measures(work), width: 14, editable: true), XLSXColumn(Header.responsible, width: 6, editable: true),
             XLSXColumn(Header.result, width: 10, editable: true, choices: OfficerResult.choices(for: work).map(\.title)),
             XLSXColumn(Header.date, .date, width: 10, editable: true), XLSXColumn(Header.explanation, width: 10, editable: true),
-            XLSXColumn(Header.remarks, width: 8, editable: true), XLSXColumn(Header.pending, width: 12),
+            XLSXColumn(Header.remarks, width: 7, editable: true), XLSXColumn(Header.pending, width: 8),
         ]
     }
 

@@ -11,11 +11,11 @@ enum PoliceWorkbook {
     /// Laid out to print at 8 pt or more on one landscape A4 page width.
     static let columns: [XLSXColumn] = [
         XLSXColumn("序号", .integer, width: 4)] + ReplySheets.keyColumns() + [XLSXColumn("身份证件号", width: 19),
-        XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4), XLSXColumn("出生日期", .date, width: 10),
-        XLSXColumn("户号", width: 11), XLSXColumn("户主", width: 7), XLSXColumn("与户主关系", width: 6),
-        XLSXColumn("户籍状态", width: 6), XLSXColumn("状态日期", .date, width: 10), XLSXColumn("村居", width: 9),
-        XLSXColumn("住址", width: 17), XLSXColumn("父母", width: 12), XLSXColumn("在籍学校", width: 12),
-        XLSXColumn("学籍状态", width: 6), XLSXColumn("核查事项", width: 20)] + ReplySheets.replyColumns(.police)
+        XLSXColumn("姓名", width: 6), XLSXColumn("性别", width: 4), XLSXColumn("出生日期", .date, width: 10),
+        XLSXColumn("户号", width: 10), XLSXColumn("户主", width: 6), XLSXColumn("与户主关系", width: 6),
+        XLSXColumn("户籍状态", width: 6), XLSXColumn("状态日期", .date, width: 10), XLSXColumn("村居", width: 8),
+        XLSXColumn("住址", width: 12), XLSXColumn("父母", width: 8), XLSXColumn("在籍学校", width: 10),
+        XLSXColumn("学籍状态", width: 6), XLSXColumn("核查事项", width: 12)] + ReplySheets.replyColumns(.police)
 
     /// A sheet's rows, each with the 派出所 its hukou record names ("" when the export names none).
     struct Sheet { var name: String; var rows: [(cells: [XLSXCell], priority: Bool, station: String)] }

@@ -21,14 +21,14 @@ public enum ReplySheets {
 
     /// The key and 校验码 columns, after 序号.
     static func keyColumns(_ key: String = ReplyKind.caseHeader) -> [XLSXColumn] {
-        [XLSXColumn(key, width: 12), XLSXColumn(ReplyKind.checksumHeader, width: 6)]
+        [XLSXColumn(key, width: 12), XLSXColumn(ReplyKind.checksumHeader, width: 5)]
     }
 
     /// The reply columns of `kind`: the choice (drop-down), 说明, then (where asked) 现就读学校 and 就读地,
     /// then who and when.
-    static func replyColumns(_ kind: ReplyKind, choiceWidth: Double = 11) -> [XLSXColumn] {
+    static func replyColumns(_ kind: ReplyKind, choiceWidth: Double = 10, explanationWidth: Double = 8) -> [XLSXColumn] {
         var columns = [XLSXColumn(kind.choiceHeader, width: choiceWidth, editable: true, choices: ReplyChoice.choices(for: kind).map(\.title)),
-                       XLSXColumn(ReplyKind.explanationHeader, width: 12, editable: true)]
+                       XLSXColumn(ReplyKind.explanationHeader, width: explanationWidth, editable: true)]
         if kind == .whereabouts || kind == .regionLetter { columns.append(XLSXColumn(ReplyKind.schoolHeader, width: 14, editable: true)) }
         if kind == .whereabouts { columns.append(XLSXColumn(ReplyKind.placeHeader, width: 10, editable: true)) }
         return columns + [XLSXColumn(kind.personHeader, width: 6, editable: true), XLSXColumn(kind.dateHeader, .date, width: 10, editable: true)]

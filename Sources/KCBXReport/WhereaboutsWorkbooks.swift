@@ -17,7 +17,7 @@ enum WhereaboutsWorkbooks {
         XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4),
         XLSXColumn("出生日期", .date, width: 10), XLSXColumn("身份证件号", width: 19), XLSXColumn("原就读学校", width: 14),
         XLSXColumn("年级", width: 6), XLSXColumn("学籍状态", width: 6), XLSXColumn("监护人", width: 8), XLSXColumn("联系电话", width: 11),
-        XLSXColumn("村居", width: 8), XLSXColumn("住址", width: 14),
+        XLSXColumn("村居", width: 8), XLSXColumn("住址", width: 13),
     ] + ReplySheets.replyColumns(.whereabouts)
 
     /// `caseOf`: the 劝返台账 case of each child that has one (``caseIDs(_:_:)``), made once for every town.

@@ -7,12 +7,12 @@ import KCBXReconcile
 import KCBXReport
 import KCBXStore
 
-/// `kcbx cases`: the ledger (台账) — list and filter it, or import the officer's columns from an edited
-/// ledger workbook (控辍保学劝返台账 or 学籍户籍数据纠错台账, in out/填报/).
+/// `kcbx cases`: the ledger (台账) — list and filter it, or import an edited ledger workbook (控辍保学劝返台账
+/// or 学籍户籍数据纠错台账, in out/填报/) or a filled reply list (README "Replies (回执)").
 struct CasesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cases",
-        abstract: "The ledger (台账): list and filter cases, or import the officer's columns of an edited ledger workbook (out/填报/).",
+        abstract: "The ledger (台账): list and filter cases, or import an edited ledger (out/填报/) or a filled reply list.",
         subcommands: [List.self, Import.self],
         defaultSubcommand: List.self)
 

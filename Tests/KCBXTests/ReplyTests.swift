@@ -4,7 +4,7 @@ import Testing
 import KCBXLedger
 @testable import KCBXReconcile
 @testable import KCBXReport
-import KCBXSheets
+@testable import KCBXSheets
 import KCBXFormats
 @testable import KCBXPipeline
 @testable import KCBXStore
@@ -148,6 +148,50 @@ import KCBXFormats
         #expect(stale.pending == 0)
         // Two reply rows recorded with their dates.
         #expect(try store.replies().map(\.choice) == ["劝返中", "已返校"])
+    }
+}
+
+extension ReplyTests {
+    /// A store written before versions were per ledger (migration v3's one `ledger_version`) opens with
+    /// each ledger at the version it had, its cases and notes as they were.
+    @Test func aStoreOfOneLedgerVersionMigrates() throws {
+        let a = try #require(try ledger()["a"])
+        var noted = a
+        noted.notes = OfficerNotes(measures: "上门家访", result: "劝返中")
+        try store.saveImport([noted], version: 2, period: "2026-08", file: "旧版.xlsx")
+        // Back to the layout before migration v4.
+        try store.access("downgrading") { db in
+            for sql in [
+                "CREATE TABLE ledger_version (version INTEGER PRIMARY KEY, period TEXT NOT NULL, kind TEXT NOT NULL, at DATETIME NOT NULL, note TEXT NOT NULL)",
+                "INSERT INTO ledger_version SELECT version, period, kind, at, note FROM ledger_work_version WHERE work = 'child_follow_up'",
+                "DROP TABLE ledger_work_version", "DROP TABLE ledger_reply",
+                "ALTER TABLE ledger_case DROP COLUMN notes_source", "ALTER TABLE ledger_case DROP COLUMN pending",
+                "ALTER TABLE ledger_event DROP COLUMN imported_on",
+                "DELETE FROM grdb_migrations WHERE identifier = 'v4: per-ledger versions and replies'",
+            ] { try db.execute(sql: sql) }
+        }
+        let reopened = try Store(url: store.url)
+        #expect(try reopened.ledgerVersions() == [.childFollowUp: 2, .recordCorrection: 2])
+        let kept = try #require(try reopened.cases(ids: [a.id])[a.id])
+        #expect(kept.notes == noted.notes && kept.pending == nil && kept.notesSource == "")
+        #expect(try reopened.replies().isEmpty)
+    }
+}
+
+extension ReplyTests {
+    /// Every list with reply columns still prints one landscape A4 page wide at 8 pt or more.
+    @Test func replyListsFitOnePageWidth() throws {
+        let lists: [(String, [XLSXColumn])] = [
+            ("镇街核查名单", FindingSheets.columns(reportBack: true)), ("学籍纠错", SchoolWorkbook.columns), ("户籍核查", PoliceWorkbook.columns),
+            ("去向确认", WhereaboutsWorkbooks.columns), ("协查名单", RegionLetters.columns),
+            ("劝返台账", LedgerWorkbook.columns(.childFollowUp)), ("纠错台账", LedgerWorkbook.columns(.recordCorrection)),
+        ]
+        let book = try XLSXWorkbook(url: TestSupport.temporaryDirectory("kcbx-reply-widths").appendingPathComponent("widths.xlsx"))
+        for (name, columns) in lists {
+            let sheet = try book.addSheet(name, columns: columns)
+            #expect(sheet.fittingScale >= XLSXLayout.minimumPrintScale, "\(name): \(sheet.fittingScale)%")
+        }
+        try book.close()
     }
 }
 
