@@ -378,6 +378,14 @@ extension LedgerBook {
             if changed[c.id] == nil { order.append(c.id) }
             changed[c.id] = c
         }
+        // A refused row's text, kept on its case for the next version (a change only when it is new).
+        func carry(_ stored: Case, _ pending: PendingNotes) {
+            outcome.pending += 1
+            guard stored.pending != pending else { return }
+            var c = stored
+            c.pending = pending
+            keep(c)
+        }
         for row in rows {
             guard let stored = changed[row.caseID] ?? cases[row.caseID] else {
                 outcome.problems.append((row.sheet.isEmpty ? "" : "工作表「\(row.sheet)」") + "第 \(row.line) 行（案件编号 \(row.caseID)）：台账中没有这个案件编号（编号有误或被改动），未导入")
@@ -401,7 +409,7 @@ extension LedgerBook {
             let laterImport = stored.notesVersion > copyVersion && (row.source.isEmpty || stored.notesSource != row.source)
             if let problem = row.problem {
                 outcome.problems.append("\(label)：\(problem)，未导入")
-                if row.reply == nil && !laterImport { outcome.pending += 1; var c = stored; c.pending = PendingNotes(typed: row.typed, reason: problem); keep(c) }
+                if row.reply == nil && !laterImport { carry(stored, PendingNotes(typed: row.typed, reason: problem)) }
                 continue
             }
             // A reply whose choice sets no result changes only the history: entered once.
@@ -421,7 +429,7 @@ extension LedgerBook {
             }
             if let problem = check(row.notes, on: stored.work, today: date) {
                 outcome.problems.append("\(label)：\(problem)，未导入")
-                if row.reply == nil { outcome.pending += 1; var c = stored; c.pending = PendingNotes(typed: row.typed, reason: problem); keep(c) }
+                if row.reply == nil { carry(stored, PendingNotes(typed: row.typed, reason: problem)) }
                 continue
             }
             var c = stored

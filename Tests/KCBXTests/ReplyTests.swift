@@ -195,6 +195,35 @@ extension ReplyTests {
     }
 }
 
+extension ReplyTests {
+    /// A 去向确认 row keyed by a child's 登记编号 (no case when the list went out) is entered on the
+    /// child's 劝返台账 case where one has opened since; an unknown or altered 登记编号 is refused by row.
+    @Test func aRegisteredChildsReplyGoesToTheCaseOpenedSince() throws {
+        let a = try #require(try ledger()["a"])
+        let dir = TestSupport.temporaryDirectory("kcbx-reply-registered")
+        let url = dir.appendingPathComponent("去向确认_城关街道_报回.xlsx")
+        let book = try XLSXWorkbook(url: url)
+        let headers = ["序号", "登记编号", "校验码", "姓名", "核实去向", "说明", "现就读学校（全称）", "就读地（省市县）", "核实人", "核实日期"]
+        let sheet = try book.addSheet("去向确认", columns: headers.map { XLSXColumn($0) })
+        let key = ReplyKey.registration(personID: a.personID)
+        try sheet.append(["1", key, LedgerWorkbook.checksum(caseID: key, personID: a.personID), a.name, "在外地就读", "",
+                          "济南市历下区实验小学", "山东省济南市历下区", "赵干事", "2026-09-04"].map { XLSXCell.text($0) })
+        try sheet.append(["2", "D0000000000", "ABCD", "某某", "未入学", "", "", "", "赵干事", "2026-09-04"].map { XLSXCell.text($0) })
+        let about = try book.addSheet(LedgerWorkbook.aboutSheet, columns: [XLSXColumn("项目"), XLSXColumn("内容")])
+        for (k, v) in [("清单类型", "去向确认名单"), ("期次", "2026-08"), ("范围", "镇街：城关街道"), ("发文日期", "2026-08-31"), ("反馈期限", "2026-09-15"),
+                       ("控辍保学劝返台账版本", "1"), ("学籍户籍数据纠错台账版本", "1")] { try about.append([.text(k), .text(v)]) }
+        try book.close()
+        var config = TestCounty.config(asOf: CivilDate(iso: "2026-08-31")!)
+        config.outputDirectory = dir
+        let outcome = try LedgerImport.run(url, config: config, store: store, today: CivilDate(iso: "2026-09-06")!)
+        #expect(outcome.closed == 1 && outcome.changed == 1)
+        #expect(outcome.problems == ["工作表「去向确认」第 3 行（登记编号 D0000000000）：2026-08 期的儿童中没有这个登记编号（编号有误或被改动），未导入"])
+        let closed = try #require(try store.cases(ids: [a.id])[a.id])
+        #expect(closed.state == .closed && closed.closeReason == "经办人销号：已核实在外地就读（济南市历下区实验小学（山东省济南市历下区），据去向确认名单）")
+        #expect(try store.replies().map(\.caseID) == [a.id])
+    }
+}
+
 /// A month as a county lives it, on the demo county: the run issues the lists; a town fills in its packet
 /// and its 去向确认 list, a school its 学籍纠错 workbook; each is imported; the night's rerun; December;
 /// a late November reply after December ran; November rerun after December — nothing typed is lost.
@@ -301,6 +330,9 @@ extension ReplyTests {
         #expect(carried?.notes.measures == "上门家访三次" && carried?.untouched == false)
         let shared = try TestSupport.zipPart(v3, "xl/sharedStrings.xml")
         #expect(shared.contains("待更正：处理日期") && shared.contains("12月3号"))
+        // The same copy again: the 待更正 row is refused again, but nothing new is written.
+        let twice = try LedgerImport.run(filledLedger, config: config, store: store, today: CivilDate(iso: "2026-12-06")!)
+        #expect(twice.problems.count == 1 && twice.written.isEmpty && twice.changed == 0)
 
         // The 去向确认 list: 在外地就读 with the school, 未入学.
         let whereabouts = try #require(files(november.appendingPathComponent("去向确认")).first)
