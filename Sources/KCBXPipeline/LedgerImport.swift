@@ -118,11 +118,12 @@ public enum LedgerImport {
         func entry(_ row: ReplySheets.Row, caseID: String?, personID: String) -> (ReplyEntry, String?) {
             Self.entry(row, kind: kind, period: copy.period, caseID: caseID, personID: personID, today: today, file: url.lastPathComponent)
         }
-        let stored = try store.cases(ids: Array(Set(caseRows.map(\.key))))
-        let imports = caseRows.map {
+        var stored = try store.cases(ids: Array(Set(caseRows.map(\.key))))
+        var imports = caseRows.map {
             notesImport($0, copy: copy, stored: stored[$0.key], place: place, today: today, file: url.lastPathComponent)
         }
-        // Children without a case: resolved from the period's stored children, recorded, never dropped.
+        // Children without a case: resolved from the period's stored children; a child whose 劝返台账 case
+        // opened since has the reply entered there; the others are recorded, never dropped.
         var problems: [String] = [], notices: [String] = [], childReplies: [ReplyEntry] = [], unchanged = repeated
         if !childRows.isEmpty {
             let children = try StoredResults(store: store, period: copy.period).loadReconciled().children
@@ -132,6 +133,12 @@ public enum LedgerImport {
                 let key = ReplyKey.registration(personID: children.personID(at: i))
                 if wanted.contains(key) { byKey[key] = i }
             }
+            let personIDs = childRows.compactMap { byKey[$0.key].map { children.personID(at: $0) } }
+            // The 劝返台账 case of each (an open one first, then by code).
+            var opened: [String: Case] = [:]
+            for c in try store.cases(personIDs: personIDs).filter({ $0.work == .childFollowUp })
+                .sorted(by: { ($0.state == .open ? 0 : 1, $0.code.position) < ($1.state == .open ? 0 : 1, $1.code.position) })
+            where opened[c.personID] == nil { opened[c.personID] = c }
             let known = Set(try store.replies().filter { $0.kind == kind && $0.caseID == nil }.map { LedgerBook.replyWords($0) + "|" + $0.key })
             for row in childRows {
                 guard let i = byKey[row.key] else {
@@ -143,6 +150,14 @@ public enum LedgerImport {
                                                 sheet: row.sheet)
                 guard row.checksum.uppercased() == LedgerWorkbook.checksum(caseID: row.key, personID: child.personID) else {
                     problems.append("\(label)：登记编号与校验码\(row.checksum.isEmpty ? "（空）" : " " + row.checksum)不符（被改动），未导入")
+                    continue
+                }
+                if let opened = opened[child.personID] {
+                    stored[opened.id] = opened
+                    var asCase = row
+                    asCase.key = opened.id
+                    asCase.checksum = LedgerWorkbook.checksum(caseID: opened.id, personID: opened.personID)
+                    imports.append(notesImport(asCase, copy: copy, stored: opened, place: place, today: today, file: url.lastPathComponent))
                     continue
                 }
                 let (e, problem) = entry(row, caseID: nil, personID: child.personID)

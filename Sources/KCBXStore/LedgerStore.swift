@@ -201,6 +201,18 @@ extension Store {
         }
     }
 
+    /// The cases of the children `personIDs` (a reply keyed by a child's 登记编号 finds the case opened since).
+    public func cases(personIDs: [String]) throws(KCBXError) -> [Case] {
+        try read("loading ledger cases") { db in
+            var result: [Case] = []
+            for batch in stride(from: 0, to: personIDs.count, by: 500).map({ Array(personIDs[$0..<min(personIDs.count, $0 + 500)]) }) {
+                let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
+                result += try Store.fetchCases(db, where: "person_id IN (\(marks))", arguments: StatementArguments(batch))
+            }
+            return result
+        }
+    }
+
     /// The periods applied to the ledger, with their as-of dates.
     public func ledgerPeriods() throws(KCBXError) -> [String: CivilDate] {
         try read("loading the ledger periods") { db in
