@@ -36,19 +36,25 @@ public struct Case: Sendable, Hashable {
     public var notes: OfficerNotes
     /// What happened to the case, oldest first (一生一表).
     public var history: [CaseEvent]
-    /// The ledger version (``LedgerVersion``) whose import last changed the officer's columns; 0 when never.
+    /// The version of the case's ledger whose import last changed the officer's columns; 0 when never.
     public var notesVersion: Int
+    /// Which list last changed the officer's columns: "" a ledger workbook, else the reply list's
+    /// identity (``ReplySource``); a reply list may be imported again over its own earlier import.
+    public var notesSource: String
+    /// A refused row's typed text (待更正), carried into the next ledger version until it imports or is cleared.
+    public var pending: PendingNotes?
 
     public init(id: String, code: FindingCode, personID: String, state: State, priority: Bool, idNumber: String, name: String,
                 birthDate: CivilDate?, town: String, schoolCode: String, detail: String, evidence: String,
                 openedPeriod: String, openedOn: CivilDate, lastSeenPeriod: String, lastSeenOn: CivilDate,
                 closedOn: CivilDate? = nil, closeReason: String? = nil, notes: OfficerNotes = .init(), history: [CaseEvent] = [],
-                notesVersion: Int = 0) {
+                notesVersion: Int = 0, notesSource: String = "", pending: PendingNotes? = nil) {
         self.id = id; self.code = code; self.personID = personID; self.state = state; self.priority = priority
         self.idNumber = idNumber; self.name = name; self.birthDate = birthDate; self.town = town; self.schoolCode = schoolCode
         self.detail = detail; self.evidence = evidence; self.openedPeriod = openedPeriod; self.openedOn = openedOn
         self.lastSeenPeriod = lastSeenPeriod; self.lastSeenOn = lastSeenOn; self.closedOn = closedOn
         self.closeReason = closeReason; self.notes = notes; self.history = history; self.notesVersion = notesVersion
+        self.notesSource = notesSource; self.pending = pending
     }
 
     // Which ledger the case is on (`work`, 劝返台账 or 数据纠错台账) is its code's descriptor's: `Case.work`
@@ -76,6 +82,26 @@ public struct OfficerNotes: Sendable, Hashable, Codable {
     }
     public var isEmpty: Bool {
         measures.isEmpty && responsible.isEmpty && result.isEmpty && remarks.isEmpty && date == nil && explanation.isEmpty
+    }
+}
+
+/// 待更正: what an officer typed in a ledger row that the import refused, and why; the next ledger
+/// version shows it in the row (marked 待更正) so that it need not be typed again.
+public struct PendingNotes: Sendable, Hashable {
+    /// The officer's columns as typed, in ``columns`` order.
+    public var typed: [String]
+    public var reason: String
+    /// 措施, 责任人, 处理结果, 处理日期, 销号说明, 备注.
+    public static let columns = 6
+    public init(typed: [String], reason: String) {
+        self.typed = Array((typed + Array(repeating: "", count: Self.columns)).prefix(Self.columns)); self.reason = reason
+    }
+    /// As stored: the texts and the reason, separated by U+001F.
+    public var stored: String { (typed + [reason]).joined(separator: "\u{1F}") }
+    public init?(stored: String?) {
+        guard let stored, !stored.isEmpty else { return nil }
+        let parts = stored.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        self.init(typed: Array(parts.dropLast()), reason: parts.last ?? "")
     }
 }
 
@@ -133,11 +159,14 @@ public struct CaseEvent: Sendable, Hashable, Codable {
         public var isStatus: Bool { self == .opened || self == .seen || self == .closed || self == .reopened }
     }
     public var period: String
+    /// The day it happened: for an officer's entry, the officer's date (处理日期, 反馈日期) where given.
     public var date: CivilDate
     public var kind: Kind
     public var detail: String
-    public init(period: String, date: CivilDate, kind: Kind, detail: String) {
-        self.period = period; self.date = date; self.kind = kind; self.detail = detail
+    /// For an officer's entry, the day it was imported (nil: a status entry, or one imported before this was kept).
+    public var importedOn: CivilDate?
+    public init(period: String, date: CivilDate, kind: Kind, detail: String, importedOn: CivilDate? = nil) {
+        self.period = period; self.date = date; self.kind = kind; self.detail = detail; self.importedOn = importedOn
     }
 }
 

@@ -128,7 +128,7 @@ final class Execution {
             let changed = LedgerBook.update(period: period, config: config, result: result, sources: sources, index: index,
                                             cases: try store.loadCases(), periods: try store.ledgerPeriods())
             try store.saveReconcile(period: period, asOf: config.asOf, run: runID, parts: [("findings", encode(result))],
-                                    changedCases: changed)
+                                    changedCases: changed, works: Set(changed.map(\.work)))
             reconciled = result
             Log.info("reconcile: rules \(rulesMS) ms, ledger update and save \(Int(Date().timeIntervalSince(ledgerStarted) * 1000)) ms")
             let events = changed.flatMap { $0.history.filter { $0.period == period } }
@@ -156,12 +156,18 @@ final class Execution {
                                     reconcile: try loadReconciled(), manifest: try manifest(),
                                     cases: LedgerBook.view(asOf: period, ledger),
                                     ledger: LedgerBook.figures(ledger, period: period, periods: periods),
-                                    ledgerVersion: try store.ledgerVersion())
+                                    ledgerVersions: try store.ledgerVersions())
             input.earlierBulletins = try earlierBulletins(periods)
             Log.info("report: stored results loaded in \(timer.elapsed)")
             let target = config.outputDirectory.appendingPathComponent(period)
             // The ledgers people fill in go beside the periods' folders, never replaced (README "The ledgers (台账)").
-            let fillIn = config.outputDirectory.appendingPathComponent(LedgerWorkbook.folder)
+            // They follow the ledger's latest period: a rerun of an earlier period writes none (its copy
+            // would carry today's versions under an old period, and mislead).
+            var fillIn: URL? = config.outputDirectory.appendingPathComponent(LedgerWorkbook.folder)
+            if let latest = periods.max(), latest > period {
+                fillIn = nil
+                Log.info("report: 台账 not written for \(period): the ledger is at \(latest) now; its workbooks in \(LedgerWorkbook.folder)/ are those of \(latest)")
+            }
             var bulletin: BulletinRecord? = nil
             let figures = try OutputFolder.replace(target, runID: runID) { (dir) throws(KCBXError) in
                 let (figures, record) = try ReportStage.report(input, into: dir, fillIn: fillIn)

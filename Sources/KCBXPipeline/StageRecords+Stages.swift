@@ -50,8 +50,8 @@ extension ReportInput {
     /// The report's input from the stages' results: the records and person index become ``StageRecords``.
     public init(config: PipelineConfig, period: String, sources: [NormalizedSource], index: PersonIndex,
                 reconcile: ReconcileResult, manifest: RunManifest, cases: [Case] = [], ledger: LedgerFigures = .init(),
-                ledgerVersion: Int = 0) {
+                ledgerVersion: Int = 0, ledgerVersions: [CaseWork: Int]? = nil) {
         self.init(config: config, period: period, records: StageRecords(sources, index: index), reconcile: reconcile, manifest: manifest,
-                  cases: cases, ledger: ledger, ledgerVersion: ledgerVersion)
+                  cases: cases, ledger: ledger, ledgerVersion: ledgerVersion, ledgerVersions: ledgerVersions)
     }
 }

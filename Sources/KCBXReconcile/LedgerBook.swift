@@ -310,7 +310,7 @@ public enum LedgerBook {
 }
 
 extension LedgerBook {
-    /// The officer's columns of one row of an edited ledger workbook.
+    /// The officer's columns of one row of an edited ledger workbook, or what a reply row sets.
     public struct NotesImport: Sendable {
         /// The sheet row, for problems.
         public var line: Int
@@ -319,103 +319,236 @@ extension LedgerBook {
         public var notes: OfficerNotes
         /// Whether the row's officer columns are as the copy was issued (the officer did not touch them).
         public var untouched: Bool
-        public init(line: Int, caseID: String, checksum: String, notes: OfficerNotes, untouched: Bool = false) {
+        /// The officer's columns as typed (措施, 责任人, 处理结果, 处理日期, 销号说明, 备注): carried into the
+        /// next ledger version (待更正) when the row is refused for what was typed. Empty for reply rows.
+        public var typed: [String]
+        /// Why the row cannot be read as typed (e.g. its 处理日期 is not a date), nil when it can.
+        public var problem: String?
+        /// The reply this row comes from (nil: a row of a ledger workbook), and that reply list's identity (``ReplySource``).
+        public var reply: ReplyEntry?
+        public var source: String
+        /// The sheet of the row, for problems, where the workbook has several ("": the ledger's 台账).
+        public var sheet: String
+        public init(line: Int, caseID: String, checksum: String, notes: OfficerNotes, untouched: Bool = false, typed: [String] = [],
+                    problem: String? = nil, reply: ReplyEntry? = nil, source: String = "", sheet: String = "") {
             self.line = line; self.caseID = caseID; self.checksum = checksum; self.notes = notes; self.untouched = untouched
+            self.typed = typed; self.problem = problem; self.reply = reply; self.source = source; self.sheet = sheet
         }
     }
 
     /// What an import did.
     public struct ImportOutcome: Sendable {
+        /// Cases to save: those whose notes changed, and those whose refused row is kept as 待更正.
         public var changed: [Case] = []
         /// Rows that changed nothing: untouched, or equal to the ledger.
         public var unchanged = 0
         /// Cases the officer closed (销号) with this import.
         public var closed = 0
+        /// Refused rows, each naming its row, case and child (ID masked), in Chinese.
         public var problems: [String] = []
+        /// Refused rows whose typed text the next ledger version carries (待更正).
+        public var pending = 0
+        /// Reply rows entered (回执记录).
+        public var replies: [ReplyEntry] = []
+        /// Cases whose notes changed (the others of `changed` only carry a 待更正 row).
+        public var updated = 0
+    }
+
+    /// How a row is named in a message: `第 39 行（案件 C1234567890，张三，370783********042X）`, after its
+    /// sheet (`工作表「应入未入」`) where the workbook has several.
+    public static func rowLabel(_ line: Int, key: String, name: String, idNumber: String, sheet: String = "") -> String {
+        let who = [name, idNumber.isEmpty ? "" : maskID(idNumber)].filter { !$0.isEmpty }.joined(separator: "，")
+        let what = ReplyKey.isRegistration(key) ? "登记编号" : "案件"
+        return (sheet.isEmpty ? "" : "工作表「\(sheet)」") + "第 \(line) 行（\(what) \(key)\(who.isEmpty ? "" : "，" + who)）"
     }
 
     /// Stores officers' notes with their cases (`kcbx cases import`), append-only.
     ///
-    /// A row is refused, with its row number and never guessed, when its case id is not in the ledger
-    /// or does not match its 校验码 (altered), when its 处理结果 is not one of its ledger's choices
-    /// (``OfficerResult/choices(for:)``), when a closing result lacks its 处理日期 (or the date is after
-    /// `date`) or its 销号说明, and when a later import (version above `copyVersion`, the copy's) changed
-    /// the case: the copy is older, and the message names the newer version. With `work`, a case of the
-    /// other ledger is refused too. A row left as issued, or
-    /// equal to the ledger, changes nothing (importing twice is harmless). A changed row replaces the
-    /// case's current notes and adds dated entries to its history — 处理记录, and 经办人销号 for a closing
-    /// result (or 经办人撤销销号 when an officer's closing is withdrawn); no entry is ever removed.
-    /// `version` is the ledger version this import makes; `period` the ledger's latest period.
+    /// A row is refused, with its row number, case and child (ID masked) and never guessed, when its case
+    /// id is not in the ledger or does not match its 校验码 (altered), when it cannot be read (``NotesImport/problem``),
+    /// when its 处理结果 is not one of its ledger's choices (``OfficerResult/choices(for:)``), when a closing
+    /// result lacks its 处理日期 (or the date is after `date`) or its 销号说明, and when a later import
+    /// (a version of the case's ledger above `copyVersions`', the copy's) changed the case — unless that
+    /// import was of the same reply list (``NotesImport/source``): a copy is never entered over newer work.
+    /// With `work`, a case of the other ledger is refused too. A row refused for what was typed keeps the
+    /// text on the case (``Case/pending``, 待更正) for the next version. A row left as issued, or equal to
+    /// the ledger, changes nothing (importing twice is harmless). A changed row replaces the case's
+    /// current notes and adds entries to its history, dated the officer's date (处理日期, else `date`) and
+    /// carrying the import date `date` — 处理记录, and 经办人销号 for a closing result (or 经办人撤销销号
+    /// when an officer's closing is withdrawn); no entry is ever removed. `versions` are the versions this
+    /// import makes per ledger; `period` the period of the copy (entries are entered as of it).
     public static func importNotes(_ rows: [NotesImport], cases: [String: Case], period: String, date: CivilDate,
-                                   version: Int = 0, copyVersion: Int = 0, work: CaseWork? = nil,
+                                   versions: [CaseWork: Int], copyVersions: [CaseWork: Int], work: CaseWork? = nil,
                                    checksum: (Case) -> String) -> ImportOutcome {
         var outcome = ImportOutcome()
         var changed: [String: Case] = [:], order: [String] = [], firstRow: [String: Int] = [:]
+        func keep(_ c: Case) {
+            if changed[c.id] == nil { order.append(c.id) }
+            changed[c.id] = c
+        }
+        // A refused row's text, kept on its case for the next version (a change only when it is new).
+        func carry(_ stored: Case, _ pending: PendingNotes) {
+            outcome.pending += 1
+            guard stored.pending != pending else { return }
+            var c = stored
+            c.pending = pending
+            keep(c)
+        }
         for row in rows {
-            guard let stored = cases[row.caseID] else {
-                outcome.problems.append("row \(row.line): case id \(row.caseID) is not in the ledger (unknown or altered); not imported")
+            guard let stored = changed[row.caseID] ?? cases[row.caseID] else {
+                outcome.problems.append((row.sheet.isEmpty ? "" : "工作表「\(row.sheet)」") + "第 \(row.line) 行（案件编号 \(row.caseID)）：台账中没有这个案件编号（编号有误或被改动），未导入")
                 continue
             }
+            let label = rowLabel(row.line, key: row.caseID, name: stored.name, idNumber: stored.idNumber, sheet: row.sheet)
             guard row.checksum.uppercased() == checksum(stored) else {
-                outcome.problems.append("row \(row.line): case id \(row.caseID) does not match its 校验码 \(row.checksum.isEmpty ? "(empty)" : row.checksum) (altered); not imported")
+                outcome.problems.append("\(label)：案件编号与校验码\(row.checksum.isEmpty ? "（空）" : " " + row.checksum)不符（被改动），未导入")
                 continue
             }
             if let work, stored.work != work {
-                outcome.problems.append("row \(row.line): case \(row.caseID) is on the \(stored.work.title), not the \(work.title); not imported")
+                outcome.problems.append("\(label)：此案在\(stored.work.title)上，不在\(work.title)上，未导入")
                 continue
             }
             if let first = firstRow[row.caseID] {
-                outcome.problems.append("row \(row.line): case \(row.caseID) is already on row \(first); not imported")
+                outcome.problems.append("\(label)：此案已在第 \(first) 行，未导入")
                 continue
             }
             firstRow[row.caseID] = row.line
-            guard !row.untouched, stored.notes != row.notes else { outcome.unchanged += 1; continue }
-            if stored.notesVersion > copyVersion {
-                outcome.problems.append("row \(row.line): case \(row.caseID) was changed by a later import (ledger version \(stored.notesVersion)); this copy is version \(copyVersion) and older: enter the row in the newer ledger; not imported")
+            let copyVersion = copyVersions[stored.work] ?? 0
+            let laterImport = stored.notesVersion > copyVersion && (row.source.isEmpty || stored.notesSource != row.source)
+            if let problem = row.problem {
+                outcome.problems.append("\(label)：\(problem)，未导入")
+                if row.reply == nil && !laterImport { carry(stored, PendingNotes(typed: row.typed, reason: problem)) }
+                continue
+            }
+            // A reply whose choice sets no result changes only the history: entered once.
+            let differs = row.reply.map { r in
+                ReplyChoice.named(r.choice, on: r.kind)?.result == nil ? !stored.history.contains { $0.kind == .notes && $0.detail == replyWords(r) }
+                    : stored.notes != row.notes
+            } ?? (stored.notes != row.notes)
+            guard !row.untouched, differs else {
+                outcome.unchanged += 1
+                // The row as the ledger holds it: a 待更正 kept from an earlier copy is settled.
+                if stored.pending != nil, row.reply == nil { var c = stored; c.pending = nil; keep(c) }
+                continue
+            }
+            if laterImport {
+                outcome.problems.append("\(label)：此案在本表发出后已由\(stored.work.title)第 \(stored.notesVersion) 版的导入更改，本表是第 \(copyVersion) 版，较旧：请在新版台账中填写此行，未导入")
                 continue
             }
             if let problem = check(row.notes, on: stored.work, today: date) {
-                outcome.problems.append("row \(row.line): \(problem); not imported")
+                outcome.problems.append("\(label)：\(problem)，未导入")
+                if row.reply == nil { carry(stored, PendingNotes(typed: row.typed, reason: problem)) }
                 continue
             }
             var c = stored
+            c.pending = nil
             c.notes = row.notes
-            c.notesVersion = version
-            let words = [("措施", row.notes.measures), ("责任人", row.notes.responsible), ("处理结果", row.notes.result),
+            c.notesVersion = versions[stored.work] ?? c.notesVersion
+            c.notesSource = row.source
+            let on = row.notes.date ?? date
+            let words: String
+            if let reply = row.reply {
+                words = replyWords(reply)
+            } else {
+                words = [("措施", row.notes.measures), ("责任人", row.notes.responsible), ("处理结果", row.notes.result),
                          ("处理日期", row.notes.date?.description ?? ""), ("销号说明", row.notes.explanation), ("备注", row.notes.remarks)]
-                .filter { !$0.1.isEmpty }.map { "\($0.0)：\($0.1)" }.joined(separator: "；")
-            c.history.append(CaseEvent(period: period, date: date, kind: .notes, detail: words.isEmpty ? "处理记录已清空" : words))
+                    .filter { !$0.1.isEmpty }.map { "\($0.0)：\($0.1)" }.joined(separator: "；")
+            }
+            c.history.append(CaseEvent(period: period, date: row.reply?.date ?? on, kind: .notes, detail: words.isEmpty ? "处理记录已清空" : words,
+                                       importedOn: date))
             let standing = standingClosing(c.history)
-            if let result = OfficerResult.named(row.notes.result, on: stored.work), result.closes, let on = row.notes.date {
+            if let result = OfficerResult.named(row.notes.result, on: stored.work), result.closes, let closedOn = row.notes.date {
                 let detail = row.notes.explanation.isEmpty ? result.title : "\(result.title)（\(row.notes.explanation)）"
-                if standing?.detail != detail || standing?.date != on {
-                    c.history.append(CaseEvent(period: period, date: on, kind: .officerClosed, detail: detail))
+                if standing?.detail != detail || standing?.date != closedOn {
+                    c.history.append(CaseEvent(period: period, date: closedOn, kind: .officerClosed, detail: detail, importedOn: date))
                     outcome.closed += 1
                 }
-            } else if let standing {
+            } else if let standing, row.notes.result != stored.notes.result || row.reply == nil {
                 let now = row.notes.result.isEmpty ? "清空" : "改为" + row.notes.result
-                c.history.append(CaseEvent(period: period, date: date, kind: .officerReopened,
-                                           detail: "撤销\(standing.date)的销号（\(standing.detail)）：处理结果\(now)"))
+                c.history.append(CaseEvent(period: period, date: on, kind: .officerReopened,
+                                           detail: "撤销\(standing.date)的销号（\(standing.detail)）：处理结果\(now)", importedOn: date))
             }
+            sortHistory(&c.history)
             derive(&c)
-            changed[c.id] = c
-            order.append(c.id)
+            if let reply = row.reply { outcome.replies.append(reply) }
+            outcome.updated += 1
+            keep(c)
         }
         outcome.changed = order.compactMap { changed[$0] }
         return outcome
     }
 
-    /// Why `notes` cannot stand on ledger `work` (as of `today`), nil when they can.
+    /// Stores officers' notes of one ledger copy at `version` (both ledgers' versions), as ``importNotes(_:cases:period:date:versions:copyVersions:work:checksum:)``.
+    public static func importNotes(_ rows: [NotesImport], cases: [String: Case], period: String, date: CivilDate,
+                                   version: Int = 0, copyVersion: Int = 0, work: CaseWork? = nil,
+                                   checksum: (Case) -> String) -> ImportOutcome {
+        let all = { (v: Int) in Dictionary(uniqueKeysWithValues: CaseWork.allCases.map { ($0, v) }) }
+        return importNotes(rows, cases: cases, period: period, date: date, versions: all(version), copyVersions: all(copyVersion),
+                           work: work, checksum: checksum)
+    }
+
+    /// A reply as its history entry reads: `据去向确认名单：在外地就读；现就读学校：…；核实人：…；核实日期：…`.
+    public static func replyWords(_ r: ReplyEntry) -> String {
+        let parts = [(r.kind.choiceHeader, r.choice), (ReplyKind.schoolHeader, r.school), (ReplyKind.placeHeader, r.place),
+                     (ReplyKind.explanationHeader, r.explanation), (r.kind.personHeader, r.person), (r.kind.dateHeader, r.date?.description ?? "")]
+            .filter { !$0.1.isEmpty }.map { "\($0.0)：\($0.1)" }
+        return "据\(r.kind.title)：" + parts.joined(separator: "；")
+    }
+
+    /// What a reply row sets on its case (``ReplyChoice``, the one table): the notes after it, from the
+    /// case's notes now. A choice without a ledger result leaves the notes as they are (the reply is
+    /// recorded in the history). `place`: the place a 协查函 went to, for a 销号说明 that names none.
+    public static func notes(after reply: ReplyEntry, choice: ReplyChoice, on current: OfficerNotes, place: String = "") -> OfficerNotes {
+        guard let resultTitle = choice.result else { return current }
+        var n = current
+        n.result = resultTitle
+        n.date = reply.date
+        if !reply.person.isEmpty { n.responsible = reply.person }
+        if OfficerResult.all.first(where: { $0.title == resultTitle })?.closes == true {
+            n.explanation = choice.explanation(reply, place: place)
+        } else if !reply.explanation.isEmpty {
+            n.remarks = reply.explanation
+        }
+        return n
+    }
+
+    /// Why a reply row cannot stand (as of `today`), in Chinese, nil when it can: its choice not one of
+    /// the list's (the choices named), its date not a date or after `today`, a column its choice needs empty.
+    public static func check(_ reply: ReplyEntry, dateProblem: String?, today: CivilDate) -> String? {
+        let kind = reply.kind
+        guard let choice = ReplyChoice.named(reply.choice, on: kind) else {
+            let choices = ReplyChoice.choices(for: kind).map { "「\($0.title)」" }.joined(separator: "、")
+            return reply.choice.isEmpty ? "填写了\(kind.personHeader)、\(kind.dateHeader)或说明，但\(kind.choiceHeader)为空（可选：\(choices)）"
+                : "\(kind.choiceHeader)「\(reply.choice)」不是\(kind.title)的选项（可选：\(choices)）"
+        }
+        if let dateProblem { return "\(kind.dateHeader)不是日期（\(dateProblem)）" }
+        if let d = reply.date, d > today { return "\(kind.dateHeader) \(d) 晚于导入日 \(today)" }
+        let missing = ReplyChoice.Field.allCases.filter { field in
+            guard choice.needs.contains(field) else { return false }
+            switch field {
+            case .date: return reply.date == nil
+            case .school: return reply.school.isEmpty
+            case .place: return reply.place.isEmpty
+            case .explanation: return reply.explanation.isEmpty
+            }
+        }
+        guard missing.isEmpty else {
+            return "\(kind.choiceHeader)「\(choice.title)」须填写\(missing.map { ReplyChoice.header($0, of: kind) }.joined(separator: "、"))"
+        }
+        return nil
+    }
+
+    /// Why `notes` cannot stand on ledger `work` (as of `today`), in Chinese, nil when they can.
     static func check(_ notes: OfficerNotes, on work: CaseWork, today: CivilDate) -> String? {
-        if let d = notes.date, d > today { return "处理日期 \(d) is after the import date \(today)" }
+        if let d = notes.date, d > today { return "处理日期 \(d) 晚于导入日 \(today)" }
         guard !notes.result.isEmpty else { return nil }
         guard let result = OfficerResult.named(notes.result, on: work) else {
-            let choices = OfficerResult.choices(for: work).map(\.title).joined(separator: "、")
-            return "处理结果「\(notes.result)」is not a choice of the \(work.title) (expected one of \(choices))"
+            let choices = OfficerResult.choices(for: work).map { "「\($0.title)」" }.joined(separator: "、")
+            return "处理结果「\(notes.result)」不是\(work.title)的选项（可选：\(choices)）"
         }
-        if result.closes && notes.date == nil { return "处理结果「\(result.title)」closes the case (销号) and needs its 处理日期" }
+        if result.closes && notes.date == nil { return "处理结果「\(result.title)」即销号，须填写处理日期" }
         if result.closes && result.needsExplanation && notes.explanation.isEmpty {
-            return "处理结果「\(result.title)」needs 销号说明 (e.g. the school attended or what was verified)"
+            return "处理结果「\(result.title)」须填写销号说明（如现就读学校或核实情况）"
         }
         return nil
     }

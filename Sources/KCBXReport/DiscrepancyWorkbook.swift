@@ -9,21 +9,23 @@ import KCBXSheets
 /// and, in lists that go out to be acted on, the columns to report back. No codes, record numbers or
 /// linkage weights: those are in 比对技术明细 (``TechnicalWorkbook``).
 enum FindingSheets {
-    /// The child's columns; `reportBack` adds 核查结果, 反馈人, 反馈日期. Laid out to print at 8 pt or
-    /// more on one landscape A4 page width.
+    /// The child's columns; `ledger` adds the officers' entries so far (台账已填), `reportBack` the 校验码 of
+    /// the 案件编号 and the town packet's reply columns (``ReplySheets``: 核查结果, 说明, 反馈人, 反馈日期). Laid
+    /// out to print at 8 pt or more on one landscape A4 page width.
     static func columns(reportBack: Bool, ledger: Bool = false) -> [XLSXColumn] {
         var columns = [
             XLSXColumn("序号", .integer, width: 4), XLSXColumn("案件编号", width: 12), XLSXColumn("重点群体", width: 5),
             XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4), XLSXColumn("出生日期", .date, width: 10),
-            XLSXColumn("身份证件号", width: 19), XLSXColumn("学校名称", width: 14), XLSXColumn("年级", width: 6), XLSXColumn("班级", width: 5),
-            XLSXColumn("监护人", width: 9), XLSXColumn("联系电话", width: 11), XLSXColumn("村居", width: 9), XLSXColumn("住址", width: ledger ? 14 : 17),
-            XLSXColumn("情况说明", width: ledger ? 14 : reportBack ? 21 : 39), XLSXColumn("信息来源", width: 10),
+            XLSXColumn("身份证件号", width: 19), XLSXColumn("学校名称", width: reportBack ? 12 : 14), XLSXColumn("年级", width: 6), XLSXColumn("班级", width: 5),
+            XLSXColumn("监护人", width: reportBack ? 8 : 9), XLSXColumn("联系电话", width: 11), XLSXColumn("村居", width: 9),
+            XLSXColumn("住址", width: ledger ? 12 : reportBack ? 14 : 17),
+            XLSXColumn("情况说明", width: ledger ? 13 : reportBack ? 15 : 39), XLSXColumn("信息来源", width: reportBack ? 8 : 10),
         ]
         // The officers' entries so far (劝返台账: 处理结果, 处理日期, 劝返措施), for the visit to start from.
         if ledger { columns.append(XLSXColumn(ledgerColumn, width: 13)) }
         if reportBack {
-            columns += [XLSXColumn("核查结果", width: 14, editable: true), XLSXColumn("反馈人", width: 6, editable: true),
-                        XLSXColumn("反馈日期", .date, width: 10, editable: true)]
+            columns.insert(ReplySheets.keyColumns()[1], at: 2)
+            columns += ReplySheets.replyColumns(.townPacket)
         }
         return columns
     }
@@ -111,7 +113,10 @@ enum FindingSheets {
                     .text(sources(f.evidence, input)),
                 ]
                 if let packet { cells.append(.text(packet.cases[f.caseID].map { entries($0.notes) } ?? "")) }
-                if reportBack { cells += [.empty, .empty, .empty] }
+                if reportBack {
+                    cells.insert(ReplySheets.keyCells(caseID: f.caseID, personID: f.personID)[1], at: 2)
+                    cells += ReplySheets.emptyReply(.townPacket)
+                }
                 try sheet.append(cells, highlight: f.priority)
             }
             try sheet.signFooter()
@@ -251,6 +256,7 @@ enum TownWorkbooks {
                                           since: shared.sinceWords)
         try FindingSheets.write(list, input, people: people, title: "\(town) 控辍保学劝返核查名单", masked: masked, reportBack: true,
                                 codes: codes, packet: packet, into: book)
+        try ReplySheets.writeAbout(.townPacket, scope: town, input, into: book)
         try book.close()
     }
 }

@@ -32,7 +32,7 @@ public enum LedgerWorkbook {
         static let number = "序号", caseID = "案件编号", checksum = "校验码"
         static let measures = "劝返措施", correctionMeasures = "处理措施", responsible = "责任人", result = "处理结果"
         static let date = "处理日期", explanation = "销号说明", remarks = "备注"
-        static let ledger = "台账", period = "期次", version = "版本"
+        static let ledger = "台账", period = "期次", version = "版本", pending = "待更正"
         static func measures(_ work: CaseWork) -> String { work == .childFollowUp ? measures : correctionMeasures }
     }
 
@@ -43,11 +43,11 @@ public enum LedgerWorkbook {
             XLSXColumn(Header.number, .integer, width: 4), XLSXColumn(Header.caseID, width: 12), XLSXColumn(Header.checksum, width: 10),
             XLSXColumn("问题类型", width: 9), XLSXColumn("重点群体", width: 4), XLSXColumn("镇街", width: 8),
             XLSXColumn("姓名", width: 7), XLSXColumn("身份证件号", width: 19), XLSXColumn("出生日期", .date, width: 10),
-            XLSXColumn("学校", width: 10), XLSXColumn("状态", width: 5), XLSXColumn("销号情况", width: 14), XLSXColumn("说明", width: 22),
+            XLSXColumn("学校", width: 9), XLSXColumn("状态", width: 5), XLSXColumn("销号情况", width: 12), XLSXColumn("说明", width: 16),
             XLSXColumn(Header.measures(work), width: 14, editable: true), XLSXColumn(Header.responsible, width: 6, editable: true),
             XLSXColumn(Header.result, width: 10, editable: true, choices: OfficerResult.choices(for: work).map(\.title)),
             XLSXColumn(Header.date, .date, width: 10, editable: true), XLSXColumn(Header.explanation, width: 10, editable: true),
-            XLSXColumn(Header.remarks, width: 8, editable: true),
+            XLSXColumn(Header.remarks, width: 7, editable: true), XLSXColumn(Header.pending, width: 8),
         ]
     }
 
@@ -75,22 +75,38 @@ public enum LedgerWorkbook {
         }
     }
 
-    /// What a ledger workbook is written from: the ledger as of `period`, at `version`.
+    /// What a ledger workbook is written from: the ledger as of `period`, each ledger at its version.
     public struct Issue: Sendable {
         public var cases: [Case]
         public var config: PipelineConfig
         public var period: String
-        public var version: Int
+        /// Each ledger's version (they are numbered apart: only a ledger that changed gets a new one).
+        public var versions: [CaseWork: Int]
         /// 学校标识码 → school name, for the cases' schools.
         public var schools: [String: String]
+        public init(cases: [Case], config: PipelineConfig, period: String, versions: [CaseWork: Int], schools: [String: String]) {
+            self.cases = cases; self.config = config; self.period = period; self.versions = versions; self.schools = schools
+        }
+        /// Both ledgers at `version`.
         public init(cases: [Case], config: PipelineConfig, period: String, version: Int, schools: [String: String]) {
-            self.cases = cases; self.config = config; self.period = period; self.version = version; self.schools = schools
+            self.init(cases: cases, config: config, period: period, versions: Dictionary(uniqueKeysWithValues: CaseWork.allCases.map { ($0, version) }),
+                      schools: schools)
         }
         /// The report's ledger, with the school names of its sources.
         public init(_ input: ReportInput) {
-            self.init(cases: input.cases, config: input.config, period: input.period, version: input.ledgerVersion,
+            self.init(cases: input.cases, config: input.config, period: input.period, versions: input.ledgerVersions,
                       schools: LedgerWorkbook.schoolNames(input.reconcile.children.schools, for: input.cases))
         }
+        public func version(_ work: CaseWork) -> Int { versions[work] ?? 0 }
+    }
+
+    /// The order of a ledger's rows (序号), the same in every version: by the period the case was opened,
+    /// town, finding code and 案件编号 — an import (which closes cases) never moves a row.
+    public static func rowOrder(_ cases: [Case]) -> [Case] {
+        let order = Dictionary(uniqueKeysWithValues: FindingCode.allCases.enumerated().map { ($1, $0) })
+        let townRank = Dictionary(uniqueKeysWithValues: Set(cases.map(\.town)).sorted().enumerated().map { ($1, $0) })
+        let keys = cases.map { ($0.openedPeriod, townRank[$0.town] ?? 0, order[$0.code] ?? 0) }
+        return cases.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : cases[a].id < cases[b].id }.map { cases[$0] }
     }
 
     /// Writes ledger `work` of `ledger.cases` at `ledger.version` into `directory` (`<output>/填报/`),
@@ -99,11 +115,11 @@ public enum LedgerWorkbook {
     /// the file written, nil when kept or when the ledger is empty.
     @discardableResult
     public static func issue(_ ledger: Issue, work: CaseWork, into directory: URL) throws(KCBXError) -> URL? {
-        guard !ledger.cases.isEmpty else { return nil }
+        guard ledger.cases.contains(where: { $0.work == work }) else { return nil }
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
             throw KCBXError(.runFailed, "cannot create the folder \(folder)", file: directory.path)
         }
-        let url = directory.appendingPathComponent(fileName(work, period: ledger.period, version: ledger.version))
+        let url = directory.appendingPathComponent(fileName(work, period: ledger.period, version: ledger.version(work)))
         if FileManager.default.fileExists(atPath: url.path) {
             Log.info("\(folder)/\(url.lastPathComponent) is there already (it may be filled in): kept as it is")
             return nil
@@ -117,12 +133,8 @@ public enum LedgerWorkbook {
     public static func write(_ ledger: Issue, work: CaseWork, to url: URL) throws(KCBXError) {
         let input = ledger
         let mask = MaskedOutput.ledger.isMasked(in: input.config)
-        let order = Dictionary(uniqueKeysWithValues: FindingCode.allCases.enumerated().map { ($1, $0) })
-        let mine = input.cases.filter { $0.work == work }
-        // Sorted on keys made once per case (the town as its rank among the few towns, in String order).
-        let townRank = Dictionary(uniqueKeysWithValues: Set(mine.map(\.town)).sorted().enumerated().map { ($1, $0) })
-        let keys = mine.map { ($0.state == .open ? 0 : 1, townRank[$0.town] ?? 0, order[$0.code] ?? 0) }
-        let cases = mine.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : mine[a].id < mine[b].id }.map { mine[$0] }
+        let cases = rowOrder(input.cases.filter { $0.work == work })
+        let version = input.version(work)
         let events = cases.reduce(0) { $0 + $1.history.count }
         let schools = input.schools
         let book = try XLSXWorkbook(url: url, constantMemory: cases.count + events > 100_000)
@@ -131,42 +143,49 @@ public enum LedgerWorkbook {
         let month = ReportStage.FileName.month(input.period)
         let open = cases.filter { $0.state == .open }
         let sheet = try book.addSheet(casesSheet, columns: columns(work), title:
-            "\(unit) \(work.title)（\(month) 第\(input.version)版，核查基准日 \(input.config.asOf)；在办 \(open.count) 件\(openByCode(open))，请于 \(deadline) 前填写右侧各列并报回）")
+            "\(unit) \(work.title)（\(month) 第\(version)版，核查基准日 \(input.config.asOf)；在办 \(open.count) 件\(openByCode(open))，请于 \(deadline) 前填写右侧各列并报回）")
         for (n, c) in cases.enumerated() {
             let school = c.schoolCode.isEmpty ? "" : schools[c.schoolCode] ?? c.schoolCode
             let closing = c.closedOn.map { "\($0) \(c.closeReason ?? "")" } ?? ""
+            // A row refused by an import shows what was typed, marked 待更正 with the reason.
+            let typed = c.pending?.typed
+            func officer(_ i: Int, _ stored: String) -> XLSXCell { .text(typed?[i] ?? stored) }
+            let day: XLSXCell = typed.map { t in CivilDate(iso: t[3]).map(XLSXCell.date) ?? .text(t[3]) } ?? (c.notes.date.map(XLSXCell.date) ?? .empty)
             try sheet.append([
                 .integer(n + 1), .text(c.id), .text(checksum(caseID: c.id, personID: c.personID) + "-" + notesMark(c.notes)),
                 .text(c.code.title), .text(c.priority ? "是" : ""), .text(PersonView.townShown(c.town)), .text(c.name),
                 .text(mask ? maskID(c.idNumber) : c.idNumber), c.birthDate.map(XLSXCell.date) ?? .empty, .text(school),
                 .text(c.state == .open ? "在办" : "已销号"), .text(closing), .text(Masking.text(c.detail, mask)),
-                .text(c.notes.measures), .text(c.notes.responsible), .text(c.notes.result), c.notes.date.map(XLSXCell.date) ?? .empty,
-                .text(c.notes.explanation), .text(c.notes.remarks),
-            ], highlight: c.priority && c.state == .open)
+                officer(0, c.notes.measures), officer(1, c.notes.responsible), officer(2, c.notes.result), day,
+                officer(4, c.notes.explanation), officer(5, c.notes.remarks), .text(c.pending.map { "待更正：\($0.reason)" } ?? ""),
+            ], highlight: c.priority && c.state == .open, alerts: c.pending == nil ? [] : [19])
         }
         try sheet.signFooter()
         let history = try book.addSheet(historySheet, columns: [
             XLSXColumn(Header.caseID, width: 12), XLSXColumn("姓名", width: 8), XLSXColumn("问题类型", width: 11),
-            XLSXColumn("期次", width: 8), XLSXColumn("日期", .date, width: 10), XLSXColumn("事项", width: 10), XLSXColumn("说明", width: 70),
-        ], title: "\(unit) \(work.title) 处理记录（每案历次立案、销号和经办人填报，按时间先后；只增不删）")
+            XLSXColumn("期次", width: 8), XLSXColumn("日期", .date, width: 10), XLSXColumn("事项", width: 10), XLSXColumn("说明", width: 60),
+            XLSXColumn("导入日期", .date, width: 10),
+        ], title: "\(unit) \(work.title) 处理记录（每案历次立案、销号和经办人填报，按时间先后；只增不删；日期为经办人填写的处理日期或反馈日期，导入日期为录入台账之日）")
         for c in cases {
             for e in c.history {
                 try history.append([.text(c.id), .text(c.name), .text(c.code.title), .text(e.period), .date(e.date), .text(word(e.kind)),
-                                    .text(Masking.text(e.detail, mask))])
+                                    .text(Masking.text(e.detail, mask)), e.importedOn.map(XLSXCell.date) ?? .empty])
             }
         }
         try history.signFooter()
         let about = try book.addSheet(aboutSheet, columns: [XLSXColumn("项目", width: 12), XLSXColumn("内容", width: 100)])
         let choices = OfficerResult.choices(for: work)
         let lines: [(String, String)] = [
-            (Header.ledger, work.title), (Header.period, input.period), (Header.version, String(input.version)),
+            (Header.ledger, work.title), (Header.period, input.period), (Header.version, String(version)),
             ("发文单位", unit), ("核查基准日", input.config.asOf.description), ("反馈期限", deadline.description),
             ("填写", "只填写台账表右侧白色各列（\(Header.measures(work))、责任人、处理结果、处理日期、销号说明、备注），其余各列和校验码请勿改动；不要增删行。"),
             ("处理结果", choices.map { $0.title + ($0.closes ? "（销号\($0.needsExplanation ? "，须填销号说明" : "")）" : "") }.joined(separator: "、")),
             ("销号", "选择销号类结果并填写处理日期，导入后即销号；此后数据仍显示问题的（如“已返校”满 2 个月仍未入学），案件自动重新立案并注明原因。"),
-            ("报回", "填好后交县教育局数据专员，用 kcbx cases import 导入；同一期可多次导入，历次记录只增不删。旧版本（较早期次或版本）的台账不能导入，请在最新版本上填写。"),
+            ("报回", "填好后交县教育局数据专员，用 kcbx cases import 导入；同一期可多次导入，历次记录只增不删。反馈期限后仍可导入（提示逾期），按经办人填写的日期记入。某案在本版发出后已由新版导入更改的，该行不导入，请在最新版本上填写。"),
+            ("待更正", "导入时未通过检查的行，其填写内容保留在新版台账的该行，“待更正”列注明原因；更正后重新导入即可。"),
         ]
         for (key, value) in lines { try about.append([.text(key), .text(value)]) }
+        about.protect()
         try book.close()
     }
 
@@ -197,6 +216,8 @@ public enum LedgerWorkbook {
         public var work: CaseWork
         public var period: String
         public var version: Int
+        /// 反馈期限 (nil in copies written before it was read).
+        public var deadline: CivilDate? = nil
     }
 
     /// One row of an officer's edited ledger.
@@ -209,32 +230,31 @@ public enum LedgerWorkbook {
         public var notes: OfficerNotes
         /// Whether the officer's columns are as issued.
         public var untouched: Bool
+        /// The officer's columns as typed (措施, 责任人, 处理结果, 处理日期, 销号说明, 备注).
+        public var typed: [String] = []
+        /// Why the row cannot be read (its 处理日期 is not a date), nil when it can.
+        public var problem: String? = nil
     }
 
     /// Reads an edited ledger: which ledger, period and version it is (sheet 填报说明), and the officer's
     /// columns of sheet 台账. Rows without a case id and without notes are skipped; a row with notes but
-    /// no case id, or with a 处理日期 that is not a date, is a problem (it cannot be placed).
+    /// no case id is a problem (it cannot be placed); a row whose 处理日期 is not a date comes with its problem.
     public static func readNotes(_ url: URL) throws(KCBXError) -> (copy: Copy, rows: [NotesRow], problems: [String]) {
         let names = try XLSXReader.sheetNames(url: url)
         guard names.contains(aboutSheet), names.contains(casesSheet) else {
-            throw KCBXError(.input, "not a ledger kcbx writes now: it has no sheet \(names.contains(casesSheet) ? aboutSheet : casesSheet) (sheets found: \(names.joined(separator: ", "))); a copy without its period and version cannot be imported safely: fill in the latest ledger in \(folder)/",
+            throw KCBXError(.input, "不是 kcbx 现在发出的台账或回执清单：缺少工作表「\(names.contains(casesSheet) ? aboutSheet : casesSheet)」；没有期次和版本的表无法安全导入，请在 \(folder)/ 中最新版本的台账上填写",
                             file: url.path)
         }
-        let about = try XLSXReader(url: url, sheet: aboutSheet)
-        var facts: [String: String] = [:]
-        while let row = try about.next() {
-            if row.values.count >= 2 { facts[row.values[0].trimmingCharacters(in: .whitespaces)] = row.values[1] }
-        }
+        let facts = try about(url)
         guard let work = CaseWork.allCases.first(where: { $0.title == facts[Header.ledger] }), let period = facts[Header.period],
               ReportStage.FileName.isPeriod(period), let version = facts[Header.version].flatMap({ Int($0) }) else {
-            throw KCBXError(.input, "sheet \(aboutSheet) does not say which ledger, period and version this is (rows \(Header.ledger), \(Header.period), \(Header.version)); it was altered", file: url.path)
+            throw KCBXError(.input, "工作表「\(aboutSheet)」没有写明是哪本台账、哪一期、第几版（\(Header.ledger)、\(Header.period)、\(Header.version)各行），已被改动，未导入", file: url.path)
         }
-        let copy = Copy(work: work, period: period, version: version)
+        let copy = Copy(work: work, period: period, version: version, deadline: facts["反馈期限"].flatMap { CivilDate(iso: $0) })
         let reader = try XLSXReader(url: url, sheet: casesSheet, isHeader: { $0.contains(Header.caseID) })
         func column(_ name: String) throws(KCBXError) -> Int {
             guard let i = reader.header.firstIndex(of: name) else {
-                throw KCBXError(.input, "sheet \(casesSheet) has no column \(name); expected the \(work.title) written by kcbx; headers found: \(reader.header.joined(separator: ", "))",
-                                file: url.path)
+                throw KCBXError(.input, "工作表「\(casesSheet)」没有「\(name)」列，应是 kcbx 发出的\(work.title)，未导入", file: url.path)
             }
             return i
         }
@@ -245,24 +265,29 @@ public enum LedgerWorkbook {
         var rows: [NotesRow] = [], problems: [String] = []
         while let row = try reader.next() {
             func v(_ i: Int) -> String { i < row.values.count ? row.values[i].trimmingCharacters(in: .whitespacesAndNewlines) : "" }
-            var day: CivilDate? = nil
-            switch DateParser.parse(v(date)) {
-            case .date(let d): day = d
-            case .empty: break
-            case .invalid(let why):
-                problems.append("row \(row.line): \(Header.date) is not a date (\(why)); not imported")
-                continue
-            }
+            let (day, dateProblem) = TypedDate.read(v(date))
             let notes = OfficerNotes(measures: v(measures), responsible: v(responsible), result: v(result), remarks: v(remarks),
                                      date: day, explanation: v(explanation))
+            let typed = [v(measures), v(responsible), v(result), day?.description ?? v(date), v(explanation), v(remarks)]
             if v(id).isEmpty {
-                if !notes.isEmpty { problems.append("row \(row.line): notes without a case id (\(Header.caseID)); not imported") }
+                if !notes.isEmpty || dateProblem != nil { problems.append("第 \(row.line) 行：填写了内容但没有案件编号，无法对应案件，未导入") }
                 continue
             }
             let parts = v(check).split(separator: "-", maxSplits: 1).map(String.init)
             rows.append(NotesRow(line: row.line, caseID: v(id), checksum: parts.first ?? "", notes: notes,
-                                 untouched: parts.count == 2 && parts[1].uppercased() == notesMark(notes)))
+                                 untouched: dateProblem == nil && parts.count == 2 && parts[1].uppercased() == notesMark(notes),
+                                 typed: typed, problem: dateProblem.map { "\(Header.date)\($0)" }))
         }
         return (copy, rows, problems)
+    }
+
+    /// The rows of a workbook's 填报说明 sheet: 项目 → 内容.
+    public static func about(_ url: URL) throws(KCBXError) -> [String: String] {
+        let about = try XLSXReader(url: url, sheet: aboutSheet)
+        var facts: [String: String] = [:]
+        while let row = try about.next() {
+            if row.values.count >= 2 { facts[row.values[0].trimmingCharacters(in: .whitespaces)] = row.values[1].trimmingCharacters(in: .whitespaces) }
+        }
+        return facts
     }
 }

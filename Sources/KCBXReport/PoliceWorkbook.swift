@@ -1,5 +1,6 @@
 import Foundation
 import KCBXCore
+import KCBXLedger
 import KCBXReconcile
 import KCBXSheets
 
@@ -9,14 +10,12 @@ import KCBXSheets
 enum PoliceWorkbook {
     /// Laid out to print at 8 pt or more on one landscape A4 page width.
     static let columns: [XLSXColumn] = [
-        XLSXColumn("序号", .integer, width: 4), XLSXColumn("案件编号", width: 12), XLSXColumn("身份证件号", width: 19),
-        XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4), XLSXColumn("出生日期", .date, width: 10),
-        XLSXColumn("户号", width: 11), XLSXColumn("户主", width: 7), XLSXColumn("与户主关系", width: 6),
-        XLSXColumn("户籍状态", width: 6), XLSXColumn("状态日期", .date, width: 10), XLSXColumn("村居", width: 9),
-        XLSXColumn("住址", width: 17), XLSXColumn("父母", width: 12), XLSXColumn("在籍学校", width: 12),
-        XLSXColumn("学籍状态", width: 6), XLSXColumn("核查事项", width: 23),
-        XLSXColumn("核查结果", width: 12, editable: true), XLSXColumn("反馈人", width: 6, editable: true),
-    ]
+        XLSXColumn("序号", .integer, width: 4)] + ReplySheets.keyColumns() + [XLSXColumn("身份证件号", width: 19),
+        XLSXColumn("姓名", width: 6), XLSXColumn("性别", width: 4), XLSXColumn("出生日期", .date, width: 10),
+        XLSXColumn("户号", width: 10), XLSXColumn("户主", width: 6), XLSXColumn("与户主关系", width: 6),
+        XLSXColumn("户籍状态", width: 6), XLSXColumn("状态日期", .date, width: 10), XLSXColumn("村居", width: 8),
+        XLSXColumn("住址", width: 12), XLSXColumn("父母", width: 8), XLSXColumn("在籍学校", width: 10),
+        XLSXColumn("学籍状态", width: 6), XLSXColumn("核查事项", width: 12)] + ReplySheets.replyColumns(.police)
 
     /// A sheet's rows, each with the 派出所 its hukou record names ("" when the export names none).
     /// `person`: the child the row is of (a 户籍重复 child has a row per hukou record: 人 and 条 differ).
@@ -34,20 +33,20 @@ enum PoliceWorkbook {
     static func write(_ rows: FindingRows, _ input: ReportInput, _ people: PersonView, _ population: Population,
                       to url: URL) throws(KCBXError) {
         let masked = MaskedOutput.police.isMasked(in: input.config)
-        func cells(_ caseID: String, _ priority: Bool, person: String, hukou ref: RecordRef?, status: RecordRef?, fallback: PersonView.Description,
+        func cells(_ caseID: String, _ personID: String, _ priority: Bool, hukou ref: RecordRef?, status: RecordRef?, fallback: PersonView.Description,
                    task: String) -> (cells: [XLSXCell], priority: Bool, station: String, person: String) {
             let r = ref.map(people.record)
             let id = r?.idNumber ?? fallback.idNumber
             let v = { (field: CanonicalField) in ref.map { people.value(field, $0) } ?? "" }
             let parents = [("父", v(.fatherName)), ("母", v(.motherName))].filter { !$0.1.isEmpty }.map { "\($0.0) \($0.1)" }
             let school = status.map { people.value(.schoolCode, $0) } ?? ""
-            return ([.text(caseID), .text(Masking.id(id, masked)), .text(r?.name ?? fallback.name),
+            return (ReplySheets.keyCells(caseID: caseID, personID: personID) + [.text(Masking.id(id, masked)), .text(r?.name ?? fallback.name),
                      .text(r?.sex ?? fallback.sex), (r?.birthDate ?? fallback.birthDate).map(XLSXCell.date) ?? .empty,
                      .text(v(.householdId)), .text(v(.householdHead)), .text(v(.relation)), .text(v(.registrationStatus)),
                      statusDate(v(.statusDate)),
                      .text(v(.village)), .text(v(.address)), .text(parents.joined(separator: "、")),
                      .text(people.schools[school]?.name ?? school), .text(status.map { people.value(.status, $0) } ?? ""),
-                     .text(Masking.text(task, masked)), .empty, .empty], priority, v(.policeStation), person)
+                     .text(Masking.text(task, masked))] + ReplySheets.emptyReply(.police), priority, v(.policeStation), personID)
         }
         func hukouRefs(_ row: FindingRows.Row) -> [RecordRef] {
             let refs = row.finding.evidence.filter { people.role($0) == .hukou }
@@ -62,7 +61,7 @@ enum PoliceWorkbook {
         for row in rows.of(.duplicateHukou) {
             let refs = hukouRefs(row)
             for ref in refs {
-                duplicates.rows.append(cells(row.finding.caseID, row.finding.priority, person: row.finding.personID, hukou: ref, status: nil, fallback: row.person,
+                duplicates.rows.append(cells(row.finding.caseID, row.finding.personID, row.finding.priority, hukou: ref, status: nil, fallback: row.person,
                                              task: "同一儿童登记 \(refs.count) 处户籍，核实后保留一处、注销重复户籍。\(row.finding.detail)"))
             }
         }
@@ -71,7 +70,7 @@ enum PoliceWorkbook {
             let status = statusRef(row)
             let refs: [RecordRef?] = hukouRefs(row).first.map { [$0] } ?? [nil]
             for ref in refs {
-                deceased.rows.append(cells(row.finding.caseID, row.finding.priority, person: row.finding.personID, hukou: ref, status: status, fallback: row.person,
+                deceased.rows.append(cells(row.finding.caseID, row.finding.personID, row.finding.priority, hukou: ref, status: status, fallback: row.person,
                                            task: "户籍登记死亡但学籍仍在籍：核实死亡登记是否属实；属实的通知学校注销学籍，误登的更正户籍。"))
             }
         }
@@ -79,7 +78,7 @@ enum PoliceWorkbook {
         for m in population.movedOutWithStatus {
             let person = people.describe(m.person)
             let status = people.value(.registrationStatus, m.hukou)
-            moved.rows.append(cells("", false, person: m.person, hukou: m.hukou, status: m.status, fallback: person,
+            moved.rows.append(cells("", m.person, false, hukou: m.hukou, status: m.status, fallback: person,
                                     task: "户籍已\(status)，学籍仍在籍：核实迁入地或注销原因，反馈教育部门核对学籍。"))
         }
         let sheets = [duplicates, deceased, moved]
@@ -126,6 +125,7 @@ enum PoliceWorkbook {
             for (n, row) in sheet.rows.enumerated() { try s.append([.integer(n + 1)] + row.cells, highlight: row.priority) }
             try s.signFooter()
         }
+        try ReplySheets.writeAbout(.police, scope: heading.isEmpty ? "全县" : heading.trimmingCharacters(in: .whitespaces), input, into: book)
         try book.close()
     }
 }

@@ -23,15 +23,18 @@ public struct ReportInput: Sendable {
     public var ledger: LedgerFigures
     /// The bulletins of earlier periods kept in the store (for 较上期 and 较去年同期).
     public var earlierBulletins: [BulletinRecord] = []
-    /// The ledger's version (``LedgerWorkbook``): the ledger workbooks carry it, and imports check it.
-    public var ledgerVersion: Int
+    /// Each ledger's version (``LedgerWorkbook``): the ledger workbooks and the reply lists carry them,
+    /// and imports check them.
+    public var ledgerVersions: [CaseWork: Int]
+    /// The highest of the ledgers' versions.
+    public var ledgerVersion: Int { ledgerVersions.values.max() ?? 0 }
 
     public init(config: PipelineConfig, period: String, records: StageRecords,
                 reconcile: ReconcileResult, manifest: RunManifest, cases: [Case] = [], ledger: LedgerFigures = .init(),
-                ledgerVersion: Int = 0) {
+                ledgerVersion: Int = 0, ledgerVersions: [CaseWork: Int]? = nil) {
         self.config = config; self.period = period; self.records = records
         self.reconcile = reconcile; self.manifest = manifest; self.cases = cases; self.ledger = ledger
-        self.ledgerVersion = ledgerVersion
+        self.ledgerVersions = ledgerVersions ?? Dictionary(uniqueKeysWithValues: CaseWork.allCases.map { ($0, ledgerVersion) })
     }
 }
 

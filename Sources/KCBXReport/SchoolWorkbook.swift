@@ -16,13 +16,11 @@ enum SchoolWorkbook {
 
     /// Laid out to print at 8 pt or more on one landscape A4 page width.
     static let columns: [XLSXColumn] = [
-        XLSXColumn("序号", .integer, width: 4), XLSXColumn("案件编号", width: 12), XLSXColumn("全国学籍号", width: 19),
+        XLSXColumn("序号", .integer, width: 4)] + ReplySheets.keyColumns() + [XLSXColumn("全国学籍号", width: 19),
         XLSXColumn("身份证件号", width: 19), XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4),
         XLSXColumn("出生日期", .date, width: 10), XLSXColumn("年级", width: 6), XLSXColumn("班级", width: 5),
         XLSXColumn("学籍状态", width: 6), XLSXColumn("户籍姓名", width: 7), XLSXColumn("户籍出生日期", .date, width: 10),
-        XLSXColumn("需核对纠正", width: 32), XLSXColumn("纠正结果", width: 14, editable: true), XLSXColumn("反馈人", width: 6, editable: true),
-        XLSXColumn("反馈日期", .date, width: 10, editable: true),
-    ]
+        XLSXColumn("需核对纠正", width: 28)] + ReplySheets.replyColumns(.schoolCorrection)
 
     struct Line: Sendable {
         var school: String
@@ -101,13 +99,12 @@ enum SchoolWorkbook {
             let school = people.value(.schoolCode, ref)
             let id = r.idNumber ?? ""
             let task = correction(code, r, hukou: hukou, others: refs.count, detail: f.detail)
-            return Line(school: school, schoolName: people.schools[school]?.name ?? people.value(.schoolName, ref), caseID: f.caseID, cells: [
-                .text(f.caseID), .text(Masking.text(r.studentNumber ?? people.value(.studentNumber, ref), masked)),
+            return Line(school: school, schoolName: people.schools[school]?.name ?? people.value(.schoolName, ref), caseID: f.caseID, cells:
+                ReplySheets.keyCells(caseID: f.caseID, personID: f.personID) + [.text(Masking.text(r.studentNumber ?? people.value(.studentNumber, ref), masked)),
                 .text(Masking.id(id, masked)), .text(r.name ?? ""), .text(r.sex ?? ""),
                 r.birthDate.map(XLSXCell.date) ?? .empty, .text(people.value(.grade, ref)), .text(people.value(.class, ref)),
                 .text(people.value(.status, ref)), .text(hukou?.name ?? ""), hukou?.birthDate.map(XLSXCell.date) ?? .empty,
-                .text(Masking.text(task, masked)), .empty, .empty, .empty,
-            ], priority: f.priority)
+                .text(Masking.text(task, masked))] + ReplySheets.emptyReply(.schoolCorrection), priority: f.priority)
         }
     }
 
@@ -141,6 +138,7 @@ enum SchoolWorkbook {
             for (n, line) in list.enumerated() { try sheet.append([.integer(n + 1)] + line.cells, highlight: line.priority) }
             try sheet.signFooter()
         }
+        try ReplySheets.writeAbout(.schoolCorrection, scope: shown, input, into: book)
         try book.close()
     }
 

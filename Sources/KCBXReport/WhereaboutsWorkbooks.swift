@@ -1,5 +1,6 @@
 import Foundation
 import KCBXCore
+import KCBXLedger
 import KCBXReconcile
 import KCBXSheets
 
@@ -10,25 +11,23 @@ import KCBXSheets
 enum WhereaboutsWorkbooks {
     static let folder = "去向确认"
     static let sheet = "去向确认"
-    /// The choices of 核实去向.
-    static let results = ["在外地就读", "已回本地就读", "未入学或已辍学", "出国（境）", "其他"]
+    /// Laid out to print at 8 pt or more on one landscape A4 page width; the key is the child's 案件编号
+    /// (劝返台账) where there is one, else the 登记编号; the reply columns (``ReplySheets``) are last.
+    static let columns: [XLSXColumn] = [XLSXColumn("序号", .integer, width: 5)] + ReplySheets.keyColumns(ReplyKind.registrationHeader) + [
+        XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4),
+        XLSXColumn("出生日期", .date, width: 10), XLSXColumn("身份证件号", width: 19), XLSXColumn("原就读学校", width: 14),
+        XLSXColumn("年级", width: 6), XLSXColumn("学籍状态", width: 6), XLSXColumn("监护人", width: 8), XLSXColumn("联系电话", width: 11),
+        XLSXColumn("村居", width: 8), XLSXColumn("住址", width: 13),
+    ] + ReplySheets.replyColumns(.whereabouts)
 
-    /// Laid out to print at 8 pt or more on one landscape A4 page width; the last five are reported back.
-    static let columns: [XLSXColumn] = [
-        XLSXColumn("序号", .integer, width: 5), XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4),
-        XLSXColumn("出生日期", .date, width: 10), XLSXColumn("身份证件号", width: 19), XLSXColumn("原就读学校", width: 16),
-        XLSXColumn("年级", width: 6), XLSXColumn("学籍状态", width: 6), XLSXColumn("监护人", width: 9), XLSXColumn("联系电话", width: 11),
-        XLSXColumn("村居", width: 9), XLSXColumn("住址", width: 22),
-        XLSXColumn("核实去向", width: 12, editable: true, choices: results), XLSXColumn("现就读学校（全称）", width: 14, editable: true),
-        XLSXColumn("就读地（省市县）", width: 10, editable: true), XLSXColumn("核实人", width: 6, editable: true),
-        XLSXColumn("核实日期", .date, width: 10, editable: true),
-    ]
-
+    /// `caseOf`: the 劝返台账 case of each child that has one (``caseIDs(_:_:)``), made once for every town.
     static func write(town: String, _ entries: [Roster.Entry], _ input: ReportInput, _ people: PersonView, _ heading: ListHeading,
-                      to url: URL) throws(KCBXError) {
+                      caseOf: [String: String], to url: URL) throws(KCBXError) {
         let masked = MaskedOutput.whereabouts.isMasked(in: input.config)
         let children = entries.map { ChildLine(people.children[Int($0.row)]) }
-        let lines = ChildLine.visitOrder(children).map { children[$0] }
+        let order = ChildLine.visitOrder(children)
+        let lines = order.map { children[$0] }
+        let personIDs = order.map { people.children.personID(at: Int(entries[$0].row)) }
         let book = try XLSXWorkbook(url: url, constantMemory: lines.count > 20_000)
         let list = try book.addSheet(sheet, columns: columns, title: """
             \(heading.unit) \(town)适龄儿童去向确认名单（\(heading.month)，核查基准日 \(heading.asOf)，共 \(lines.count) 人）：以下儿童户籍在本镇街，\
@@ -37,14 +36,25 @@ enum WhereaboutsWorkbooks {
             """)
         for (n, line) in lines.enumerated() {
             let p = line.person
-            try list.append([
-                .integer(n + 1), .text(p.name), .text(p.sex), p.birthDate.map(XLSXCell.date) ?? .empty, .text(Masking.id(p.idNumber, masked)),
+            try list.append([.integer(n + 1)] + ReplySheets.keyCells(caseID: caseOf[personIDs[n]] ?? "", personID: personIDs[n]) + [
+                .text(p.name), .text(p.sex), p.birthDate.map(XLSXCell.date) ?? .empty, .text(Masking.id(p.idNumber, masked)),
                 .text(line.school), .text(line.grade), .text(line.statusWord), .text(p.guardian), .text(p.phone), .text(p.village),
-                .text(p.address), .empty, .empty, .empty, .empty, .empty,
-            ])
+                .text(p.address)] + ReplySheets.emptyReply(.whereabouts))
         }
         try list.signFooter()
+        try ReplySheets.writeAbout(.whereabouts, scope: town, input, into: book)
         try book.close()
+    }
+
+    /// The 劝返台账 case of each of `personIDs` that has one (the first of its findings in report order).
+    static func caseIDs(_ personIDs: Set<String>, _ input: ReportInput) -> [String: String] {
+        var found: [String: (Int, String)] = [:]
+        for f in input.reconcile.findings where personIDs.contains(f.personID) && f.code.work == .childFollowUp {
+            let rank = f.code.position
+            if let known = found[f.personID], known.0 <= rank { continue }
+            found[f.personID] = (rank, f.caseID)
+        }
+        return found.mapValues(\.1)
     }
 }
 
@@ -58,17 +68,13 @@ enum RegionLetters {
     static let folder = "外地户籍协查函"
     static let letterSheet = "协查函"
     static let listSheet = "协查名单"
-    /// The choices of 核实结果.
-    static let results = ["在户籍地就读", "在其他地方就读", "未入学或已辍学", "查无此人", "其他"]
-
-    /// Laid out to print at 8 pt or more on one landscape A4 page width; the last four are reported back.
-    static let columns: [XLSXColumn] = [
-        XLSXColumn("序号", .integer, width: 5), XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4),
-        XLSXColumn("出生日期", .date, width: 10), XLSXColumn("身份证件号", width: 19), XLSXColumn("我县掌握情况", width: 36),
-        XLSXColumn("监护人", width: 9), XLSXColumn("联系电话", width: 11),
-        XLSXColumn("核实结果", width: 12, editable: true, choices: results), XLSXColumn("现就读学校（全称）", width: 16, editable: true),
-        XLSXColumn("核实人", width: 6, editable: true), XLSXColumn("核实日期", .date, width: 10, editable: true),
-    ]
+    /// Laid out to print at 8 pt or more on one landscape A4 page width; keyed by 案件编号, the reply
+    /// columns (``ReplySheets``) last.
+    static let columns: [XLSXColumn] = [XLSXColumn("序号", .integer, width: 5)] + ReplySheets.keyColumns() + [
+        XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4),
+        XLSXColumn("出生日期", .date, width: 10), XLSXColumn("身份证件号", width: 19), XLSXColumn("我县掌握情况", width: 28),
+        XLSXColumn("监护人", width: 8), XLSXColumn("联系电话", width: 11),
+    ] + ReplySheets.replyColumns(.regionLetter)
 
     /// A child to report, with the 户籍地 code ("" when no valid ID number gives one).
     struct Child {
@@ -156,12 +162,12 @@ enum RegionLetters {
             """)
         for (n, c) in children.enumerated() {
             let p = c.row.person
-            try list.append([
-                .integer(n + 1), .text(p.name), .text(p.sex), p.birthDate.map(XLSXCell.date) ?? .empty, .text(Masking.id(p.idNumber, masked)),
-                .text(c.knownHere), .text(p.guardian), .text(p.phone), .empty, .empty, .empty, .empty,
-            ], highlight: c.row.finding.priority)
+            try list.append([.integer(n + 1)] + ReplySheets.keyCells(caseID: c.row.finding.caseID, personID: c.row.finding.personID) + [
+                .text(p.name), .text(p.sex), p.birthDate.map(XLSXCell.date) ?? .empty, .text(Masking.id(p.idNumber, masked)),
+                .text(c.knownHere), .text(p.guardian), .text(p.phone)] + ReplySheets.emptyReply(.regionLetter), highlight: c.row.finding.priority)
         }
         try list.signFooter()
+        try ReplySheets.writeAbout(.regionLetter, scope: code.isEmpty ? place : "\(place)（\(code)）", input, into: book)
         try book.close()
     }
 }
@@ -183,6 +189,9 @@ enum RosterOutputs {
         var used = [UniqueFileNames(), UniqueFileNames()]
         func unique(_ name: String, _ k: Int) -> String { used[k].claim(name) }
         var toConfirm = 0
+        // A child's 劝返台账 case, where the child has one, keys the child's row of 去向确认.
+        let confirming = Set(roster.towns.flatMap { $0.entries.filter(\.toConfirm).map { people.children.personID(at: Int($0.row)) } })
+        let caseOf = WhereaboutsWorkbooks.caseIDs(confirming, input)
         for (town, entries) in roster.towns {
             let url = folders[0].appendingPathComponent(unique(heading.fileName("基础数据库", town), 0))
             jobs.append((entries.count, { () throws(KCBXError) in try RosterWorkbooks.write(town: town, entries, input, people, heading, to: url) }))
@@ -190,7 +199,7 @@ enum RosterOutputs {
             guard !confirm.isEmpty else { continue }
             toConfirm += confirm.count
             let list = folders[1].appendingPathComponent(unique(heading.fileName("去向确认", town), 1))
-            jobs.append((confirm.count, { () throws(KCBXError) in try WhereaboutsWorkbooks.write(town: town, confirm, input, people, heading, to: list) }))
+            jobs.append((confirm.count, { () throws(KCBXError) in try WhereaboutsWorkbooks.write(town: town, confirm, input, people, heading, caseOf: caseOf, to: list) }))
         }
         for (code, children) in places {
             let url = folders[2].appendingPathComponent(RegionLetters.fileName(code, heading))

@@ -26,8 +26,12 @@ public final class XLSXSheet {
     var lists: [(column: Int, inline: Bool, source: String, choices: [String])] = []
     /// Rows (0-based) before which a printed page breaks (at most 1,023, Excel's limit).
     var pageBreaks: [lxw_row_t] = []
-    let protected: Bool
+    private(set) var protected: Bool
     var finished = false
+
+    /// Locks the whole sheet (as a sheet with editable columns is locked but for them): e.g. 填报说明,
+    /// whose rows an import checks.
+    public func protect() { protected = true }
 
     // unsafe: libxlsxwriter C API: workbook, worksheet and format handles and C strings
     init(workbook: XLSXWorkbook, worksheet: UnsafeMutablePointer<lxw_worksheet>, name: String, columns: [XLSXColumn], title: String?) {

@@ -69,29 +69,118 @@ extension Store {
         }
     }
 
-    /// The ledger's version: raised by every run that changes a case and every import that changes one;
-    /// the ledger workbooks carry the version they were written at. 0 before any.
-    public func ledgerVersion() throws(KCBXError) -> Int {
-        try read("reading the ledger version") { db in try Int.fetchOne(db, sql: "SELECT MAX(version) FROM ledger_version") ?? 0 }
+    /// Versions per ledger (劝返台账, 纠错台账: each its own numbers, raised only when that ledger changed),
+    /// the officer's date and the import date of each officer's entry, a refused row's typed text
+    /// (待更正), which list last changed a case's notes, and every reply row imported (回执记录).
+    static func registerReplyMigration(_ m: inout DatabaseMigrator) {
+        m.registerMigration("v4: per-ledger versions and replies") { db in
+            try db.create(table: "ledger_work_version") { t in
+                t.column("work", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("period", .text).notNull()
+                t.column("kind", .text).notNull()    // run | import
+                t.column("at", .datetime).notNull()
+                t.column("note", .text).notNull()
+                t.primaryKey(["work", "version"])
+            }
+            // Until now every version was both ledgers' version.
+            for work in CaseWork.allCases {
+                try db.execute(sql: "INSERT INTO ledger_work_version (work, version, period, kind, at, note) SELECT ?, version, period, kind, at, note FROM ledger_version",
+                               arguments: [work.rawValue])
+            }
+            try db.drop(table: "ledger_version")
+            try db.alter(table: "ledger_case") { t in
+                t.add(column: "notes_source", .text).notNull().defaults(to: "")
+                t.add(column: "pending", .text)
+            }
+            try db.alter(table: "ledger_event") { t in t.add(column: "imported_on", .text) }
+            try db.create(table: "ledger_reply") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("period", .text).notNull()
+                t.column("key", .text).notNull().indexed()
+                t.column("case_id", .text)
+                t.column("person_id", .text).notNull()
+                t.column("choice", .text).notNull()
+                t.column("person", .text).notNull()
+                t.column("date", .text)
+                t.column("school", .text).notNull()
+                t.column("place", .text).notNull()
+                t.column("explanation", .text).notNull()
+                t.column("imported_on", .text).notNull()
+                t.column("file", .text).notNull()
+            }
+        }
     }
 
-    static func addVersion(_ db: Database, period: String, kind: String, note: String) throws -> Int {
-        let next = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM ledger_version") ?? 0) + 1
-        try db.execute(sql: "INSERT INTO ledger_version (version, period, kind, at, note) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [next, period, kind, Date(), note])
+    /// The version of ledger `work`: raised by every run and every import that changes one of its cases;
+    /// its workbooks carry the version they were written at. 0 before any.
+    public func ledgerVersion(_ work: CaseWork) throws(KCBXError) -> Int {
+        try read("reading the ledger version") { db in
+            try Int.fetchOne(db, sql: "SELECT MAX(version) FROM ledger_work_version WHERE work = ?", arguments: [work.rawValue]) ?? 0
+        }
+    }
+
+    /// Both ledgers' versions.
+    public func ledgerVersions() throws(KCBXError) -> [CaseWork: Int] {
+        var versions: [CaseWork: Int] = [:]
+        for work in CaseWork.allCases { versions[work] = try ledgerVersion(work) }
+        return versions
+    }
+
+    /// The highest version of either ledger.
+    public func ledgerVersion() throws(KCBXError) -> Int { try ledgerVersions().values.max() ?? 0 }
+
+    static func addVersion(_ db: Database, work: CaseWork, period: String, kind: String, note: String) throws -> Int {
+        let next = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM ledger_work_version WHERE work = ?", arguments: [work.rawValue]) ?? 0) + 1
+        try db.execute(sql: "INSERT INTO ledger_work_version (work, version, period, kind, at, note) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [work.rawValue, next, period, kind, Date(), note])
         return next
     }
 
-    /// Saves an import's changed cases as ledger version `version` (the next one; the caller holds the
-    /// run lock), in one transaction. Nothing is saved, and the version not raised, when nothing changed.
-    public func saveImport(_ cases: [Case], version: Int, period: String, file: String) throws(KCBXError) {
-        guard !cases.isEmpty else { return }
+    /// Saves an import (the caller holds the run lock), in one transaction: its changed cases, each
+    /// ledger of `versions` raised to its version there (the next one), and the reply rows read.
+    /// Nothing is saved, and no version raised, when nothing changed.
+    public func saveImport(_ cases: [Case], versions: [CaseWork: Int], period: String, file: String, replies: [ReplyEntry] = []) throws(KCBXError) {
+        guard !cases.isEmpty || !replies.isEmpty else { return }
         try access("saving the ledger") { db in
-            let next = try Store.addVersion(db, period: period, kind: "import", note: file)
-            guard next == version else {
-                throw KCBXError(.runFailed, "the ledger changed during the import (version \(next - 1), expected \(version - 1)); import again")
+            for (work, version) in versions.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                let next = try Store.addVersion(db, work: work, period: period, kind: "import", note: file)
+                guard next == version else {
+                    throw KCBXError(.runFailed, "导入期间台账已被更改（\(work.title)第\(next - 1)版，应为第\(version - 1)版），请重新导入")
+                }
             }
             try Store.writeCases(db, cases)
+            let insert = try RawStatement(db, """
+                INSERT INTO ledger_reply (kind, period, key, case_id, person_id, choice, person, date, school, place, explanation, imported_on, file)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for r in replies {
+                try insert.run { s in
+                    try s.bind(1, r.kind.rawValue); try s.bind(2, r.period); try s.bind(3, r.key); try s.bind(4, r.caseID)
+                    try s.bind(5, r.personID); try s.bind(6, r.choice); try s.bind(7, r.person); try s.bind(8, r.date?.description)
+                    try s.bind(9, r.school); try s.bind(10, r.place); try s.bind(11, r.explanation); try s.bind(12, r.importedOn.description)
+                    try s.bind(13, r.file)
+                }
+            }
+        }
+    }
+
+    /// Saves an import's changed cases as version `version` of both ledgers (as before versions were per ledger).
+    public func saveImport(_ cases: [Case], version: Int, period: String, file: String) throws(KCBXError) {
+        guard !cases.isEmpty else { return }
+        try saveImport(cases, versions: Dictionary(uniqueKeysWithValues: CaseWork.allCases.map { ($0, version) }), period: period, file: file)
+    }
+
+    /// Every reply row imported (回执记录), oldest first.
+    public func replies() throws(KCBXError) -> [ReplyEntry] {
+        try read("loading the replies") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM ledger_reply ORDER BY id").compactMap { row -> ReplyEntry? in
+                guard let kind = ReplyKind(rawValue: row["kind"]), let on = CivilDate(iso: row["imported_on"]) else { return nil }
+                return ReplyEntry(kind: kind, period: row["period"], key: row["key"], caseID: row["case_id"], personID: row["person_id"],
+                                  choice: row["choice"], person: row["person"], date: (row["date"] as String?).flatMap { CivilDate(iso: $0) },
+                                  school: row["school"], place: row["place"], explanation: row["explanation"], importedOn: on, file: row["file"])
+            }
         }
     }
 
@@ -112,6 +201,18 @@ extension Store {
         }
     }
 
+    /// The cases of the children `personIDs` (a reply keyed by a child's 登记编号 finds the case opened since).
+    public func cases(personIDs: [String]) throws(KCBXError) -> [Case] {
+        try read("loading ledger cases") { db in
+            var result: [Case] = []
+            for batch in stride(from: 0, to: personIDs.count, by: 500).map({ Array(personIDs[$0..<min(personIDs.count, $0 + 500)]) }) {
+                let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
+                result += try Store.fetchCases(db, where: "person_id IN (\(marks))", arguments: StatementArguments(batch))
+            }
+            return result
+        }
+    }
+
     /// The periods applied to the ledger, with their as-of dates.
     public func ledgerPeriods() throws(KCBXError) -> [String: CivilDate] {
         try read("loading the ledger periods") { db in
@@ -125,12 +226,17 @@ extension Store {
 
     /// Saves the reconcile result of `period` and the ledger cases it changed, in one transaction: a
     /// killed run leaves both as they were.
+    /// `works`: the ledgers the changed cases are on (each gets a new version); nil: both.
     public func saveReconcile(period: String, asOf: CivilDate, run: Int64, parts: [(name: String, bytes: [UInt8])],
-                              changedCases: [Case]) throws(KCBXError) {
+                              changedCases: [Case], works: Set<CaseWork>? = nil) throws(KCBXError) {
         try access("saving the reconcile results and the ledger") { db in
             try Store.writeResult(db, period: period, stage: .reconcile, run: run, parts: parts)
             try Store.writeCases(db, changedCases)
-            if !changedCases.isEmpty { _ = try Store.addVersion(db, period: period, kind: "run", note: "run \(run)") }
+            if !changedCases.isEmpty {
+                for work in CaseWork.allCases where works?.contains(work) ?? true {
+                    _ = try Store.addVersion(db, work: work, period: period, kind: "run", note: "run \(run)")
+                }
+            }
             try db.execute(sql: """
                 INSERT INTO ledger_period (period, as_of, run_id, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT(period) DO UPDATE SET as_of = excluded.as_of, run_id = excluded.run_id, updated_at = excluded.updated_at
@@ -161,19 +267,20 @@ extension Store {
         let upsertSQL = """
             INSERT INTO ledger_case (id, code, person_id, state, priority, id_number, name, birth_date, town, school_code,
               detail, evidence, opened_period, opened_on, last_seen_period, last_seen_on, closed_on, close_reason,
-              measures, responsible, result, remarks, result_date, explanation, notes_version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              measures, responsible, result, remarks, result_date, explanation, notes_version, notes_source, pending)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET code = excluded.code, person_id = excluded.person_id, state = excluded.state,
               priority = excluded.priority, id_number = excluded.id_number, name = excluded.name, birth_date = excluded.birth_date,
               town = excluded.town, school_code = excluded.school_code, detail = excluded.detail, evidence = excluded.evidence,
               opened_period = excluded.opened_period, opened_on = excluded.opened_on, last_seen_period = excluded.last_seen_period,
               last_seen_on = excluded.last_seen_on, closed_on = excluded.closed_on, close_reason = excluded.close_reason,
               measures = excluded.measures, responsible = excluded.responsible, result = excluded.result, remarks = excluded.remarks,
-              result_date = excluded.result_date, explanation = excluded.explanation, notes_version = excluded.notes_version
+              result_date = excluded.result_date, explanation = excluded.explanation, notes_version = excluded.notes_version,
+              notes_source = excluded.notes_source, pending = excluded.pending
             """
         let upsert = try RawStatement(db, upsertSQL)
         let clear = try RawStatement(db, "DELETE FROM ledger_event WHERE case_id = ?")
-        let event = try RawStatement(db, "INSERT INTO ledger_event (case_id, period, kind, date, detail, seq) VALUES (?, ?, ?, ?, ?, ?)")
+        let event = try RawStatement(db, "INSERT INTO ledger_event (case_id, period, kind, date, detail, seq, imported_on) VALUES (?, ?, ?, ?, ?, ?, ?)")
         let remove = try RawStatement(db, "DELETE FROM ledger_case WHERE id = ?")
         for i in order {
             let c = cases[i]
@@ -191,13 +298,13 @@ extension Store {
                 try s.bind(16, c.lastSeenOn.description); try s.bind(17, c.closedOn?.description); try s.bind(18, c.closeReason)
                 try s.bind(19, c.notes.measures); try s.bind(20, c.notes.responsible); try s.bind(21, c.notes.result)
                 try s.bind(22, c.notes.remarks); try s.bind(23, c.notes.date?.description); try s.bind(24, c.notes.explanation)
-                try s.bind(25, c.notesVersion)
+                try s.bind(25, c.notesVersion); try s.bind(26, c.notesSource); try s.bind(27, c.pending?.stored)
             }
             try clear.run { s in try s.bind(1, c.id) }
             for (n, e) in c.history.enumerated() {
                 try event.run { s in
                     try s.bind(1, c.id); try s.bind(2, e.period); try s.bind(3, e.kind.rawValue); try s.bind(4, e.date.description)
-                    try s.bind(5, e.detail); try s.bind(6, n)
+                    try s.bind(5, e.detail); try s.bind(6, n); try s.bind(7, e.importedOn?.description)
                 }
             }
         }
@@ -206,7 +313,7 @@ extension Store {
     static let caseColumns = """
         id, code, person_id, state, priority, id_number, name, birth_date, town, school_code, detail, evidence, opened_period,
         opened_on, last_seen_period, last_seen_on, closed_on, close_reason, measures, responsible, result, remarks, result_date,
-        explanation, notes_version
+        explanation, notes_version, notes_source, pending
         """
 
     /// The cases matching `condition` (all when nil) with their history, in case-id order; read row by
@@ -239,10 +346,10 @@ extension Store {
                               closedOn: date(r.optionalText(16)), closeReason: r.optionalText(17).map { strings[$0] },
                               notes: OfficerNotes(measures: r.text(18), responsible: r.text(19), result: r.text(20), remarks: r.text(21),
                                                   date: date(r.optionalText(22)), explanation: r.text(23)),
-                              notesVersion: Int(r.int(24))))
+                              notesVersion: Int(r.int(24)), notesSource: r.text(25), pending: PendingNotes(stored: r.optionalText(26))))
         }
         let eventFilter = condition.map { " WHERE case_id IN (SELECT id FROM ledger_case WHERE \($0))" } ?? ""
-        let eventRows = try db.makeStatement(sql: "SELECT case_id, period, kind, date, detail FROM ledger_event\(eventFilter) ORDER BY case_id, seq")
+        let eventRows = try db.makeStatement(sql: "SELECT case_id, period, kind, date, detail, imported_on FROM ledger_event\(eventFilter) ORDER BY case_id, seq")
         try eventRows.setArguments(arguments)
         // Entries come grouped by case: the case of the previous entry is checked before the dictionary.
         var last = (id: "", index: -1)
@@ -253,8 +360,10 @@ extension Store {
                 guard let found = position[caseID] else { return }
                 i = found; last = (caseID, found)
             }
-            guard let kind = CaseEvent.Kind(rawValue: r.text(2)), let date = date(r.text(3)) else { return }
-            cases[i].history.append(CaseEvent(period: strings[r.text(1)], date: date, kind: kind, detail: strings[r.text(4)]))
+            let imported = date(r.optionalText(5))
+            guard let kind = CaseEvent.Kind(rawValue: r.text(2)), let day = date(r.text(3)) else { return }
+            cases[i].history.append(CaseEvent(period: strings[r.text(1)], date: day, kind: kind, detail: strings[r.text(4)],
+                                              importedOn: imported))
         }
         return cases
     }

@@ -119,6 +119,7 @@ public final class Store: @unchecked Sendable {
         }
         registerLedgerMigration(&m)
         registerReviewMigration(&m)
+        registerReplyMigration(&m)
         return m
     }
 }

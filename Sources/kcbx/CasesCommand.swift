@@ -7,12 +7,12 @@ import KCBXReconcile
 import KCBXReport
 import KCBXStore
 
-/// `kcbx cases`: the ledger (台账) — list and filter it, or import the officer's columns from an edited
-/// ledger workbook (控辍保学劝返台账 or 学籍户籍数据纠错台账, in out/填报/).
+/// `kcbx cases`: the ledger (台账) — list and filter it, or import an edited ledger workbook (控辍保学劝返台账
+/// or 学籍户籍数据纠错台账, in out/填报/) or a filled reply list (README "Replies (回执)").
 struct CasesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cases",
-        abstract: "台账：列出、筛选案件，或导入经办人填写的台账（out/填报/）。",
+        abstract: "台账：列出、筛选案件，或导入经办人填写的台账和报回的名单（镇街核查名单、学籍纠错通知、户籍核查、去向确认、协查名单）。",
         subcommands: [List.self, Import.self],
         defaultSubcommand: List.self)
 
@@ -58,30 +58,39 @@ struct CasesCommand: ParsableCommand {
         }
     }
 
-    /// `kcbx cases import FILE.xlsx`: stores the officer's columns with their cases, under the store's run lock.
+    /// `kcbx cases import FILE.xlsx`: stores an edited ledger's or a filled reply list's rows with their
+    /// cases, under the store's run lock; every message in Chinese.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Store the officer's columns of an edited ledger (控辍保学劝返台账 or 学籍户籍数据纠错台账) with their cases.",
+            abstract: "Import an edited ledger (劝返台账, 纠错台账) or a filled reply list (town packet, school or police workbook, 去向确认, 协查名单) into the ledger.",
             discussion: """
-                Takes the store's run lock (exit 3 while a run holds it). A copy of an earlier period than the ledger's latest \
-                is refused whole, naming the newer ledger; a row whose case a later import changed is refused, naming the \
-                version. Rows whose case id is unknown or altered, whose 处理结果 is not one of that ledger's choices, or \
-                whose closing result lacks its 处理日期 or 销号说明 are reported with their row number and not imported; \
-                the other rows are. Rows left as issued change nothing; importing the same file twice changes nothing; \
-                every change adds dated entries to the case's history. Exit status 2 when any row was refused.
+                The kind of file is read from its 填报说明 sheet, never from its name. Takes the store's run lock (exit 3 \
+                while a run holds it). A copy of an earlier period imports (after its 反馈期限 with a notice), each row \
+                entered as of its own dates; a row whose case a later import changed is refused. Rows whose 案件编号 \
+                or 登记编号 is unknown or altered (校验码), whose choice is not one of the list's, whose date cannot be \
+                read, or that lack what their choice needs are reported in Chinese with their row, case and child (ID \
+                masked) and not imported; the other rows are. A refused ledger row is carried into the next version \
+                marked 待更正. Importing the same file twice changes nothing; every change adds entries to the case's \
+                history with the officer's date and the import date. Only a ledger that changed gets a new version, \
+                written to out/填报/ at once. Exit status 2 when any row was refused.
                 """)
-        @Argument(help: "The edited ledger workbook.") var file: String
+        @Argument(help: "The edited ledger or reply workbook.") var file: String
         @OptionGroup var options: RunsCommand.StoreOptions
 
         func run() throws {
             let (config, store) = try options.openWithConfig()
             let outcome = try LedgerImport.run(URL(fileURLWithPath: file), config: config, store: store)
-            for p in outcome.problems { FileHandle.standardError.write(Data("\(file): \(p)\n".utf8)) }
-            print("\(outcome.copy.work.title) \(outcome.copy.period) version \(outcome.copy.version): \(outcome.rows) rows read: \(outcome.changed) cases updated (\(outcome.closed) closed by the officer), \(outcome.unchanged) unchanged, \(outcome.problems.count) refused")
-            for url in outcome.written { print("the ledger is at version \(outcome.version) now: \(url.path)") }
+            for p in outcome.problems { FileHandle.standardError.write(Data("\(file)：\(p)\n".utf8)) }
+            for n in outcome.notices { print("提示：\(n)") }
+            var summary = "\(outcome.title)：读入 \(outcome.rows) 行，更新 \(outcome.changed) 件（其中经办人销号 \(outcome.closed) 件），"
+                + "未变 \(outcome.unchanged) 行，未导入 \(outcome.problems.count) 行"
+            if outcome.reply != nil { summary += "，记入回执记录 \(outcome.recorded) 条" }
+            if outcome.pending > 0 { summary += "（其中 \(outcome.pending) 行的填写内容带入新版台账，标注待更正）" }
+            print(summary)
+            for url in outcome.written { print("新版台账：\(url.path)") }
             if !outcome.problems.isEmpty {
-                throw KCBXError(.input, "\(outcome.problems.count) row\(outcome.problems.count == 1 ? "" : "s") not imported (see above)", file: file)
+                throw KCBXError(.input, "\(outcome.problems.count) 行未导入（见上）", file: file)
             }
         }
     }

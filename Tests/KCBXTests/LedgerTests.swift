@@ -186,18 +186,19 @@ import KCBXFormats
 
     /// Each ledger has its own results, and a closing result needs its date (and, where asked, its reason).
     @Test(arguments: [
-        RefusedRow(notes: OfficerNotes(result: "已更正", date: CivilDate(iso: "2026-09-01")), problem: "is not a choice of the 控辍保学劝返台账"),
-        RefusedRow(notes: OfficerNotes(result: "其他"), problem: "is not a choice of the 控辍保学劝返台账"),
-        RefusedRow(notes: OfficerNotes(result: "已返校"), problem: "needs its 处理日期"),
-        RefusedRow(notes: OfficerNotes(result: "已核实在外地就读", date: CivilDate(iso: "2026-09-01")), problem: "needs 销号说明"),
-        RefusedRow(notes: OfficerNotes(result: "已返校", date: CivilDate(iso: "2026-09-09")), problem: "is after the import date"),
+        RefusedRow(notes: OfficerNotes(result: "已更正", date: CivilDate(iso: "2026-09-01")), problem: "不是控辍保学劝返台账的选项"),
+        RefusedRow(notes: OfficerNotes(result: "其他"), problem: "不是控辍保学劝返台账的选项"),
+        RefusedRow(notes: OfficerNotes(result: "已返校"), problem: "即销号，须填写处理日期"),
+        RefusedRow(notes: OfficerNotes(result: "已核实在外地就读", date: CivilDate(iso: "2026-09-01")), problem: "须填写销号说明"),
+        RefusedRow(notes: OfficerNotes(result: "已返校", date: CivilDate(iso: "2026-09-09")), problem: "晚于导入日"),
     ])
     func importRefusesResultsOutsideTheLedgersChoices(_ refused: RefusedRow) throws {
         try run("2026-08", asOf: "2026-08-31", Self.month1())
         let a = try #require(try ledger()["a:not_enrolled"])
         let outcome = try importRows([(a, refused.notes)], on: "2026-09-02", version: 2, copyVersion: 1)
-        #expect(outcome.changed.isEmpty)
-        #expect(outcome.problems.count == 1 && outcome.problems[0].hasPrefix("row 3:") && outcome.problems[0].contains(refused.problem),
+        // Not entered; the typed text is kept on the case for the next version (待更正).
+        #expect(outcome.updated == 0 && outcome.pending == 1 && outcome.changed.first?.pending?.typed.isEmpty == false)
+        #expect(outcome.problems.count == 1 && outcome.problems[0].hasPrefix("第 3 行（案件 \(a.id)，") && outcome.problems[0].contains(refused.problem),
                 "\(outcome.problems)")
         // On the right ledger the result is a choice; 核实无误 closes a record to correct.
         #expect(OfficerResult.named("已更正", on: .recordCorrection)?.closes == true)
@@ -221,9 +222,9 @@ import KCBXFormats
         #expect(first.changed.map(\.id) == [a.id])
         #expect(first.unchanged == 1)  // row 6: left as issued
         #expect(first.problems.count == 3)
-        #expect(first.problems[0].hasPrefix("row 3:") && first.problems[0].contains("not in the ledger"))
-        #expect(first.problems[1].hasPrefix("row 4:") && first.problems[1].contains("校验码"))
-        #expect(first.problems[2].hasPrefix("row 5:"))
+        #expect(first.problems[0].hasPrefix("第 3 行") && first.problems[0].contains("台账中没有这个案件编号"))
+        #expect(first.problems[1].hasPrefix("第 4 行") && first.problems[1].contains("校验码"))
+        #expect(first.problems[2].hasPrefix("第 5 行") && first.problems[2].contains("此案已在第 2 行"))
         try store.saveImport(first.changed, version: 2, period: "2026-08", file: "t.xlsx")
         #expect(try store.ledgerVersion() == 2)
         let again = LedgerBook.importNotes(rows, cases: try store.cases(ids: rows.map(\.caseID)), period: "2026-08",
@@ -249,7 +250,7 @@ import KCBXFormats
         // The version-1 copy, with b filled in differently: refused, naming the newer version.
         let stale = try importRows([(b, notes("暂无法联系"))], on: "2026-09-04", version: 4, copyVersion: 1)
         #expect(stale.changed.isEmpty)
-        #expect(stale.problems.first?.contains("ledger version 3") == true && stale.problems.first?.contains("version 1 and older") == true)
+        #expect(stale.problems.first?.contains("第 3 版的导入更改") == true && stale.problems.first?.contains("本表是第 1 版") == true)
         #expect(try ledger()["b:not_enrolled"]?.notes.measures == "再次家访，家长答应送回")
         #expect(try store.ledgerVersion() == 3)
     }
@@ -309,7 +310,7 @@ import KCBXFormats
         #expect(sheet.contains("sheetProtection"))
         #expect(sheet.contains("已返校") && !sheet.contains("已更正"))  // the 处理结果 drop-down of this ledger
         let read = try LedgerWorkbook.readNotes(url)
-        #expect(read.copy == .init(work: .childFollowUp, period: "2026-09", version: 2))
+        #expect(read.copy == .init(work: .childFollowUp, period: "2026-09", version: 2, deadline: CivilDate(iso: "2026-10-15")))
         #expect(read.problems.isEmpty && read.rows.count == 6 && read.rows.allSatisfy(\.untouched))
         // Issued again at the same version: the file (perhaps filled in) is kept, never overwritten.
         let before = try Data(contentsOf: url)
@@ -353,7 +354,7 @@ extension LedgerTests {
             c.asOf = CivilDate(iso: asOf)!
             let ledger = LedgerWorkbook.Issue(cases: cases, config: c, period: period, version: try store.ledgerVersion(), schools: [:])
             _ = try LedgerWorkbook.issue(ledger, work: .childFollowUp, into: fillInFolder)
-            return fillInFolder.appendingPathComponent(LedgerWorkbook.fileName(.childFollowUp, period: period, version: ledger.version))
+            return fillInFolder.appendingPathComponent(LedgerWorkbook.fileName(.childFollowUp, period: period, version: ledger.version(.childFollowUp)))
         }
         // The run of 2026-08 issues version 1.
         try run("2026-08", asOf: "2026-08-31", Self.month1())
@@ -366,7 +367,8 @@ extension LedgerTests {
                                     a.id: ["处理结果": "已返校", "处理日期": "2026-09-03", "备注": "家长送回"]], as: "镇上报回.xlsx")
         let first = try LedgerImport.run(filled, config: config, store: store, today: CivilDate(iso: "2026-09-04")!)
         #expect(first.problems.isEmpty && first.changed == 2 && first.closed == 1 && first.unchanged == 3)
-        #expect(first.written.map(\.lastPathComponent) == ["控辍保学劝返台账_2026年8月_第2版.xlsx", "学籍户籍数据纠错台账_2026年8月_第2版.xlsx"])
+        // Only the ledger that changed gets a new version.
+        #expect(first.written.map(\.lastPathComponent) == ["控辍保学劝返台账_2026年8月_第2版.xlsx"])
         #expect(try ledger()["a:not_enrolled"]?.state == .closed)
 
         // The same copy again: nothing changes. Then a second import the same month, on version 2.
@@ -379,7 +381,7 @@ extension LedgerTests {
         // The first copy, edited further on b after that: refused, naming the newer version.
         let stale = try fillIn(v1, [b.id: ["劝返措施": "电话联系", "处理结果": "暂无法联系"]], as: "旧表.xlsx")
         let refused = try LedgerImport.run(stale, config: config, store: store, today: CivilDate(iso: "2026-09-07")!)
-        #expect(refused.changed == 0 && refused.problems.count == 1 && refused.problems[0].contains("ledger version 3"))
+        #expect(refused.changed == 0 && refused.problems.count == 1 && refused.problems[0].contains("第 3 版的导入更改"))
 
         // The night's rerun of 2026-08 and the run of 2026-09: the ledger's notes and entries all remain.
         try run("2026-08", asOf: "2026-08-31", Self.month1())
@@ -393,11 +395,11 @@ extension LedgerTests {
         // Every file officers filled in or were issued is still there; the new month's ledger is issued beside them.
         let v4 = try issue("2026-09", "2026-09-30")
         for file in [v1, v2, filled, second, stale, v4] { #expect(FileManager.default.fileExists(atPath: file.path), "\(file.lastPathComponent)") }
-        // A copy of 2026-08 is refused whole now, naming the newer ledger.
-        #expect(throws: KCBXError.self) { try LedgerImport.run(stale, config: config, store: store) }
-        do { _ = try LedgerImport.run(filled, config: config, store: store); Issue.record("an earlier period's copy was imported") } catch {
-            #expect(error.message.contains("of 2026-08") && error.message.contains(v4.lastPathComponent), "\(error.message)")
-        }
+        // A copy of 2026-08 still imports after 2026-09 ran (late replies count), but not over newer work:
+        // b's row, changed by the version-3 import, is refused; the rest is as the ledger holds it.
+        let late = try LedgerImport.run(stale, config: config, store: store, today: CivilDate(iso: "2026-09-10")!)
+        #expect(late.changed == 0 && late.problems.count == 1 && late.problems[0].contains("第 3 版的导入更改"), "\(late.problems)")
+        #expect(late.notices.contains { $0.contains("本表是 2026-08 期的") })
         // The new copy carries b's notes as the officer left them.
         let read = try LedgerWorkbook.readNotes(v4)
         #expect(read.rows.first { $0.caseID == b.id }?.notes.measures == "再次家访")

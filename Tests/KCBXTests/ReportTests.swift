@@ -226,26 +226,33 @@ struct WorkbookReadBack {
     @Test func townWorkbooksHoldTheirTownOnlyWithIDsMasked() throws {
         let (dir, ids) = try Self.run()
         let book = try WorkbookReadBack(dir.appendingPathComponent("towns/城关镇_2026年11月.xlsx"))
-        #expect(book.sheetNames == ["汇总", "应入未入"])  // the children to follow up; records to correct go to schools and police
+        // The children to follow up (records to correct go to schools and police), and the locked 填报说明 the import checks.
+        #expect(book.sheetNames == ["汇总", "应入未入", "填报说明"])
         let sheet = try book.sheet("应入未入")
-        #expect(WorkbookReadBack.values(sheet[2]).suffix(3) == ["核查结果", "反馈人", "反馈日期"])
+        #expect(WorkbookReadBack.values(sheet[2]).suffix(4) == ["核查结果", "说明", "反馈人", "反馈日期"])
+        #expect(Array(WorkbookReadBack.values(sheet[2]).prefix(3)) == ["序号", "案件编号", "校验码"])
         #expect(sheet[1]?["A"]?.value.contains("示例县教育局") == true && sheet[1]?["A"]?.value.contains("前填写核查结果并报回") == true)
         let row = try #require(sheet[3])
-        #expect(row["G"] == .init(value: maskID(ids[1]), isString: true))
-        #expect(row["D"]?.value == "李四")
+        #expect(row["H"] == .init(value: maskID(ids[1]), isString: true))
+        #expect(row["E"]?.value == "李四")
+        let about = try book.sheet("填报说明")
+        #expect(ReportReadBackTests.figure(about, "清单类型") == "镇街核查名单" && ReportReadBackTests.figure(about, "范围") == "镇街：城关镇")
+        #expect(ReportReadBackTests.figure(about, "期次") == "2026-11" && ReportReadBackTests.figure(about, "反馈期限") == "2026-12-15")
         let empty = try WorkbookReadBack(dir.appendingPathComponent("towns/北山乡_2026年11月.xlsx"))
-        #expect(empty.sheetNames == ["汇总"])
+        #expect(empty.sheetNames == ["汇总", "填报说明"])
     }
 
     @Test func policeAndSchoolWorkbooks() throws {
         let (dir, ids) = try Self.run(mask: ["schools"])
         let police = try WorkbookReadBack(dir.appendingPathComponent("户籍重复及注销核查_2026年11月.xlsx"))
-        #expect(police.sheetNames == ["汇总", "户籍重复", "死亡未销籍", "迁出注销仍有学籍"])
+        #expect(police.sheetNames == ["汇总", "户籍重复", "死亡未销籍", "迁出注销仍有学籍", "填报说明"])
         let dup = try police.sheet("户籍重复")
         #expect(dup.count == 4)  // title, header, one row per household
         #expect([dup[3]?["A"]?.value, dup[4]?["A"]?.value] == ["1", "2"])
-        #expect([dup[3]?["G"]?.value, dup[4]?["G"]?.value] == ["H002", "H009"])
-        #expect(try police.sheet("迁出注销仍有学籍")[3]?["J"]?.value == "迁出")
+        #expect([dup[3]?["H"]?.value, dup[4]?["H"]?.value] == ["H002", "H009"])
+        #expect(try police.sheet("迁出注销仍有学籍")[3]?["K"]?.value == "迁出")
+        // A row without a case is keyed by the child's 登记编号.
+        #expect(try police.sheet("迁出注销仍有学籍")[3]?["B"]?.value.hasPrefix("D") == true)
         // Split by 派出所 where the hukou export names it; every row in exactly one station's workbook.
         let stations = dir.appendingPathComponent(PoliceWorkbook.stationFolder)
         let stationFiles = try FileManager.default.contentsOfDirectory(atPath: stations.path).sorted()
@@ -268,8 +275,8 @@ struct WorkbookReadBack {
         #expect(first.sheetNames.first == "人籍不一致")
         let mismatch = try #require(try first.sheet("人籍不一致")[3])
         #expect(mismatch["A"]?.value == "1")
-        #expect(mismatch["D"]?.value == maskID(ids[0]))
-        #expect(mismatch["M"]?.value.contains("姓名：学籍「张叁」，户籍「张三」") == true)
+        #expect(mismatch["E"]?.value == maskID(ids[0]))
+        #expect(mismatch["N"]?.value.contains("姓名：学籍「张叁」，户籍「张三」") == true)
     }
 
     @Test func findingsCSVKeepsItsColumns() throws {

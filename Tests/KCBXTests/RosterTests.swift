@@ -101,11 +101,12 @@ import Testing
     }
 
     /// The data rows of a list sheet (header on row 2), by 姓名 (column B).
-    static func rows(_ url: URL, _ sheet: String) throws -> [String: [String]] {
+    /// The rows of `sheet` by the child's name (column `name`: 3 on the reply lists, after 序号, the key and its 校验码).
+    static func rows(_ url: URL, _ sheet: String, name: Int = 1) throws -> [String: [String]] {
         let rows = try WorkbookReadBack(url).sheet(sheet)
         return Dictionary(uniqueKeysWithValues: rows.keys.filter { $0 > 2 }.map { r in
             let v = WorkbookReadBack.values(rows[r])
-            return (v[1], v)
+            return (v[name], v)
         })
     }
 
@@ -141,9 +142,11 @@ import Testing
         let dir = try Self.run()
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try Self.files(dir, "去向确认") == ["去向确认_城关镇_2026年11月.xlsx"])
-        let rows = try Self.rows(dir.appendingPathComponent("去向确认/去向确认_城关镇_2026年11月.xlsx"), "去向确认")
+        let rows = try Self.rows(dir.appendingPathComponent("去向确认/去向确认_城关镇_2026年11月.xlsx"), "去向确认", name: 3)
         #expect(rows.count == 1)
-        #expect(rows["郑一"].map { Array($0.prefix(12)) } == ["1", "郑一", "男", "42098", Self.ids.zheng, "城关镇中心小学", "三年级", "转出",
+        // Keyed by a 登记编号 (the child has no case) and its 校验码, for the import.
+        #expect(rows["郑一"]?[1].hasPrefix("D") == true && rows["郑一"]?[1].count == 11 && rows["郑一"]?[2].count == 4)
+        #expect(rows["郑一"].map { Array(([$0[0]] + $0.dropFirst(3)).prefix(12)) } == ["1", "郑一", "男", "42098", Self.ids.zheng, "城关镇中心小学", "三年级", "转出",
                                                             "郑大山", "13800000001", "东关村", "城关镇东关村12号"])
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("summary.json"))) as! [String: Any]
         let bulletin = summary["bulletin"] as! [String: Any]
@@ -167,7 +170,7 @@ import Testing
         for (file, addressee, child, known) in cases {
             let url = dir.appendingPathComponent("外地户籍协查函/" + file)
             let book = try WorkbookReadBack(url)
-            #expect(book.sheetNames == ["协查函", "协查名单"])
+            #expect(book.sheetNames == ["协查函", "协查名单", "填报说明"])
             let letter = try book.sheet("协查函")
             #expect(ReportReadBackTests.figure(letter, "收函单位") == addressee, "\(file)")
             #expect(ReportReadBackTests.figure(letter, "发函单位") == "示例县教育局")
@@ -175,9 +178,10 @@ import Testing
             #expect(ReportReadBackTests.figure(letter, "正文")?.contains("1 名户籍在贵地") == true)
             // A historical code: the letter asks to pass it on to the place that now holds the county.
             #expect(ReportReadBackTests.figure(letter, "正文")?.contains("2019年后已停用；区划已调整的，请转交现辖地教育行政部门") == file.contains("371202"))
-            let list = try Self.rows(url, "协查名单")
+            let list = try Self.rows(url, "协查名单", name: 3)
             #expect(Array(list.keys) == [child])
-            #expect(list[child]?[5] == known)
+            #expect(list[child]?[7] == known)
+            #expect(list[child]?[1].hasPrefix("C") == true)  // the child's 案件编号
             #expect(WorkbookReadBack.values(try book.sheet("协查名单")[2]) == RegionLetters.columns.map(\.header))
         }
     }
@@ -188,8 +192,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let shown = { (id: String) in masked ? maskID(id) : id }
         #expect(try Self.rows(dir.appendingPathComponent("基础数据库/基础数据库_城关镇_2026年11月.xlsx"), "基础数据库")["郑一"]?[4] == shown(Self.ids.zheng))
-        #expect(try Self.rows(dir.appendingPathComponent("去向确认/去向确认_城关镇_2026年11月.xlsx"), "去向确认")["郑一"]?[4] == shown(Self.ids.zheng))
-        #expect(try Self.rows(dir.appendingPathComponent("外地户籍协查函/协查函_341222_安徽省阜阳市太和县_2026年11月.xlsx"), "协查名单")["冯二"]?[4]
+        #expect(try Self.rows(dir.appendingPathComponent("去向确认/去向确认_城关镇_2026年11月.xlsx"), "去向确认", name: 3)["郑一"]?[6] == shown(Self.ids.zheng))
+        #expect(try Self.rows(dir.appendingPathComponent("外地户籍协查函/协查函_341222_安徽省阜阳市太和县_2026年11月.xlsx"), "协查名单", name: 3)["冯二"]?[6]
                 == shown(Self.ids.feng))
     }
 
