@@ -159,7 +159,7 @@ import KCBXStore
             withExtendedLifetime(lock) {}
         }
         let imported = try TestSupport.run(["cases", "import", officers.path, "--pipeline", "pipelines/demo.yaml", "--store", store.path])
-        #expect(imported.status == 0 && imported.stdout.contains("0 cases updated"), "\(imported.stderr)")
+        #expect(imported.status == 0 && imported.stdout.contains("更新 0 件"), "\(imported.stderr)")
 
         // The officer's tools speak Chinese: `kcbx cases --code 疑似辍学` lists the cases under Chinese headers, the
         // child by name and masked ID; without a pipeline file or a store the command says which to give.
