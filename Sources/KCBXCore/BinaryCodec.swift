@@ -3,80 +3,36 @@
 /// Varint integers and length-prefixed UTF-8 strings; a format version leads every blob so that a
 /// store written by an older kcbx is recognised and its stage rerun rather than misread.
 ///
-/// The bytes are written straight into a buffer the writer owns (a stage result is tens of millions of
-/// small writes: an array's `append` checks uniqueness and capacity each time and costs more than the
-/// write). Copies of a writer share the buffer until one of them writes, as an array would.
-/// unsafe: Sendable like an array: copies share the storage until one writes (copy on write by isKnownUniquelyReferenced)
-public struct BinaryWriter: @unchecked Sendable {
-    /// Owns the allocation; `base`, `count` and `capacity` live in the writer itself, so a write is a
-    /// store and no access to a class's properties.
-    private final class Storage {
-        // unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
-        let base: UnsafeMutablePointer<UInt8>
-        init(capacity: Int) { base = .allocate(capacity: capacity) }
-        deinit { base.deallocate() }
-    }
-    private var storage: Storage
-    // unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
-    private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
-    private var capacity: Int
+/// The bytes are appended to a ``ByteSink`` the writer owns (a stage result is tens of millions of small
+/// writes: an array's `append` checks uniqueness and capacity each time and costs more than the write).
+/// Copies of a writer share the bytes until one of them writes, as an array would.
+public struct BinaryWriter: Sendable {
+    private var sink: ByteSink
 
     /// The bytes written (a copy).
-    /// unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
-    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    public var bytes: [UInt8] { sink.bytes }
 
     public init(capacity: Int = 1 << 16) {
-        self.capacity = max(capacity, 64)
-        storage = Storage(capacity: self.capacity)
-        base = storage.base
-    }
-
-    /// Makes room for `n` more bytes in a buffer this writer alone holds.
-    @inline(__always)
-    private mutating func reserve(_ n: Int) {
-        if count + n > capacity || !isKnownUniquelyReferenced(&storage) { reallocate(minimum: count + n) }
-    }
-
-    private mutating func reallocate(minimum: Int) {
-        let newCapacity = max(minimum, capacity * 2)
-        let fresh = Storage(capacity: newCapacity)
-        fresh.base.update(from: base, count: count)
-        storage = fresh
-        base = fresh.base
-        capacity = newCapacity
-    }
-
-    @inline(__always)
-    // unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
-    private mutating func put(_ source: UnsafeRawBufferPointer) {
-        guard let from = source.baseAddress, source.count > 0 else { return }
-        reserve(source.count)
-        // unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
-        UnsafeMutableRawPointer(base + count).copyMemory(from: from, byteCount: source.count)
-        count += source.count
+        sink = ByteSink(capacity: capacity)
     }
 
     public mutating func write(_ value: Int) {
         var v = UInt64(bitPattern: Int64(value))
         v = (v << 1) ^ UInt64(bitPattern: Int64(value) >> 63)  // zig-zag
-        reserve(10)
-        while v >= 0x80 { base[count] = UInt8(v & 0x7F) | 0x80; v >>= 7; count += 1 }
-        base[count] = UInt8(v)
-        count += 1
+        sink.reserve(10)
+        while v >= 0x80 { sink.appendReserved(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+        sink.appendReserved(UInt8(v))
     }
     public mutating func write(_ value: Bool) {
-        reserve(1)
-        base[count] = value ? 1 : 0
-        count += 1
+        sink.reserve(1)
+        sink.appendReserved(value ? 1 : 0)
     }
     public mutating func write(_ value: Double) { write(Int(Int64(bitPattern: value.bitPattern))) }
     public mutating func write(_ value: String) {
         var value = value
-        value.withUTF8 { utf8 in
+        value.withByteView { utf8 in
             write(utf8.count)
-            // unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
-            put(UnsafeRawBufferPointer(utf8))
+            sink.append(utf8)
         }
     }
     public mutating func write(_ values: [String]) {
@@ -84,14 +40,9 @@ public struct BinaryWriter: @unchecked Sendable {
         for v in values { write(v) }
     }
     /// Appends bytes as they are (the reader must know their count).
-    public mutating func append(raw: some Collection<UInt8>) {
-        // unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
-        let done: Void? = raw.withContiguousStorageIfAvailable { put(UnsafeRawBufferPointer($0)) }
-        if done == nil { Array(raw).withUnsafeBytes { put($0) } }
-    }
+    public mutating func append(raw: some Collection<UInt8>) { sink.append(contentsOf: raw) }
     /// Appends memory as it is (integers in machine order: little-endian on every machine kcbx runs on).
-    /// unsafe: byte helper: tens of millions of small writes straight into the writer's own buffer
-    public mutating func append(raw: RawSpan) { raw.withUnsafeBytes { put($0) } }
+    public mutating func append(raw: RawSpan) { sink.append(raw) }
     public mutating func write(_ value: String?) {
         write(value != nil)
         if let value { write(value) }

@@ -38,45 +38,45 @@ public func maskID(_ id: String) -> String {
 
 /// Progress of a long step: a line rewritten in place on a terminal, plain log lines (at most one
 /// every few seconds) when stderr is a file or a pipe, as under cron.
-/// unsafe: mutable state guarded by its NSLock
-public final class Progress: @unchecked Sendable {
+public final class Progress: Sendable {
     private let label: String
     private let total: Int?
     private let isTerminal = isatty(2) != 0
-    private var done = 0
-    private var lastShown = Date.distantPast
-    private var shownOnTerminal = false
-    private let lock = NSLock()
+    private struct Shown { var done = 0, lastShown = Date.distantPast, onTerminal = false }
+    private let state = Locked(Shown())
 
     /// `total` nil counts without a percentage.
     public init(_ label: String, total: Int? = nil) { self.label = label; self.total = total.map { max($0, 1) } }
 
     /// Adds `count` units of work done.
     public func advance(by count: Int) {
-        lock.lock(); defer { lock.unlock() }
-        done += count
-        let now = Date()
-        let interval: TimeInterval = isTerminal ? 0.2 : 10
-        guard now.timeIntervalSince(lastShown) >= interval else { return }
-        lastShown = now
-        let text = total.map { "\(label): \(min(100, done * 100 / $0))% (\(done)/\($0))" } ?? "\(label): \(done)"
-        if isTerminal {
-            shownOnTerminal = true
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
-        } else {
-            Log.info(text)
+        state.withLock { shown in
+            shown.done += count
+            let now = Date()
+            let interval: TimeInterval = isTerminal ? 0.2 : 10
+            guard now.timeIntervalSince(shown.lastShown) >= interval else { return }
+            shown.lastShown = now
+            let done = shown.done
+            let text = total.map { "\(label): \(min(100, done * 100 / $0))% (\(done)/\($0))" } ?? "\(label): \(done)"
+            if isTerminal {
+                shown.onTerminal = true
+                FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+            } else {
+                Log.info(text)
+            }
         }
     }
 
     /// Clears the terminal line.
     public func finish() {
-        lock.lock(); defer { lock.unlock() }
-        if shownOnTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        state.withLock { shown in
+            if shown.onTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        }
     }
 }
 
 /// Wall time and CPU time (all threads) of a step, logged at its end: "normalize: stored in 1.20 s (CPU 1.90 s)".
-public struct StepTimer {
+public struct StepTimer: Sendable {
     let started = Date()
     let cpu = StepTimer.cpuSeconds()
     public init() {}

@@ -7,16 +7,9 @@ public func stableHash(_ text: String) -> UInt64 {
 
 /// `count` characters of Crockford base-32 of `value`: short, unambiguous, case-insensitive ids.
 public func base32(_ value: UInt64, count: Int = 10) -> String {
-    // ASCII bytes written last digit first into a buffer, no Characters: made for every case id on every use.
-    // unsafe: writes 10 ASCII bytes into the new string in place, no array (made per case id); indices stay within buffer.count
-    String(unsafeUninitializedCapacity: max(count, 0)) { buffer in
-        var v = value
-        for i in stride(from: buffer.count - 1, through: 0, by: -1) {
-            buffer[i] = base32Alphabet[Int(v & 31)]
-            v >>= 5
-        }
-        return buffer.count
-    }
+    // ASCII bytes written in place, no Characters: made for every case id on every use. Digit `i` from the
+    // left holds bits 5·(count−1−i)… of `value` (a shift of 64 or more gives 0).
+    String(ascii: count) { i in base32Alphabet[Int((value >> UInt64(5 * (count - 1 - i))) & 31)] }
 }
 
 /// Crockford's base-32 digits as ASCII bytes.

@@ -7,10 +7,9 @@
 /// encoding millions of strings. Immutable once built (see ``Builder``) and shared, never copied,
 /// by the stages that read it.
 ///
-/// `@unchecked Sendable`: besides its immutable segments the table holds only pointers into their
-/// buffers, taken once, which are read and never written.
-/// unsafe: immutable segments read from many threads; the pointers below point into them
-public final class ValueTable: @unchecked Sendable {
+/// Sendable: besides its immutable segments the table holds only views of their buffers, taken once in
+/// a ``ParallelBuffer`` written during `init` and read, never written, afterwards.
+public final class ValueTable: Sendable {
     /// Records per segment (a power of two: a record's segment is `row >> segmentShift`).
     public static let rowsPerSegment = 1 << segmentShift
     static let segmentShift = 16
@@ -35,17 +34,15 @@ public final class ValueTable: @unchecked Sendable {
     /// Records held.
     public let count: Int
     public let segments: [Segment]
-    /// Each segment's buffers as pointers, taken once: the segments never change while the table holds
-    /// them, so their storage stays where it is. Reading through them costs no reference counting, which
-    /// on millions of values read by both cores at once is no small cost (the counts are shared).
-    /// unsafe: hot path: every field read goes through pointers into the immutable segments (no array bounds/retain per read)
-    private let views: UnsafeMutablePointer<SegmentView>
+    /// Each segment's buffers as views (``UncheckedView``), taken once: the segments never change while the
+    /// table holds them, so their storage stays where it is. Reading through them costs no reference
+    /// counting, which on millions of values read by both cores at once is no small cost (the counts are shared).
+    private let views: ParallelBuffer<SegmentView>
 
     private struct SegmentView {
-        // unsafe: hot path: every field read goes through pointers into the immutable segments (no array bounds/retain per read)
-        let bytes: UnsafePointer<UInt8>?
-        let starts: UnsafePointer<UInt32>?
-        let ends: UnsafePointer<UInt16>?
+        let bytes: ByteView
+        let starts: UncheckedView<UInt32>
+        let ends: UncheckedView<UInt16>
     }
 
     /// A table of `width` values per record, from its segments (as ``Builder`` or a stored result made them).
@@ -53,16 +50,13 @@ public final class ValueTable: @unchecked Sendable {
         self.width = width
         self.segments = segments
         count = segments.reduce(0) { $0 + $1.starts.count }
-        views = .allocate(capacity: max(1, segments.count))
+        views = ParallelBuffer(repeating: SegmentView(bytes: ByteView(), starts: UncheckedView(), ends: UncheckedView()), count: segments.count)
+        // The views pin the segments' storage: `self.segments` holds it, unchanged, as long as the table lives.
         for (i, segment) in self.segments.enumerated() {
-            // unsafe: hot path: every field read goes through pointers into the immutable segments (no array bounds/retain per read)
-            (views + i).initialize(to: SegmentView(bytes: segment.bytes.withUnsafeBufferPointer { $0.baseAddress },
-                                                   starts: segment.starts.withUnsafeBufferPointer { $0.baseAddress },
-                                                   ends: segment.ends.withUnsafeBufferPointer { $0.baseAddress }))
+            views[i] = SegmentView(bytes: UncheckedView(pinning: segment.bytes), starts: UncheckedView(pinning: segment.starts),
+                                   ends: UncheckedView(pinning: segment.ends))
         }
     }
-
-    deinit { views.deallocate() }
 
     /// A table holding `rows` (each with `width` values).
     public convenience init(width: Int, rows: [[String]]) {
@@ -72,30 +66,26 @@ public final class ValueTable: @unchecked Sendable {
     }
 
     /// Where value `column` of record `row` lies: its segment's bytes, and its bounds in them.
-    /// unsafe: hot path: every field read goes through pointers into the immutable segments (no array bounds/retain per read)
-    @inline(__always) func span(_ row: Int, _ column: Int) -> (bytes: UnsafePointer<UInt8>?, start: Int, end: Int) {
+    @inline(__always) func span(_ row: Int, _ column: Int) -> (bytes: ByteView, start: Int, end: Int) {
         precondition(row >= 0 && row < count && column >= 0 && column < width, "value \(row), \(column) outside a table of \(count) × \(width)")
         let view = views[row >> Self.segmentShift]
         let r = row & (Self.rowsPerSegment - 1)
         let k = r * width + column
-        let base = Int(view.starts![r])
-        return (view.bytes, base + (column == 0 ? 0 : Int(view.ends![k - 1])), base + Int(view.ends![k]))
+        let base = Int(view.starts[r])
+        return (view.bytes, base + (column == 0 ? 0 : Int(view.ends[k - 1])), base + Int(view.ends[k]))
     }
 
     /// Value `column` of record `row`, "" when blank.
     public subscript(row: Int, column: Int) -> String {
         let (bytes, start, end) = span(row, column)
         if start == end { return "" }
-        // unsafe: hot path: every field read goes through pointers into the immutable segments (no array bounds/retain per read)
-        return String(decoding: UnsafeBufferPointer(start: bytes! + start, count: end - start), as: UTF8.self)
+        return withExtendedLifetime(self) { bytes.extracting(start..<end).string }
     }
 
-    /// The UTF-8 of value `column` of record `row`, without making a `String`.
-    /// unsafe: hot path: every field read goes through pointers into the immutable segments (no array bounds/retain per read)
-    public func withUTF8<R>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    /// The UTF-8 of value `column` of record `row`, without making a `String`; the view is valid during `body`.
+    public func withUTF8<R>(row: Int, column: Int, _ body: (ByteView) throws -> R) rethrows -> R {
         let (bytes, start, end) = span(row, column)
-        // unsafe: hot path: every field read goes through pointers into the immutable segments (no array bounds/retain per read)
-        return try withExtendedLifetime(self) { try body(UnsafeBufferPointer(start: bytes.map { $0 + start }, count: end - start)) }
+        return try withExtendedLifetime(self) { try body(bytes.extracting(start..<end)) }
     }
 
     /// Whether value `column` of record `row` is blank.
@@ -112,7 +102,7 @@ public final class ValueTable: @unchecked Sendable {
         public let width: Int
         private var finished: [Segment] = []
         /// The segment being filled (one buffer per builder, reused segment after segment).
-        private let open: OpenSegment
+        private var open: OpenSegment
 
         public init(width: Int) {
             self.width = width
@@ -143,11 +133,7 @@ public final class ValueTable: @unchecked Sendable {
             open.startRecord(bytes: total)
             for k in 0..<n {
                 let p = positions?[k] ?? k
-                if p < row.count {
-                    // Native strings hand over their UTF-8 without the uniqueness check of `withUTF8`.
-                    let copied: Void? = row[p].utf8.withContiguousStorageIfAvailable { open.append($0) }
-                    if copied == nil { open.append(Array(row[p].utf8)) }
-                }
+                if p < row.count { open.append(contentsOf: row[p].utf8) }
                 open.endValue()
             }
             if open.records == ValueTable.rowsPerSegment { closeSegment() }
@@ -158,8 +144,7 @@ public final class ValueTable: @unchecked Sendable {
         /// the bulk path of ingest, which copies each value's bytes as the reader holds them. Returns
         /// `false` (and appends nothing) when they take more than ``ValueTable/maxRecordBytes`` bytes.
         @discardableResult
-        // unsafe: appends RawRow fields, which are buffer views (RowReader contract)
-        public mutating func append(_ fields: [UnsafeBufferPointer<UInt8>], at positions: [Int]) -> Bool {
+        public mutating func append(_ fields: [ByteView], at positions: [Int]) -> Bool {
             precondition(positions.count == width, "a record of \(positions.count) values in a table of width \(width)")
             var total = 0
             for p in positions where p < fields.count { total += fields[p].count }
@@ -193,72 +178,45 @@ public final class ValueTable: @unchecked Sendable {
     /// The buffers of the segment a ``Builder`` fills, appended to without the uniqueness and capacity
     /// checks of an array's `append` (the ingest stage appends tens of millions of values); taken as an
     /// exact-size ``Segment`` when full.
-    /// unsafe: ingest appends tens of millions of values: raw buffers without an array's per-append checks
-    private final class OpenSegment: @unchecked Sendable {
+    private struct OpenSegment: Sendable {
         let width: Int
-        // unsafe: ingest appends tens of millions of values: raw buffers without an array's per-append checks
-        private var bytes: UnsafeMutablePointer<UInt8>
-        private var byteCapacity = 1 << 20
-        private var byteCount = 0
-        // unsafe: ingest appends tens of millions of values: raw buffers without an array's per-append checks
-        private let starts: UnsafeMutablePointer<UInt32>
-        private let ends: UnsafeMutablePointer<UInt16>
+        private var bytes = ByteSink(capacity: 1 << 20)
+        private let starts: ParallelBuffer<UInt32>
+        private let ends: ParallelBuffer<UInt16>
         private(set) var records = 0
         private var endCount = 0
         private var recordStart = 0
 
         init(width: Int) {
             self.width = width
-            bytes = .allocate(capacity: byteCapacity)
-            starts = .allocate(capacity: ValueTable.rowsPerSegment)
-            ends = .allocate(capacity: ValueTable.rowsPerSegment * width)
-        }
-
-        deinit {
-            bytes.deallocate(); starts.deallocate(); ends.deallocate()
+            starts = ParallelBuffer(repeating: 0, count: ValueTable.rowsPerSegment)
+            ends = ParallelBuffer(repeating: 0, count: ValueTable.rowsPerSegment * width)
         }
 
         /// Starts a record whose values take `bytes` bytes (at most ``ValueTable/maxRecordBytes``).
-        @inline(__always) func startRecord(bytes needed: Int) {
-            if byteCount + needed > byteCapacity {
-                byteCapacity = max(byteCapacity * 2, byteCount + needed)
-                // unsafe: ingest appends tens of millions of values: raw buffers without an array's per-append checks
-                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: byteCapacity)
-                grown.update(from: bytes, count: byteCount)
-                bytes.deallocate()
-                bytes = grown
-            }
-            recordStart = byteCount
-            starts[records] = UInt32(byteCount)
+        @inline(__always) mutating func startRecord(bytes needed: Int) {
+            bytes.reserve(needed)
+            recordStart = bytes.count
+            starts[records] = UInt32(bytes.count)
             records += 1
         }
 
         /// Appends bytes to the current value (room was made by ``startRecord(bytes:)``).
-        /// unsafe: ingest appends tens of millions of values: raw buffers without an array's per-append checks
-        @inline(__always) func append(_ value: UnsafeBufferPointer<UInt8>) {
-            guard let base = value.baseAddress, value.count > 0 else { return }
-            (bytes + byteCount).update(from: base, count: value.count)
-            byteCount += value.count
-        }
+        @inline(__always) mutating func append(_ value: ByteView) { bytes.appendReserved(value) }
 
-        @inline(__always) func append(_ value: [UInt8]) {
-            // unsafe: ingest appends tens of millions of values: raw buffers without an array's per-append checks
-            value.withUnsafeBufferPointer { append($0) }
-        }
+        /// Appends a string's UTF-8 to the current value.
+        @inline(__always) mutating func append(contentsOf utf8: String.UTF8View) { bytes.append(contentsOf: utf8) }
 
         /// Ends the current value.
-        @inline(__always) func endValue() {
-            ends[endCount] = UInt16(byteCount - recordStart)
+        @inline(__always) mutating func endValue() {
+            ends[endCount] = UInt16(bytes.count - recordStart)
             endCount += 1
         }
 
         /// The records appended since the last take, as an exact-size segment; the buffers are kept for the next.
-        func take() -> Segment {
-            // unsafe: ingest appends tens of millions of values: raw buffers without an array's per-append checks
-            let segment = Segment(bytes: Array(UnsafeBufferPointer(start: bytes, count: byteCount)),
-                                  starts: Array(UnsafeBufferPointer(start: starts, count: records)),
-                                  ends: Array(UnsafeBufferPointer(start: ends, count: endCount)))
-            byteCount = 0; records = 0; endCount = 0
+        mutating func take() -> Segment {
+            let segment = Segment(bytes: bytes.bytes, starts: starts.prefix(records), ends: ends.prefix(endCount))
+            bytes.removeAll(); records = 0; endCount = 0
             return segment
         }
     }
@@ -328,13 +286,6 @@ extension BinaryReader {
 
     /// `count` little-endian integers written as they were in memory.
     public mutating func readFixedWidth<T: FixedWidthInteger>(_ count: Int) throws(Corrupt) -> [T] {
-        let size = MemoryLayout<T>.size
-        // unsafe: byte helper: loads stored little-endian integers straight into the array
-        return try readRaw(count * size).withUnsafeBytes { raw in
-            [T](unsafeUninitializedCapacity: count) { buffer, n in
-                for i in 0..<count { buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: i * size, as: T.self)) }
-                n = count
-            }
-        }
+        [T](littleEndian: try readRaw(count * MemoryLayout<T>.size), count: count)
     }
 }

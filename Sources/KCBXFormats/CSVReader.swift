@@ -28,17 +28,14 @@ public final class CSVReader: RowReader {
     private let limits: InputLimits
     private let file: String
 
-    // The byte buffer: unparsed bytes are buffer[pos..<end].
-    // unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
-    private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    // The byte buffer: unparsed bytes are buffer[pos..<end]. Fields are handed out as views into it, no copies.
+    private let buffer: ByteBuffer
     private var pos = 0
     private var end = 0
     private var eof = false
     /// The delimiter byte, and a table marking the bytes that end an unquoted field (delimiter, CR, LF).
     private var delim: UInt8 = 0x2C
-    // unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
-    private var stops: UnsafeMutablePointer<Bool>
+    private let stops = ParallelBuffer(repeating: false, count: 256)
     /// Physical line (1-based) where the next record starts.
     private var line = 1
     private var records = 0
@@ -46,9 +43,7 @@ public final class CSVReader: RowReader {
     /// Field bounds of the record being parsed, reused from record to record.
     private var spans: [Span] = []
     /// The fields of the record being handed out point into `buffer`, or into `scratch` when quotes were undoubled.
-    /// unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
-    private var scratch: UnsafeMutablePointer<UInt8>
-    private var scratchCapacity = 4096
+    private let scratch = ByteBuffer(capacity: 4096)
     /// Fields (0-based) of the last record made whose bytes are not valid UTF-8: invalid in a UTF-8 file,
     /// or undecodable in a converted one (``TextKind/invalidMarker``).
     private var invalidFields: [Int] = []
@@ -71,11 +66,7 @@ public final class CSVReader: RowReader {
         file = url.path
         self.limits = limits
         text = try TextSource(try ByteSource(url: url, limits: limits), encoding: encoding, kind: .csv)
-        capacity = Self.refill + 64
-        buffer = .allocate(capacity: capacity)
-        stops = .allocate(capacity: 256)
-        scratch = .allocate(capacity: scratchCapacity)
-        stops.initialize(repeating: false, count: 256)
+        buffer = ByteBuffer(capacity: Self.refill + 64)
         spans.reserveCapacity(64)
         if let delimiter {
             guard let byte = delimiter.asciiValue, byte != Self.quote, byte != Self.lf, byte != Self.cr else {
@@ -95,12 +86,6 @@ public final class CSVReader: RowReader {
         // Unnamed columns at the end of the header (`a,b,,` from a spreadsheet) are not columns.
         while header.count > 1, header.last?.isEmpty == true { header.removeLast() }
         self.encoding = text.detected?.option ?? (encoding == .gb18030 ? .gb18030 : .utf8)
-    }
-
-    deinit {
-        buffer.deallocate()
-        stops.deallocate()
-        scratch.deallocate()
     }
 
     /// The next data row, or `nil` at the end of the file.
@@ -186,7 +171,7 @@ public final class CSVReader: RowReader {
         self.spans = []
         defer { self.spans = spans }
         spans.removeAll(keepingCapacity: true)
-        let p = buffer, e = end, d = delim, stops = stops, line = line
+        let p = buffer.view(0..<end), e = end, d = delim, stops = stops, line = line
         var i = pos
         var newlines = 0
         while true {
@@ -200,11 +185,10 @@ public final class CSVReader: RowReader {
                 var escapes = false
                 var closed = -1
                 while closed < 0 {
-                    guard let q = memchr(p + j, Int32(Self.quote), e - j) else {
+                    guard let k = p.firstIndex(of: Self.quote, in: j..<e) else {
                         if eof { throw unterminatedQuote(openLine) }
                         return nil
                     }
-                    let k = p.distance(to: q.assumingMemoryBound(to: UInt8.self))
                     if k + 1 >= e, !eof { return nil }
                     if k + 1 < e, p[k + 1] == Self.quote { escapes = true; j = k + 2; continue }
                     closed = k
@@ -231,8 +215,7 @@ public final class CSVReader: RowReader {
     }
 
     /// Line breaks (LF, CRLF or a lone CR) in `p[from..<to]`.
-    /// unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
-    private static func countNewlines(_ p: UnsafeMutablePointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+    private static func countNewlines(_ p: ByteView, _ from: Int, _ to: Int) -> Int {
         var n = 0
         var i = from
         while i < to {
@@ -249,53 +232,48 @@ public final class CSVReader: RowReader {
     /// Points `fields` at the scanned fields, trimmed, with quotes undoubled (into `scratch`);
     /// fields that are not valid UTF-8 are listed in `invalidFields`. The bytes stay in place until the
     /// buffer is next filled, after the record has been handed out.
-    /// unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
-    private func makeFields(_ fields: inout [UnsafeBufferPointer<UInt8>], recordEnd: Int) {
-        let spans = spans, buffer = buffer
+    private func makeFields(_ fields: inout [ByteView], recordEnd: Int) {
+        let spans = spans, bytes = buffer.view(0..<end)
         fields.removeAll(keepingCapacity: true)
         invalidFields.removeAll(keepingCapacity: true)
         foreignFields.removeAll(keepingCapacity: true)
         guard let first = spans.first, let last = spans.last else { return }
         // Converted text is valid UTF-8 but where the converter put its marker byte 0xFF.
         let whole = last.tailEnd - first.start
-        if text.isConverted ? memchr(buffer + first.start, 0xFF, whole) != nil || memchr(buffer + first.start, Int32(utf8InGB18030Marker), whole) != nil
-                            : !isValidUTF8(buffer + first.start, whole) {
-            for k in spans.indices where !isValidUTF8(buffer + spans[k].start, spans[k].tailEnd - spans[k].start) { invalidFields.append(k) }
+        let record = bytes.extracting(first.start..<first.start + whole)
+        if text.isConverted ? record.contains(byte: 0xFF) || record.contains(byte: utf8InGB18030Marker) : !record.isValidUTF8 {
+            for k in spans.indices where !bytes.extracting(spans[k].start..<spans[k].tailEnd).isValidUTF8 { invalidFields.append(k) }
             foreignFields = text.isConverted ? invalidFields.filter { k in
-                memchr(buffer + spans[k].start, Int32(utf8InGB18030Marker), spans[k].tailEnd - spans[k].start) != nil } : []
+                bytes.extracting(spans[k].start..<spans[k].tailEnd).contains(byte: utf8InGB18030Marker) } : []
         }
         // Undoubled fields are never longer than the record.
-        if recordEnd - pos > scratchCapacity {
-            scratch.deallocate()
-            scratchCapacity = max(recordEnd - pos, scratchCapacity * 2)
-            scratch = .allocate(capacity: scratchCapacity)
+        if recordEnd - pos > scratch.capacity {
+            scratch.resize(to: max(recordEnd - pos, scratch.capacity * 2), keeping: 0)
         }
         let scratch = scratch
         var used = 0
         for span in spans {
             if !span.escapes, span.tailStart == span.tailEnd {
-                fields.append(Self.trimmed(buffer, span.start, span.end))
+                fields.append(Self.trimmed(bytes, span.start, span.end))
             } else {
                 // Undouble the quotes and append any text after the closing quote.
                 let start = used
                 var i = span.start
                 while i < span.end {
-                    let b = buffer[i]
+                    let b = bytes[i]
                     scratch[used] = b
                     used += 1
-                    i += (b == Self.quote && i + 1 < span.end && buffer[i + 1] == Self.quote) ? 2 : 1
+                    i += (b == Self.quote && i + 1 < span.end && bytes[i + 1] == Self.quote) ? 2 : 1
                 }
-                let tail = span.tailEnd - span.tailStart
-                (scratch + used).update(from: buffer + span.tailStart, count: tail)
-                used += tail
-                fields.append(Self.trimmed(scratch, start, used))
+                scratch.copy(bytes.extracting(span.tailStart..<span.tailEnd), to: used)
+                used += span.tailEnd - span.tailStart
+                fields.append(Self.trimmed(scratch.view(0..<used), start, used))
             }
         }
     }
 
     /// `p[start..<end]` without surrounding blanks (space, tab, U+3000, U+00A0).
-    /// unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
-    @inline(__always) static func trimmed(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+    @inline(__always) static func trimmed(_ p: ByteView, _ start: Int, _ end: Int) -> ByteView {
         var s = start, e = end
         while s < e {
             let b = p[s]
@@ -311,8 +289,7 @@ public final class CSVReader: RowReader {
             else if b == 0xA0, e - s >= 2, p[e - 2] == 0xC2 { e -= 2 }
             else { break }
         }
-        // unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
-        return UnsafeBufferPointer(start: p + s, count: e - s)
+        return p.extracting(s..<e)
     }
 
     // MARK: - Buffer
@@ -324,31 +301,25 @@ public final class CSVReader: RowReader {
             throw recordTooLong()
         }
         if pos > 0 {
-            if pendingBytes > 0 { memmove(buffer, buffer + pos, pendingBytes) }
+            buffer.moveToStart(pos..<end)
             pos = 0; end = pendingBytes
         }
+        let capacity = buffer.capacity
         if capacity - end < Self.refill / 2 {
             // The record in hand fills the buffer: grow it (up to the limit plus one refill).
             let newCapacity = min(max(capacity * 2, end + Self.refill), limits.maxRecordBytes + Self.refill + 64)
             guard newCapacity > capacity else { throw recordTooLong() }
-            // unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-            grown.update(from: buffer, count: end)
-            buffer.deallocate()
-            buffer = grown
-            capacity = newCapacity
+            buffer.resize(to: newCapacity, keeping: end)
         }
-        // unsafe: the text source (read(2)/zlib/iconv) fills the parser's buffer in place
-        let n = try text.read(into: UnsafeMutableRawBufferPointer(start: buffer + end, count: capacity - end))
+        // The text source (read(2)/zlib/iconv) fills the parser's buffer in place.
+        let n = try buffer.fill(from: end) { (space) throws(KCBXError) in try text.read(into: space) }
         if n == 0 { eof = true } else { end += n }
     }
 
     private func recordTooLong() -> KCBXError {
         var quoteNote = ""
         // An unclosed quote makes everything after it one field: say so when the record starts one.
-        // unsafe: hot loop (bench-csv): the parser's own byte buffer; fields are handed out as views into it, no copies
-        let head = UnsafeBufferPointer(start: buffer + pos, count: min(end - pos, 1 << 16))
-        if head.contains(Self.quote) { quoteNote = "; if a quoted field was meant to end, a closing quote is missing" }
+        if buffer.view(pos..<pos + min(end - pos, 1 << 16)).contains(byte: Self.quote) { quoteNote = "; if a quoted field was meant to end, a closing quote is missing" }
         return KCBXError(.input, "record longer than \(ByteSource.describe(Int64(limits.maxRecordBytes))) (the limit for one record)\(quoteNote); is this really a CSV file?", file: file, line: line)
     }
 

@@ -85,8 +85,8 @@ public final class CSVWriter {
 
     private func append(_ field: String) {
         var field = field
-        // unsafe: String.withUTF8 lends the bytes as a buffer (a Span version measured ~20% slower in a micro-benchmark)
-        field.withUTF8 { bytes in
+        // The bytes as a view (a Span version measured ~20% slower in a micro-benchmark).
+        field.withByteView { bytes in
             let formula = formulaSafe && bytes.first.map(CSVWriter.startsFormula) == true && !CSVWriter.isPlainNumber(bytes)
             let needsQuotes = formula || bytes.contains { $0 == delim || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             guard needsQuotes else { buffer.append(contentsOf: bytes); return }
@@ -104,8 +104,7 @@ public final class CSVWriter {
     static func startsFormula(_ b: UInt8) -> Bool { b == 0x3D || b == 0x2B || b == 0x2D || b == 0x40 || b == 0x09 || b == 0x0D }
 
     /// `-12`, `-3.5`: a negative number is data, not a formula, and is written as is.
-    /// unsafe: takes the buffer String.withUTF8 lends (see append)
-    static func isPlainNumber(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isPlainNumber(_ b: ByteView) -> Bool {
         guard b.count >= 2, b[0] == 0x2D else { return false }
         var dot = false, digits = 0
         for c in b.dropFirst() {

@@ -77,9 +77,9 @@ public struct Row: Sendable {
 /// out (during the call to the `body` of ``RowReader/forEachRow(_:)``).
 public struct RawRow {
     /// Each value's UTF-8, aligned with the reader's header; a row may have fewer values (the rest are
-    /// blank) or, when ``problem`` is set, more.
-    /// unsafe: RawRow hands each value out as a view of the reader's bytes (no String per value), valid during the callback
-    public var fields: [UnsafeBufferPointer<UInt8>] = []
+    /// blank) or, when ``problem`` is set, more. Views of the reader's bytes (no String per value), valid
+    /// during the callback.
+    public var fields: [ByteView] = []
     public var recordNumber = 0
     public var line = 0
     /// Set when the row is malformed; the row should be rejected.
@@ -122,7 +122,7 @@ public struct RawRow {
     }
 
     /// The values as strings (for a reject, or the ``Row`` of ``RowReader/next()``).
-    public var values: [String] { fields.map { String(decoding: $0, as: UTF8.self) } }
+    public var values: [String] { fields.map(\.string) }
 
     /// The row as a ``Row``, its values copied into strings.
     public var row: Row { Row(values: values, recordNumber: recordNumber, line: line, problem: problem) }
@@ -155,13 +155,11 @@ extension RowReader {
                 bytes.append(contentsOf: value.utf8)
                 ends.append(bytes.count)
             }
-            // unsafe: RawRow hands each value out as a view of the reader's bytes (no String per value), valid during the callback
-            bytes.withUnsafeBufferPointer { all in
+            bytes.withView { all in
                 raw.fields.removeAll(keepingCapacity: true)
                 var start = 0
                 for end in ends {
-                    // unsafe: RawRow hands each value out as a view of the reader's bytes (no String per value), valid during the callback
-                    raw.fields.append(UnsafeBufferPointer(rebasing: all[start..<end]))
+                    raw.fields.append(all.extracting(start..<end))
                     start = end
                 }
                 body(raw)

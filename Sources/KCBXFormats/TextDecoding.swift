@@ -387,31 +387,3 @@ final class TextSource {
     }
 }
 
-/// Whether `p[0..<count]` is valid UTF-8 (no overlong forms, surrogates or truncated sequences); ASCII
-/// is skipped eight bytes at a time.
-@inline(__always)
-// unsafe: hot loop: validates UTF-8 8 bytes at a time over the decoder's own buffer
-func isValidUTF8(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    var i = 0
-    while i < count {
-        // unsafe: hot loop: validates UTF-8 8 bytes at a time over the decoder's own buffer
-        if i + 8 <= count, UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-        let b = p[i]
-        if b < 0x80 { i += 1; continue }
-        @inline(__always) func continuation(_ k: Int) -> Bool { i + k < count && p[i + k] & 0xC0 == 0x80 }
-        switch b {
-        case 0xC2...0xDF:
-            guard continuation(1) else { return false }
-            i += 2
-        case 0xE0...0xEF:
-            guard continuation(1), continuation(2), !(b == 0xE0 && p[i + 1] < 0xA0), !(b == 0xED && p[i + 1] > 0x9F) else { return false }
-            i += 3
-        case 0xF0...0xF4:
-            guard continuation(1), continuation(2), continuation(3), !(b == 0xF0 && p[i + 1] < 0x90), !(b == 0xF4 && p[i + 1] > 0x8F) else { return false }
-            i += 4
-        default:
-            return false
-        }
-    }
-    return true
-}

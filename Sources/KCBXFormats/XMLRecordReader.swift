@@ -388,8 +388,7 @@ private struct RecordCollector {
     /// Calls `body` with each queued record in `index..<end`.
     func forEachRecord(from index: Int, to end: Int, _ body: (RawRow) -> Void) {
         var raw = RawRow()
-        // unsafe: RawRow hands fields out as buffer views (RowReader contract), from bytes libxml2 gave
-        queueBytes.withUnsafeBufferPointer { bytes in
+        queueBytes.withView { bytes in
             for r in index..<end {
                 let record = queued[r]
                 raw.recordNumber = record.number
@@ -397,8 +396,7 @@ private struct RecordCollector {
                 raw.fields.removeAll(keepingCapacity: true)
                 var start = record.firstValue == 0 ? 0 : queueEnds[record.firstValue - 1]
                 for k in record.firstValue..<record.firstValue + record.count {
-                    // unsafe: RawRow hands fields out as buffer views (RowReader contract), from bytes libxml2 gave
-                    raw.fields.append(UnsafeBufferPointer(rebasing: bytes[start..<queueEnds[k]]))
+                    raw.fields.append(bytes.extracting(start..<queueEnds[k]))
                     start = queueEnds[k]
                 }
                 body(raw)

@@ -248,17 +248,17 @@ public enum IngestStage {
 }
 
 /// SHA-256 of a file, computed on a background queue while the file is parsed.
-/// unsafe: result written on the background queue, read only after group.wait()
-final class FileHasher: @unchecked Sendable {
+final class FileHasher: Sendable {
     private let group = DispatchGroup()
-    private var result: Result<(String, Int64), KCBXError> = .failure(KCBXError(.input, "not hashed"))
+    /// Written once on the background queue, read after `group.wait()` (the ``ParallelBuffer`` contract).
+    private let done = ConcurrentResults<Result<(String, Int64), KCBXError>>(count: 1)
 
     init(url: URL) {
         group.enter()
         DispatchQueue.global().async { [self] in
             defer { group.leave() }
             guard let handle = try? FileHandle(forReadingFrom: url) else {
-                result = .failure(KCBXError(.input, "cannot read the file", file: url.path)); return
+                done[0] = .failure(KCBXError(.input, "cannot read the file", file: url.path)); return
             }
             defer { try? handle.close() }
             var sha = SHA256()
@@ -267,13 +267,13 @@ final class FileHasher: @unchecked Sendable {
                 sha.update(data: chunk)
                 total += Int64(chunk.count)
             }
-            result = .success((sha.finalize().map { String(format: "%02x", $0) }.joined(), total))
+            done[0] = .success((sha.finalize().map { String(format: "%02x", $0) }.joined(), total))
         }
     }
 
     func finish() throws(KCBXError) -> (String, Int64) {
         group.wait()
-        return try result.get()
+        return try (done[0] ?? .failure(KCBXError(.input, "not hashed"))).get()
     }
 }
 

@@ -11,8 +11,7 @@ enum Allowance: UInt8 {
 }
 
 /// Compares two records field by field and scores the pair with the run's parameters.
-/// unsafe: holds RecordFeatures (ParallelBuffers) read-only while pairs are scored on every core
-struct Comparator: @unchecked Sendable {
+struct Comparator: Sendable {
     let f: RecordFeatures
     /// log2(m/u) per field and level, ``Comparisons/slots`` per field.
     let table: [Float]
@@ -37,9 +36,9 @@ struct Comparator: @unchecked Sendable {
     @inline(__always)
     func levels(_ a: Int, _ b: Int) -> Levels {
         var v = Levels()
-        // Over the registry's fields by position: no array of cases made per pair.
-        // unsafe: hot loop: 0..<LinkField.count are all valid raw values
-        for i in 0..<LinkField.count { v.lanes[i] = level(LinkField(rawValue: i).unsafelyUnwrapped, a, b) }
+        // Over the registry's fields by position: no array of cases made per pair (every raw value below
+        // `count` is a field, so the unwrap never traps).
+        for i in 0..<LinkField.count { v.lanes[i] = level(LinkField(rawValue: i)!, a, b) }
         return v
     }
 
@@ -75,10 +74,10 @@ struct Comparator: @unchecked Sendable {
         if f.rawName[a] == f.rawName[b] { return .exact }
         if f.normName[a] == f.normName[b] { return .simplified }
         if pa == pb { return .samePinyin }
-        // unsafe: hot loop (bench-link): pinyin bytes compared as buffer views, no bounds check per byte
-        let jw = f.pinyinBytes.withUnsafeBufferPointer { p in
-            jaroWinkler(UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[a])..<Int(f.pinyinOffset[a]) + Int(f.pinyinLength[a])]),
-                        UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[b])..<Int(f.pinyinOffset[b]) + Int(f.pinyinLength[b])]))
+        // Pinyin bytes compared as views (bench-link: no bounds check per byte).
+        let jw = f.pinyinBytes.withView { p in
+            jaroWinkler(p.extracting(Int(f.pinyinOffset[a])..<Int(f.pinyinOffset[a]) + Int(f.pinyinLength[a])),
+                        p.extracting(Int(f.pinyinOffset[b])..<Int(f.pinyinOffset[b]) + Int(f.pinyinLength[b])))
         }
         return jw >= 0.92 ? .jaroWinkler092 : jw >= 0.80 ? .jaroWinkler080 : .different
     }
@@ -226,10 +225,10 @@ extension Comparator {
 
     /// Levenshtein distance ≤ 1 between the two records' pinyin, the first letter (the surname's) equal.
     func pinyinWithinOneEdit(_ a: Int, _ b: Int) -> Bool {
-        // unsafe: hot loop (bench-link): pinyin bytes compared as buffer views, no bounds check per byte
-        f.pinyinBytes.withUnsafeBufferPointer { p in
-            let x = UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[a])..<Int(f.pinyinOffset[a]) + Int(f.pinyinLength[a])])
-            let y = UnsafeBufferPointer(rebasing: p[Int(f.pinyinOffset[b])..<Int(f.pinyinOffset[b]) + Int(f.pinyinLength[b])])
+        // Pinyin bytes compared as views (bench-link: no bounds check per byte).
+        f.pinyinBytes.withView { p in
+            let x = p.extracting(Int(f.pinyinOffset[a])..<Int(f.pinyinOffset[a]) + Int(f.pinyinLength[a]))
+            let y = p.extracting(Int(f.pinyinOffset[b])..<Int(f.pinyinOffset[b]) + Int(f.pinyinLength[b]))
             let (s, t) = x.count <= y.count ? (x, y) : (y, x)
             if t.count - s.count > 1 { return false }
             var i = 0

@@ -142,8 +142,7 @@ extension LinkParameters: Codable {
 /// Jaro–Winkler similarity of two ASCII byte strings (pinyin), with the usual prefix scale 0.1 over up to 4 characters.
 /// Strings longer than 64 bytes are compared on their first 64.
 @inlinable
-// unsafe: hot loop (bench-link): Jaro-Winkler over buffer views, no bounds check per byte
-public func jaroWinkler(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
+public func jaroWinkler(_ a: ByteView, _ b: ByteView) -> Double {
     let la = min(a.count, 64), lb = min(b.count, 64)
     if la == 0 || lb == 0 { return 0 }
     let window = max(0, max(la, lb) / 2 - 1)
@@ -173,7 +172,6 @@ public func jaroWinkler(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointe
 
 /// Jaro–Winkler similarity of two strings' UTF-8 bytes.
 public func jaroWinkler(_ a: String, _ b: String) -> Double {
-    let x = Array(a.utf8), y = Array(b.utf8)
-    // unsafe: hot loop (bench-link): Jaro-Winkler over buffer views, no bounds check per byte
-    return x.withUnsafeBufferPointer { p in y.withUnsafeBufferPointer { q in jaroWinkler(p, q) } }
+    var x = a, y = b
+    return x.withByteView { p in y.withByteView { q in jaroWinkler(p, q) } }
 }

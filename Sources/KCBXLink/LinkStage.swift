@@ -466,10 +466,10 @@ public enum LinkStage {
             }
             var id: String
             if best >= 0, let number = sources[f.ref(best).source].records[f.ref(best).record].id?.normalized {
-                id = "P" + fastBase32(stableHash("id:" + number))
+                id = "P" + base32(stableHash("id:" + number))
             } else {
                 let first = persons[p].members[0]
-                id = "R" + fastBase32(stableHash("record:\(sources[first.source].source)#\(sources[first.source].records[first.record].recordNumber)"))
+                id = "R" + base32(stableHash("record:\(sources[first.source].source)#\(sources[first.source].records[first.record].recordNumber)"))
             }
             if used.contains(id) {
                 var k = 2
@@ -542,17 +542,6 @@ public enum LinkStage {
     }
 }
 
-/// The same text as `base32(value, count: 10)` without building the alphabet on each call (millions of persons).
-func fastBase32(_ value: UInt64) -> String {
-    let alphabet: StaticString = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-    return alphabet.withUTF8Buffer { a in
-        // unsafe: writes 10 ASCII bytes into the new string in place, no array (made per person id); indices stay within buffer.count
-        String(unsafeUninitializedCapacity: 10) { out in
-            for i in 0..<10 { out[i] = a[Int((value >> UInt64(5 * (9 - i))) & 31)] }
-            return 10
-        }
-    }
-}
 
 /// Union–find over record positions, with path halving and union by size.
 struct UnionFind {

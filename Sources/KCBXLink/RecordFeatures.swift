@@ -30,8 +30,8 @@ import KCBXNormalize
 
 /// Every record of every source as compact arrays (one entry per record, global position = source offset + record),
 /// so that comparing two records touches a few integers and no strings.
-/// unsafe: immutable after init (ParallelBuffers written during init only), then read from every core
-final class RecordFeatures: @unchecked Sendable {
+/// Immutable after init (its ParallelBuffers are written during init only), then read from every core.
+final class RecordFeatures: Sendable {
     let count: Int
     /// Global position of each source's first record.
     let offsets: [Int]

@@ -315,8 +315,8 @@ struct BytesKey: Hashable {
     static func == (a: BytesKey, b: BytesKey) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
     func hash(into hasher: inout Hasher) {
         var s = text
-        // unsafe: Hasher takes bytes only as a raw buffer (per-byte combine is slower); borrowed for the call
-        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        // The bytes in one call (per-byte combine is slower).
+        s.withByteView { $0.hash(into: &hasher) }
     }
 }
 
@@ -347,12 +347,7 @@ extension NormalizedSource: BinaryCodable {
         func isOwnValue(_ text: String, _ values: RecordValues, _ column: Int?) -> Bool {
             guard let column else { return false }
             var text = text
-            // unsafe: ValueTable lends its bytes as a buffer pointer (see ValueTable); compared with memcmp for the call
-            return text.withUTF8 { a in
-                values.table.withUTF8(row: values.row, column: column) { b in
-                    a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
-                }
-            }
+            return text.withByteView { a in values.table.withUTF8(row: values.row, column: column) { b in a == b } }
         }
         // Each record is read where it lies (borrowed): a copy would retain and release all its strings.
         func encode(_ r: borrowing NormalizedRecord) {

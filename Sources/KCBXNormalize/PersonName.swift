@@ -26,8 +26,7 @@ public struct PersonName: Sendable, Hashable {
 /// filled 256 characters at a time; anything else (extension A/B, letters of other scripts) in a
 /// lock-striped per-character cache. `normalize` of an already clean name such as `张伟` allocates
 /// only its results.
-/// unsafe: immutable after init besides the StripedCache, which locks
-public final class NameNormalizer: @unchecked Sendable {
+public final class NameNormalizer: Sendable {
     private let han: HanTable
     private let others = StripedCache()
 
@@ -332,25 +331,20 @@ struct LocalHanTable {
 
 /// Per-character ICU results for characters outside the table (CJK extensions, other scripts),
 /// in 16 stripes each with its own lock. Rare in practice; each character is transformed once.
-/// unsafe: each stripe's map is guarded by its NSLock
-final class StripedCache: @unchecked Sendable {
-    private final class Stripe: @unchecked Sendable {
-        let lock = NSLock()
-        var map: [UInt32: HanTable.Entry] = [:]
-    }
-    private let stripes = (0..<16).map { _ in Stripe() }
+final class StripedCache: Sendable {
+    private let stripes = (0..<16).map { _ in Locked([UInt32: HanTable.Entry]()) }
     private let anyLatin = StringTransform("Any-Latin; Latin-ASCII")
 
     func entry(_ s: Unicode.Scalar) -> HanTable.Entry {
-        let stripe = stripes[Int(s.value & 15)]
-        stripe.lock.lock(); defer { stripe.lock.unlock() }
-        if let e = stripe.map[s.value] { return e }
-        let text = String(s)
-        let simple = text.applyingTransform(HanTable.simplifyTransform, reverse: false)
-        let simplified = simple.flatMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil } ?? s
-        let e = HanTable.Entry(simplified: simplified,
-                               pinyin: HanTable.asciiKey(text.applyingTransform(anyLatin, reverse: false) ?? ""))
-        stripe.map[s.value] = e
-        return e
+        stripes[Int(s.value & 15)].withLock { map in
+            if let e = map[s.value] { return e }
+            let text = String(s)
+            let simple = text.applyingTransform(HanTable.simplifyTransform, reverse: false)
+            let simplified = simple.flatMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil } ?? s
+            let e = HanTable.Entry(simplified: simplified,
+                                   pinyin: HanTable.asciiKey(text.applyingTransform(anyLatin, reverse: false) ?? ""))
+            map[s.value] = e
+            return e
+        }
     }
 }

@@ -442,23 +442,24 @@ extension OutputFolder {
 
 /// The normalize stage run on a background queue: started when ingest has read its sources, awaited by the
 /// normalize stage.
-/// unsafe: result written on the background queue, read only after group.wait()
-final class NormalizeAhead: @unchecked Sendable {
+final class NormalizeAhead: Sendable {
     private let group = DispatchGroup()
-    private var result: [NormalizedSource] = []
-    private let timer = StepTimer()
-    private(set) var elapsed = ""
+    /// The sources and the time taken: written once on the background queue, read after `group.wait()`.
+    private let done = ConcurrentResults<(sources: [NormalizedSource], elapsed: String)>(count: 1)
 
     init(_ tables: [SourceTable], config: PipelineConfig) {
-        DispatchQueue.global().async(group: group) { [self] in
-            result = NormalizeStage.run(tables, config: config)
-            elapsed = timer.elapsed
+        let timer = StepTimer()
+        DispatchQueue.global().async(group: group) { [done] in
+            done[0] = (NormalizeStage.run(tables, config: config), timer.elapsed)
         }
     }
+
+    /// The time normalizing took (once ``wait()`` returned).
+    var elapsed: String { done[0]?.elapsed ?? "" }
 
     /// The normalized sources, once done.
     func wait() -> [NormalizedSource] {
         group.wait()
-        return result
+        return done[0]?.sources ?? []
     }
 }

@@ -52,7 +52,7 @@ public enum ExportVocabulary {
     /// `value` contains `word`.
     public static func has(_ value: String, _ word: Word) -> Bool {
         var value = value
-        return value.withUTF8 { hay in
+        return value.withByteView { hay in
             let needle = word.bytes
             guard hay.count >= needle.count, let first = needle.first else { return needle.isEmpty }
             var i = 0

@@ -13,8 +13,8 @@ import KCBXNormalize
 /// (``AttendanceKinds``). A rule whose input role is missing is listed in ``ReconcileResult/notChecked``.
 public enum ReconcileStage {
     /// What every rule needs to know besides the person's own records.
-    /// unsafe: immutable while the rules run on every core (members include types not declared Sendable)
-    struct Context: @unchecked Sendable {
+    /// Immutable while the rules run on every core.
+    struct Context: Sendable {
         let sources: [NormalizedSource]
         let columns: [SourceColumns]
         let index: PersonIndex

@@ -317,7 +317,7 @@ struct CSVReaderTests {
     @Test("the UTF-8 check agrees with the standard library", arguments: utf8Samples)
     func utf8Check(bytes: [UInt8]) {
         let expected = String(validating: bytes, as: UTF8.self) != nil
-        #expect(bytes.withUnsafeBufferPointer { isValidUTF8($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) } == expected)
+        #expect(bytes.withView { $0.isValidUTF8 } == expected)
     }
 
     @Test("UTF-16 (Excel's \"Unicode text\") is converted")

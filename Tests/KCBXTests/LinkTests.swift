@@ -242,9 +242,13 @@ struct LinkTests {
         #expect(abs(jaroWinkler(a, b) - expected) < 0.002)
     }
 
-    @Test("person ids are written as base32 writes them", arguments: [UInt64(0), 1, 0xFFFF_FFFF_FFFF_FFFF, 0x1234_5678_9ABC_DEF0])
-    func personIDText(_ value: UInt64) {
-        #expect(fastBase32(value) == base32(value))
+    @Test("ids are Crockford base-32, last digit the lowest five bits", arguments: [
+        (UInt64(0), 10, "0000000000"), (1, 10, "0000000001"), (0xFFFF_FFFF_FFFF_FFFF, 10, "ZZZZZZZZZZ"),
+        (0xFFFF_FFFF_FFFF_FFFF, 13, "FZZZZZZZZZZZZ"), (0x1234_5678_9ABC_DEF0, 10, "2PF2DBSQQG"),
+        (0x1234_5678_9ABC_DEF0, 4, "SQQG"), (0x1234_5678_9ABC_DEF0, 14, "014D2PF2DBSQQG"), (7, 0, ""),
+    ])
+    func idText(_ value: UInt64, _ count: Int, _ expected: String) {
+        #expect(base32(value, count: count) == expected)
     }
 
     @Test("blocking rules parse; unknown keys are refused")
