@@ -158,7 +158,7 @@ import KCBXStore
             withExtendedLifetime(lock) {}
         }
         let imported = try TestSupport.run(["cases", "import", officers.path, "--pipeline", "pipelines/demo.yaml", "--store", store.path])
-        #expect(imported.status == 0 && imported.stdout.contains("0 cases updated"), "\(imported.stderr)")
+        #expect(imported.status == 0 && imported.stdout.contains("更新 0 件"), "\(imported.stderr)")
     }
 
     @Test func twoProcessesAtOnceOneWaitsOut() throws {
