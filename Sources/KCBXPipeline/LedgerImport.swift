@@ -101,7 +101,7 @@ public enum LedgerImport {
                       latest: String, current: [CaseWork: Int], today: CivilDate) throws(KCBXError) -> Outcome {
         let copy = try ReplySheets.copy(facts, kind: kind, file: url.path)
         if periods[copy.period] == nil || CaseWork.allCases.contains(where: { copy.versions[$0] ?? 0 > current[$0] ?? 0 }) {
-            throw KCBXError(.input, "本表是 \(copy.period) 期的\(kind.title)，本库台账中没有这一期或版本较低：来自其他库或已被改动。未导入", file: url.path)
+            throw KCBXError(.input, "本表是 \(copy.period) 期的\(kind.title)，而本库台账没有这一期，或本表所记台账版本高于本库（劝返台账第 \(current[.childFollowUp] ?? 0) 版、纠错台账第 \(current[.recordCorrection] ?? 0) 版）：来自其他库或已被改动。未导入", file: url.path)
         }
         let (rows, readProblems) = try ReplySheets.rows(url, kind: kind)
         // The place a 协查函 went to is the 就读地 of a reply that names none.

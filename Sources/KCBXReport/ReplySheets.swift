@@ -47,14 +47,16 @@ public enum ReplySheets {
     static func writeAbout(_ kind: ReplyKind, scope: String, _ input: ReportInput, into book: XLSXWorkbook) throws(KCBXError) {
         let config = input.config
         let deadline = config.asOf.adding(days: config.issuer.listDeadlineDays)
-        let about = try book.addSheet(aboutSheet, columns: [XLSXColumn("项目", width: 14), XLSXColumn("内容", width: 90)])
+        let unit = config.issuer.unitName(district: config.district)
+        let about = try book.addSheet(aboutSheet, columns: [XLSXColumn("项目", width: 18), XLSXColumn("内容", width: 90)],
+                                      title: "\(unit) \(kind.title)填报说明（\(ReportStage.FileName.month(input.period))，\(kind.scopeTitle)：\(scope)）")
         let choices = ReplyChoice.choices(for: kind).map { c in
             let needs = ReplyChoice.Field.allCases.filter(c.needs.contains).map { ReplyChoice.header($0, of: kind) }
             return c.title + (needs.isEmpty ? "" : "（须填\(needs.joined(separator: "、"))）")
         }
         var lines: [(String, String)] = [
             (Header.kind, kind.title), (Header.period, input.period), (Header.scope, "\(kind.scopeTitle)：\(scope)"),
-            ("发文单位", config.issuer.unitName(district: config.district)),
+            ("发文单位", unit),
             (Header.issued, config.asOf.description), (Header.deadline, deadline.description),
         ]
         lines += CaseWork.allCases.map { (Header.version($0), String(input.ledgerVersions[$0] ?? 0)) }
