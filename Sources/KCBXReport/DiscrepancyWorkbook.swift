@@ -17,9 +17,9 @@ enum FindingSheets {
             XLSXColumn("序号", .integer, width: 4), XLSXColumn("案件编号", width: 12), XLSXColumn("重点群体", width: 5),
             XLSXColumn("姓名", width: 7), XLSXColumn("性别", width: 4), XLSXColumn("出生日期", .date, width: 10),
             XLSXColumn("身份证件号", width: 19), XLSXColumn("学校名称", width: reportBack ? 12 : 14), XLSXColumn("年级", width: 6), XLSXColumn("班级", width: 5),
-            XLSXColumn("监护人", width: reportBack ? 8 : 9), XLSXColumn("联系电话", width: 11), XLSXColumn("村居", width: 9),
-            XLSXColumn("住址", width: ledger ? 12 : reportBack ? 14 : 17),
-            XLSXColumn("情况说明", width: ledger ? 13 : reportBack ? 15 : 39), XLSXColumn("信息来源", width: reportBack ? 8 : 10),
+            XLSXColumn("监护人", width: reportBack ? 8 : 9), XLSXColumn("联系电话", width: 11), XLSXColumn("村居", width: ledger ? 8 : 9),
+            XLSXColumn("住址", width: ledger ? 10 : reportBack ? 14 : 17),
+            XLSXColumn("情况说明", width: ledger ? 13 : reportBack ? 15 : 39), XLSXColumn("信息来源", width: ledger ? 6 : reportBack ? 8 : 10),
         ]
         // The officers' entries so far (劝返台账: 处理结果, 处理日期, 劝返措施), for the visit to start from.
         if ledger { columns.append(XLSXColumn(ledgerColumn, width: 13)) }

@@ -182,7 +182,7 @@ extension ReplyTests {
     /// Every list with reply columns still prints one landscape A4 page wide at 8 pt or more.
     @Test func replyListsFitOnePageWidth() throws {
         let lists: [(String, [XLSXColumn])] = [
-            ("镇街核查名单", FindingSheets.columns(reportBack: true)), ("学籍纠错", SchoolWorkbook.columns), ("户籍核查", PoliceWorkbook.columns),
+            ("镇街核查名单", FindingSheets.columns(reportBack: true, ledger: true)), ("学籍纠错", SchoolWorkbook.columns), ("户籍核查", PoliceWorkbook.columns),
             ("去向确认", WhereaboutsWorkbooks.columns), ("协查名单", RegionLetters.columns),
             ("劝返台账", LedgerWorkbook.columns(.childFollowUp)), ("纠错台账", LedgerWorkbook.columns(.recordCorrection)),
         ]
