@@ -5,9 +5,9 @@ import PackageDescription
 ///
 /// The layout follows the pipeline: `ingest → normalize → link → reconcile → report`,
 /// one module per stage, with the store (`KCBXStore`) and the command line (`kcbx`) at the edges.
-/// The linkage's m/u estimation compares 1.5 million pairs even for a test county: built without optimisation it
-/// takes ~45 s of a 5,000-children run and most of the test suite's time. Debug builds (the tests, CI) compile it
-/// optimised; release builds are optimised anyway.
+/// The hot loops (reading bytes, normalizing, the linkage's m/u estimation over 1.5 million pairs even for a test
+/// county) are unusably slow unoptimised: link alone took ~45 s of a 5,000-children run and the hostile corpus runs
+/// kcbx 300 times. Debug builds (the tests, CI) compile these stages optimised; release builds are anyway.
 let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
@@ -39,25 +39,25 @@ let package = Package(
         .target(name: "KCBXCore", dependencies: [
             .product(name: "Yams", package: "Yams"),
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], swiftSettings: optimizedInDebug),
         // The ledger (台账): cases, their finding codes (plain keys) and the two kinds of work.
         .target(name: "KCBXLedger", dependencies: ["KCBXCore"]),
         // File formats at the edge: gzip, text encodings, CSV, XML, XLSX (read and write).
         .target(name: "KCBXFormats", dependencies: [
             "KCBXCore", "CLibXML2", "CZlibGzip",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], swiftSettings: optimizedInDebug),
         // Spreadsheets as officers need them, written with libxlsxwriter.
         .target(name: "KCBXSheets", dependencies: ["KCBXCore", "CXlsxWriter"]),
         // The stages, in pipeline order.
         .target(name: "KCBXIngest", dependencies: [
             "KCBXCore", "KCBXFormats",
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], swiftSettings: optimizedInDebug),
         // The generated tables (scripts/generate-data) as resources, outside Sources: Han pinyin, GB/T 2260 codes.
         .target(name: "KCBXData", dependencies: ["KCBXCore"], path: "Data",
                 resources: [.copy("han-table.txt"), .copy("region-codes.txt")]),
-        .target(name: "KCBXNormalize", dependencies: ["KCBXCore", "KCBXData"]),
+        .target(name: "KCBXNormalize", dependencies: ["KCBXCore", "KCBXData"], swiftSettings: optimizedInDebug),
         .target(name: "KCBXLink", dependencies: ["KCBXCore", "KCBXNormalize"], swiftSettings: optimizedInDebug),
         .target(name: "KCBXReconcile", dependencies: ["KCBXCore", "KCBXData", "KCBXLedger", "KCBXNormalize", "KCBXLink"]),
         // Report reads reconcile's result and plain values the pipeline makes of the earlier stages' (StageRecords):
