@@ -151,6 +151,9 @@ struct BulletinFigures: Sendable {
     /// All ledger cases (劝返 and 纠错) of the district, and open cases over the last 12 periods.
     let ledger: LedgerFigures.Counts
     let openByPeriod: [(period: String, open: Int)]
+    /// 当期通报所列: the open cases each earlier period's bulletin printed (its record's `open_cases_all`), by
+    /// period; the trend is recomputed from today's ledger, so a later closing or a late reply makes the two differ.
+    let openAsIssued: [String: Int]
     let notChecked: [FindingCode]
     /// The last bulletin before this one, and the one of the same month last year, when stored.
     let previous: BulletinRecord?
@@ -240,6 +243,8 @@ struct BulletinFigures: Sendable {
         self.since = since
         ledger = input.ledger.district
         openByPeriod = Array(input.ledger.openByPeriod.suffix(12))
+        openAsIssued = Dictionary(input.earlierBulletins.filter { $0.period < input.period }
+            .compactMap { r in r.district[Self.openCasesAllKey].map { (r.period, Int($0)) } }, uniquingKeysWith: { a, _ in a })
         notChecked = input.reconcile.notChecked.map(\.code)
         let earlier = input.earlierBulletins.filter { $0.period < input.period }.sorted { $0.period < $1.period }
         previous = earlier.last
@@ -338,9 +343,26 @@ struct BulletinFigures: Sendable {
             for i in Indicator.allCases { if let x = a.value(i) { v[i.rawValue] = x } }
             return v
         }
-        return BulletinRecord(period: period, asOf: asOf.description, district: values(district),
+        var whole = values(district)
+        if let open = openByPeriod.last(where: { $0.period == period })?.open { whole[Self.openCasesAllKey] = Double(open) }
+        return BulletinRecord(period: period, asOf: asOf.description, district: whole,
                               towns: Dictionary(towns.map { ($0.name, values($0)) }, uniquingKeysWith: { a, _ in a }))
     }
+
+    /// The record's key for the period's open cases (劝返 and 纠错) as its bulletin printed them (案件趋势).
+    static let openCasesAllKey = "open_cases_all"
+
+    /// The trend's periods whose bulletin printed another number than today's ledger gives, in words
+    /// (`2026年11月：当期通报 672 件，按现台账 660 件`); empty when none differ.
+    var trendDifferences: [String] {
+        openByPeriod.compactMap { p in
+            guard let issued = openAsIssued[p.period], issued != p.open else { return nil }
+            return "\(Self.periodTitle(p.period))：当期通报 \(issued) 件，按现台账 \(p.open) 件"
+        }
+    }
+
+    /// What the trend counts, and why an earlier bulletin may have printed another number.
+    static let trendNote = "按现台账重算（含劝返和纠错案件）；当期通报发出后的销号、补录回执会使其与当期通报所列不同"
 }
 
 /// A bulletin's figures as kept in the store per period (stage result `report`, part `bulletin`), so the

@@ -78,7 +78,11 @@ enum BulletinHTML {
         h += "<h2>附件2　问题分类和案件趋势</h2>\n" + findingTable(f)
         h += figure(findingChart(f), "图4 \(f.whole)各类问题人数")
         h += "<p>\(esc(f.since.map { "自上期通报（\(BulletinFigures.periodTitle($0))）以来" } ?? "自台账建立以来"))，台账（劝返和纠错案件）新增 \(f.ledger.opened) 件，销号 \(f.ledger.closed) 件，期末未销号 \(f.ledger.open) 件。</p>\n"
-        if !f.openByPeriod.isEmpty { h += figure(trendChart(f), "图5 近 12 期期末未销号案件数（含劝返和纠错案件）") }
+        if !f.openByPeriod.isEmpty {
+            h += figure(trendChart(f), "图5 近 12 期期末未销号案件数（\(BulletinFigures.trendNote)）")
+            let differ = f.trendDifferences
+            if !differ.isEmpty { h += "<p>与当期通报不同的期间：\(esc(differ.joined(separator: "；")))。</p>\n" }
+        }
         h += "<h2>附件3　数据来源</h2>\n" + sourceTable(f)
         h += "<h2>附件4　统计口径</h2>\n<dl>\n"
         for (term, text) in f.definitions { h += "<dt>\(esc(term))</dt><dd>\(esc(text))</dd>\n" }

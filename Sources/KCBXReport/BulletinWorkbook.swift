@@ -237,14 +237,18 @@ enum BulletinWorkbook {
 
     /// 案件趋势: open cases (劝返 and 纠错) at the end of each of the last 12 periods.
     static func trend(_ f: BulletinFigures, _ book: XLSXWorkbook) throws(KCBXError) {
-        let trend = try book.addSheet("案件趋势", columns: [XLSXColumn("期间", width: 12), XLSXColumn("期末未销号案件", .integer, width: 16)],
-                                      title: "近 12 期期末未销号案件数（含劝返和纠错案件）")
-        for p in f.openByPeriod { try trend.append([.text(BulletinFigures.periodTitle(p.period)), .integer(p.open)]) }
+        let trend = try book.addSheet("案件趋势", columns: [XLSXColumn("期间", width: 12), XLSXColumn("期末未销号案件（件）", .integer, width: 16),
+                                                           XLSXColumn("当期通报所列（件）", width: 16)],
+                                      title: "近 12 期期末未销号案件数：\(BulletinFigures.trendNote)；无当期通报数据的记为“—”")
+        for p in f.openByPeriod {
+            let issued: XLSXCell = p.period == f.period ? .integer(p.open) : f.openAsIssued[p.period].map(XLSXCell.integer) ?? .text("—")
+            try trend.append([.text(BulletinFigures.periodTitle(p.period)), .integer(p.open), issued])
+        }
         guard !f.openByPeriod.isEmpty else { return }
         let t0 = trend.headerRow + 1, t1 = t0 + f.openByPeriod.count - 1
         try trend.insertChart(.counts(.line, title: "期末未销号案件（近 12 期）", categories: range("案件趋势", 0, t0, t1),
                                       series: [("期末未销号案件", range("案件趋势", 1, t0, t1))], largest: f.openByPeriod.map(\.open).max() ?? 0,
                                       xTitle: "期间", yTitle: "件"),
-                              row: 1, column: 3, width: 640, height: 320)
+                              row: 1, column: 4, width: 640, height: 320)
     }
 }

@@ -87,7 +87,11 @@ enum Summary {
             "previous": earlier(f.previous),
             "last_year": earlier(f.lastYear),
             "ledger": ["opened": f.ledger.opened, "closed": f.ledger.closed, "open": f.ledger.open] as [String: any Sendable],
-            "open_cases_by_period": f.openByPeriod.map { ["period": $0.period, "open": $0.open] as [String: any Sendable] },
+            "open_cases_by_period": f.openByPeriod.map { p in
+                var v: [String: any Sendable] = ["period": p.period, "open": p.open]
+                if let issued = p.period == f.period ? p.open : f.openAsIssued[p.period] { v["as_issued"] = issued }
+                return v
+            },
         ]
     }
 

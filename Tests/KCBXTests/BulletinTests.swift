@@ -201,6 +201,21 @@ enum BulletinCounty {
         #expect(f.record.district["out_of_school"] == 4 && f.record.towns["甲镇"]?[I.juniorNet.rawValue] == 0.5)
     }
 
+    /// 案件趋势 is recomputed from today's ledger: the number each earlier bulletin printed stands beside it, and
+    /// the periods whose numbers differ (a closing or a late reply after that bulletin went out) are named.
+    @Test func theTrendShowsWhatEachBulletinPrinted() {
+        var input = BulletinCounty.input()
+        input.ledger.openByPeriod = [("2026-09", 650), ("2026-10", 660), (input.period, 5)]
+        input.earlierBulletins = [
+            BulletinRecord(period: "2026-09", asOf: "2026-09-30", district: ["open_cases_all": 650], towns: [:]),
+            BulletinRecord(period: "2026-10", asOf: "2026-10-31", district: ["open_cases_all": 672], towns: [:]),
+        ]
+        let f = BulletinCounty.figures(input)
+        #expect(f.openAsIssued == ["2026-09": 650, "2026-10": 672])
+        #expect(f.trendDifferences == ["2026年10月：当期通报 672 件，按现台账 660 件"])
+        #expect(f.record.district[BulletinFigures.openCasesAllKey] == 5)
+    }
+
     @Test func aRateIsCutNotRoundedSoItNeverReachesItsTargetByRounding() {
         #expect(BulletinFigures.rate(2, 3) == 0.6666)
         #expect(BulletinFigures.rate(99_996, 100_000) == 0.9999)

@@ -141,7 +141,9 @@ import KCBXLedger
         let periods = bulletin["open_cases_by_period"] as! [[String: Any]]
         #expect(periods.count == 12)
         for (i, p) in periods.enumerated() {
-            #expect(WorkbookReadBack.values(trend[3 + i]) == [BulletinFigures.periodTitle(p["period"] as! String), String(p["open"] as! Int)])
+            // 当期通报所列: summary.json's as_issued, "—" where no bulletin of that period is kept.
+            let issued = (p["as_issued"] as? Int).map(String.init) ?? "—"
+            #expect(WorkbookReadBack.values(trend[3 + i]) == [BulletinFigures.periodTitle(p["period"] as! String), String(p["open"] as! Int), issued])
         }
     }
 
