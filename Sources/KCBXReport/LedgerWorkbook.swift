@@ -283,7 +283,8 @@ public enum LedgerWorkbook {
 
     /// The rows of a workbook's 填报说明 sheet: 项目 → 内容.
     public static func about(_ url: URL) throws(KCBXError) -> [String: String] {
-        let about = try XLSXReader(url: url, sheet: aboutSheet)
+        // The header (项目, 内容) sits below the reply lists' title line; the ledger's has none.
+        let about = try XLSXReader(url: url, sheet: aboutSheet, isHeader: { $0.contains("项目") && $0.contains("内容") })
         var facts: [String: String] = [:]
         while let row = try about.next() {
             if row.values.count >= 2 { facts[row.values[0].trimmingCharacters(in: .whitespaces)] = row.values[1].trimmingCharacters(in: .whitespaces) }

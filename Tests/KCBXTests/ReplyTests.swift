@@ -292,6 +292,9 @@ extension ReplyTests {
             }
         }
         let (packet, sheet, keys) = try #require(found)
+        // The packet as issued (its 填报说明 has a title line above 项目/内容, kept when an officer edits the file
+        // in place) says what it is.
+        #expect(ReplySheets.kind(try LedgerWorkbook.about(packet)) == .townPacket)
         let filledPacket = work.appendingPathComponent("城关街道_报回.xlsx")
         try Self.fill(packet, [sheet: [keys[0]: ["核查结果": "已返校", "反馈人": "李老师", "反馈日期": "2026.12.3"],
                                        keys[1]: ["核查结果": "已经返校", "反馈日期": "2026-12-03"],
