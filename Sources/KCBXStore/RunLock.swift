@@ -17,12 +17,12 @@ public final class RunLock {
         url = store.appendingPathExtension("lock")
         try? FileManager.default.createDirectory(at: store.deletingLastPathComponent(), withIntermediateDirectories: true)
         fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw KCBXError(.runFailed, "cannot create the lock file: \(String(cString: strerror(errno)))", file: url.path) }
+        guard fd >= 0 else { throw KCBXError(.runFailed, "无法建立本库的锁文件：\(String(cString: strerror(errno)))", file: url.path) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {
             var holder = ""
-            if let text = try? String(contentsOf: url, encoding: .utf8), !text.isEmpty { holder = " (\(text.trimmingCharacters(in: .whitespacesAndNewlines)))" }
+            if let text = try? String(contentsOf: url, encoding: .utf8), !text.isEmpty { holder = "（\(text.trimmingCharacters(in: .whitespacesAndNewlines))）" }
             close(fd)
-            throw KCBXError(.locked, "another kcbx run holds the lock on this store\(holder); try again when it has finished", file: url.path)
+            throw KCBXError(.locked, "另一个 kcbx 运行或导入正在使用本库\(holder)，请待其结束后再试", file: url.path)
         }
         let note = "pid \(getpid()), since \(ISO8601DateFormatter().string(from: Date()))\n"
         ftruncate(fd, 0)
