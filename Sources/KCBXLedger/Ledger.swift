@@ -61,6 +61,12 @@ public struct Case: Sendable, Hashable {
     // is defined with the descriptors in KCBXReconcile, not stored.
 }
 
+extension Case {
+    /// Which of a child's cases speaks for the child (the town the child is counted in, the case a reply about
+    /// the child goes to): an open case before a closed one, then by code in report order, then by 案件编号.
+    public var precedence: (Int, Int, String) { (state == .open ? 0 : 1, code.position, id) }
+}
+
 /// The officer's columns of a ledger workbook (劝返台账, 数据纠错台账), read back by `kcbx cases import`.
 public struct OfficerNotes: Sendable, Hashable, Codable {
     /// 劝返措施 (劝返台账) or 处理措施 (数据纠错台账): what was done.

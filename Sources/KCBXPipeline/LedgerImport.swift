@@ -134,11 +134,11 @@ public enum LedgerImport {
                 if wanted.contains(key) { byKey[key] = i }
             }
             let personIDs = childRows.compactMap { byKey[$0.key].map { children.personID(at: $0) } }
-            // The 劝返台账 case of each (an open one first, then by code).
+            // The 劝返台账 case that speaks for each child (`Case.precedence`).
             var opened: [String: Case] = [:]
-            for c in try store.cases(personIDs: personIDs).filter({ $0.work == .childFollowUp })
-                .sorted(by: { ($0.state == .open ? 0 : 1, $0.code.position) < ($1.state == .open ? 0 : 1, $1.code.position) })
-            where opened[c.personID] == nil { opened[c.personID] = c }
+            for c in try store.cases(personIDs: personIDs) where c.work == .childFollowUp {
+                if opened[c.personID].map({ c.precedence < $0.precedence }) ?? true { opened[c.personID] = c }
+            }
             let known = Set(try store.replies().filter { $0.kind == kind && $0.caseID == nil }.map { LedgerBook.replyWords($0) + "|" + $0.key })
             for row in childRows {
                 guard let i = byKey[row.key] else {

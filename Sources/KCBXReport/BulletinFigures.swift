@@ -344,13 +344,18 @@ struct BulletinFigures: Sendable {
             return v
         }
         var whole = values(district)
-        if let open = openByPeriod.last(where: { $0.period == period })?.open { whole[Self.openCasesAllKey] = Double(open) }
+        if let open = openAsIssued(at: period) { whole[Self.openCasesAllKey] = Double(open) }
         return BulletinRecord(period: period, asOf: asOf.description, district: whole,
                               towns: Dictionary(towns.map { ($0.name, values($0)) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// The record's key for the period's open cases (劝返 and 纠错) as its bulletin printed them (案件趋势).
     static let openCasesAllKey = "open_cases_all"
+
+    /// 当期通报所列 of a trend period: this bulletin's own number for its period, else the earlier bulletin's.
+    func openAsIssued(at trendPeriod: String) -> Int? {
+        trendPeriod == period ? openByPeriod.last { $0.period == period }?.open : openAsIssued[trendPeriod]
+    }
 
     /// The trend's periods whose bulletin printed another number than today's ledger gives, in words
     /// (`2026年11月：当期通报 672 件，按现台账 660 件`); empty when none differ.

@@ -241,7 +241,7 @@ enum BulletinWorkbook {
                                                            XLSXColumn("当期通报所列（件）", width: 16)],
                                       title: "近 12 期期末未销号案件数：\(BulletinFigures.trendNote)；无当期通报数据的记为“—”")
         for p in f.openByPeriod {
-            let issued: XLSXCell = p.period == f.period ? .integer(p.open) : f.openAsIssued[p.period].map(XLSXCell.integer) ?? .text("—")
+            let issued = f.openAsIssued(at: p.period).map(XLSXCell.integer) ?? .text("—")
             try trend.append([.text(BulletinFigures.periodTitle(p.period)), .integer(p.open), issued])
         }
         guard !f.openByPeriod.isEmpty else { return }

@@ -58,11 +58,10 @@ struct SharedFigures: Sendable {
     let schoolRecords: [String: [FindingCode: Int]]
 
     init(_ input: ReportInput, _ people: PersonView, _ rows: FindingRows, schools: SchoolWorkbook.Plan) {
-        let order = Dictionary(uniqueKeysWithValues: FindingCode.allCases.enumerated().map { ($1, $0) })
         let followUp = input.cases.filter { $0.work == .childFollowUp }
         var byPerson: [String: [Case]] = [:]
         for c in followUp { byPerson[c.personID, default: []].append(c) }
-        // The child's town: that of the first case (open first, code order, id); where the case names none,
+        // The child's town: that of the case that speaks for the child (`Case.precedence`); where the case names none,
         // the town the lists show for the child (their finding's row); 未知镇街 when neither does.
         var rowTown: [String: String] = [:]
         for row in rows.rows where row.finding.code.descriptor.actor == .town && rowTown[row.finding.personID] == nil {
@@ -70,7 +69,7 @@ struct SharedFigures: Sendable {
         }
         var childTown: [String: String] = [:]
         for (person, list) in byPerson {
-            let first = list.min { ($0.state == .open ? 0 : 1, order[$0.code] ?? 0, $0.id) < ($1.state == .open ? 0 : 1, order[$1.code] ?? 0, $1.id) }!
+            let first = list.min { $0.precedence < $1.precedence }!
             let town = PersonView.townShown(first.town)
             childTown[person] = town == PersonView.unknownTown ? rowTown[person] ?? town : town
         }

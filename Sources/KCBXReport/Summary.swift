@@ -89,7 +89,7 @@ enum Summary {
             "ledger": ["opened": f.ledger.opened, "closed": f.ledger.closed, "open": f.ledger.open] as [String: any Sendable],
             "open_cases_by_period": f.openByPeriod.map { p in
                 var v: [String: any Sendable] = ["period": p.period, "open": p.open]
-                if let issued = p.period == f.period ? p.open : f.openAsIssued[p.period] { v["as_issued"] = issued }
+                if let issued = f.openAsIssued(at: p.period) { v["as_issued"] = issued }
                 return v
             },
         ]
